@@ -1,0 +1,49 @@
+import Foundation
+
+/// Writes a file so that readers see either nothing or the whole of it: a temporary file in the
+/// same folder, fsync, rename, fsync of the folder. A failure removes the temporary file.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    public static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw WriteError(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+        var ok = false
+        defer {
+            if !ok { unlink(temp.path) }
+        }
+        let written = data.withUnsafeBytes { raw -> Int in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { return offset }
+                offset += n
+            }
+            return offset
+        }
+        let reason = String(cString: strerror(errno))
+        guard written == data.count, fsync(fd) == 0 else {
+            close(fd)
+            throw WriteError(path: url.path, reason: reason)
+        }
+        close(fd)
+        guard rename(temp.path, url.path) == 0 else {
+            throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        ok = true
+        let dir = open(folder.path, O_RDONLY)
+        if dir >= 0 {
+            fsync(dir)
+            close(dir)
+        }
+    }
+}

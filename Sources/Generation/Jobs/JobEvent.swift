@@ -1,0 +1,51 @@
+import Foundation
+import RunwareAPI
+
+/// Progress of one generation, in the order it happens.
+public enum JobEvent: Sendable {
+    case validated(taskUUID: String)
+    case uploading(field: String, path: String)
+    case uploaded(field: String, imageUUID: String)
+    case submitted(taskUUID: String, delivery: DeliveryMethod)
+    case retrying(RetryEvent)
+    case processing(progress: Int?, finished: Int, total: Int)
+    case saved(SavedImage)
+    case finished([SavedImage])
+}
+
+/// One image on disk, with what the API said about it.
+public struct SavedImage: Sendable, Codable, Equatable {
+    public var path: String
+    public var taskUUID: String
+    public var imageUUID: String?
+    public var seed: UInt64?
+    public var cost: Double?
+    public var format: String
+    public var bytes: Int
+    public var imageURL: String?
+    public var index: Int
+}
+
+/// Why a job ended without all its images, as a value the CLI maps to an exit code.
+public enum JobFailure: Error, Sendable, CustomStringConvertible {
+    case invalid(ValidationFailure)
+    case input(LocalInputs.InputError)
+    case api(RunwareError)
+    case result(String)
+    case output(AtomicFile.WriteError)
+    case timedOut(after: Duration, finished: Int, total: Int)
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .invalid(let e): return e.description
+        case .input(let e): return e.description
+        case .api(let e): return e.description
+        case .result(let why): return "bad result: \(why)"
+        case .output(let e): return e.description
+        case .timedOut(let after, let finished, let total):
+            return "gave up after \(after) with \(finished) of \(total) images"
+        case .cancelled: return "cancelled"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Imaging
+import RunwareAPI
+
+/// Runs one imageInference job end to end: validate, upload local inputs, send, wait (sync) or
+/// poll (async), fetch every result and write it atomically. Emits `JobEvent`s as it goes.
+public struct JobRunner: Sendable {
+    public let client: RunwareClient
+    public let schedule: PollSchedule
+    public let home: String
+    let sleep: @Sendable (Duration) async throws -> Void
+    let now: @Sendable () -> Date
+
+    public init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.client = client
+        self.schedule = schedule
+        self.home = home
+        self.sleep = sleep
+        self.now = now
+    }
+
+    /// Runs the job; images go into `folder`. Throws `JobFailure`.
+    public func run(_ draft: ImageInferenceRequest, into folder: URL,
+                    events: @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
+        let issues = draft.validate()
+        if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
+        let files: [(field: String, path: String, data: Data)]
+        do { files = try LocalInputs.load(draft, home: home) } catch let e as LocalInputs.InputError {
+            throw JobFailure.input(e)
+        }
+        events(.validated(taskUUID: draft.taskUUID))
+        do {
+            var request = draft
+            for file in files {
+                events(.uploading(field: file.field, path: file.path))
+                let format = ImageFormat.detect(file.data) ?? .png
+                let uri = "data:\(format.mimeType);base64," + file.data.base64EncodedString()
+                let uploaded = try await client.upload(image: uri)
+                LocalInputs.set(&request, file.field, uploaded.imageUUID)
+                events(.uploaded(field: file.field, imageUUID: uploaded.imageUUID))
+            }
+            let results = try await submitAndWait(request, events: events)
+            return try await save(results, of: request, into: folder, events: events)
+        } catch let e as JobFailure {
+            throw e
+        } catch let e as RunwareError {
+            if case .invalidRequest(let v) = e { throw JobFailure.invalid(v) }
+            throw JobFailure.api(e)
+        } catch is CancellationError {
+            throw JobFailure.cancelled
+        } catch let e as AtomicFile.WriteError {
+            throw JobFailure.output(e)
+        } catch let e as ResultFetcher.FetchError {
+            throw JobFailure.result(e.description)
+        }
+    }
+
+    func submitAndWait(_ request: ImageInferenceRequest, events: @Sendable (JobEvent) -> Void) async throws -> [ImageResult] {
+        var finished: [ImageResult] = []
+        do {
+            finished = distinct(try await client.imageInference(request).filter(\.isFinished))
+        } catch RunwareError.api(_, let errors) where errors.contains(where: { $0.code == "conflictTaskUUID" }) {
+            // A retried submit that had already arrived: the task exists, so collect it by polling.
+        }
+        events(.submitted(taskUUID: request.taskUUID, delivery: request.effectiveDelivery))
+        if finished.count >= request.resultCount { return finished }
+        return try await poll(request, already: finished, events: events)
+    }
+
+    func poll(_ request: ImageInferenceRequest, already: [ImageResult], events: @Sendable (JobEvent) -> Void) async throws -> [ImageResult] {
+        let start = now()
+        var collected = distinct(already)
+        var n = 0
+        while true {
+            let waited = Duration.milliseconds(Int64(now().timeIntervalSince(start) * 1000))
+            if waited >= schedule.budget {
+                throw JobFailure.timedOut(after: schedule.budget, finished: collected.count, total: request.resultCount)
+            }
+            try await sleep(schedule.delay(poll: n))
+            n += 1
+            let items = try await client.getResponse(taskUUID: request.taskUUID)
+            collected = distinct(collected + items.filter(\.isFinished))
+            let progress = items.compactMap(\.progress).max()
+            events(.processing(progress: progress, finished: collected.count, total: request.resultCount))
+            if collected.count >= request.resultCount { return collected }
+        }
+    }
+
+    func distinct(_ results: [ImageResult]) -> [ImageResult] {
+        var seen = Set<String>()
+        return results.filter { seen.insert($0.resultKey).inserted }
+    }
+
+    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL,
+              events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+        let fetcher = ResultFetcher(client: client)
+        let stamp = Self.stamp(now())
+        var saved: [SavedImage] = []
+        for (index, result) in results.enumerated() {
+            let (data, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
+            let id = (result.imageUUID ?? request.taskUUID).prefix(8)
+            let url = folder.appendingPathComponent("\(stamp)-\(id)-\(index + 1).\(format.fileExtension)")
+            try AtomicFile.write(data, to: url)
+            let image = SavedImage(path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
+                                   cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
+                                   index: index)
+            saved.append(image)
+            events(.saved(image))
+        }
+        events(.finished(saved))
+        return saved
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        return f.string(from: date)
+    }
+}

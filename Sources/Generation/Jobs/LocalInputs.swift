@@ -1,0 +1,86 @@
+import Foundation
+import Imaging
+import RunwareAPI
+
+/// Image fields that name local files. Those are read, checked to be images, and uploaded with
+/// `imageUpload` before the task is sent; the field then holds the returned imageUUID.
+public enum LocalInputs {
+    public struct InputError: Error, CustomStringConvertible, Sendable {
+        public var field: String
+        public var path: String
+        public var reason: String
+        public var description: String { "\(field): \(path): \(reason)" }
+    }
+
+    /// Inputs over this size are refused before reading (the API stores at most 2048 px anyway).
+    public static let maxFileBytes = 50 << 20
+
+    /// Whether a reference is a local path rather than a UUID, URL, data URI or base64.
+    public static func isLocalPath(_ s: String) -> Bool {
+        if s.hasPrefix("/") || s.hasPrefix("./") || s.hasPrefix("../") || s.hasPrefix("~/") { return true }
+        if s.hasPrefix("data:") || s.contains("://") || UUID(uuidString: s) != nil { return false }
+        let lower = s.lowercased()
+        return [".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif"].contains { lower.hasSuffix($0) } || FileManager.default.fileExists(atPath: s)
+    }
+
+    /// Every image field of the request as (path for messages, current value, setter).
+    static func fields(_ r: ImageInferenceRequest) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let s = r.inputs?.seedImage { out.append(("inputs.seedImage", s)) }
+        if let m = r.inputs?.maskImage { out.append(("inputs.maskImage", m)) }
+        for (i, c) in (r.controlNet ?? []).enumerated() { out.append(("controlNet[\(i)].guideImage", c.guideImage)) }
+        for (i, a) in (r.ipAdapters ?? []).enumerated() {
+            for (j, g) in a.guideImages.enumerated() { out.append(("ipAdapters[\(i)].guideImages[\(j)]", g)) }
+        }
+        for (i, g) in (r.acePlusPlus?.images ?? []).enumerated() { out.append(("acePlusPlus.images[\(i)]", g)) }
+        for (i, g) in (r.acePlusPlus?.masks ?? []).enumerated() { out.append(("acePlusPlus.masks[\(i)]", g)) }
+        for (i, g) in (r.pulid?.images ?? []).enumerated() { out.append(("pulid.images[\(i)]", g)) }
+        return out
+    }
+
+    static func set(_ r: inout ImageInferenceRequest, _ field: String, _ value: String) {
+        let index = { (s: Substring) -> Int in Int(s.split(separator: "[").last!.dropLast()) ?? 0 }
+        let parts = field.split(separator: ".")
+        switch parts[0] {
+        case "inputs": if parts[1] == "seedImage" { r.inputs?.seedImage = value } else { r.inputs?.maskImage = value }
+        case let p where p.hasPrefix("controlNet"): r.controlNet?[index(p)].guideImage = value
+        case let p where p.hasPrefix("ipAdapters"): r.ipAdapters?[index(p)].guideImages[index(parts[1])] = value
+        case "acePlusPlus":
+            if parts[1].hasPrefix("images") { r.acePlusPlus?.images[index(parts[1])] = value } else { r.acePlusPlus?.masks?[index(parts[1])] = value }
+        default: r.pulid?.images[index(parts[1])] = value
+        }
+    }
+
+    /// Reads and checks every local file the request names, before anything is sent.
+    public static func load(_ r: ImageInferenceRequest, home: String) throws -> [(field: String, path: String, data: Data)] {
+        var out: [(String, String, Data)] = []
+        for (field, value) in fields(r) where isLocalPath(value) {
+            let path = value.hasPrefix("~/") ? home + value.dropFirst(1) : value
+            out.append((field, value, try read(path, field: field, shown: value)))
+        }
+        return out
+    }
+
+    static func read(_ path: String, field: String, shown: String) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError(field: field, path: shown, reason: "no such file")
+        }
+        if isDir.boolValue { throw InputError(field: field, path: shown, reason: "is a folder, not an image file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxFileBytes {
+            throw InputError(field: field, path: shown, reason: "\(size / 1_048_576) MiB is over the \(maxFileBytes >> 20) MiB limit")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(field: field, path: shown, reason: "cannot be read (permission denied?)")
+        }
+        if data.isEmpty { throw InputError(field: field, path: shown, reason: "is empty") }
+        guard ImageFormat.detect(data) != nil else {
+            throw InputError(field: field, path: shown, reason: "is not a JPEG, PNG or WEBP image")
+        }
+        do { _ = try ImageDecoder.dimensions(data) } catch {
+            throw InputError(field: field, path: shown, reason: "\(error)")
+        }
+        return data
+    }
+}

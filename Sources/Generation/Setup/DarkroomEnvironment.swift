@@ -1,0 +1,36 @@
+import Foundation
+
+/// The outside world as values: environment variables, the clock, the file-system root for XDG
+/// folders. The app builds it from the process; tests build it from a dictionary.
+public struct DarkroomEnvironment: Sendable {
+    public var variables: [String: String]
+    public var now: @Sendable () -> Date
+
+    public init(variables: [String: String] = ProcessInfo.processInfo.environment,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.variables = variables
+        self.now = now
+    }
+
+    var home: String { variables["HOME"] ?? NSHomeDirectory() }
+
+    private func xdg(_ name: String, _ fallback: String) -> URL {
+        if let v = variables[name], v.hasPrefix("/") { return URL(fileURLWithPath: v).appendingPathComponent("darkroom") }
+        return URL(fileURLWithPath: home).appendingPathComponent(fallback).appendingPathComponent("darkroom")
+    }
+
+    /// `$XDG_CONFIG_HOME/darkroom` (config.toml, api-key, themes).
+    public var configFolder: URL { xdg("XDG_CONFIG_HOME", ".config") }
+    /// `$XDG_DATA_HOME/darkroom` (history and images).
+    public var dataFolder: URL { xdg("XDG_DATA_HOME", ".local/share") }
+    /// `$XDG_CACHE_HOME/darkroom` (thumbnails; safe to delete).
+    public var cacheFolder: URL { xdg("XDG_CACHE_HOME", ".cache") }
+
+    /// `images/YYYY/MM` under the data folder, for the current month.
+    public func imagesFolder() -> URL {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now())
+        return dataFolder.appendingPathComponent("images")
+            .appendingPathComponent(String(format: "%04d", parts.year ?? 1970))
+            .appendingPathComponent(String(format: "%02d", parts.month ?? 1))
+    }
+}

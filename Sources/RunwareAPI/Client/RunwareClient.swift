@@ -1,0 +1,158 @@
+import Foundation
+
+/// Sends tasks to a Runware endpoint (`https://api.runware.ai/v1` or the sandbox) and turns the
+/// answers into typed values. Stateless apart from its configuration; safe to share.
+public struct RunwareClient: Sendable {
+    public static let productionEndpoint = "https://api.runware.ai/v1"
+
+    public let endpoint: String
+    private let apiKey: String
+    public let transport: any Transport
+
+    public init(endpoint: String = RunwareClient.productionEndpoint, apiKey: String, transport: any Transport) {
+        self.endpoint = endpoint
+        self.apiKey = apiKey
+        self.transport = transport
+    }
+
+    /// Validates, then sends one imageInference task. Sync: the results; async: the acknowledgement
+    /// (plus any result already present).
+    public func imageInference(_ request: ImageInferenceRequest) async throws -> [ImageResult] {
+        let issues = request.validate()
+        if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
+        let (envelope, status) = try await post([request], as: InferenceItem.self)
+        return try results(of: envelope, status: status, taskUUID: request.taskUUID)
+    }
+
+    /// One poll of an async task. Items are cumulative; a failed generation throws.
+    public func getResponse(taskUUID: String) async throws -> [ImageResult] {
+        let (envelope, status) = try await post([GetResponseRequest(taskUUID: taskUUID)], as: InferenceItem.self)
+        return try results(of: envelope, status: status, taskUUID: taskUUID)
+    }
+
+    public func upload(image: String) async throws -> UploadResult {
+        let request = ImageUploadRequest(image: image)
+        let (envelope, status) = try await post([request], as: UploadResult.self)
+        try Self.throwErrors(envelope.errors, status: status)
+        guard let item = envelope.data.first(where: { $0.taskUUID == request.taskUUID }) ?? envelope.data.first else {
+            throw RunwareError.badResponse(status: status, reason: "imageUpload answer has no data item")
+        }
+        return item
+    }
+
+    public func modelSearch(_ request: ModelSearchRequest) async throws -> ModelSearchResult {
+        let issues = request.validate()
+        if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
+        let (envelope, status) = try await post([request], as: ModelSearchResult.self)
+        try Self.throwErrors(envelope.errors, status: status)
+        guard let item = envelope.data.first else {
+            throw RunwareError.badResponse(status: status, reason: "modelSearch answer has no data item")
+        }
+        return item
+    }
+
+    /// Fetches a result URL through the same transport (without the API key: it is a public link).
+    public func download(_ url: String) async throws -> Data {
+        let response: HTTPResponse
+        do { response = try await transport.send(HTTPRequest(method: "GET", url: url)) } catch let e as TransportError {
+            throw RunwareError.transport(e)
+        }
+        guard (200..<300).contains(response.status) else {
+            let errors = (try? ResponseEnvelope<JSONValue>.decode(response.body))?.errors ?? []
+            if !errors.isEmpty { throw RunwareError.api(status: response.status, errors: errors) }
+            throw RunwareError.badResponse(status: response.status, reason: "downloading \(url) failed")
+        }
+        return response.body
+    }
+
+    // MARK: - Wire
+
+    public func post<Item: Decodable & Sendable>(_ tasks: [any Encodable], as: Item.Type) async throws
+        -> (ResponseEnvelope<Item>, Int)
+    {
+        let body: Data
+        do { body = try RunwareJSON.encode(tasks.map(AnyEncodable.init)) } catch {
+            throw RunwareError.badResponse(status: 0, reason: "cannot encode the request: \(error)")
+        }
+        let request = HTTPRequest(method: "POST", url: endpoint, headers: [
+            ("Content-Type", "application/json"), ("Accept", "application/json"), ("Authorization", "Bearer \(apiKey)"),
+        ], body: body)
+        let response: HTTPResponse
+        do { response = try await transport.send(request) } catch let e as TransportError {
+            throw RunwareError.transport(e)
+        }
+        return (try Self.decodeEnvelope(response, as: Item.self), response.status)
+    }
+
+    static func decodeEnvelope<Item: Decodable & Sendable>(_ response: HTTPResponse, as: Item.Type) throws
+        -> ResponseEnvelope<Item>
+    {
+        do {
+            let envelope = try ResponseEnvelope<Item>.decode(response.body)
+            if !(200..<300).contains(response.status) && envelope.errors.isEmpty {
+                throw RunwareError.api(status: response.status, errors: [Self.statusError(response.status)])
+            }
+            return envelope
+        } catch let e as RunwareError {
+            throw e
+        } catch {
+            if response.status == 401 {
+                throw RunwareError.api(status: 401, errors: [APIErrorObject(code: "invalidApiKey", message: "the API key was refused")])
+            }
+            throw RunwareError.badResponse(status: response.status, reason: describe(response, error))
+        }
+    }
+
+    static func statusError(_ status: Int) -> APIErrorObject {
+        let message: String
+        switch status {
+        case 401: return APIErrorObject(code: "invalidApiKey", message: "the API key was refused")
+        case 402: message = "insufficient balance"
+        case 403: message = "the API key lacks permission"
+        case 404: message = "not found"
+        case 429: message = "too many requests; the queue is full"
+        case 503: message = "temporarily over capacity"
+        case 504: message = "maximum queue wait exceeded"
+        default: message = "HTTP error \(status)"
+        }
+        return APIErrorObject(code: "httpError", message: message)
+    }
+
+    static func describe(_ response: HTTPResponse, _ error: Error) -> String {
+        let type = response.contentType.split(separator: ";").first.map(String.init) ?? "no content type"
+        if response.body.isEmpty { return "empty body" }
+        if !type.contains("json") {
+            let text = String(decoding: response.body.prefix(200), as: UTF8.self)
+            let title = text.range(of: "<title>").flatMap { r in
+                text[r.upperBound...].range(of: "</title>").map { String(text[r.upperBound..<$0.lowerBound]) }
+            }
+            return "expected JSON, got \(type)" + (title.map { " (\"\($0)\")" } ?? "")
+        }
+        return "the JSON is malformed or cut short (\(response.body.count) bytes): \(JSONValue.describe(error))"
+    }
+
+    static func throwErrors(_ errors: [APIErrorObject], status: Int) throws {
+        if !errors.isEmpty { throw RunwareError.api(status: status, errors: errors) }
+    }
+
+    private func results(of envelope: ResponseEnvelope<InferenceItem>, status: Int, taskUUID: String) throws -> [ImageResult] {
+        var failures = envelope.errors.filter { $0.taskUUID == nil || $0.taskUUID == taskUUID }
+        var results: [ImageResult] = []
+        for item in envelope.data {
+            switch item {
+            case .result(let r) where r.taskUUID == taskUUID: results.append(r)
+            case .result: continue
+            case .failure(let e) where e.taskUUID == nil || e.taskUUID == taskUUID: failures.append(e)
+            case .failure: continue
+            }
+        }
+        try Self.throwErrors(failures, status: status)
+        return results
+    }
+}
+
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+}

@@ -1,0 +1,133 @@
+/// A string the API restricts to a documented set. It can hold any value, so that a bad
+/// value from a file or the command line is reported by validation rather than lost.
+public protocol StringChoice: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible where RawValue == String {
+    static var allowed: [String] { get }
+    /// Whether `outputFormat: "png"` counts as `PNG`.
+    static var caseInsensitive: Bool { get }
+    init(rawValue: String)
+}
+
+extension StringChoice {
+    public static var caseInsensitive: Bool { false }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public var description: String { rawValue }
+    public var isAllowed: Bool {
+        Self.caseInsensitive
+            ? Self.allowed.contains { $0.caseInsensitiveCompare(rawValue) == .orderedSame }
+            : Self.allowed.contains(rawValue)
+    }
+    /// The documented spelling of this value, when it is allowed.
+    public var canonical: Self {
+        guard Self.caseInsensitive,
+              let match = Self.allowed.first(where: { $0.caseInsensitiveCompare(rawValue) == .orderedSame })
+        else { return self }
+        return Self(rawValue: match)
+    }
+}
+
+public struct OutputType: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let url: OutputType = "URL"
+    public static let base64Data: OutputType = "base64Data"
+    public static let dataURI: OutputType = "dataURI"
+    public static let allowed = ["URL", "base64Data", "dataURI"]
+}
+
+public struct OutputFormat: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let jpg: OutputFormat = "JPG"
+    public static let png: OutputFormat = "PNG"
+    public static let webp: OutputFormat = "WEBP"
+    public static let allowed = ["JPG", "PNG", "WEBP"]
+    public static var caseInsensitive: Bool { true }
+    public var supportsAlpha: Bool { canonical != .jpg }
+}
+
+public struct DeliveryMethod: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let sync: DeliveryMethod = "sync"
+    public static let async: DeliveryMethod = "async"
+    public static let allowed = ["sync", "async"]
+}
+
+public struct SafetyMode: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["none", "fast"]
+}
+
+public struct PromptWeighting: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["compel", "sdEmbeds"]
+}
+
+public struct LoRATransformer: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["high", "low", "both"]
+}
+
+public struct ControlMode: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["balanced", "controlnet", "prompt"]
+}
+
+public struct IPAdapterCombineMethod: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["concat", "add", "subtract", "average", "norm_average"]
+}
+
+public struct IPAdapterEmbedScaling: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = ["only_v", "kv", "kv_penalty_c", "k_mean_v_penalty_c"]
+}
+
+public struct IPAdapterWeightType: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allowed = [
+        "normal", "ease_in", "ease_out", "ease_in_out", "weak_input", "weak_output", "weak_middle",
+        "strong_middle", "style_transfer", "composition", "strong_style_transfer",
+        "style_and_composition", "strong_style_and_composition",
+    ]
+}
+
+public struct AcePlusPlusType: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let localEditing: AcePlusPlusType = "local_editing"
+    public static let allowed = ["portrait", "subject", "local_editing"]
+}
+
+public struct Scheduler: StringChoice {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The 75 names the `runware:111@1` page allows.
+    public static let allowed = [
+        "DDIM", "DDIMScheduler", "DDPMScheduler", "DEISMultistepScheduler", "Default", "DPM++",
+        "DPM++ 2M", "DPM++ 2M Beta", "DPM++ 2M Exponential", "DPM++ 2M Karras", "DPM++ 2M SDE",
+        "DPM++ 2M SDE Beta", "DPM++ 2M SDE Exponential", "DPM++ 2M SDE Karras", "DPM++ 2M SDE Uniform",
+        "DPM++ 2M Uniform", "DPM++ 3M", "DPM++ 3M Beta", "DPM++ 3M Exponential", "DPM++ 3M Karras",
+        "DPM++ 3M SDE Uniform", "DPM++ 3M Uniform", "DPM++ Beta", "DPM++ Exponential", "DPM++ Karras",
+        "DPM++ SDE", "DPM++ SDE Beta", "DPM++ SDE Exponential", "DPM++ SDE Karras", "DPM++ Uniform",
+        "DPM++ Uniform Beta", "DPM++ Uniform Exponential", "DPM++ Uniform Karras",
+        "DPMSolverMultistepInverse", "DPMSolverMultistepScheduler", "DPMSolverSinglestepScheduler",
+        "EDMDPMSolverMultistepScheduler", "EDMEulerScheduler", "Euler", "Euler a", "Euler Beta",
+        "Euler Exponential", "Euler Karras", "EulerAncestralDiscreteScheduler", "EulerDiscreteScheduler",
+        "FlowMatchEulerDiscreteScheduler", "Heun", "HeunDiscreteScheduler", "Heun Karras",
+        "IPNDMScheduler", "IPNDM Uniform", "IPNDM Uniform Beta", "IPNDM Uniform Exponential",
+        "IPNDM Uniform Karras", "KDPM2AncestralDiscreteScheduler", "KDPM2DiscreteScheduler", "LCM",
+        "LCMScheduler", "LMS", "LMSDiscreteScheduler", "LMS Karras", "PNDMScheduler", "TCDScheduler",
+        "UniPC", "UniPC 2M", "UniPC 2M Karras", "UniPC 2M Uniform", "UniPC 3M", "UniPC 3M Karras",
+        "UniPC 3M Uniform", "UniPC Karras", "UniPC Uniform", "UniPC Uniform Beta",
+        "UniPC Uniform Exponential", "UniPC Uniform Karras",
+    ]
+}

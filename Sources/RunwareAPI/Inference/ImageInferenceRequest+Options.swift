@@ -1,0 +1,55 @@
+extension ImageInferenceRequest {
+    public struct Safety: Sendable, Hashable, Codable {
+        public var checkContent: Bool?
+        public var mode: SafetyMode?
+        public init(checkContent: Bool? = nil, mode: SafetyMode? = nil) {
+            self.checkContent = checkContent
+            self.mode = mode
+        }
+    }
+
+    public struct AcceleratorOptions: Sendable, Hashable, Codable {
+        public var cacheStartStep: Int?
+        public var cacheEndStep: Int?
+        public var cacheStartStepPercentage: Int?
+        public var cacheEndStepPercentage: Int?
+        public var cacheMaxConsecutiveSteps: Int?
+        public var fbCache: Bool?
+        public var fbCacheThreshold: Double?
+        public var teaCache: Bool?
+        public var teaCacheDistance: Double?
+        public var dbCache: Bool?
+        public var dbCacheThreshold: Double?
+        public var dbCacheSkipInterval: Int?
+        public init() {}
+    }
+
+    public struct Inputs: Sendable, Hashable, Codable {
+        public var seedImage: String?
+        public var maskImage: String?
+        public init(seedImage: String? = nil, maskImage: String? = nil) {
+            self.seedImage = seedImage
+            self.maskImage = maskImage
+        }
+        public var isEmpty: Bool { seedImage == nil && maskImage == nil }
+    }
+
+    public struct Outpaint: Sendable, Hashable, Codable {
+        public var top: Int?
+        public var right: Int?
+        public var bottom: Int?
+        public var left: Int?
+        public init(top: Int? = nil, right: Int? = nil, bottom: Int? = nil, left: Int? = nil) {
+            self.top = top
+            self.right = right
+            self.bottom = bottom
+            self.left = left
+        }
+    }
+
+    public struct AdvancedFeatures: Sendable, Hashable, Codable {
+        public var layerDiffuse: Bool?
+        public init(layerDiffuse: Bool? = nil) { self.layerDiffuse = layerDiffuse }
+        public var isEmpty: Bool { layerDiffuse == nil }
+    }
+}

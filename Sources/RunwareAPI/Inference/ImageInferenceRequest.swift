@@ -1,0 +1,107 @@
+/// One `imageInference` task with every parameter the `runware:111@1` page documents.
+/// Unset fields are `nil` and are left out of the JSON.
+public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
+    public static let taskType = "imageInference"
+    public static let defaultModel = "runware:111@1"
+
+    // API options
+    public var taskUUID: String
+    public var outputType: OutputType?
+    public var outputFormat: OutputFormat?
+    public var outputQuality: Int?
+    public var webhookURL: String?
+    public var deliveryMethod: DeliveryMethod?
+    public var uploadEndpoint: String?
+    public var safety: Safety?
+    public var ttl: Int?
+    public var includeCost: Bool?
+    public var numberResults: Int?
+    public var acceleratorOptions: AcceleratorOptions?
+    public var inputs: Inputs?
+
+    // Generation parameters
+    public var model: String
+    public var positivePrompt: String
+    public var negativePrompt: String?
+    public var width: Int?
+    public var height: Int?
+    public var seed: UInt64?
+    public var steps: Int?
+    public var scheduler: Scheduler?
+    public var cfgScale: Double?
+    public var strength: Double?
+    public var maskMargin: Int?
+    public var promptWeighting: PromptWeighting?
+    public var outpaint: Outpaint?
+    public var lora: [LoRA]?
+    public var controlNet: [ControlNet]?
+    public var ipAdapters: [IPAdapter]?
+    public var trueCFGScale: Double?
+
+    // Features
+    public var acePlusPlus: AcePlusPlus?
+    public var hiresFix: HiresFix?
+    public var advancedFeatures: AdvancedFeatures?
+    public var pulid: PuLID?
+    public var ultralytics: Ultralytics?
+
+    public init(taskUUID: String, model: String = ImageInferenceRequest.defaultModel, positivePrompt: String) {
+        self.taskUUID = taskUUID
+        self.model = model
+        self.positivePrompt = positivePrompt
+    }
+
+    /// The number of images this task yields.
+    public var resultCount: Int { numberResults ?? 1 }
+    public var effectiveOutputType: OutputType { outputType ?? .url }
+    public var effectiveOutputFormat: OutputFormat { (outputFormat ?? .jpg).canonical }
+    public var effectiveDelivery: DeliveryMethod { deliveryMethod ?? .sync }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case taskType, taskUUID, outputType, outputFormat, outputQuality, webhookURL, deliveryMethod,
+            uploadEndpoint, safety, ttl, includeCost, numberResults, acceleratorOptions, inputs,
+            model, positivePrompt, negativePrompt, width, height, seed, steps, scheduler,
+            cfgScale = "CFGScale", strength, maskMargin, promptWeighting, outpaint, lora, controlNet,
+            ipAdapters, trueCFGScale, acePlusPlus, hiresFix, advancedFeatures, pulid, ultralytics
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.taskType, forKey: .taskType)
+        try c.encode(taskUUID, forKey: .taskUUID)
+        try c.encodeIfPresent(outputType, forKey: .outputType)
+        try c.encodeIfPresent(outputFormat?.canonical, forKey: .outputFormat)
+        try c.encodeIfPresent(outputQuality, forKey: .outputQuality)
+        try c.encodeIfPresent(webhookURL, forKey: .webhookURL)
+        try c.encodeIfPresent(deliveryMethod, forKey: .deliveryMethod)
+        try c.encodeIfPresent(uploadEndpoint, forKey: .uploadEndpoint)
+        try c.encodeIfPresent(safety, forKey: .safety)
+        try c.encodeIfPresent(ttl, forKey: .ttl)
+        try c.encodeIfPresent(includeCost, forKey: .includeCost)
+        try c.encodeIfPresent(numberResults, forKey: .numberResults)
+        try c.encodeIfPresent(acceleratorOptions, forKey: .acceleratorOptions)
+        if let inputs, !inputs.isEmpty { try c.encode(inputs, forKey: .inputs) }
+        try c.encode(model, forKey: .model)
+        try c.encode(positivePrompt, forKey: .positivePrompt)
+        try c.encodeIfPresent(negativePrompt, forKey: .negativePrompt)
+        try c.encodeIfPresent(width, forKey: .width)
+        try c.encodeIfPresent(height, forKey: .height)
+        try c.encodeIfPresent(seed, forKey: .seed)
+        try c.encodeIfPresent(steps, forKey: .steps)
+        try c.encodeIfPresent(scheduler, forKey: .scheduler)
+        try c.encodeIfPresent(cfgScale, forKey: .cfgScale)
+        try c.encodeIfPresent(strength, forKey: .strength)
+        try c.encodeIfPresent(maskMargin, forKey: .maskMargin)
+        try c.encodeIfPresent(promptWeighting, forKey: .promptWeighting)
+        try c.encodeIfPresent(outpaint, forKey: .outpaint)
+        try c.encodeIfPresent(lora, forKey: .lora)
+        try c.encodeIfPresent(controlNet, forKey: .controlNet)
+        try c.encodeIfPresent(ipAdapters, forKey: .ipAdapters)
+        try c.encodeIfPresent(trueCFGScale, forKey: .trueCFGScale)
+        try c.encodeIfPresent(acePlusPlus, forKey: .acePlusPlus)
+        if let hiresFix, hiresFix != .off { try c.encode(hiresFix, forKey: .hiresFix) }
+        if let advancedFeatures, !advancedFeatures.isEmpty { try c.encode(advancedFeatures, forKey: .advancedFeatures) }
+        try c.encodeIfPresent(pulid, forKey: .pulid)
+        try c.encodeIfPresent(ultralytics, forKey: .ultralytics)
+    }
+}

@@ -1,0 +1,95 @@
+/// An entry of the API's `errors` array.
+public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    /// One field name, or several for a cross-field rule.
+    public var parameters: [String]
+    public var taskType: String?
+    public var taskUUID: String?
+    public var documentation: String?
+    public var allowedValues: [String]?
+    public var status: String?
+
+    public init(code: String, message: String, parameters: [String] = [], taskType: String? = nil,
+                taskUUID: String? = nil, documentation: String? = nil, allowedValues: [String]? = nil) {
+        self.code = code
+        self.message = message
+        self.parameters = parameters
+        self.taskType = taskType
+        self.taskUUID = taskUUID
+        self.documentation = documentation
+        self.allowedValues = allowedValues
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, message, parameter, taskType, taskUUID, documentation, allowedValues, status, error
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Also `{"status":"error","error":{code,message}}` as the SDK tolerates.
+        if let inner = try? c.decodeIfPresent(APIErrorObject.self, forKey: .error) {
+            self = inner
+            taskUUID = taskUUID ?? (try? c.decodeIfPresent(String.self, forKey: .taskUUID)) ?? nil
+            taskType = taskType ?? (try? c.decodeIfPresent(String.self, forKey: .taskType)) ?? nil
+            status = try? c.decodeIfPresent(String.self, forKey: .status)
+            return
+        }
+        code = (try? c.decodeIfPresent(String.self, forKey: .code)) ?? nil ?? "unknownError"
+        message = (try? c.decodeIfPresent(String.self, forKey: .message)) ?? nil ?? ""
+        if let one = try? c.decodeIfPresent(String.self, forKey: .parameter) {
+            parameters = [one]
+        } else {
+            parameters = ((try? c.decodeIfPresent([String].self, forKey: .parameter)) ?? nil) ?? []
+        }
+        taskType = (try? c.decodeIfPresent(String.self, forKey: .taskType)) ?? nil
+        taskUUID = (try? c.decodeIfPresent(String.self, forKey: .taskUUID)) ?? nil
+        documentation = (try? c.decodeIfPresent(String.self, forKey: .documentation)) ?? nil
+        allowedValues = (try? c.decodeIfPresent([String].self, forKey: .allowedValues)) ?? nil
+        status = (try? c.decodeIfPresent(String.self, forKey: .status)) ?? nil
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(message, forKey: .message)
+        if parameters.count == 1 {
+            try c.encode(parameters[0], forKey: .parameter)
+        } else if !parameters.isEmpty {
+            try c.encode(parameters, forKey: .parameter)
+        }
+        try c.encodeIfPresent(taskType, forKey: .taskType)
+        try c.encodeIfPresent(taskUUID, forKey: .taskUUID)
+        try c.encodeIfPresent(documentation, forKey: .documentation)
+        try c.encodeIfPresent(allowedValues, forKey: .allowedValues)
+        try c.encodeIfPresent(status, forKey: .status)
+    }
+
+    public var description: String {
+        let field = parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))"
+        return "\(code)\(field): \(message)"
+    }
+
+    /// The SDK's buckets for raw codes.
+    public enum Kind: String, Sendable { case validation, auth, quota, rateLimit, timeout, serverError, provider, safety, notFound, conflict, other }
+
+    public var kind: Kind {
+        let c = code
+        if c == "conflictTaskUUID" { return .conflict }
+        if c.contains("ApiKey") { return .auth }
+        if c.contains("Credits") || c.contains("Quota") || c.contains("Balance") { return .quota }
+        if c == "rateLimitExceeded" { return .rateLimit }
+        if c.contains("Timeout") { return .timeout }
+        if c == "internalServerError" || c == "unknownError" { return .serverError }
+        if c == "inferenceError" || c == "noAvailableServer" { return .provider }
+        if c == "contentPolicyViolation" || c == "nsfwContentDetected" { return .safety }
+        if c == "taskFailedOrNotFound" || c == "unknownModel" || c.hasSuffix("NotFound") || c.hasSuffix("Expired") {
+            return .notFound
+        }
+        for p in ["invalid", "missing", "conflict", "duplicate", "unsupported", "value", "array", "max",
+                  "unknownParameter", "incompatibleParameters"] where c.hasPrefix(p) {
+            return .validation
+        }
+        return .other
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// When to try again: 408, 429, every 5xx and broken connections, never another 4xx or a
+/// cancellation. Delay before retry n is `min(base * 2^n, cap)` plus up to `jitter` of random,
+/// or the server's `Retry-After` when it gives one (bounded by `maxRetryAfter`).
+public struct RetryPolicy: Sendable {
+    public var maxRetries: Int
+    public var baseDelay: Duration
+    public var maxDelay: Duration
+    public var jitter: Duration
+    public var maxRetryAfter: Duration
+
+    public init(maxRetries: Int = 3, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30),
+                jitter: Duration = .seconds(1), maxRetryAfter: Duration = .seconds(60)) {
+        self.maxRetries = maxRetries
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.jitter = jitter
+        self.maxRetryAfter = maxRetryAfter
+    }
+
+    public static let none = RetryPolicy(maxRetries: 0)
+
+    public static func isRetryable(status: Int) -> Bool { status == 408 || status == 429 || (500...599).contains(status) }
+
+    /// The delay before retry `attempt` (0-based); `unit` is a random draw in 0..<1.
+    public func delay(attempt: Int, retryAfter: Duration?, unit: Double) -> Duration {
+        if let retryAfter { return min(retryAfter, maxRetryAfter) }
+        let exponential = baseDelay * Int(1 << min(attempt, 20))
+        return min(exponential, maxDelay) + jitter * unit
+    }
+
+    /// `Retry-After` as seconds or an HTTP date.
+    public static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Duration? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Double(value), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = f.date(from: value) else { return nil }
+        return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+    }
+}
+
+/// What a retry reports, for progress lines ("retrying in 1.4 s after HTTP 429").
+public struct RetryEvent: Sendable {
+    public var attempt: Int
+    public var delay: Duration
+    public var reason: String
+}
+
+/// Wraps a transport with the retry policy. Sleep and randomness are injected for tests.
+public struct RetryingTransport: Transport {
+    public let base: any Transport
+    public let policy: RetryPolicy
+    let sleep: @Sendable (Duration) async throws -> Void
+    let random: @Sendable () -> Double
+    let onRetry: @Sendable (RetryEvent) -> Void
+
+    public init(base: any Transport, policy: RetryPolicy = RetryPolicy(),
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+                onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }) {
+        self.base = base
+        self.policy = policy
+        self.sleep = sleep
+        self.random = random
+        self.onRetry = onRetry
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var attempt = 0
+        while true {
+            try Task.checkCancellation()
+            let reason: String
+            var retryAfter: Duration?
+            do {
+                let response = try await base.send(request)
+                guard RetryPolicy.isRetryable(status: response.status), attempt < policy.maxRetries else {
+                    return response
+                }
+                reason = "HTTP \(response.status)"
+                retryAfter = RetryPolicy.parseRetryAfter(response.headers["retry-after"])
+            } catch let error as TransportError where error.isRetryable && attempt < policy.maxRetries {
+                reason = error.description
+            }
+            let delay = policy.delay(attempt: attempt, retryAfter: retryAfter, unit: random())
+            onRetry(RetryEvent(attempt: attempt + 1, delay: delay, reason: reason))
+            do { try await sleep(delay) } catch { throw TransportError.cancelled }
+            attempt += 1
+        }
+    }
+}

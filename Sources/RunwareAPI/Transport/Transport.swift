@@ -1,0 +1,68 @@
+import Foundation
+
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [(String, String)]
+    public var body: Data?
+    /// Whole-transfer limit; `nil` uses the transport's default.
+    public var timeout: Duration?
+
+    public init(method: String = "POST", url: String, headers: [(String, String)] = [], body: Data? = nil,
+                timeout: Duration? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+}
+
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header names in lower case.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public var contentType: String { headers["content-type"] ?? "" }
+}
+
+/// Why a request produced no complete response.
+public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// DNS, refused, unreachable, TLS handshake: nothing was exchanged.
+    case connectionFailed(String)
+    case timedOut(String)
+    /// The connection broke after the response started (dropped mid-body, short body).
+    case interrupted(String)
+    case cancelled
+    case responseTooLarge(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .connectionFailed(let why): return "cannot connect: \(why)"
+        case .timedOut(let why): return "timed out: \(why)"
+        case .interrupted(let why): return "the connection broke during the response: \(why)"
+        case .cancelled: return "cancelled"
+        case .responseTooLarge(let limit): return "the response is larger than \(limit / 1_048_576) MiB"
+        }
+    }
+
+    /// Whether the SDK would try again after this.
+    public var isRetryable: Bool {
+        switch self {
+        case .connectionFailed, .timedOut, .interrupted: return true
+        case .cancelled, .responseTooLarge: return false
+        }
+    }
+}
+
+/// Moves bytes. The API client, retries and tests are written against this protocol.
+public protocol Transport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}

@@ -1,0 +1,88 @@
+import RunwareAPI
+
+/// The sandbox's small model catalogue: the checkpoints it serves and LoRA / ControlNet entries
+/// for the pickers, shaped like the API's modelSearch results.
+public enum ModelCatalogue {
+    public static let checkpoints: [ModelEntry] = [
+        entry("runware:111@1", "FLUX.1 [dev] SRPO", "checkpoint", "flux1d", type: "base", tags: ["flux", "realism"]),
+        entry("runware:101@1", "FLUX.1 [dev]", "checkpoint", "flux1d", type: "base", tags: ["flux"]),
+        entry("runware:100@1", "FLUX.1 [schnell]", "checkpoint", "flux1s", type: "base", tags: ["flux", "fast"]),
+        entry("runware:102@1", "FLUX.1 Fill [dev]", "checkpoint", "flux1d", type: "inpainting", tags: ["flux", "fill", "ace++"]),
+    ]
+
+    public static let loras: [ModelEntry] = [
+        entry("runware:120@2", "LayerDiffuse transparency", "lora", "flux1d", tags: ["transparent", "alpha"]),
+        entry("civitai:631986@706528", "Film Grain Photography", "lora", "flux1d", tags: ["photo", "film", "grain"],
+              trigger: "film grain"),
+        entry("civitai:667004@746484", "Watercolor Illustration", "lora", "flux1d", tags: ["watercolor", "painting"],
+              trigger: "watercolor"),
+        entry("civitai:652699@993999", "Isometric Miniatures", "lora", "flux1d", tags: ["isometric", "3d"],
+              trigger: "isometric"),
+        entry("civitai:721039@806265", "Vintage Anime Cels", "lora", "flux1d", tags: ["anime", "retro"],
+              trigger: "anime cel"),
+        entry("civitai:128568@140535", "Detail Tweaker", "lora", "sd1x", tags: ["detail"]),
+    ]
+
+    public static let controlNets: [ModelEntry] = [
+        controlNet("runware:25@1", "FLUX Dev ControlNet Canny", "canny"),
+        controlNet("runware:26@1", "FLUX Dev ControlNet Tile", "tile"),
+        controlNet("runware:27@1", "FLUX Dev ControlNet Depth", "depth"),
+        controlNet("runware:28@1", "FLUX Dev ControlNet Blur", "blur"),
+        controlNet("runware:29@1", "FLUX Dev ControlNet OpenPose", "openpose"),
+        controlNet("runware:30@1", "FLUX Dev ControlNet Gray", "gray"),
+        controlNet("runware:31@1", "FLUX Dev ControlNet Low Quality", "lowquality"),
+    ]
+
+    public static var all: [ModelEntry] { checkpoints + loras + controlNets }
+
+    public static func serves(_ model: String) -> Bool { checkpoints.contains { $0.air == model } }
+
+    /// Text over name, AIR, version and tags (case-insensitive), plus the structured filters.
+    public static func search(_ fields: [String: JSONValue]) -> (total: Int, results: [ModelEntry]) {
+        let text = fields["search"]?.stringValue?.lowercased() ?? ""
+        let tags = fields["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        var matches = all.filter { e in
+            let hay = ([e.name, e.air, e.version ?? ""] + (e.tags ?? [])).joined(separator: " ").lowercased()
+            return text.isEmpty || text.split(separator: " ").allSatisfy { hay.contains($0) }
+        }
+        if !tags.isEmpty { matches = matches.filter { !Set($0.tags ?? []).isDisjoint(with: tags) } }
+        for key in ["category", "architecture", "conditioning", "type"] {
+            guard let wanted = fields[key]?.stringValue else { continue }
+            matches = matches.filter { e in
+                let value: String? = switch key {
+                case "category": e.category
+                case "architecture": e.architecture
+                case "conditioning": e.conditioning
+                default: e.type
+                }
+                return value?.caseInsensitiveCompare(wanted) == .orderedSame
+            }
+        }
+        let offset = max(0, fields["offset"]?.intValue ?? 0)
+        let limit = max(1, min(100, fields["limit"]?.intValue ?? 20))
+        let page = Array(matches.dropFirst(offset).prefix(limit))
+        return (matches.count, page)
+    }
+
+    private static func entry(_ air: String, _ name: String, _ category: String, _ architecture: String,
+                              type: String? = nil, tags: [String], trigger: String? = nil) -> ModelEntry {
+        var e = ModelEntry(air: air, name: name)
+        e.version = String(air.split(separator: "@").last ?? "1")
+        e.category = category
+        e.architecture = architecture
+        e.type = type
+        e.tags = tags
+        e.positiveTriggerWords = trigger
+        if category == "checkpoint" {
+            e.defaultWidth = 1024; e.defaultHeight = 1024; e.defaultSteps = 28; e.defaultCFG = 3.5
+        }
+        if category == "lora" { e.defaultWeight = 1 }
+        return e
+    }
+
+    private static func controlNet(_ air: String, _ name: String, _ conditioning: String) -> ModelEntry {
+        var e = entry(air, name, "controlnet", "flux1d", tags: ["controlnet", conditioning])
+        e.conditioning = conditioning
+        return e
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Imaging
+import RunwareAPI
+import Synchronization
+
+/// The protocol half of the sandbox: takes a POST /v1 body and answers like the real API.
+/// The HTTP half (`SandboxServer`) only moves bytes. Thread-safe; generation runs outside locks.
+public final class SandboxEngine: Sendable {
+    public struct Settings: Sendable {
+        public var apiKey: String
+        /// How long an async task stays `processing` before its results appear.
+        public var asyncLatency: Duration
+        /// How long URL results live when the request gives no `ttl`.
+        public var defaultTTL: Int
+        public var faults: FaultPlan
+        public var now: @Sendable () -> Date
+
+        public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
+                    faults: FaultPlan = FaultPlan(), now: @escaping @Sendable () -> Date = { Date() }) {
+            self.apiKey = apiKey
+            self.asyncLatency = asyncLatency
+            self.defaultTTL = defaultTTL
+            self.faults = faults
+            self.now = now
+        }
+    }
+
+    struct TaskRecord: Sendable {
+        var key: String
+        var request: ImageInferenceRequest
+        var created: Date
+        var items: [JSONValue] = []
+        var failure: APIErrorObject?
+        var finished = false
+    }
+
+    struct StoredImage: Sendable {
+        var bytes: Data
+        var format: ImageFormat
+        var expires: Date
+    }
+
+    struct State: Sendable {
+        var requestCount = 0
+        var tasks: [String: TaskRecord] = [:]
+        var images: [String: StoredImage] = [:]
+        var faults: FaultPlan
+    }
+
+    let settings: Settings
+    let state: Mutex<State>
+    let baseURL = Mutex<String>("http://127.0.0.1")
+    let deliverer = Deliverer()
+
+    public init(settings: Settings) {
+        self.settings = settings
+        self.state = Mutex(State(faults: settings.faults))
+    }
+
+    /// Every POST /v1 that reached the sandbox, valid or not.
+    public var requestCount: Int { state.withLock { $0.requestCount } }
+
+    /// Where URL results are served from (`http://127.0.0.1:PORT`).
+    public func setBaseURL(_ url: String) { baseURL.withLock { $0 = url } }
+
+    /// Replaces the planned faults (tests and `darkroom sandbox --fault`).
+    public func plan(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
+
+    public func handle(body: Data, authorization: String?, faultHeader: String?) async -> SandboxReply {
+        var faults = state.withLock { s -> [Fault] in
+            s.requestCount += 1
+            return s.faults.next()
+        }
+        if let faultHeader, let extra = try? Fault.parseList(faultHeader) { faults += extra }
+        for case .delay(let ms) in faults { try? await Task.sleep(for: .milliseconds(ms)) }
+        if let code = faults.compactMap({ if case .status(let c) = $0 { c } else { nil } }).first {
+            var reply = SandboxReply.errors(code, [Self.faultError(code)])
+            if code == 429 || code == 503 { reply.headers.append(("Retry-After", "1")) }
+            return reply
+        }
+        var reply = await answer(body: body, authorization: authorization)
+        reply.faults = faults
+        return reply
+    }
+
+    static func faultError(_ code: Int) -> APIErrorObject {
+        switch code {
+        case 429: return APIErrorObject(code: "rateLimitExceeded", message: "Too many requests: the queue is full. Retry with backoff.")
+        case 402: return APIErrorObject(code: "insufficientCredits", message: "Insufficient credits to run this task.")
+        case 503: return APIErrorObject(code: "noAvailableServer", message: "Temporary capacity limit reached. Retry shortly.")
+        default: return APIErrorObject(code: "internalServerError", message: "Internal server error (injected by the sandbox).")
+        }
+    }
+
+    private func answer(body: Data, authorization: String?) async -> SandboxReply {
+        guard let json = try? JSONValue.parse(body), case .array(let tasks) = json, !tasks.isEmpty else {
+            return .errors(400, [APIErrorObject(code: "invalidPayload",
+                                                message: "The request body must be a non-empty JSON array of task objects.")])
+        }
+        var objects = tasks.compactMap(\.objectValue)
+        if objects.count != tasks.count {
+            return .errors(400, [APIErrorObject(code: "invalidPayload", message: "Every task must be a JSON object.")])
+        }
+        var key = authorization.flatMap(Self.bearer)
+        if objects.first?["taskType"]?.stringValue == "authentication" {
+            key = objects.removeFirst()["apiKey"]?.stringValue
+        }
+        guard let key, !key.isEmpty else {
+            return .errors(401, [APIErrorObject(code: "missingApiKey", message: "No API key was provided.",
+                                                parameters: ["apiKey"], taskType: "authentication")])
+        }
+        guard key == settings.apiKey else {
+            return .errors(401, [APIErrorObject(code: "invalidApiKey", message: "Invalid API key. Get one at https://my.runware.ai",
+                                                parameters: ["apiKey"], taskType: "authentication")])
+        }
+        var data: [JSONValue] = []
+        var errors: [APIErrorObject] = []
+        var status = 200
+        for task in objects {
+            let outcome = await run(task, key: key)
+            data += outcome.data
+            errors += outcome.errors
+            if outcome.status != 200 && status == 200 { status = outcome.status }
+        }
+        var envelope: [String: JSONValue] = ["data": .array(data)]
+        if !errors.isEmpty {
+            envelope["errors"] = JSONValue.from(errors)
+            if status == 200 { status = 400 }
+        }
+        return .json(status, .object(envelope))
+    }
+
+    private func run(_ task: [String: JSONValue], key: String) async -> TaskOutcome {
+        let type = task["taskType"]?.stringValue
+        let uuid = task["taskUUID"]?.stringValue
+        switch type {
+        case ImageInferenceRequest.taskType: return await imageInference(task, key: key)
+        case GetResponseRequest.taskType: return getResponse(uuid: uuid, key: key)
+        case ImageUploadRequest.taskType: return await imageUpload(task)
+        case ModelSearchRequest.taskType: return modelSearch(task)
+        case "ping": return TaskOutcome(data: [.object(["taskType": .string("ping"), "pong": .bool(true)])])
+        default:
+            return .failure(400, APIErrorObject(code: "unsupportedTaskType",
+                                                message: "Task type \(type.map { "\"\($0)\"" } ?? "(missing)") is not supported.",
+                                                parameters: ["taskType"], taskType: type, taskUUID: uuid))
+        }
+    }
+
+    private func modelSearch(_ task: [String: JSONValue]) -> TaskOutcome {
+        let (total, results) = ModelCatalogue.search(task)
+        let item = ModelSearchResult(taskUUID: task["taskUUID"]?.stringValue ?? "",
+                                     totalResults: total, results: results)
+        return TaskOutcome(data: [JSONValue.from(item)])
+    }
+
+    static func bearer(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import RunwareAPI
+import Synchronization
+
+/// The HTTP half of the sandbox on Hummingbird: `POST /v1` (the API), `GET /image/NAME` (URL
+/// results and uploads, until their ttl), `GET /health`. Faults shape how reply bytes go out.
+public final class SandboxServer: Sendable {
+    public let engine: SandboxEngine
+    private let running = Mutex<Task<Void, Never>?>(nil)
+    private let boundPort = Mutex<Int?>(nil)
+
+    public init(engine: SandboxEngine) {
+        self.engine = engine
+    }
+
+    public convenience init(settings: SandboxEngine.Settings) {
+        self.init(engine: SandboxEngine(settings: settings))
+    }
+
+    public var port: Int? { boundPort.withLock { $0 } }
+    public var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
+
+    /// Starts listening; `port` 0 lets the OS choose. Returns the bound port.
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        let router = Router()
+        let engine = self.engine
+        router.post("/v1") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 64 << 20)
+            let reply = await engine.handle(body: Data(body.readableBytesView),
+                                            authorization: request.headers[.authorization],
+                                            faultHeader: request.headers[HTTPField.Name(Fault.header)!])
+            return Self.response(for: reply)
+        }
+        router.get("/image/:name") { _, context -> Response in
+            let name = context.parameters.get("name") ?? ""
+            guard let (bytes, type) = engine.servedImage(named: name) else {
+                let reply = SandboxReply.errors(404, [APIErrorObject(code: "imageNotFound",
+                                                                     message: "The image does not exist or has expired.")])
+                return Self.response(for: reply)
+            }
+            return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        router.get("/health") { _, _ in "ok" }
+
+        var logger = Logger(label: "darkroom.sandbox")
+        logger.logLevel = .critical
+        let started = AsyncThrowingStream<Int, Error>.makeStream()
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
+            onServerRunning: { channel in
+                started.continuation.yield(channel.localAddress?.port ?? 0)
+                started.continuation.finish()
+            },
+            logger: logger)
+        let task = Task {
+            do { try await app.run() } catch { started.continuation.finish(throwing: error) }
+            started.continuation.finish(throwing: CancellationError())
+        }
+        running.withLock { $0 = task }
+        for try await bound in started.stream {
+            boundPort.withLock { $0 = bound }
+            engine.setBaseURL("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)")
+            return bound
+        }
+        throw CancellationError()
+    }
+
+    public func stop() async {
+        let task = running.withLock { t -> Task<Void, Never>? in
+            defer { t = nil }
+            return t
+        }
+        task?.cancel()
+        await task?.value
+    }
+
+    static func response(for reply: SandboxReply) -> Response {
+        var headers = HTTPFields()
+        for (name, value) in reply.headers { headers[HTTPField.Name(name)!] = value }
+        let bytes = reply.body
+        var status = HTTPTypes.HTTPResponse.Status(code: reply.status)
+        var body = ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        for fault in reply.faults {
+            switch fault {
+            case .truncate:
+                body = ResponseBody(byteBuffer: ByteBuffer(bytes: bytes.prefix(max(1, bytes.count / 2))))
+            case .malformed:
+                body = ResponseBody(byteBuffer: ByteBuffer(string: "{\"data\": [{\"taskType\": imageInference, oops}"))
+            case .html:
+                status = .badGateway
+                headers[.contentType] = "text/html; charset=utf-8"
+                body = ResponseBody(byteBuffer: ByteBuffer(string:
+                    "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"))
+            case .drop:
+                body = ResponseBody(contentLength: bytes.count) { writer in
+                    try await writer.write(ByteBuffer(bytes: bytes.prefix(bytes.count / 2)))
+                    throw CancellationError()
+                }
+            case .trickle(let ms):
+                body = ResponseBody(contentLength: bytes.count) { writer in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let end = min(bytes.count, offset + 256)
+                        try await writer.write(ByteBuffer(bytes: bytes[offset..<end]))
+                        offset = end
+                        try await Task.sleep(for: .milliseconds(ms))
+                    }
+                    try await writer.finish(nil)
+                }
+            case .delay, .status:
+                continue
+            }
+        }
+        return Response(status: status, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Generation
+import RunwareAPI
+
+/// Distinct exit codes (sysexits) so scripts can tell what went wrong.
+enum Exit {
+    static let invalidInput = ExitCode(64)
+    static let apiError = ExitCode(69)
+    static let cannotWrite = ExitCode(73)
+    static let network = ExitCode(75)
+    static let config = ExitCode(78)
+
+    static func code(for failure: JobFailure) -> ExitCode {
+        switch failure {
+        case .invalid, .input: return invalidInput
+        case .api(let e):
+            switch e {
+            case .invalidRequest: return invalidInput
+            case .transport: return network
+            case .api, .badResponse: return apiError
+            }
+        case .result: return apiError
+        case .output: return cannotWrite
+        case .timedOut: return network
+        case .cancelled: return ExitCode(130)
+        }
+    }
+}
+
+/// One-line messages on stderr, always sanitized.
+enum Console {
+    static func error(_ text: String) {
+        FileHandleStream.stderr.write("darkroom: error: " + SafeText.line(text) + "\n")
+    }
+    static func note(_ text: String) {
+        FileHandleStream.stderr.write("darkroom: " + SafeText.line(text) + "\n")
+    }
+    static func out(_ text: String) {
+        FileHandleStream.stdout.write(text + "\n")
+    }
+    /// Validation problems: one sanitized line per issue under a heading.
+    static func issues(_ error: ValidationFailure) {
+        let noun = error.issues.count == 1 ? "problem" : "problems"
+        FileHandleStream.stderr.write("darkroom: error: the request has \(error.issues.count) \(noun); nothing was sent:\n")
+        for issue in error.issues { FileHandleStream.stderr.write("  - " + SafeText.line(issue.description) + "\n") }
+    }
+}
+
+import Foundation
+
+enum FileHandleStream {
+    case stdout, stderr
+    func write(_ s: String) {
+        let handle = self == .stdout ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(s.utf8))
+    }
+}

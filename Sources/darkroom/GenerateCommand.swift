@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Generation
+import RunwareAPI
+import RunwareSandbox
+
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Make images from a prompt and save them.",
+        discussion: """
+            Every imageInference parameter of runware:111@1 has an option; limits are checked before \
+            anything is sent and every violation is listed. Image inputs may be local files: they are \
+            uploaded first (imageUpload). Images are saved in --out, or in \
+            $XDG_DATA_HOME/darkroom/images/YYYY/MM; their paths are printed on stdout.
+
+            Examples:
+              darkroom generate "a lighthouse at dusk, film photo" --size 1344x768 --seed 42
+              darkroom generate "a fox" -n 4 --lora civitai:667004@746484:0.8 --output-format PNG --json
+              darkroom generate --request task.json --steps 20 --out ./renders
+            """)
+
+    @OptionGroup(title: "Prompt") var promptOptions: PromptOptions
+    @OptionGroup(title: "Image") var image: ImageOptions
+    @OptionGroup(title: "Inputs (img2img, inpainting, outpainting)") var inputs: InputOptions
+    @OptionGroup(title: "Stacks") var stacks: StackOptions
+    @OptionGroup(title: "Features") var features: FeatureOptions
+    @OptionGroup(title: "Accelerator") var accelerator: AcceleratorCLIOptions
+    @OptionGroup(title: "Output and delivery") var delivery: DeliveryOptions
+
+    @Option(help: "A JSON file holding a whole imageInference task; other options override its fields.")
+    var request: String?
+    @Option(help: "Folder for the images (default: the data folder).")
+    var out: String?
+    @Flag(help: "Print one JSON line per image on stdout instead of its path.")
+    var json = false
+    @Flag(help: "Use the built-in sandbox even when an API key is set.")
+    var sandbox = false
+    @Option(help: "API endpoint (default: `endpoint` in config.toml, else https://api.runware.ai/v1).")
+    var endpoint: String?
+    @Option(help: "Give up after this many seconds in total.")
+    var timeout: Int = 1200
+    @Option(help: "Retries after 408, 429, 5xx or a broken connection (exponential backoff with jitter, Retry-After honoured).")
+    var retries: Int = 3
+    @Flag(name: .shortAndLong, help: "No progress lines on stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let env = DarkroomEnvironment()
+        let config: Configuration
+        do { config = try Configuration.load(from: env.configFolder) } catch {
+            Console.error("\(error)")
+            throw Exit.config
+        }
+        let draft: ImageInferenceRequest
+        do { draft = try buildRequest(config: config) } catch let e as ValidationFailure {
+            Console.issues(e)
+            throw Exit.invalidInput
+        } catch {
+            Console.error("\(error)")
+            throw Exit.invalidInput
+        }
+        let issues = draft.validate()
+        if !issues.isEmpty {
+            Console.issues(ValidationFailure(issues: issues))
+            throw Exit.invalidInput
+        }
+        do { _ = try LocalInputs.load(draft, home: env.variables["HOME"] ?? NSHomeDirectory()) } catch {
+            Console.error("\(error)")
+            throw Exit.invalidInput
+        }
+        let target: Target
+        do { target = try await Target.choose(env: env, config: config, endpoint: endpoint, forceSandbox: sandbox) } catch {
+            Console.error("\(error)")
+            throw Exit.config
+        }
+        if let notice = target.notice, !quiet { Console.note(notice) }
+        defer { Task { await target.stop() } }
+        let folder = out.map { URL(fileURLWithPath: $0) }
+            ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? env.imagesFolder()
+        let quiet = self.quiet, asJSON = self.json
+        let retry = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, retries)), onRetry: { event in
+            if !quiet { Console.note("retry \(event.attempt) in \(Self.seconds(event.delay)) after \(event.reason)") }
+        })
+        let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: retry)
+        let runner = JobRunner(client: client, schedule: PollSchedule(budget: .seconds(timeout)))
+        do {
+            _ = try await runner.run(draft, into: folder) { event in
+                Self.report(event, quiet: quiet, json: asJSON)
+            }
+            await target.stop()
+        } catch let failure as JobFailure {
+            await target.stop()
+            if case .invalid(let v) = failure { Console.issues(v) } else { Console.error(failure.description) }
+            throw Exit.code(for: failure)
+        }
+    }
+
+    static func report(_ event: JobEvent, quiet: Bool, json: Bool) {
+        switch event {
+        case .saved(let image):
+            if json {
+                if let data = try? RunwareJSON.encode(image) { Console.out(String(decoding: data, as: UTF8.self)) }
+            } else {
+                Console.out(image.path)
+            }
+            if !quiet && !json {
+                let cost = image.cost.map { String(format: ", $%.4f", $0) } ?? ""
+                Console.note("saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))")
+            }
+        case .uploading(let field, let path) where !quiet: Console.note("uploading \(path) for \(field)")
+        case .submitted(let task, let delivery) where !quiet: Console.note("task \(task) sent (\(delivery))")
+        case .processing(let progress, let finished, let total) where !quiet:
+            Console.note("processing: \(finished)/\(total) images" + (progress.map { ", \($0)%" } ?? ""))
+        default: break
+        }
+    }
+
+    static func seconds(_ d: Duration) -> String {
+        String(format: "%.1f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RunwareSandbox
+
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the built-in Runware-compatible server on its own (for tests, demos and the official SDKs).",
+        discussion: """
+            Serves POST /v1 like https://api.runware.ai/v1 (imageInference, getResponse, imageUpload, \
+            modelSearch), URL results under /image/, and GET /health. Requests must carry \
+            "Authorization: Bearer KEY" (or an authentication task) with the key given here.
+
+            Faults, for reliability tests, by --fault or per request with the header \
+            "X-Sandbox-Fault: SPEC": delay=MS, status=CODE (or just 429, 500, 503), drop (connection \
+            closed mid-body), truncate (JSON cut short), malformed (not JSON), html (an HTML error \
+            page), trickle=MS (the body in small pieces). With --fault, SPEC*N applies to the next N \
+            requests only, e.g. --fault '429*2'.
+            """)
+
+    @Option(help: "Port to listen on (0: let the system choose).")
+    var port: Int = 8089
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+    @Option(help: "The API key clients must send.")
+    var apiKey: String
+    @Option(help: "A fault for every request, or SPEC*N for the next N (repeatable).")
+    var fault: [String] = []
+    @Option(help: "Milliseconds an async task stays processing before its results appear.")
+    var asyncLatency: Int = 150
+
+    func run() async throws {
+        let plan: FaultPlan
+        do { plan = try FaultPlan(specs: fault) } catch {
+            Console.error("\(error)")
+            throw Exit.invalidInput
+        }
+        let server = SandboxServer(settings: .init(apiKey: apiKey, asyncLatency: .milliseconds(asyncLatency), faults: plan))
+        let bound: Int
+        do { bound = try await server.start(host: host, port: port) } catch {
+            Console.error("cannot listen on \(host):\(port): \(error)")
+            throw Exit.config
+        }
+        Console.out("sandbox listening on http://\(host):\(bound)/v1")
+        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+    }
+}

@@ -1,0 +1,133 @@
+import RunwareAPI
+
+/// Parses the repeatable stack options: `--lora AIR[:WEIGHT[:TRANSFORMER]]` or `key=value,...`
+/// lists for every stack. Values may contain commas (data URIs): a piece without a known
+/// `key=` continues the previous value.
+enum StackSpec {
+    struct ParseError: Error, CustomStringConvertible {
+        var option: String
+        var text: String
+        var reason: String
+        var description: String { "\(option) \"\(text)\": \(reason)" }
+    }
+
+    static func pairs(_ text: String, option: String, keys: Set<String>) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        for piece in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            if let eq = piece.firstIndex(of: "="), keys.contains(String(piece[..<eq])) {
+                out.append((String(piece[..<eq]), String(piece[piece.index(after: eq)...])))
+            } else if !out.isEmpty {
+                out[out.count - 1].1 += "," + piece
+            } else {
+                throw ParseError(option: option, text: text,
+                                 reason: "expected key=value pairs; keys: \(keys.sorted().joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+
+    static func number(_ value: String, _ key: String, _ option: String, _ text: String) throws -> Double {
+        guard let d = Double(value) else { throw ParseError(option: option, text: text, reason: "\(key) \"\(value)\" is not a number") }
+        return d
+    }
+
+    static func integer(_ value: String, _ key: String, _ option: String, _ text: String) throws -> Int {
+        guard let i = Int(value) else { throw ParseError(option: option, text: text, reason: "\(key) \"\(value)\" is not an integer") }
+        return i
+    }
+
+    static func lora(_ text: String) throws -> ImageInferenceRequest.LoRA {
+        let option = "--lora"
+        if text.contains("model=") {
+            var l = ImageInferenceRequest.LoRA(model: "")
+            for (k, v) in try pairs(text, option: option, keys: ["model", "weight", "transformer"]) {
+                switch k {
+                case "model": l.model = v
+                case "weight": l.weight = try number(v, k, option, text)
+                default: l.transformer = LoRATransformer(rawValue: v)
+                }
+            }
+            return l
+        }
+        // AIR:WEIGHT:TRANSFORMER, where the AIR itself is source:id@version.
+        guard let at = text.lastIndex(of: "@") else {
+            throw ParseError(option: option, text: text, reason: "expected AIR[:WEIGHT[:TRANSFORMER]], e.g. civitai:631986@706528:0.8")
+        }
+        let tail = text[text.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var l = ImageInferenceRequest.LoRA(model: String(text[..<at]) + "@" + tail[0])
+        if tail.count > 1 { l.weight = try number(tail[1], "weight", option, text) }
+        if tail.count > 2 { l.transformer = LoRATransformer(rawValue: tail[2]) }
+        if tail.count > 3 { throw ParseError(option: option, text: text, reason: "too many ':' parts") }
+        return l
+    }
+
+    static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
+        let option = "--controlnet"
+        var c = ImageInferenceRequest.ControlNet(model: "", guideImage: "")
+        let keys: Set<String> = ["model", "guide", "weight", "mode", "start", "end", "start-percent", "end-percent"]
+        for (k, v) in try pairs(text, option: option, keys: keys) {
+            switch k {
+            case "model": c.model = v
+            case "guide": c.guideImage = v
+            case "weight": c.weight = try number(v, k, option, text)
+            case "mode": c.controlMode = ControlMode(rawValue: v)
+            case "start": c.startStep = try integer(v, k, option, text)
+            case "end": c.endStep = try integer(v, k, option, text)
+            case "start-percent": c.startStepPercentage = try integer(v, k, option, text)
+            default: c.endStepPercentage = try integer(v, k, option, text)
+            }
+        }
+        return c
+    }
+
+    static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
+        let option = "--ip-adapter"
+        var a = ImageInferenceRequest.IPAdapter(model: "", guideImages: [])
+        let keys: Set<String> = ["model", "image", "weight", "combine", "embed", "weight-type", "composition"]
+        for (k, v) in try pairs(text, option: option, keys: keys) {
+            switch k {
+            case "model": a.model = v
+            case "image": a.guideImages.append(v)
+            case "weight": a.weight = try number(v, k, option, text)
+            case "combine": a.combineMethod = IPAdapterCombineMethod(rawValue: v)
+            case "embed": a.embedScaling = IPAdapterEmbedScaling(rawValue: v)
+            case "weight-type": a.weightType = IPAdapterWeightType(rawValue: v)
+            default: a.weightComposition = try number(v, k, option, text)
+            }
+        }
+        return a
+    }
+
+    /// `TOP,RIGHT,BOTTOM,LEFT` or `top=64,left=32`.
+    static func outpaint(_ text: String) throws -> ImageInferenceRequest.Outpaint {
+        let option = "--outpaint"
+        if text.contains("=") {
+            var o = ImageInferenceRequest.Outpaint()
+            for (k, v) in try pairs(text, option: option, keys: ["top", "right", "bottom", "left"]) {
+                let n = try integer(v, k, option, text)
+                switch k {
+                case "top": o.top = n
+                case "right": o.right = n
+                case "bottom": o.bottom = n
+                default: o.left = n
+                }
+            }
+            return o
+        }
+        let parts = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 4 else {
+            throw ParseError(option: option, text: text, reason: "expected TOP,RIGHT,BOTTOM,LEFT in pixels, e.g. 0,128,0,128")
+        }
+        let n = try parts.enumerated().map { try integer($0.element, ["top", "right", "bottom", "left"][$0.offset], option, text) }
+        return ImageInferenceRequest.Outpaint(top: n[0], right: n[1], bottom: n[2], left: n[3])
+    }
+
+    /// `WIDTHxHEIGHT`.
+    static func size(_ text: String) throws -> (Int, Int) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw ParseError(option: "--size", text: text, reason: "expected WIDTHxHEIGHT, e.g. 1024x768")
+        }
+        return (w, h)
+    }
+}

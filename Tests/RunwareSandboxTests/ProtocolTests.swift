@@ -1,0 +1,111 @@
+import Foundation
+import Imaging
+import RunwareAPI
+import RunwareSandbox
+import Testing
+import TestSupport
+
+@Suite struct ProtocolTests {
+    func errors(_ response: HTTPResponse) throws -> [APIErrorObject] {
+        try ResponseEnvelope<JSONValue>.decode(response.body).errors
+    }
+
+    @Test func missingAndWrongKeysGetThe401Errors() async throws {
+        try await SandboxHarness.with { sandbox in
+            let none = try await sandbox.post(#"[{"taskType":"modelSearch","taskUUID":"x"}]"#, key: nil)
+            #expect(none.status == 401)
+            #expect(try errors(none).first?.code == "missingApiKey")
+            let wrong = try await sandbox.post(#"[{"taskType":"modelSearch","taskUUID":"x"}]"#, key: "nope")
+            #expect(wrong.status == 401)
+            let e = try #require(try errors(wrong).first)
+            #expect(e.code == "invalidApiKey" && e.parameters == ["apiKey"] && e.taskType == "authentication")
+            // The authentication task as the first element works too.
+            let task = try await sandbox.post(
+                #"[{"taskType":"authentication","apiKey":"\#(SandboxHarness.key)"},{"taskType":"modelSearch","taskUUID":"y","search":"canny"}]"#, key: nil)
+            #expect(task.status == 200)
+            // The client reports it as an auth failure.
+            await #expect { try await sandbox.client(key: "wrong").upload(image: "x") } throws: { error in
+                (error as? RunwareError)?.isAuthFailure == true
+            }
+        }
+    }
+
+    @Test func badPayloadsAndUnknownTasksAreRefused() async throws {
+        try await SandboxHarness.with { sandbox in
+            for body in ["not json", "{}", "[]", "[1]"] {
+                let r = try await sandbox.post(body)
+                #expect(r.status == 400)
+                #expect(try errors(r).first?.code == "invalidPayload", "\(body)")
+            }
+            let r = try await sandbox.post(#"[{"taskType":"videoInference","taskUUID":"z"}]"#)
+            #expect(r.status == 400)
+            #expect(try errors(r).first?.code == "unsupportedTaskType")
+        }
+    }
+
+    @Test func theServerValidatesLikeTheAPI() async throws {
+        try await SandboxHarness.with { sandbox in
+            let uuid = TaskID.make()
+            let r = try await sandbox.post("""
+                [{"taskType":"imageInference","taskUUID":"\(uuid)","model":"runware:111@1","positivePrompt":"a cat","width":1000,"height":512}]
+                """)
+            #expect(r.status == 400)
+            let e = try #require(try errors(r).first)
+            #expect(e.code == "invalidWidth" && e.parameters == ["width"] && e.taskUUID == uuid && e.taskType == "imageInference")
+            let cross = try await sandbox.post("""
+                [{"taskType":"imageInference","taskUUID":"\(TaskID.make())","model":"runware:111@1","positivePrompt":"a cat","width":512}]
+                """)
+            #expect(try errors(cross).first?.parameters == ["width", "height"])
+            let unknown = try await sandbox.post("""
+                [{"taskType":"imageInference","taskUUID":"\(TaskID.make())","model":"runware:111@1","positivePrompt":"a cat","colour":"red"}]
+                """)
+            #expect(try errors(unknown).first?.code == "unknownParameter")
+            let model = try await sandbox.post("""
+                [{"taskType":"imageInference","taskUUID":"\(TaskID.make())","model":"civitai:1@1","positivePrompt":"a cat"}]
+                """)
+            #expect(try errors(model).first?.code == "invalidModel")
+            // Successful bodies never carry an errors key.
+            let ok = try await sandbox.post("""
+                [{"taskType":"imageInference","taskUUID":"\(TaskID.make())","model":"runware:111@1","positivePrompt":"a cat","width":128,"height":128}]
+                """)
+            #expect(ok.status == 200)
+            #expect(!String(decoding: ok.body, as: UTF8.self).contains("errors"))
+        }
+    }
+
+    @Test func aReusedTaskUUIDIsAConflict() async throws {
+        try await SandboxHarness.with { sandbox in
+            let r = request(width: 128, height: 128)
+            _ = try await sandbox.client().imageInference(r)
+            await #expect { try await sandbox.client().imageInference(r) } throws: { error in
+                guard case RunwareError.api(let status, let errors)? = error as? RunwareError else { return false }
+                return status == 409 && errors.first?.code == "conflictTaskUUID"
+            }
+        }
+    }
+
+    @Test func modelSearchFindsTheCatalogue() async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client()
+            let canny = try await client.modelSearch(ModelSearchRequest(search: "canny", category: "controlnet"))
+            #expect(canny.totalResults == 1)
+            #expect(canny.results.first?.air == "runware:25@1" && canny.results.first?.conditioning == "canny")
+            let loras = try await client.modelSearch(ModelSearchRequest(category: "lora"))
+            #expect(loras.results.count >= 5 && loras.results.allSatisfy { $0.category == "lora" })
+            var paged = ModelSearchRequest()
+            paged.limit = 2
+            paged.offset = 1
+            let page = try await client.modelSearch(paged)
+            #expect(page.results.count == 2 && page.totalResults == ModelCatalogue.all.count)
+        }
+    }
+
+    @Test func everyPostIsCounted() async throws {
+        try await SandboxHarness.with { sandbox in
+            #expect(sandbox.engine.requestCount == 0)
+            _ = try await sandbox.post("[]")
+            _ = try await sandbox.post("[]", key: nil)
+            #expect(sandbox.engine.requestCount == 2)
+        }
+    }
+}

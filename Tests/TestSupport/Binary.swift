@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs a built executable of this package (or any program) and collects its output.
+public enum Binary {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The package root, found from this file's path.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `.build/debug/NAME` next to the test bundle.
+    public static func product(_ name: String) -> String {
+        let bundle = Bundle.main.bundleURL
+        let candidates = [bundle.deletingLastPathComponent().appendingPathComponent(name),
+                          bundle.appendingPathComponent(name),
+                          packageRoot.appendingPathComponent(".build/debug/\(name)")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates.last!.path
+    }
+
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String],
+                           timeout: Duration = .seconds(60)) async throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes at once so a full pipe never blocks the child, on threads of their own:
+        // blocking reads on the concurrency pool would starve an in-process sandbox.
+        async let stdout = readOnThread(out.fileHandleForReading)
+        async let stderr = readOnThread(err.fileHandleForReading)
+        let (o, e) = await (stdout, stderr)
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func readOnThread(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            let box = UncheckedBox(handle)
+            Thread { continuation.resume(returning: box.value.readDataToEndOfFile()) }.start()
+        }
+    }
+
+    /// A minimal environment for the app: isolated XDG folders, no inherited key.
+    public static func isolatedEnvironment(_ root: TempFolder, extra: [String: String] = [:]) -> [String: String] {
+        var env = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": root.path,
+            "XDG_CONFIG_HOME": root.path + "/config",
+            "XDG_DATA_HOME": root.path + "/data",
+            "XDG_CACHE_HOME": root.path + "/cache",
+            "LANG": "C.UTF-8",
+        ]
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+}
+
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
