@@ -1,0 +1,150 @@
+import Foundation
+import Generation
+import Imaging
+import RunwareAPI
+import RunwareSandbox
+import Synchronization
+import Testing
+import TestSupport
+
+final class EventLog: Sendable {
+    private let events = Mutex<[String]>([])
+    func record(_ e: JobEvent) {
+        let name: String
+        switch e {
+        case .validated: name = "validated"
+        case .uploading: name = "uploading"
+        case .uploaded: name = "uploaded"
+        case .submitted: name = "submitted"
+        case .retrying: name = "retrying"
+        case .processing: name = "processing"
+        case .saved: name = "saved"
+        case .finished: name = "finished"
+        }
+        events.withLock { $0.append(name) }
+    }
+    var names: [String] { events.withLock { $0 } }
+}
+
+@Suite struct JobRunnerTests {
+    let fast = PollSchedule(initial: .milliseconds(10), factor: 1.5, cap: .milliseconds(40), budget: .seconds(20))
+
+    @Test func syncJobsSaveEveryImageAtomically() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            var r = request(width: 128, height: 128)
+            r.numberResults = 3
+            r.outputFormat = .webp
+            r.seed = 9
+            let log = EventLog()
+            let saved = try await JobRunner(client: sandbox.client(), schedule: fast).run(r, into: folder.url) { log.record($0) }
+            #expect(saved.map(\.seed) == [9, 10, 11])
+            #expect(folder.files().count == 3 && folder.files().allSatisfy { $0.hasSuffix(".webp") && !$0.hasPrefix(".") })
+            for image in saved {
+                let data = try #require(FileManager.default.contents(atPath: image.path))
+                #expect(ImageFormat.detect(data) == .webp && data.count == image.bytes)
+            }
+            #expect(log.names == ["validated", "submitted", "saved", "saved", "saved", "finished"])
+        }
+    }
+
+    @Test(arguments: [OutputType.url, .base64Data, .dataURI])
+    func asyncJobsPollUntilEveryResultArrives(_ type: OutputType) async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(120))) { sandbox in
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            r.outputType = type
+            r.numberResults = 2
+            let log = EventLog()
+            let saved = try await JobRunner(client: sandbox.client(), schedule: fast).run(r, into: folder.url) { log.record($0) }
+            #expect(saved.count == 2)
+            #expect(log.names.contains("processing"))
+            #expect(folder.files().count == 2)
+        }
+    }
+
+    @Test func localFilesAreUploadedAndReplacedByTheirUUIDs() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let path = folder.path + "/seed.jpg"
+            try ImageEncoder.encode(RGBAImage(width: 64, height: 64, fill: (200, 10, 10, 255)), as: .jpeg).write(to: URL(fileURLWithPath: path))
+            var r = request(width: 128, height: 128)
+            r.inputs = .init(seedImage: path)
+            r.pulid = .init(images: [path])
+            let log = EventLog()
+            _ = try await JobRunner(client: sandbox.client(), schedule: fast).run(r, into: folder.url.appendingPathComponent("out")) { log.record($0) }
+            #expect(log.names.filter { $0 == "uploaded" }.count == 2)
+            #expect(sandbox.engine.requestCount == 3)
+        }
+    }
+
+    @Test func aLostReplyIsCollectedAfterTheConflict() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            sandbox.engine.plan(try FaultPlan(specs: ["drop*1"]))
+            let saved = try await JobRunner(client: sandbox.client(retries: 2), schedule: fast).run(request(width: 128, height: 128), into: folder.url)
+            #expect(saved.count == 1)
+        }
+    }
+
+    @Test func slowJobsTimeOutWithWhatArrived() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .seconds(30))) { sandbox in
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            let schedule = PollSchedule(initial: .milliseconds(10), factor: 1, cap: .milliseconds(10), budget: .milliseconds(100))
+            await #expect { try await JobRunner(client: sandbox.client(), schedule: schedule).run(r, into: folder.url) } throws: { error in
+                guard case JobFailure.timedOut(_, 0, 1)? = error as? JobFailure else { return false }
+                return true
+            }
+            #expect(folder.files().isEmpty)
+        }
+    }
+
+    @Test func cancellingAJobStopsIt() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .seconds(30))) { sandbox in
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            let runner = JobRunner(client: sandbox.client(), schedule: fast)
+            let job = Task { try await runner.run(r, into: folder.url) }
+            try await Task.sleep(for: .milliseconds(150))
+            job.cancel()
+            await #expect { try await job.value } throws: { error in
+                if case JobFailure.cancelled? = error as? JobFailure { return true }
+                if case JobFailure.api(.transport(.cancelled))? = error as? JobFailure { return true }
+                return false
+            }
+        }
+    }
+
+    @Test func aResultInTheWrongFormatIsRefusedAndNotSaved() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let png = try ImageEncoder.encode(RGBAImage(width: 8, height: 8), as: .png).base64EncodedString()
+        let uuid = TaskID.make()
+        let body = #"{"data":[{"taskType":"imageInference","taskUUID":"\#(uuid)","imageUUID":"i","imageBase64Data":"\#(png)","seed":1}]}"#
+        let client = RunwareClient(endpoint: "http://fake/v1", apiKey: "k", transport: FixedTransport(body: body))
+        var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
+        r.outputFormat = .jpg
+        await #expect { try await JobRunner(client: client).run(r, into: folder.url) } throws: { error in
+            guard case JobFailure.result(let why)? = error as? JobFailure else { return false }
+            return why.contains("asked for JPG but the image is PNG")
+        }
+        #expect(folder.files().isEmpty)
+    }
+}
+
+struct FixedTransport: Transport {
+    let body: String
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Data(body.utf8))
+    }
+}
