@@ -1,0 +1,15 @@
+import Foundation
+import Imaging
+import RunwareAPI
+import RunwareSandbox
+
+// darkroom-bench: figures next to the reference tools. Build in release (`make bench`).
+// Timing lives here, never in the tests.
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+let all = arguments.isEmpty
+print("darkroom-bench (release build expected; \(ProcessInfo.processInfo.activeProcessorCount) cores)\n")
+
+if all || arguments.contains("pictures") { PictureBench.run() }
+if all || arguments.contains("client") { try await ClientBench.run(requests: 100) }
+if all || arguments.contains("throughput") { try await ThroughputBench.run(clients: 32, requestsEach: 20) }
