@@ -75,7 +75,6 @@ struct GenerateCommand: AsyncParsableCommand {
             throw Exit.config
         }
         if let notice = target.notice, !quiet { Console.note(notice) }
-        defer { Task { await target.stop() } }
         let folder = out.map { URL(fileURLWithPath: $0) }
             ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? env.imagesFolder()
