@@ -65,10 +65,6 @@ struct GenerateCommand: AsyncParsableCommand {
             Console.issues(ValidationFailure(issues: issues))
             throw Exit.invalidInput
         }
-        do { _ = try LocalInputs.load(draft, home: env.variables["HOME"] ?? NSHomeDirectory()) } catch {
-            Console.error("\(error)")
-            throw Exit.invalidInput
-        }
         let target: Target
         do { target = try await Target.choose(env: env, config: config, endpoint: endpoint, forceSandbox: sandbox) } catch {
             Console.error("\(error)")
@@ -83,7 +79,8 @@ struct GenerateCommand: AsyncParsableCommand {
             if !quiet { Console.note("retry \(event.attempt) in \(Self.seconds(event.delay)) after \(event.reason)") }
         })
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: retry)
-        let runner = JobRunner(client: client, schedule: PollSchedule(budget: .seconds(timeout)))
+        let runner = JobRunner(client: client, schedule: PollSchedule(budget: .seconds(timeout)),
+                               home: env.variables["HOME"] ?? NSHomeDirectory())
         do {
             _ = try await runner.run(draft, into: folder) { event in
                 Self.report(event, quiet: quiet, json: asJSON)

@@ -54,6 +54,8 @@ public struct JobRunner: Sendable {
             throw JobFailure.output(e)
         } catch let e as ResultFetcher.FetchError {
             throw JobFailure.result(e.description)
+        } catch {
+            throw JobFailure.result(String(describing: error))
         }
     }
 
