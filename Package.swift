@@ -22,8 +22,10 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
         .target(name: "Imaging", dependencies: ["CTurboJPEG", "CSpng", "CWebP"], swiftSettings: strict),
+        .target(name: "Preview", dependencies: ["CChafa", "Imaging"], swiftSettings: strict),
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: strict),
         .target(
             name: "Generation",
@@ -39,13 +41,13 @@ let package = Package(
         .executableTarget(
             name: "darkroom",
             dependencies: [
-                "Generation", "RunwareAPI", "RunwareSandbox",
+                "Generation", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging"],
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview"],
             swiftSettings: strict),
 
         .target(
@@ -56,6 +58,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strict),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: strict),
         .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: strict),

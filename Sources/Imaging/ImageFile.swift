@@ -1,0 +1,35 @@
+import Foundation
+
+/// Reading an image file with the guards a viewer needs: a size limit before reading, and a
+/// message that names the file.
+public enum ImageFile {
+    public static let defaultMaxBytes = 64 << 20
+
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw LoadError(path: path, reason: "no such file") }
+        if isDir.boolValue { throw LoadError(path: path, reason: "is a folder") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxBytes {
+            throw LoadError(path: path, reason: "\(size) bytes is over the limit of \(maxBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw LoadError(path: path, reason: "cannot be read") }
+        if data.isEmpty { throw LoadError(path: path, reason: "is empty") }
+        return data
+    }
+
+    /// Reads, checks and decodes to a thumbnail, every failure naming the file.
+    public static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
+                                 maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws -> RGBAImage {
+        let data = try read(path, maxBytes: maxBytes)
+        do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels) } catch {
+            throw LoadError(path: path, reason: "\(error)")
+        }
+    }
+}
