@@ -50,7 +50,7 @@ extension JPEGCodec {
                               Int32(best.0), Int32(best.0 * 4), Int32(best.1), Int32(TJPF_RGBA.rawValue), TJFLAG_FASTDCT)
             }
         }
-        if rc != 0 && tjGetErrorCode(tj) == Int32(TJERR_FATAL.rawValue) {
+        if rc != 0 {
             throw ImageCodecError.corrupt(.jpeg, String(cString: tjGetErrorStr2(tj)))
         }
         return RGBAImage(width: best.0, height: best.1, pixels: pixels)

@@ -24,8 +24,8 @@ enum JPEGCodec {
                               Int32(width), Int32(width * 4), Int32(height), Int32(TJPF_RGBA.rawValue), 0)
             }
         }
-        // A warning (e.g. premature end of data) still yields a picture; a hard error does not.
-        if rc != 0 && tjGetErrorCode(tj) == Int32(TJERR_FATAL.rawValue) {
+        // A warning such as "premature end of JPEG file" means a damaged file: refuse it too.
+        if rc != 0 {
             throw ImageCodecError.corrupt(.jpeg, String(cString: tjGetErrorStr2(tj)))
         }
         return RGBAImage(width: width, height: height, pixels: pixels)

@@ -21,6 +21,29 @@ public enum Binary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? candidates.last!.path
     }
 
+    /// Runs a program that may leave a daemon behind (tmux). posix_spawn and waitpid, not
+    /// Foundation's Process, which would wait for the daemon as well; output goes to /dev/null.
+    public static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Int32 {
+        let argv = ([executable] + arguments).map { strdup($0) }
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
+        defer { (argv + envp).forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, nil, argv + [nil], envp + [nil])
+        guard rc == 0 else { throw CocoaError(.executableLoad) }
+        let box = UncheckedBox(pid)
+        return await withCheckedContinuation { continuation in
+            Thread {
+                var status: Int32 = 0
+                waitpid(box.value, &status, 0)
+                continuation.resume(returning: status)
+            }.start()
+        }
+    }
+
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                            timeout: Duration = .seconds(60)) async throws -> Result {
         let process = Process()

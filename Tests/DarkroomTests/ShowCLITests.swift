@@ -1,0 +1,82 @@
+import Foundation
+import Imaging
+import Testing
+import TestSupport
+
+/// `darkroom show` as a person sees it: in tmux (capture-pane), and piped.
+@Suite(.serialized) struct ShowCLITests {
+    static let darkroom = Binary.product("darkroom")
+
+    /// Three good pictures and four that cannot be shown.
+    static func files(in folder: TempFolder) throws -> [String] {
+        var paths: [String] = []
+        for (i, format) in ImageFormat.allCases.enumerated() {
+            var img = RGBAImage(width: 256, height: 256, fill: (UInt8(60 * i), 120, 200, 255))
+            for y in 100..<150 { for x in 100..<150 { let p = (y * 256 + x) * 4; img.pixels[p] = 255; img.pixels[p + 1] = 0; img.pixels[p + 2] = 0 } }
+            let path = folder.path + "/good\(i).\(format.fileExtension)"
+            try ImageEncoder.encode(img, as: format, quality: 90).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let jpeg = try ImageEncoder.encode(RGBAImage(width: 256, height: 256, fill: (9, 9, 9, 255)), as: .jpeg)
+        try jpeg.prefix(jpeg.count / 2).write(to: URL(fileURLWithPath: folder.path + "/cut.jpg"))
+        try Data().write(to: URL(fileURLWithPath: folder.path + "/empty.png"))
+        try Data("just text".utf8).write(to: URL(fileURLWithPath: folder.path + "/notes.webp"))
+        return paths + [folder.path + "/cut.jpg", folder.path + "/empty.png", folder.path + "/notes.webp", folder.path + "/missing.png"]
+    }
+
+    @Test func pipedOutputIsAContactSheetWithReasonsInPlace() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let files = try Self.files(in: folder)
+        let r = try await Binary.run(Self.darkroom, ["show", "--grid", "4", "--width", "120", "--colors", "256"] + files,
+                                     environment: Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"]))
+        #expect(r.status == 1)
+        for name in ["good0.jpg", "good1.png", "good2.webp", "cut.jpg", "empty.png", "notes.webp", "missing.png"] {
+            #expect(r.stdout.contains(name), "\(name)")
+        }
+        #expect(r.stdout.contains("\u{1B}[0;38;5;"))
+        #expect(r.stderr.contains("cut.jpg: damaged JPG image"))
+        #expect(r.stderr.contains("empty.png: is empty"))
+        #expect(r.stderr.contains("notes.webp: not a JPEG, PNG or WEBP image"))
+        #expect(r.stderr.contains("missing.png: no such file"))
+        // Every line fits the width asked for.
+        let visible = r.stdout.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(visible.split(separator: "\n").allSatisfy { $0.count <= 120 })
+    }
+
+    @Test func badOptionsAreNamed() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let r = try await Binary.run(Self.darkroom, ["show", "x.png", "--symbols", "emoji"], environment: Binary.isolatedEnvironment(folder))
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--symbols \"emoji\": must be one of block, half, braille, ascii"))
+    }
+
+    @Test(arguments: [("xterm-direct", "38;2;"), ("xterm-256color", "38;5;")])
+    func inTmuxTheSheetFitsThePane(_ term: String, _ sgr: String) async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let files = try Self.files(in: folder).prefix(3)
+        let socket = "darkroom-test-\(UUID().uuidString.prefix(8))"
+        let tmux = "/usr/bin/tmux"
+        let env = Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"])
+        let colorterm = term == "xterm-direct" ? "COLORTERM=truecolor " : ""
+        let command = "TERM=\(term) \(colorterm)\(Self.darkroom) show --grid 3 \(files.joined(separator: " ")); sleep 30"
+        _ = try await Binary.launch(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40", command],
+                                    environment: env)
+        defer { Task { _ = try? await Binary.launch(tmux, ["-L", socket, "kill-server"], environment: env) } }
+        var screen = ""
+        for _ in 0..<100 {
+            screen = try await Binary.run(tmux, ["-L", socket, "capture-pane", "-p", "-e"], environment: env).stdout
+            if screen.contains("good2.webp") { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(screen.contains("good0.jpg") && screen.contains("good1.png") && screen.contains("good2.webp"), "\(screen)")
+        #expect(screen.contains(sgr))
+        let plain = try await Binary.run(tmux, ["-L", socket, "capture-pane", "-p"], environment: env).stdout
+        #expect(plain.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        // Three thumbnails side by side: the first picture row has block symbols in all three slots.
+        let firstRow = plain.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(firstRow.count > 66, "\(plain)")
+    }
+}
