@@ -15,8 +15,6 @@ import TestSupport
             let client = sandbox.client()
             let ack = try await client.imageInference(r)
             #expect(ack.count == 1 && ack[0].taskUUID == r.taskUUID && !ack[0].isFinished)
-            let early = try await client.getResponse(taskUUID: r.taskUUID)
-            #expect(early.first?.status == "processing")
             var done: [ImageResult] = []
             for _ in 0..<100 where done.count < 2 {
                 try await Task.sleep(for: .milliseconds(20))
@@ -27,6 +25,18 @@ import TestSupport
                 guard case RunwareError.api(404, let errors)? = error as? RunwareError else { return false }
                 return errors.first?.code == "taskFailedOrNotFound"
             }
+        }
+    }
+
+    @Test func aTaskStillRunningReportsProcessing() async throws {
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .seconds(60))) { sandbox in
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            let client = sandbox.client()
+            _ = try await client.imageInference(r)
+            let early = try await client.getResponse(taskUUID: r.taskUUID)
+            #expect(early.count == 1 && early[0].status == "processing" && !early[0].isFinished)
+            #expect(early[0].progress != nil)
         }
     }
 
