@@ -6,8 +6,10 @@ extension ImageDecoder {
     /// Decodes to at most `width` x `height` (aspect kept), decoding as little as the format
     /// allows: JPEG DCT scaling (1/2, 1/4, 1/8...), WEBP's scaling decoder; PNG decodes fully.
     /// The last step is an area-average downscale, so there is no nearest-neighbour shimmer.
+    /// With `exact` false the cheapest decode that still covers the box is returned as it is
+    /// (up to twice the box), for a renderer that filters while it scales (chafa does).
     public static func thumbnail(_ data: Data, fitting width: Int, _ height: Int,
-                                 maxPixels: Int = defaultMaxPixels) throws -> RGBAImage {
+                                 maxPixels: Int = defaultMaxPixels, exact: Bool = true) throws -> RGBAImage {
         let (w, h) = try dimensions(data)
         guard w > 0, h > 0 else { throw ImageCodecError.corrupt(ImageFormat.detect(data) ?? .png, "zero size") }
         if w * h > maxPixels { throw ImageCodecError.tooManyPixels(width: w, height: h, limit: maxPixels) }
@@ -18,6 +20,7 @@ extension ImageDecoder {
         case .webp: decoded = try WebPCodec.decodeScaled(data, to: target)
         case .png: decoded = try PNGCodec.decode(data, width: w, height: h)
         }
+        if !exact && decoded.width <= target.width * 2 && decoded.height <= target.height * 2 { return decoded }
         return decoded.downscaled(toWidth: target.width, height: target.height)
     }
 

@@ -8,6 +8,10 @@ public enum ImageFile {
     public struct LoadError: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var reason: String
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -26,9 +30,10 @@ public enum ImageFile {
 
     /// Reads, checks and decodes to a thumbnail, every failure naming the file.
     public static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
-                                 maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws -> RGBAImage {
+                                 maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels,
+                                 exact: Bool = true) throws -> RGBAImage {
         let data = try read(path, maxBytes: maxBytes)
-        do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels) } catch {
+        do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels, exact: exact) } catch {
             throw LoadError(path: path, reason: "\(error)")
         }
     }

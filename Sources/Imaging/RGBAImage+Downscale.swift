@@ -1,63 +1,57 @@
 extension RGBAImage {
-    /// Area-average (box) downscale: every source pixel contributes by its covered area, in
-    /// premultiplied alpha so transparent pixels do not darken edges. Upscaling falls back to bilinear.
+    /// Area-average (box) downscale, separable, in premultiplied alpha so transparent pixels do
+    /// not darken edges: every source pixel counts by the area it covers. Upscaling is bilinear.
     public func downscaled(toWidth w: Int, height h: Int) -> RGBAImage {
         if w == width && h == height { return self }
         if w > width || h > height { return resized(width: w, height: h) }
-        var out = [UInt8](repeating: 0, count: w * h * 4)
-        let sx = Double(width) / Double(w), sy = Double(height) / Double(h)
-        var acc = [Double](repeating: 0, count: w * 4)
-        var weights = [Double](repeating: 0, count: w)
-        // Precompute horizontal spans: for each output column, the source columns and their weights.
-        var spans: [[(Int, Double)]] = []
-        for x in 0..<w {
-            let x0 = Double(x) * sx, x1 = x0 + sx
-            var span: [(Int, Double)] = []
-            var c = Int(x0)
-            while Double(c) < x1 && c < width {
-                span.append((c, min(x1, Double(c + 1)) - max(x0, Double(c))))
-                c += 1
-            }
-            spans.append(span)
-        }
+        let xs = BoxWeights(from: width, to: w), ys = BoxWeights(from: height, to: h)
+        // Horizontal pass: width x height -> w x height, premultiplied floats.
+        var mid = [Float](repeating: 0, count: w * height * 4)
         pixels.withUnsafeBufferPointer { src in
-            for y in 0..<h {
-                for i in 0..<acc.count { acc[i] = 0 }
-                for i in 0..<w { weights[i] = 0 }
-                let y0 = Double(y) * sy, y1 = y0 + sy
-                var r = Int(y0)
-                while Double(r) < y1 && r < height {
-                    let wy = min(y1, Double(r + 1)) - max(y0, Double(r))
-                    let row = r * width * 4
+            mid.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<height {
+                    let row = y * width * 4, out = y * w * 4
                     for x in 0..<w {
-                        for (c, wx) in spans[x] {
-                            let k = wx * wy, s = row + c * 4
-                            let a = Double(src[s + 3]) / 255
-                            acc[x * 4] += Double(src[s]) * a * k
-                            acc[x * 4 + 1] += Double(src[s + 1]) * a * k
-                            acc[x * 4 + 2] += Double(src[s + 2]) * a * k
-                            acc[x * 4 + 3] += a * k
-                            weights[x] += k
+                        var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
+                        for k in xs.start[x]..<xs.start[x + 1] {
+                            let s = row + xs.index[k] * 4, wt = xs.weight[k]
+                            let alpha = Float(src[s + 3]) * wt
+                            r += Float(src[s]) * alpha; g += Float(src[s + 1]) * alpha; b += Float(src[s + 2]) * alpha
+                            a += alpha
                         }
+                        dst[out + x * 4] = r; dst[out + x * 4 + 1] = g; dst[out + x * 4 + 2] = b; dst[out + x * 4 + 3] = a
                     }
-                    r += 1
                 }
-                for x in 0..<w {
-                    let o = (y * w + x) * 4, alpha = acc[x * 4 + 3]
-                    if alpha > 0 {
-                        out[o] = UInt8(min(255, (acc[x * 4] / alpha).rounded()))
-                        out[o + 1] = UInt8(min(255, (acc[x * 4 + 1] / alpha).rounded()))
-                        out[o + 2] = UInt8(min(255, (acc[x * 4 + 2] / alpha).rounded()))
+            }
+        }
+        // Vertical pass: w x height -> w x h, back to straight alpha.
+        var out = [UInt8](repeating: 0, count: w * h * 4)
+        mid.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
+                        for k in ys.start[y]..<ys.start[y + 1] {
+                            let s = (ys.index[k] * w + x) * 4, wt = ys.weight[k]
+                            r += src[s] * wt; g += src[s + 1] * wt; b += src[s + 2] * wt; a += src[s + 3] * wt
+                        }
+                        let o = (y * w + x) * 4
+                        if a > 0 {
+                            dst[o] = UInt8(min(255, r / a + 0.5))
+                            dst[o + 1] = UInt8(min(255, g / a + 0.5))
+                            dst[o + 2] = UInt8(min(255, b / a + 0.5))
+                        }
+                        dst[o + 3] = UInt8(min(255, a + 0.5))
                     }
-                    out[o + 3] = UInt8(min(255, (alpha / max(weights[x], 1e-9) * 255).rounded()))
                 }
             }
         }
         return RGBAImage(width: w, height: h, pixels: out)
     }
 
-    /// Alpha composited over a background colour; the result is opaque.
+    /// Alpha composited over a background colour; the result is opaque. Opaque images pass through.
     public func composited(over background: (UInt8, UInt8, UInt8)) -> RGBAImage {
+        if isOpaque { return self }
         var out = pixels
         let bg = [Int(background.0), Int(background.1), Int(background.2)]
         var i = 0
@@ -70,5 +64,29 @@ extension RGBAImage {
             i += 4
         }
         return RGBAImage(width: width, height: height, pixels: out)
+    }
+}
+
+/// For each output position, the source positions it covers and their share (summing to 1).
+struct BoxWeights {
+    var start: [Int] = [0]
+    var index: [Int] = []
+    var weight: [Float] = []
+
+    init(from n: Int, to m: Int) {
+        let scale = Double(n) / Double(m)
+        for o in 0..<m {
+            let lo = Double(o) * scale, hi = lo + scale
+            var i = Int(lo)
+            while Double(i) < hi && i < n {
+                let covered = min(hi, Double(i + 1)) - max(lo, Double(i))
+                if covered > 1e-9 {
+                    index.append(i)
+                    weight.append(Float(covered / scale))
+                }
+                i += 1
+            }
+            start.append(index.count)
+        }
     }
 }

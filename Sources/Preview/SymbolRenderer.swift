@@ -18,7 +18,11 @@ public final class SymbolRenderer: Sendable {
 
     private let configs = Mutex<[ConfigKey: ConfigHandle]>([:])
 
-    public init() {}
+    /// `threadsPerImage`: chafa's own worker threads per drawing. 1 suits callers that draw
+    /// several images at once (contact sheets); 0 keeps chafa's default (one per core).
+    public init(threadsPerImage: Int = 0) {
+        if threadsPerImage > 0 { chafa_set_n_threads(Int32(threadsPerImage)) }
+    }
 
     deinit {
         configs.withLock { all in

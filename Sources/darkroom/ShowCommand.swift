@@ -32,6 +32,8 @@ struct ShowCommand: AsyncParsableCommand {
     var symbols: String = "block"
     @Option(help: "Terminal width in columns (default: asked of the terminal, else 80).")
     var width: Int?
+    @Flag(help: "Neither read nor write the thumbnail cache ($XDG_CACHE_HOME/darkroom/cells).")
+    var noCache = false
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
@@ -51,7 +53,10 @@ struct ShowCommand: AsyncParsableCommand {
         let options = PreviewOptions(colors: colorMode, symbols: symbolSet)
         let layout = try Layout.choose(files: files.count, size: size, grid: grid, columns: columns,
                                        terminalRows: terminal?.rows)
-        let thumbnailer = Thumbnailer()
+        let cacheFolder = noCache ? nil : DarkroomEnvironment(variables: env).cacheFolder.appendingPathComponent("cells")
+        // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
+        let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
+                                      cache: ThumbnailCache(folder: cacheFolder))
         let entries = await Self.render(files, thumbnailer: thumbnailer, slot: (layout.slotWidth, layout.slotHeight),
                                         options: options)
         let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth,
