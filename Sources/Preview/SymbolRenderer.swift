@@ -82,6 +82,7 @@ public final class SymbolRenderer: Sendable {
             }
             chafa_canvas_config_set_canvas_mode(config, mode)
             chafa_canvas_config_set_bg_color(config, key.options.background)
+            chafa_canvas_config_set_work_factor(config, 0.2)
             let map = chafa_symbol_map_new()!
             let tags: Int32 = switch key.options.symbols {
             case .block: CHAFA_SYMBOL_TAG_BLOCK.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue

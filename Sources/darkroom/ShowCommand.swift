@@ -61,8 +61,7 @@ struct ShowCommand: AsyncParsableCommand {
                                         options: options)
         let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth,
                                          slotHeight: layout.slotHeight)
-        let text = ANSIText.lines(sheet).map { Self.trimTrailingSpaces($0) }.joined(separator: "\n") + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(ANSIText.bytes(sheet)))
         let failed = entries.filter { if case .failure = $0.picture { true } else { false } }
         for entry in failed {
             if case .failure(let f) = entry.picture { Console.error(f.message) }
@@ -89,12 +88,6 @@ struct ShowCommand: AsyncParsableCommand {
             for await (i, entry) in group { out[i] = entry }
             return out.compactMap { $0 }
         }
-    }
-
-    static func trimTrailingSpaces(_ line: String) -> String {
-        var s = Substring(line)
-        while s.hasSuffix(" ") { s = s.dropLast() }
-        return String(s)
     }
 }
 
