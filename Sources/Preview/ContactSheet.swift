@@ -37,7 +37,7 @@ public enum ContactSheet {
     }
 
     /// Cuts to `width` characters, keeping the end of a long file name (the part that differs).
-    static func clip(_ text: String, _ width: Int) -> String {
+    public static func clip(_ text: String, _ width: Int) -> String {
         guard text.count > width else { return text }
         guard width > 1 else { return String(text.prefix(width)) }
         return "…" + text.suffix(width - 1)

@@ -28,6 +28,8 @@ struct ShowCommand: AsyncParsableCommand {
     var grid: String?
     @Option(help: "Colours: truecolor, 256, 16 or none (default: from COLORTERM, TERM and NO_COLOR).")
     var colors: String?
+    @Option(help: "symbols, sixel, kitty or iterm (default auto: from the environment, else a short terminal query).")
+    var format: String = "auto"
     @Option(help: "Symbols: block, half, braille or ascii.")
     var symbols: String = "block"
     @Option(help: "Terminal width in columns (default: asked of the terminal, else 80).")
@@ -53,6 +55,15 @@ struct ShowCommand: AsyncParsableCommand {
         let options = PreviewOptions(colors: colorMode, symbols: symbolSet)
         let layout = try Layout.choose(files: files.count, size: size, grid: grid, columns: columns,
                                        terminalRows: terminal?.rows)
+        let probe = try pixelFormat(env: env, interactive: terminal != nil && isatty(STDIN_FILENO) == 1)
+        if let hint = probe.hint { Console.note(hint) }
+        if probe.format != .symbols {
+            let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,
+                                         tmuxPassthrough: probe.tmuxPassthrough)
+            let failed = await showPixels(layout: layout, format: probe.format, renderer: renderer)
+            if failed > 0 { throw ExitCode(1) }
+            return
+        }
         let cacheFolder = noCache ? nil : DarkroomEnvironment(variables: env).cacheFolder.appendingPathComponent("cells")
         // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
@@ -127,10 +138,12 @@ struct Layout {
 
 /// The terminal's size, when stdout is one (TIOCGWINSZ); nothing is written to it.
 enum TerminalSize {
-    static func current() -> (columns: Int, rows: Int)? {
+    static func current() -> (columns: Int, rows: Int, cellWidth: Int?, cellHeight: Int?)? {
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return (Int(size.ws_col), Int(size.ws_row))
+        let cw = size.ws_xpixel > 0 ? Int(size.ws_xpixel) / Int(size.ws_col) : nil
+        let ch = size.ws_ypixel > 0 && size.ws_row > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : nil
+        return (Int(size.ws_col), Int(size.ws_row), cw, ch)
     }
 }

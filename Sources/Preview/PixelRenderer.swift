@@ -1,0 +1,92 @@
+import CChafa
+import Foundation
+import Imaging
+
+/// Pictures as pixel-protocol escape sequences (sixel, kitty, iTerm2), made by libchafa, and
+/// wrapped for tmux's passthrough when asked.
+public struct PixelRenderer: Sendable {
+    /// Cell size in pixels, from the terminal (TIOCGWINSZ) or a common default.
+    public var cellWidth: Int
+    public var cellHeight: Int
+    public var tmuxPassthrough: Bool
+
+    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false) {
+        self.cellWidth = cellWidth
+        self.cellHeight = cellHeight
+        self.tmuxPassthrough = tmuxPassthrough
+    }
+
+    /// The image fitted into `columns` x `rows` cells, as the bytes to write. Returns the cells used.
+    public func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0)
+        -> (bytes: [UInt8], columns: Int, rows: Int)
+    {
+        precondition(format != .symbols)
+        let fit = ImageDecoder.fit(width: image.width, height: image.height, into: columns * cellWidth, rows * cellHeight)
+        let usedColumns = max(1, min(columns, (fit.width + cellWidth - 1) / cellWidth))
+        let usedRows = max(1, min(rows, (fit.height + cellHeight - 1) / cellHeight))
+        var input = image.downscaled(toWidth: fit.width, height: fit.height)
+        if format == .sixel {
+            input = input.composited(over: (UInt8(background >> 16 & 0xFF), UInt8(background >> 8 & 0xFF), UInt8(background & 0xFF)))
+        }
+        let config = chafa_canvas_config_new()!
+        defer { chafa_canvas_config_unref(config) }
+        chafa_canvas_config_set_geometry(config, Int32(usedColumns), Int32(usedRows))
+        chafa_canvas_config_set_cell_geometry(config, Int32(cellWidth), Int32(cellHeight))
+        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
+        let (mode, term): (ChafaPixelMode, String) = switch format {
+        case .sixel: (CHAFA_PIXEL_MODE_SIXELS, "TERM=mlterm")
+        case .kitty: (CHAFA_PIXEL_MODE_KITTY, "TERM=xterm-kitty")
+        default: (CHAFA_PIXEL_MODE_ITERM2, "TERM_PROGRAM=iTerm.app")
+        }
+        chafa_canvas_config_set_pixel_mode(config, mode)
+        let canvas = chafa_canvas_new(config)!
+        defer { chafa_canvas_unref(canvas) }
+        input.pixels.withUnsafeBufferPointer { px in
+            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, px.baseAddress,
+                                         Int32(input.width), Int32(input.height), Int32(input.width * 4))
+        }
+        let info = Self.termInfo(term)
+        defer { chafa_term_info_unref(info) }
+        guard let gs = chafa_canvas_print(canvas, info) else { return ([], usedColumns, usedRows) }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(gs.pointee.str).assumingMemoryBound(to: UInt8.self),
+                                              count: Int(gs.pointee.len)))
+        g_string_free(gs, 1)
+        return (tmuxPassthrough ? Self.wrapForTmux(bytes) : bytes, usedColumns, usedRows)
+    }
+
+    /// A term info that has the sequences of the wanted protocol, whatever the real TERM is.
+    static func termInfo(_ variable: String) -> OpaquePointer {
+        let db = chafa_term_db_get_default()
+        var env: [UnsafeMutablePointer<CChar>?] = [strdup(variable), nil]
+        defer { env.forEach { free($0) } }
+        return env.withUnsafeMutableBufferPointer { chafa_term_db_detect(db, $0.baseAddress)! }
+    }
+
+    /// Each escape sequence in its own `ESC P tmux; ... ESC \` with inner ESCs doubled, so tmux
+    /// (with allow-passthrough on) hands it to the outer terminal; kitty chunks stay separate.
+    public static func wrapForTmux(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var sequence: [UInt8] = []
+        func flush() {
+            guard !sequence.isEmpty else { return }
+            out += Array("\u{1B}Ptmux;".utf8)
+            for b in sequence { if b == 0x1B { out.append(0x1B) }; out.append(b) }
+            out += [0x1B, 0x5C]
+            sequence.removeAll(keepingCapacity: true)
+        }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            sequence.append(b)
+            // A string terminator (ESC \) or BEL ends one sequence.
+            if (b == 0x5C && i > 0 && bytes[i - 1] == 0x1B) || b == 0x07 { flush() }
+            i += 1
+        }
+        if !sequence.isEmpty {
+            // Plain bytes after the last sequence (cursor moves) need no wrapping.
+            if sequence.contains(0x1B) { flush() } else { out += sequence }
+        }
+        return out
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds the best pixel format for the terminal on stdout: the environment first, then (only
+/// when stdin and stdout are a terminal) a graphics query answered within a short timeout.
+/// Inside tmux, pixels need `allow-passthrough on`; when it is off the result says so.
+public enum TerminalProbe {
+    public struct Result: Sendable, Equatable {
+        public var format: PixelFormat
+        public var tmuxPassthrough: Bool
+        /// Advice for the user, e.g. how to let pixels through tmux.
+        public var hint: String?
+        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?) {
+            self.format = format
+            self.tmuxPassthrough = tmuxPassthrough
+            self.hint = hint
+        }
+    }
+
+    /// The kitty graphics query (1x1 pixel, query only) followed by primary device attributes,
+    /// which every terminal answers, so the wait ends as soon as that answer arrives.
+    public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[c"
+
+    public static func detect(environment env: [String: String], interactive: Bool,
+                              ask: (String) -> String = { askTerminal($0) },
+                              tmuxPassthroughOn: () -> Bool? = { tmuxAllowsPassthrough() }) -> Result {
+        guard interactive else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
+        let inTmux = env["TMUX"] != nil
+        var format = PixelFormat.fromEnvironment(env)
+        if format == nil && !inTmux {
+            let reply = ask(query)
+            if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
+        }
+        guard let format else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
+        if inTmux {
+            if tmuxPassthroughOn() != true {
+                return Result(format: .symbols, tmuxPassthrough: false,
+                              hint: "tmux's allow-passthrough is off, so \(format.rawValue) pictures cannot reach the terminal; "
+                                  + "run `tmux set -g allow-passthrough on` to see them (showing symbols)")
+            }
+            return Result(format: format, tmuxPassthrough: true, hint: nil)
+        }
+        return Result(format: format, tmuxPassthrough: false, hint: nil)
+    }
+
+    /// Writes `query` to the controlling terminal in raw mode and collects the reply until the
+    /// device-attributes answer ends it, or 200 ms pass.
+    public static func askTerminal(_ query: String, timeout: Duration = .milliseconds(200)) -> String {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var saved = termios()
+        guard tcgetattr(fd, &saved) == 0 else { return "" }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        tcsetattr(fd, TCSANOW, &raw)
+        defer { tcsetattr(fd, TCSANOW, &saved) }
+        _ = query.withCString { write(fd, $0, strlen($0)) }
+        var reply: [UInt8] = []
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let left = deadline - ContinuousClock.now
+            let ms = Int32(max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            guard poll(&p, 1, ms) > 0 else { break }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let n = read(fd, &buffer, buffer.count)
+            if n <= 0 { break }
+            reply += buffer[0..<n]
+            let text = String(decoding: reply, as: UTF8.self)
+            if let da = text.range(of: "\u{1B}[?"), text[da.upperBound...].contains("c") { break }
+        }
+        return String(decoding: reply, as: UTF8.self)
+    }
+
+    /// `tmux show -gv allow-passthrough`: nil when tmux cannot be asked.
+    public static func tmuxAllowsPassthrough() -> Bool? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "show", "-gv", "allow-passthrough"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return value == "on" || value == "all"
+    }
+}
