@@ -22,10 +22,11 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CSpng", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
         .target(name: "Imaging", dependencies: ["CTurboJPEG", "CSpng", "CWebP"], swiftSettings: strict),
-        .target(name: "Preview", dependencies: ["CChafa", "Imaging"], swiftSettings: strict),
+        .target(name: "Preview", dependencies: ["CChafa", "CNcursesw", "Imaging"], swiftSettings: strict),
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: strict),
         .target(
             name: "Generation",

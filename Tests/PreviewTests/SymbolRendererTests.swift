@@ -119,5 +119,9 @@ enum Samples {
         #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm"]) == .colors16)
         #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]) == .monochrome)
         #expect(TerminalProfile.colorMode(environment: ["TERM": "dumb"]) == .monochrome)
+        // terminfo's colour count decides for names that do not say it.
+        #expect(TerminfoColors.count("xterm-direct") == 16_777_216)
+        #expect(TerminalProfile.colorMode(environment: ["TERM": "vt100"]) == .monochrome)
+        #expect(TerminalProfile.colorMode(environment: ["TERM": "screen"], terminfoColors: { _ in 256 }) == .colors256)
     }
 }
