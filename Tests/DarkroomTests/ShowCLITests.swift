@@ -21,7 +21,21 @@ import TestSupport
         try jpeg.prefix(jpeg.count / 2).write(to: URL(fileURLWithPath: folder.path + "/cut.jpg"))
         try Data().write(to: URL(fileURLWithPath: folder.path + "/empty.png"))
         try Data("just text".utf8).write(to: URL(fileURLWithPath: folder.path + "/notes.webp"))
-        return paths + [folder.path + "/cut.jpg", folder.path + "/empty.png", folder.path + "/notes.webp", folder.path + "/missing.png"]
+        try bombPNG().write(to: URL(fileURLWithPath: folder.path + "/bomb.png"))
+        return paths + [folder.path + "/cut.jpg", folder.path + "/empty.png", folder.path + "/notes.webp", folder.path + "/missing.png",
+                        folder.path + "/bomb.png"]
+    }
+
+    /// A tiny PNG whose header claims 20000x20000 pixels (400 million): refused before decoding.
+    static func bombPNG() -> Data {
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        let ihdr: [UInt8] = Array("IHDR".utf8) + be(20000) + be(20000) + [8, 2, 0, 0, 0]
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in ihdr {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + ihdr + be(~crc))
     }
 
     @Test func pipedOutputIsAContactSheetWithReasonsInPlace() async throws {
@@ -39,6 +53,7 @@ import TestSupport
         #expect(r.stderr.contains("empty.png: is empty"))
         #expect(r.stderr.contains("notes.webp: not a JPEG, PNG or WEBP image"))
         #expect(r.stderr.contains("missing.png: no such file"))
+        #expect(r.stderr.contains("bomb.png: 20000x20000 is 400000000 pixels, over the limit of 67108864"))
         // Every line fits the width asked for.
         let visible = r.stdout.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
         #expect(visible.split(separator: "\n").allSatisfy { $0.count <= 120 })
@@ -56,7 +71,7 @@ import TestSupport
     func inTmuxTheSheetFitsThePane(_ term: String, _ sgr: String) async throws {
         let folder = TempFolder()
         defer { folder.remove() }
-        let files = try Self.files(in: folder).prefix(3)
+        let files = try Self.files(in: folder).prefix(3)  // the three good ones
         let socket = "darkroom-test-\(UUID().uuidString.prefix(8))"
         let tmux = "/usr/bin/tmux"
         let env = Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"])
