@@ -62,6 +62,27 @@ public final class ThumbnailCache: Sendable {
 
     public var memoryBytes: Int { memory.withLock { $0.bytes } }
 
+    /// The content digest recorded for a file identity (path, size, mtime, inode) by an earlier
+    /// run, so an unchanged file need not be read again to find its cache entry.
+    public func digest(forIdentity identity: UInt64) -> UInt64? {
+        guard let folder, let data = FileManager.default.contents(atPath: Self.identityPath(folder, identity).path),
+              data.count == 8 else { return nil }
+        return data.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    }
+
+    public func record(digest: UInt64, forIdentity identity: UInt64) {
+        guard let folder else { return }
+        let target = Self.identityPath(folder, identity)
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var value = digest
+        let temp = target.appendingPathExtension("\(UInt32.random(in: 0...UInt32.max)).tmp")
+        if (try? Data(bytes: &value, count: 8).write(to: temp)) != nil, rename(temp.path, target.path) != 0 { unlink(temp.path) }
+    }
+
+    private static func identityPath(_ folder: URL, _ identity: UInt64) -> URL {
+        folder.appendingPathComponent("ids").appendingPathComponent(String(format: "%016llx", identity))
+    }
+
     private func remember(_ grid: CellGrid, for key: Key) {
         let bytes = grid.cells.count * 24 + 64
         memory.withLock { m in

@@ -24,13 +24,19 @@ public final class Thumbnailer: Sendable {
     /// The image as cells, as large as fits `columns` x `rows` with its aspect kept.
     public func cells(forFile path: String, columns: Int, rows: Int, options: PreviewOptions) throws -> CellGrid {
         let identity = Self.identity(path)
-        if let identity, let known = digests.withLock({ $0[path] }), known.0 == identity,
-           let hit = cache.grid(for: .init(content: known.1, columns: columns, rows: rows, options: options)) {
-            return hit
+        let identityKey = identity.map { ContentDigest.of(Data("\(path)\0\($0.size)\0\($0.mtime)\0\($0.inode)".utf8)) }
+        if let identity, let identityKey {
+            let known = digests.withLock { $0[path] }.flatMap { $0.0 == identity ? $0.1 : nil } ?? cache.digest(forIdentity: identityKey)
+            if let known, let hit = cache.grid(for: .init(content: known, columns: columns, rows: rows, options: options)) {
+                return hit
+            }
         }
         let data = try ImageFile.read(path, maxBytes: maxBytes)
         let key = ThumbnailCache.Key(content: ContentDigest.of(data), columns: columns, rows: rows, options: options)
-        if let identity { digests.withLock { $0[path] = (identity, key.content) } }
+        if let identity, let identityKey {
+            digests.withLock { $0[path] = (identity, key.content) }
+            cache.record(digest: key.content, forIdentity: identityKey)
+        }
         if let hit = cache.grid(for: key) { return hit }
         try Task.checkCancellation()
         let px = CellGeometry.pixels(columns: columns, rows: rows)
