@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   pkg-config libcurl4-openssl-dev libturbojpeg0-dev libspng-dev libwebp-dev
   libncursesw5-dev ncurses-term libchafa-dev libglib2.0-dev libsqlite3-dev
-  python3-venv tmux chafa timg
+  python3-venv tmux chafa timg time
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,7 +6,11 @@ import Foundation
 enum ProcessBench {
     struct Run { var wall: Double; var maxRSSKiB: Int }
 
-    static func spawn(_ argv: [String], env: [String: String] = ProcessInfo.processInfo.environment) -> Run? {
+    /// Runs `argv` under /usr/bin/time, which reports the peak RSS of that process alone (our own
+    /// wait4 figure would include this benchmark's memory: Linux carries it across exec).
+    static func spawn(_ command: [String], env: [String: String] = ProcessInfo.processInfo.environment) -> Run? {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("darkroom-bench-rss-\(getpid())").path
+        let argv = ["/usr/bin/time", "-f", "%M", "-o", report] + command
         let args = argv.map { strdup($0) }
         let envp = env.map { strdup("\($0.key)=\($0.value)") }
         defer { (args + envp).forEach { free($0) } }
@@ -20,9 +24,11 @@ enum ProcessBench {
         let t = ContinuousClock.now
         guard posix_spawnp(&pid, argv[0], &actions, nil, args + [nil], envp + [nil]) == 0 else { return nil }
         var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        return Run(wall: Measure.milliseconds(ContinuousClock.now - t), maxRSSKiB: usage.ru_maxrss)
+        waitpid(pid, &status, 0)
+        let wall = Measure.milliseconds(ContinuousClock.now - t)
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        guard let kib = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return nil }
+        return Run(wall: wall, maxRSSKiB: kib)
     }
 
     static func measure(_ label: String, repeats: Int, _ body: () -> Run?) {
