@@ -18,7 +18,7 @@ public enum ImageFile {
     public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw LoadError(path: path, reason: "no such file") }
-        if isDir.boolValue { throw LoadError(path: path, reason: "is a folder") }
+        if isDir.boolValue { throw LoadError(path: path, reason: "is a folder, not an image file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size > maxBytes {
             throw LoadError(path: path, reason: "\(size) bytes is over the limit of \(maxBytes) bytes")

@@ -62,19 +62,10 @@ public enum LocalInputs {
     }
 
     static func read(_ path: String, field: String, shown: String) throws -> Data {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputError(field: field, path: shown, reason: "no such file")
+        let data: Data
+        do { data = try ImageFile.read(path, maxBytes: maxFileBytes) } catch let e as ImageFile.LoadError {
+            throw InputError(field: field, path: shown, reason: e.reason)
         }
-        if isDir.boolValue { throw InputError(field: field, path: shown, reason: "is a folder, not an image file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > maxFileBytes {
-            throw InputError(field: field, path: shown, reason: "\(size / 1_048_576) MiB is over the \(maxFileBytes >> 20) MiB limit")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(field: field, path: shown, reason: "cannot be read (permission denied?)")
-        }
-        if data.isEmpty { throw InputError(field: field, path: shown, reason: "is empty") }
         guard ImageFormat.detect(data) != nil else {
             throw InputError(field: field, path: shown, reason: "is not a JPEG, PNG or WEBP image")
         }
