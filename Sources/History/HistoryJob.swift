@@ -1,0 +1,84 @@
+import Foundation
+
+/// Where a job is in its life. Every state but `pending` and `running` is final.
+public enum JobStatus: String, Sendable, Codable, CaseIterable {
+    case pending, running, done, failed, cancelled, interrupted
+
+    public var isFinal: Bool { self != .pending && self != .running }
+}
+
+/// How a job came from another one.
+public enum Lineage: String, Sendable, Codable, CaseIterable {
+    case rerun, fork, variation, sweep
+}
+
+/// One generation as History keeps it: the exact request, what happened, and what it cost.
+public struct HistoryJob: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var taskUUID: String
+    public var createdAt: Date
+    public var finishedAt: Date?
+    public var status: JobStatus
+    /// Why it failed, was cancelled or interrupted, in words a person can act on.
+    public var reason: String?
+    public var model: String
+    public var positivePrompt: String
+    public var negativePrompt: String?
+    public var width: Int?
+    public var height: Int?
+    public var seed: UInt64?
+    public var delivery: String
+    /// The exact imageInference task JSON that was (or will be) sent.
+    public var requestJSON: String
+    public var cost: Double?
+    public var favourite: Bool
+    public var parentID: Int64?
+    public var lineage: Lineage?
+    public var tags: [String]
+    public var results: [HistoryResult]
+}
+
+/// One image of a job.
+public struct HistoryResult: Sendable, Equatable {
+    public var index: Int
+    public var imageUUID: String?
+    public var seed: UInt64?
+    public var path: String
+    public var width: Int?
+    public var height: Int?
+    public var format: String
+    public var bytes: Int
+    public var nsfw: Bool?
+    public var cost: Double?
+    public var responseJSON: String
+
+    public init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
+                bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String) {
+        self.index = index
+        self.imageUUID = imageUUID
+        self.seed = seed
+        self.path = path
+        self.width = width
+        self.height = height
+        self.format = format
+        self.bytes = bytes
+        self.nsfw = nsfw
+        self.cost = cost
+        self.responseJSON = responseJSON
+    }
+}
+
+public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
+    case notADatabase(path: String, reason: String)
+    case noSuchJob(Int64)
+    case badQuery(String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path, let reason):
+            return "\(path) is not a Darkroom history database (\(reason)); it was left untouched. Move it aside to start a new history."
+        case .noSuchJob(let id): return "no job \(id) in History"
+        case .badQuery(let why): return "search: \(why)"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+
+/// Versioned migrations. A migration never rewrites or drops user data.
+enum HistorySchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-jobs-results-tags-fts") { db in
+            try db.execute(sql: """
+                CREATE TABLE job (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  taskUUID TEXT NOT NULL UNIQUE,
+                  createdAt REAL NOT NULL,
+                  startedAt REAL,
+                  finishedAt REAL,
+                  status TEXT NOT NULL,
+                  reason TEXT,
+                  model TEXT NOT NULL,
+                  positivePrompt TEXT NOT NULL,
+                  negativePrompt TEXT,
+                  width INTEGER,
+                  height INTEGER,
+                  seed TEXT,
+                  delivery TEXT NOT NULL,
+                  requestJSON TEXT NOT NULL,
+                  loras TEXT NOT NULL DEFAULT '',
+                  controlNets TEXT NOT NULL DEFAULT '',
+                  cost REAL,
+                  favourite INTEGER NOT NULL DEFAULT 0,
+                  parentID INTEGER REFERENCES job(id) ON DELETE SET NULL,
+                  lineage TEXT
+                );
+                CREATE INDEX job_created ON job(createdAt DESC);
+                CREATE INDEX job_status ON job(status);
+                CREATE INDEX job_model ON job(model);
+                CREATE TABLE result (
+                  jobID INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+                  idx INTEGER NOT NULL,
+                  imageUUID TEXT,
+                  seed TEXT,
+                  path TEXT NOT NULL,
+                  width INTEGER,
+                  height INTEGER,
+                  format TEXT NOT NULL,
+                  bytes INTEGER NOT NULL,
+                  nsfw INTEGER,
+                  cost REAL,
+                  responseJSON TEXT NOT NULL,
+                  PRIMARY KEY (jobID, idx)
+                );
+                CREATE TABLE tag (
+                  jobID INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+                  name TEXT NOT NULL,
+                  PRIMARY KEY (jobID, name)
+                );
+                CREATE INDEX tag_name ON tag(name);
+                CREATE VIRTUAL TABLE job_fts USING fts5(
+                  positivePrompt, negativePrompt, model, loras, controlNets,
+                  content='job', content_rowid='id', tokenize='porter unicode61'
+                );
+                CREATE TRIGGER job_fts_insert AFTER INSERT ON job BEGIN
+                  INSERT INTO job_fts(rowid, positivePrompt, negativePrompt, model, loras, controlNets)
+                  VALUES (new.id, new.positivePrompt, new.negativePrompt, new.model, new.loras, new.controlNets);
+                END;
+                CREATE TRIGGER job_fts_delete AFTER DELETE ON job BEGIN
+                  INSERT INTO job_fts(job_fts, rowid, positivePrompt, negativePrompt, model, loras, controlNets)
+                  VALUES ('delete', old.id, old.positivePrompt, old.negativePrompt, old.model, old.loras, old.controlNets);
+                END;
+                CREATE TRIGGER job_fts_update AFTER UPDATE OF positivePrompt, negativePrompt, model, loras, controlNets ON job BEGIN
+                  INSERT INTO job_fts(job_fts, rowid, positivePrompt, negativePrompt, model, loras, controlNets)
+                  VALUES ('delete', old.id, old.positivePrompt, old.negativePrompt, old.model, old.loras, old.controlNets);
+                  INSERT INTO job_fts(rowid, positivePrompt, negativePrompt, model, loras, controlNets)
+                  VALUES (new.id, new.positivePrompt, new.negativePrompt, new.model, new.loras, new.controlNets);
+                END;
+                """)
+        }
+        return m
+    }
+}

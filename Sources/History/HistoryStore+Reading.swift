@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+
+extension HistoryStore {
+    public func job(_ id: Int64) throws -> HistoryJob {
+        guard let job = try pool.read({ db in try Self.jobs(db, where: "job.id = ?", order: "id", arguments: [id]).first }) else {
+            throw HistoryError.noSuchJob(id)
+        }
+        return job
+    }
+
+    public func job(taskUUID: String) throws -> HistoryJob? {
+        try pool.read { db in try Self.jobs(db, where: "taskUUID = ?", order: "id", arguments: [taskUUID]).first }
+    }
+
+    /// Newest first.
+    public func list(limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
+        try pool.read { db in
+            try Self.jobs(db, where: "1", order: "createdAt DESC, id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))", arguments: [])
+        }
+    }
+
+    /// Jobs matching the query, newest first.
+    public func search(_ query: HistoryQuery, limit: Int = 200) throws -> [HistoryJob] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let match = query.matchExpression {
+            conditions.append("job.id IN (SELECT rowid FROM job_fts WHERE job_fts MATCH ?)")
+            arguments.append(match)
+        }
+        if let model = query.model { conditions.append("job.model LIKE ?"); arguments.append("%\(model)%") }
+        if let lora = query.lora { conditions.append("job.loras LIKE ?"); arguments.append("%\(lora)%") }
+        if let seed = query.seed {
+            conditions.append("(job.seed = ? OR job.id IN (SELECT jobID FROM result WHERE seed = ?))")
+            arguments += [String(seed), String(seed)]
+        }
+        for tag in query.tags { conditions.append("job.id IN (SELECT jobID FROM tag WHERE name = ?)"); arguments.append(tag) }
+        if query.favouritesOnly { conditions.append("job.favourite = 1") }
+        if let status = query.status { conditions.append("job.status = ?"); arguments.append(status.rawValue) }
+        if let before = query.before { conditions.append("job.createdAt < ?"); arguments.append(before.timeIntervalSince1970) }
+        if let after = query.after { conditions.append("job.createdAt >= ?"); arguments.append(after.timeIntervalSince1970) }
+        if let size = query.size { conditions.append("job.width = ? AND job.height = ?"); arguments += [size.width, size.height] }
+        let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        return try pool.read { db in
+            try Self.jobs(db, where: clause, order: "createdAt DESC, id DESC LIMIT \(max(0, limit))",
+                          arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+        }
+    }
+
+    public var count: Int {
+        get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0 } }
+    }
+
+    static func jobs(_ db: Database, where clause: String, order: String, arguments: StatementArguments) throws -> [HistoryJob] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE \(clause) ORDER BY \(order)", arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0["id"] }
+        let placeholders = ids.map { _ in "?" }.joined(separator: ",")
+        var results: [Int64: [HistoryResult]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM result WHERE jobID IN (\(placeholders)) ORDER BY jobID, idx",
+                                  arguments: StatementArguments(ids)) {
+            let seed: String? = r["seed"]
+            results[r["jobID"], default: []].append(HistoryResult(
+                index: r["idx"], imageUUID: r["imageUUID"], seed: seed.flatMap { UInt64($0) }, path: r["path"],
+                width: r["width"], height: r["height"], format: r["format"], bytes: r["bytes"], nsfw: r["nsfw"],
+                cost: r["cost"], responseJSON: r["responseJSON"]))
+        }
+        var tags: [Int64: [String]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT jobID, name FROM tag WHERE jobID IN (\(placeholders)) ORDER BY name",
+                                  arguments: StatementArguments(ids)) {
+            tags[r["jobID"], default: []].append(r["name"])
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let seed: String? = row["seed"]
+            let finished: Double? = row["finishedAt"]
+            let lineage: String? = row["lineage"]
+            return HistoryJob(
+                id: id, taskUUID: row["taskUUID"], createdAt: Date(timeIntervalSince1970: row["createdAt"]),
+                finishedAt: finished.map(Date.init(timeIntervalSince1970:)),
+                status: JobStatus(rawValue: row["status"]) ?? .failed, reason: row["reason"], model: row["model"],
+                positivePrompt: row["positivePrompt"], negativePrompt: row["negativePrompt"], width: row["width"],
+                height: row["height"], seed: seed.flatMap { UInt64($0) }, delivery: row["delivery"],
+                requestJSON: row["requestJSON"], cost: row["cost"], favourite: row["favourite"], parentID: row["parentID"],
+                lineage: lineage.flatMap(Lineage.init(rawValue:)), tags: tags[id] ?? [], results: results[id] ?? [])
+        }
+    }
+}

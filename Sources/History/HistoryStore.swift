@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import RunwareAPI
+
+/// The History database: WAL mode, so readers never block and a second process can write
+/// (waiting on a busy timeout). The clock is passed in so tests fix it.
+public final class HistoryStore: Sendable {
+    public static let fileName = "history.sqlite"
+
+    let pool: DatabasePool
+    public let path: String
+    let now: @Sendable () -> Date
+
+    /// Opens (or creates) the database. A file that is not a SQLite database, or not ours, is
+    /// reported and never overwritten.
+    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.path = path
+        self.now = now
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            try Self.checkOwnership(pool)
+            try HistorySchema.migrator.migrate(pool)
+        } catch let e as HistoryError {
+            throw e
+        } catch let e as DatabaseError {
+            throw HistoryError.notADatabase(path: path, reason: e.message ?? "\(e.resultCode)")
+        }
+    }
+
+    /// A database with tables but no migration record is someone else's: refuse it.
+    static func checkOwnership(_ pool: DatabasePool) throws {
+        try pool.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                throw HistoryError.notADatabase(path: db.description, reason: "it holds other tables: " + tables.prefix(3).joined(separator: ", "))
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Records a job as `pending` before anything is sent.
+    @discardableResult
+    public func createPending(_ request: ImageInferenceRequest, parentID: Int64? = nil, lineage: Lineage? = nil) throws -> Int64 {
+        let json = String(decoding: try RunwareJSON.encode(request), as: UTF8.self)
+        let loras = (request.lora ?? []).map(\.model).joined(separator: " ")
+        let controlNets = (request.controlNet ?? []).map(\.model).joined(separator: " ")
+        return try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO job (taskUUID, createdAt, status, model, positivePrompt, negativePrompt, width, height, seed,
+                                 delivery, requestJSON, loras, controlNets, parentID, lineage)
+                VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [request.taskUUID, now().timeIntervalSince1970, request.model, request.positivePrompt,
+                                 request.negativePrompt, request.width, request.height, request.seed.map(String.init),
+                                 request.effectiveDelivery.rawValue, json, loras, controlNets, parentID, lineage?.rawValue])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func markRunning(_ id: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE job SET status = 'running', startedAt = ? WHERE id = ? AND status = 'pending'",
+                           arguments: [now().timeIntervalSince1970, id])
+        }
+    }
+
+    /// Records one result as soon as its file is on disk.
+    public func addResult(_ r: HistoryResult, to id: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO result (jobID, idx, imageUUID, seed, path, width, height, format, bytes, nsfw, cost, responseJSON)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, r.index, r.imageUUID, r.seed.map(String.init), r.path, r.width, r.height, r.format,
+                                 r.bytes, r.nsfw, r.cost, r.responseJSON])
+            try db.execute(sql: "UPDATE job SET cost = (SELECT sum(cost) FROM result WHERE jobID = ?) WHERE id = ?",
+                           arguments: [id, id])
+        }
+    }
+
+    public func finish(_ id: Int64, status: JobStatus, reason: String? = nil) throws {
+        precondition(status.isFinal)
+        try pool.write { db in
+            try db.execute(sql: "UPDATE job SET status = ?, reason = ?, finishedAt = ? WHERE id = ?",
+                           arguments: [status.rawValue, reason, now().timeIntervalSince1970, id])
+            if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
+        }
+    }
+
+    public func setFavourite(_ id: Int64, _ on: Bool) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])
+            if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
+        }
+    }
+
+    public func tag(_ id: Int64, add: [String] = [], remove: [String] = []) throws {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM job WHERE id = ?", arguments: [id]) != nil else {
+                throw HistoryError.noSuchJob(id)
+            }
+            for t in add { try db.execute(sql: "INSERT OR IGNORE INTO tag (jobID, name) VALUES (?, ?)", arguments: [id, t]) }
+            for t in remove { try db.execute(sql: "DELETE FROM tag WHERE jobID = ? AND name = ?", arguments: [id, t]) }
+        }
+    }
+
+    /// Deletes the row (results and tags go with it) and returns the image paths to remove.
+    public func delete(_ id: Int64) throws -> [String] {
+        try pool.write { db in
+            let paths = try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id])
+            if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
+            return paths
+        }
+    }
+
+    /// Jobs a crash left unfinished: pending or running, oldest first.
+    public func unfinished() throws -> [HistoryJob] {
+        try pool.read { db in try Self.jobs(db, where: "status IN ('pending', 'running')", order: "id ASC", arguments: []) }
+    }
+}
