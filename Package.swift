@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: strict),
         .target(
             name: "Generation",
-            dependencies: ["RunwareAPI", "Imaging", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["RunwareAPI", "Imaging", "History", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict),
         .target(
             name: "RunwareSandbox",
@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "darkroom",
             dependencies: [
-                "Generation", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging",
+                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: strict),
         .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -73,6 +73,10 @@ enum HistorySchema {
                 END;
                 """)
         }
+        m.registerMigration("v2-owner-process") { db in
+            // The process that runs a job, so start-up recovery leaves live jobs of other processes alone.
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN ownerPID INTEGER")
+        }
         return m
     }
 }

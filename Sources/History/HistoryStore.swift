@@ -56,11 +56,12 @@ public final class HistoryStore: Sendable {
         return try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO job (taskUUID, createdAt, status, model, positivePrompt, negativePrompt, width, height, seed,
-                                 delivery, requestJSON, loras, controlNets, parentID, lineage)
-                VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 delivery, requestJSON, loras, controlNets, parentID, lineage, ownerPID)
+                VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [request.taskUUID, now().timeIntervalSince1970, request.model, request.positivePrompt,
                                  request.negativePrompt, request.width, request.height, request.seed.map(String.init),
-                                 request.effectiveDelivery.rawValue, json, loras, controlNets, parentID, lineage?.rawValue])
+                                 request.effectiveDelivery.rawValue, json, loras, controlNets, parentID, lineage?.rawValue,
+                                 Int64(getpid())])
             return db.lastInsertedRowID
         }
     }
@@ -121,8 +122,22 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Jobs a crash left unfinished: pending or running, oldest first.
-    public func unfinished() throws -> [HistoryJob] {
-        try pool.read { db in try Self.jobs(db, where: "status IN ('pending', 'running')", order: "id ASC", arguments: []) }
+    /// Jobs a crash left unfinished: pending or running, oldest first. With `orphanedOnly`, only
+    /// those whose process is gone (a live process's jobs are its own business).
+    public func unfinished(orphanedOnly: Bool = false) throws -> [HistoryJob] {
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, ownerPID FROM job WHERE status IN ('pending', 'running') ORDER BY id")
+        }
+        let ids: [Int64] = rows.compactMap { row in
+            let owner: Int64? = row["ownerPID"]
+            if orphanedOnly, let owner, Self.processIsAlive(Int32(owner)) { return nil }
+            return row["id"]
+        }
+        return try ids.map { try job($0) }
+    }
+
+    static func processIsAlive(_ pid: Int32) -> Bool {
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -20,7 +20,7 @@ enum Exit {
             case .api, .badResponse: return apiError
             }
         case .result: return apiError
-        case .output: return cannotWrite
+        case .output, .history: return cannotWrite
         case .timedOut: return network
         case .cancelled: return ExitCode(130)
         }

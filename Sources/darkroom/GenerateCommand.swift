@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generation
+import History
 import RunwareAPI
 import RunwareSandbox
 
@@ -44,6 +45,8 @@ struct GenerateCommand: AsyncParsableCommand {
     var retries: Int = 3
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.")
     var quiet = false
+    @Flag(help: "Do not record this job in History ($XDG_DATA_HOME/darkroom/history.sqlite).")
+    var noHistory = false
 
     func run() async throws {
         let env = DarkroomEnvironment()
@@ -79,8 +82,23 @@ struct GenerateCommand: AsyncParsableCommand {
             if !quiet { Console.note("retry \(event.attempt) in \(Self.seconds(event.delay)) after \(event.reason)") }
         })
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: retry)
+        var history: HistoryStore?
+        if !noHistory {
+            do { history = try HistoryStore(path: env.dataFolder.appendingPathComponent(HistoryStore.fileName).path) } catch {
+                await target.stop()
+                Console.error("\(error) (or run with --no-history)")
+                throw Exit.cannotWrite
+            }
+        }
         let runner = JobRunner(client: client, schedule: PollSchedule(budget: .seconds(timeout)),
-                               home: env.variables["HOME"] ?? NSHomeDirectory())
+                               home: env.variables["HOME"] ?? NSHomeDirectory(), history: history)
+        if let history {
+            _ = JobRecovery.removeTemporaryFiles(under: env.dataFolder.appendingPathComponent("images"))
+            _ = JobRecovery.removeTemporaryFiles(under: folder)
+            for outcome in await JobRecovery(runner: runner, history: history).recover(into: folder) where outcome.status != .pending {
+                if !quiet { Console.note("earlier job \(outcome.jobID) is now \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? "")) }
+            }
+        }
         do {
             _ = try await runner.run(draft, into: folder) { event in
                 Self.report(event, quiet: quiet, json: asJSON)

@@ -35,6 +35,7 @@ public enum JobFailure: Error, Sendable, CustomStringConvertible {
     case output(AtomicFile.WriteError)
     case timedOut(after: Duration, finished: Int, total: Int)
     case cancelled
+    case history(String)
 
     public var description: String {
         switch self {
@@ -46,6 +47,7 @@ public enum JobFailure: Error, Sendable, CustomStringConvertible {
         case .timedOut(let after, let finished, let total):
             return "gave up after \(after) with \(finished) of \(total) images"
         case .cancelled: return "cancelled"
+        case .history(let why): return "History: \(why)"
         }
     }
 }

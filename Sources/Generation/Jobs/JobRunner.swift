@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Imaging
 import RunwareAPI
 
@@ -8,21 +9,26 @@ public struct JobRunner: Sendable {
     public let client: RunwareClient
     public let schedule: PollSchedule
     public let home: String
+    /// Where every job is recorded, `pending` before anything is sent.
+    public let history: HistoryStore?
     let sleep: @Sendable (Duration) async throws -> Void
     let now: @Sendable () -> Date
 
     public init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
+                history: HistoryStore? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.schedule = schedule
         self.home = home
+        self.history = history
         self.sleep = sleep
         self.now = now
     }
 
-    /// Runs the job; images go into `folder`. Throws `JobFailure`.
-    public func run(_ draft: ImageInferenceRequest, into folder: URL,
+    /// Runs the job; images go into `folder`. Throws `JobFailure`; History (when given) holds the
+    /// job from before the first byte is sent to its final status and reason.
+    public func run(_ draft: ImageInferenceRequest, into folder: URL, parent: (id: Int64, lineage: Lineage)? = nil,
                     events: @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
         let issues = draft.validate()
         if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
@@ -30,7 +36,27 @@ public struct JobRunner: Sendable {
         do { files = try LocalInputs.load(draft, home: home) } catch let e as LocalInputs.InputError {
             throw JobFailure.input(e)
         }
+        let jobID: Int64?
+        do { jobID = try history?.createPending(draft, parentID: parent?.id, lineage: parent?.lineage) } catch {
+            throw JobFailure.history("\(error)")
+        }
+        do {
+            let saved = try await perform(draft, files: files, into: folder, jobID: jobID, events: events)
+            if let jobID { try? history?.finish(jobID, status: .done) }
+            return saved
+        } catch let failure as JobFailure {
+            if let jobID {
+                let status: JobStatus = if case .cancelled = failure { .cancelled } else { .failed }
+                try? history?.finish(jobID, status: status, reason: failure.description)
+            }
+            throw failure
+        }
+    }
+
+    func perform(_ draft: ImageInferenceRequest, files: [(field: String, path: String, data: Data)], into folder: URL,
+                 jobID: Int64?, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
         events(.validated(taskUUID: draft.taskUUID))
+        if let jobID { try? history?.markRunning(jobID) }
         do {
             var request = draft
             for file in files {
@@ -42,7 +68,7 @@ public struct JobRunner: Sendable {
                 events(.uploaded(field: file.field, imageUUID: uploaded.imageUUID))
             }
             let results = try await submitAndWait(request, events: events)
-            return try await save(results, of: request, into: folder, events: events)
+            return try await save(results, of: request, into: folder, jobID: jobID, events: events)
         } catch let e as JobFailure {
             throw e
         } catch let e as RunwareError {
@@ -95,12 +121,13 @@ public struct JobRunner: Sendable {
         return results.filter { seen.insert($0.resultKey).inserted }
     }
 
-    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL,
-              events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL, jobID: Int64?,
+              firstIndex: Int = 0, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
         let fetcher = ResultFetcher(client: client)
         let stamp = Self.stamp(now())
         var saved: [SavedImage] = []
-        for (index, result) in results.enumerated() {
+        for (offset, result) in results.enumerated() {
+            let index = firstIndex + offset
             let (data, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
             let id = (result.imageUUID ?? request.taskUUID).prefix(8)
             let url = folder.appendingPathComponent("\(stamp)-\(id)-\(index + 1).\(format.fileExtension)")
@@ -109,6 +136,18 @@ public struct JobRunner: Sendable {
                                    cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
                                    index: index)
             saved.append(image)
+            if let jobID {
+                let size = try? ImageDecoder.dimensions(data)
+                let response = (try? RunwareJSON.encode(result)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                do {
+                    try history?.addResult(HistoryResult(index: index, imageUUID: result.imageUUID, seed: result.seed, path: url.path,
+                                                         width: size?.width, height: size?.height, format: format.rawValue,
+                                                         bytes: data.count, nsfw: result.nsfwContent, cost: result.cost,
+                                                         responseJSON: response), to: jobID)
+                } catch {
+                    throw JobFailure.history("\(error)")
+                }
+            }
             events(.saved(image))
         }
         events(.finished(saved))

@@ -1,0 +1,74 @@
+import Foundation
+import History
+import RunwareAPI
+
+/// Start-up care for jobs a crash or kill left behind: temporary files are removed, async jobs
+/// are collected with getResponse by their taskUUID, and the rest become `interrupted` with a
+/// reason. Jobs of a Darkroom process that is still running are left alone.
+public struct JobRecovery: Sendable {
+    public let runner: JobRunner
+    public let history: HistoryStore
+
+    public init(runner: JobRunner, history: HistoryStore) {
+        self.runner = runner
+        self.history = history
+    }
+
+    public struct Outcome: Sendable, Equatable {
+        public var jobID: Int64
+        public var status: JobStatus
+        public var reason: String?
+    }
+
+    /// Removes `.NAME.XXXXXXXX.tmp` files that an interrupted atomic write left in `folder`.
+    public static func removeTemporaryFiles(under folder: URL) -> Int {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
+        var removed = 0
+        for case let url as URL in walker where isOurTemporaryFile(url.lastPathComponent) {
+            if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    /// `AtomicFile`'s names: `.` + file name + `.` + 8 hex digits + `.tmp`.
+    static func isOurTemporaryFile(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".")
+        guard parts.count >= 2, let tag = parts.last else { return false }
+        return tag.count == 8 && tag.allSatisfy(\.isHexDigit)
+    }
+
+    public func recover(into folder: URL) async -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for job in (try? history.unfinished(orphanedOnly: true)) ?? [] {
+            outcomes.append(await recover(job, into: folder))
+        }
+        return outcomes
+    }
+
+    func recover(_ job: HistoryJob, into folder: URL) async -> Outcome {
+        func close(_ status: JobStatus, _ reason: String?) -> Outcome {
+            try? history.finish(job.id, status: status, reason: reason)
+            return Outcome(jobID: job.id, status: status, reason: reason)
+        }
+        guard job.delivery == DeliveryMethod.async.rawValue,
+              let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue else {
+            return close(.interrupted, "Darkroom stopped before the sync answer arrived; a sync task cannot be collected later")
+        }
+        let (request, _) = ImageInferenceRequest.decode(json)
+        do {
+            let items = try await runner.client.getResponse(taskUUID: job.taskUUID)
+            let finished = runner.distinct(items.filter(\.isFinished))
+            guard finished.count >= request.resultCount else {
+                // Still running at the API: leave it pending for the next start.
+                return Outcome(jobID: job.id, status: .pending, reason: nil)
+            }
+            let have = Set(job.results.map(\.index))
+            let missing = finished.enumerated().filter { !have.contains($0.offset) }.map(\.element)
+            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count, events: { _ in })
+            return close(.done, nil)
+        } catch {
+            return close(.interrupted, "Darkroom stopped while the job ran, and collecting it failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Generation
+@testable import History
+import Imaging
+import RunwareAPI
+import RunwareSandbox
+import Testing
+import TestSupport
+
+@Suite struct HistoryRecordingTests {
+    let fast = PollSchedule(initial: .milliseconds(10), factor: 1.5, cap: .milliseconds(40), budget: .seconds(20))
+
+    @Test func aJobIsRecordedPendingThenDoneWithEveryResult() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/h.sqlite")
+        try await SandboxHarness.with { sandbox in
+            var r = request(width: 128, height: 128)
+            r.numberResults = 2
+            r.includeCost = true
+            let saved = try await JobRunner(client: sandbox.client(), schedule: fast, history: history)
+                .run(r, into: folder.url.appendingPathComponent("out"))
+            let job = try #require(try history.job(taskUUID: r.taskUUID))
+            #expect(job.status == .done && job.results.count == 2)
+            #expect(job.results.map(\.path) == saved.map(\.path))
+            #expect(job.results.allSatisfy { $0.width == 128 && $0.format == "JPG" && $0.responseJSON.contains("imageUUID") })
+            #expect((job.cost ?? 0) > 0)
+        }
+    }
+
+    @Test func aFailedJobKeepsItsReasonAndBadInputIsNotRecorded() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/h.sqlite")
+        try await SandboxHarness.with { sandbox in
+            sandbox.engine.plan(try FaultPlan(specs: ["500"]))
+            let r = request(width: 128, height: 128)
+            await #expect(throws: JobFailure.self) {
+                try await JobRunner(client: sandbox.client(), schedule: fast, history: history).run(r, into: folder.url)
+            }
+            let job = try #require(try history.job(taskUUID: r.taskUUID))
+            #expect(job.status == .failed && job.reason?.contains("internalServerError") == true)
+            var bad = request(width: 128, height: 128)
+            bad.steps = 99
+            await #expect(throws: JobFailure.self) {
+                try await JobRunner(client: sandbox.client(), history: history).run(bad, into: folder.url)
+            }
+            #expect(try history.job(taskUUID: bad.taskUUID) == nil)
+        }
+    }
+
+    @Test func recoveryCollectsOrphanedAsyncJobsAndInterruptsTheRest() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/h.sqlite")
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(20))) { sandbox in
+            let client = sandbox.client()
+            // An async job whose process died after sending it.
+            var async = request(width: 128, height: 128)
+            async.deliveryMethod = .async
+            async.numberResults = 2
+            let asyncID = try history.createPending(async)
+            _ = try await client.imageInference(async)
+            try await Task.sleep(for: .milliseconds(100))
+            // A sync job whose process died while waiting.
+            let syncID = try history.createPending(request(width: 128, height: 128))
+            // A job of a process that is still alive.
+            let liveID = try history.createPending(request(width: 128, height: 128))
+            let dead = Int64(Self.deadPID())
+            try await history.pool.write { db in
+                try db.execute(sql: "UPDATE job SET ownerPID = ? WHERE id IN (?, ?)", arguments: [dead, asyncID, syncID])
+                try db.execute(sql: "UPDATE job SET ownerPID = 1 WHERE id = ?", arguments: [liveID])
+            }
+            let runner = JobRunner(client: client, schedule: fast, history: history)
+            let outcomes = await JobRecovery(runner: runner, history: history).recover(into: folder.url)
+            #expect(outcomes.map(\.jobID) == [asyncID, syncID])
+            let collected = try history.job(asyncID)
+            #expect(collected.status == .done && collected.results.count == 2)
+            #expect(collected.results.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+            let interrupted = try history.job(syncID)
+            #expect(interrupted.status == .interrupted && interrupted.reason?.contains("sync") == true)
+            #expect(try history.job(liveID).status == .pending)
+        }
+    }
+
+    @Test func onlyOurTemporaryFilesAreCleanedUp() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        for name in [".a.jpg.1A2B3C4D.tmp", ".notes.tmp", "keep.jpg", ".b.png.zzzzzzzz.tmp"] {
+            try Data([1]).write(to: folder.url.appendingPathComponent(name))
+        }
+        #expect(JobRecovery.removeTemporaryFiles(under: folder.url) == 1)
+        #expect(folder.files() == [".b.png.zzzzzzzz.tmp", ".notes.tmp", "keep.jpg"])
+    }
+
+    /// A pid that belonged to a process which has exited.
+    static func deadPID() -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+}
