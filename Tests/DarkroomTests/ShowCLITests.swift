@@ -76,7 +76,7 @@ import TestSupport
         let tmux = "/usr/bin/tmux"
         let env = Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"])
         let colorterm = term == "xterm-direct" ? "COLORTERM=truecolor " : ""
-        let command = "TERM=\(term) \(colorterm)\(Self.darkroom) show --grid 3 \(files.joined(separator: " ")); sleep 30"
+        let command = "TERM=\(term) \(colorterm)\(Self.darkroom) show --grid 3 \(files.joined(separator: " ")); sleep 10"
         _ = try await Binary.launch(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40", command],
                                     environment: env)
         defer { Task { _ = try? await Binary.launch(tmux, ["-L", socket, "kill-server"], environment: env) } }

@@ -31,6 +31,9 @@ public enum Binary {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        // Pipes of other tests' processes must not leak into a daemon, or their readers wait for it.
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+        for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, nil, argv + [nil], envp + [nil])
         guard rc == 0 else { throw CocoaError(.executableLoad) }

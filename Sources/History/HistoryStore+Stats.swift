@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// Counts and spend, for `darkroom history stats` and the status line.
+public struct HistoryStats: Sendable, Encodable {
+    public struct ModelRow: Sendable, Encodable {
+        public var model: String
+        public var jobs: Int
+        public var cost: Double
+    }
+    public var jobs: Int
+    public var images: Int
+    public var totalCost: Double
+    /// (YYYY-MM-DD in UTC, spend), newest first.
+    public var costPerDay: [(String, Double)]
+    public var perModel: [ModelRow]
+
+    enum CodingKeys: String, CodingKey { case jobs, images, totalCost, costPerDay, perModel }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(jobs, forKey: .jobs)
+        try c.encode(images, forKey: .images)
+        try c.encode(totalCost, forKey: .totalCost)
+        try c.encode(Dictionary(costPerDay, uniquingKeysWith: +), forKey: .costPerDay)
+        try c.encode(perModel, forKey: .perModel)
+    }
+}
+
+extension HistoryStore {
+    public func stats() throws -> HistoryStats {
+        try pool.read { db in
+            let jobs = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
+            let images = try Int.fetchOne(db, sql: "SELECT count(*) FROM result") ?? 0
+            let total = try Double.fetchOne(db, sql: "SELECT coalesce(sum(cost), 0) FROM job") ?? 0
+            let days = try Row.fetchAll(db, sql: """
+                SELECT date(createdAt, 'unixepoch') AS day, sum(cost) AS spend FROM job
+                WHERE cost IS NOT NULL GROUP BY day ORDER BY day DESC LIMIT 31
+                """).map { ($0["day"] as String, $0["spend"] as Double) }
+            let models = try Row.fetchAll(db, sql: """
+                SELECT model, count(*) AS n, coalesce(sum(cost), 0) AS spend FROM job GROUP BY model ORDER BY n DESC
+                """).map { HistoryStats.ModelRow(model: $0["model"], jobs: $0["n"], cost: $0["spend"]) }
+            return HistoryStats(jobs: jobs, images: images, totalCost: total, costPerDay: days, perModel: models)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Generation
+import History
+import RunwareAPI
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Browse, search and re-run past generations ($XDG_DATA_HOME/darkroom/history.sqlite).",
+        discussion: """
+            Search syntax (shared with the studio): words and "quoted phrases" over prompt, negative \
+            prompt, model, LoRA and ControlNet names (word* for a prefix), and the filters model:, \
+            lora:, seed:, tag:, fav, status:, before:YYYY-MM-DD, after:YYYY-MM-DD, size:WxH.
+            """,
+        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self])
+
+    static func open() throws -> HistoryStore {
+        let env = DarkroomEnvironment()
+        do { return try HistoryStore(path: env.dataFolder.appendingPathComponent(HistoryStore.fileName).path) } catch {
+            Console.error("\(error)")
+            throw Exit.cannotWrite
+        }
+    }
+
+    static func job(_ store: HistoryStore, _ id: Int64) throws -> HistoryJob {
+        do { return try store.job(id) } catch {
+            Console.error("\(error)")
+            throw Exit.invalidInput
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The newest jobs first.")
+        @Option(help: "How many.") var limit = 50
+        @Option(help: "Skip this many.") var offset = 0
+        @Flag(help: "One JSON object per job.") var json = false
+        func run() async throws {
+            HistoryPrinter.print(try HistoryCommand.open().list(limit: limit, offset: offset), json: json)
+        }
+    }
+
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Jobs matching a query, newest first.")
+        @Argument(help: "The query, e.g. 'fox* lora:667004 after:2026-11-01 fav'.") var query: [String]
+        @Option(help: "How many at most.") var limit = 200
+        @Flag(help: "One JSON object per job.") var json = false
+        func run() async throws {
+            let parsed: HistoryQuery
+            do { parsed = try HistoryQuery.parse(query.joined(separator: " ")) } catch {
+                Console.error("\(error)")
+                throw Exit.invalidInput
+            }
+            HistoryPrinter.print(try HistoryCommand.open().search(parsed, limit: limit), json: json)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every detail of one job.")
+        @Argument(help: "Job id.") var id: Int64
+        @Flag(help: "As JSON.") var json = false
+        func run() async throws {
+            let job = try HistoryCommand.job(try HistoryCommand.open(), id)
+            if json { HistoryPrinter.print([job], json: true) } else { HistoryPrinter.detail(job) }
+        }
+    }
+
+    struct Fork: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request`.")
+        @Argument(help: "Job id.") var id: Int64
+        func run() async throws {
+            var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))
+            request.taskUUID = TaskID.make()
+            Console.out(String(decoding: try RunwareJSON.encode(request), as: UTF8.self))
+        }
+    }
+
+    struct Rerun: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run a job's exact request again (recorded as its re-run).")
+        @Argument(help: "Job id.") var id: Int64
+        @Flag(help: "New random seeds instead of the recorded ones (a variation).") var newSeeds = false
+        @OptionGroup(title: "Running") var runOptions: RunOptions
+        func run() async throws {
+            let env = DarkroomEnvironment()
+            let config = (try? Configuration.load(from: env.configFolder)) ?? Configuration()
+            let job = try HistoryCommand.job(try HistoryCommand.open(), id)
+            var request = try HistoryCommand.request(of: job)
+            request.taskUUID = TaskID.make()
+            if newSeeds { request.seed = nil }
+            try await runOptions.execute(request, env: env, config: config, parent: (job.id, newSeeds ? .variation : .rerun))
+        }
+    }
+
+    struct Fav: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark jobs as favourites (--off to unmark).")
+        @Argument(help: "Job ids.") var ids: [Int64]
+        @Flag(help: "Remove the mark.") var off = false
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            for id in ids { try HistoryCommand.apply { try store.setFavourite(id, !off) } }
+        }
+    }
+
+    struct Tag: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add tags to a job (or remove them with --remove).")
+        @Argument(help: "Job id.") var id: Int64
+        @Argument(help: "Tags.") var tags: [String]
+        @Flag(help: "Remove these tags.") var remove = false
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            try HistoryCommand.apply { try store.tag(id, add: remove ? [] : tags, remove: remove ? tags : []) }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete jobs and their image files together.")
+        @Argument(help: "Job ids.") var ids: [Int64]
+        @Flag(help: "Really delete (required).") var yes = false
+        func run() async throws {
+            guard yes else {
+                Console.error("rm deletes the jobs and their images for good; add --yes to do it")
+                throw Exit.invalidInput
+            }
+            let store = try HistoryCommand.open()
+            for id in ids {
+                let paths = try HistoryCommand.apply { try store.delete(id) }
+                for path in paths { try? FileManager.default.removeItem(atPath: path) }
+                Console.note("deleted job \(id) and \(paths.count) image\(paths.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "How many jobs, and the spend per day and per model.")
+        @Flag(help: "As JSON.") var json = false
+        func run() async throws {
+            let stats = try HistoryCommand.open().stats()
+            if json {
+                Console.out(String(decoding: try RunwareJSON.encode(stats), as: UTF8.self))
+                return
+            }
+            Console.out("jobs: \(stats.jobs)   images: \(stats.images)   spend: $\(String(format: "%.4f", stats.totalCost))")
+            for (day, cost) in stats.costPerDay { Console.out("  \(day)  $\(String(format: "%.4f", cost))") }
+            for (model, count, cost) in stats.perModel.map({ ($0.model, $0.jobs, $0.cost) }) {
+                Console.out("  \(SafeText.line(model))  \(count) jobs  $\(String(format: "%.4f", cost))")
+            }
+        }
+    }
+
+    static func request(of job: HistoryJob) throws -> ImageInferenceRequest {
+        guard let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue else {
+            Console.error("job \(job.id) holds no readable request")
+            throw Exit.apiError
+        }
+        return ImageInferenceRequest.decode(json).request
+    }
+
+    @discardableResult
+    static func apply<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as HistoryError {
+            Console.error(e.description)
+            throw Exit.invalidInput
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Generation
+import History
+import RunwareAPI
+
+/// Lists and details of History jobs for the terminal (sanitized) or as JSON lines.
+enum HistoryPrinter {
+    static func print(_ jobs: [HistoryJob], json: Bool) {
+        if json {
+            for job in jobs { Console.out(jsonLine(job)) }
+            return
+        }
+        if jobs.isEmpty { Console.note("no jobs"); return }
+        Console.out("   ID  DATE              STATUS       SIZE       N  PROMPT")
+        for job in jobs {
+            let size = job.width.map { "\($0)x\(job.height ?? 0)" } ?? "-"
+            let missing = job.results.contains { !FileManager.default.fileExists(atPath: $0.path) } ? " [missing files]" : ""
+            let fav = job.favourite ? "*" : " "
+            func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
+            let id = String(job.id)
+            let line = String(repeating: " ", count: max(0, 5 - id.count)) + id + fav + " " + date(job.createdAt) + "  "
+                + pad(job.status.rawValue, 11) + "  " + pad(size, 9) + " " + pad(String(job.results.count), 2) + "  "
+            Console.out(line + SafeText.line(String(job.positivePrompt.prefix(60))) + missing)
+        }
+    }
+
+    static func detail(_ job: HistoryJob) {
+        func row(_ k: String, _ v: String?) { if let v { Console.out(k.padding(toLength: 10, withPad: " ", startingAt: 0) + SafeText.line(v)) } }
+        row("job", "\(job.id)  \(job.taskUUID)")
+        row("status", job.status.rawValue + (job.reason.map { ": \($0)" } ?? ""))
+        row("created", date(job.createdAt))
+        row("model", job.model)
+        row("prompt", job.positivePrompt)
+        row("negative", job.negativePrompt)
+        row("size", job.width.map { "\($0)x\(job.height ?? 0)" })
+        row("seed", job.seed.map(String.init))
+        row("cost", job.cost.map { String(format: "$%.4f", $0) })
+        row("favourite", job.favourite ? "yes" : nil)
+        row("tags", job.tags.isEmpty ? nil : job.tags.joined(separator: ", "))
+        row("parent", job.parentID.map { "\($0) (\(job.lineage?.rawValue ?? "?"))" })
+        for r in job.results {
+            let exists = FileManager.default.fileExists(atPath: r.path) ? "" : "  [missing]"
+            row("image \(r.index + 1)", "\(r.path)  seed \(r.seed.map(String.init) ?? "?")\(exists)")
+        }
+        row("request", job.requestJSON)
+    }
+
+    static func jsonLine(_ job: HistoryJob) -> String {
+        var o: [String: JSONValue] = [
+            "id": .int(job.id), "taskUUID": .string(job.taskUUID), "status": .string(job.status.rawValue),
+            "createdAt": .string(ISO8601DateFormatter().string(from: job.createdAt)), "model": .string(job.model),
+            "positivePrompt": .string(job.positivePrompt), "favourite": .bool(job.favourite),
+            "tags": .array(job.tags.map(JSONValue.string)),
+            "request": (try? JSONValue.parse(Data(job.requestJSON.utf8))) ?? .string(job.requestJSON),
+            "results": .array(job.results.map { r in
+                .object(["index": .int(Int64(r.index)), "path": .string(r.path), "seed": r.seed.map { .uint($0) } ?? .null,
+                         "format": .string(r.format), "missing": .bool(!FileManager.default.fileExists(atPath: r.path))])
+            }),
+        ]
+        if let reason = job.reason { o["reason"] = .string(reason) }
+        if let cost = job.cost { o["cost"] = .double(cost) }
+        if let parent = job.parentID { o["parentID"] = .int(parent) }
+        if let lineage = job.lineage { o["lineage"] = .string(lineage.rawValue) }
+        return (try? RunwareJSON.encode(JSONValue.object(o))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func date(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: d)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `darkroom history` over jobs that `darkroom generate` recorded (built-in sandbox, isolated XDG folders).
+@Suite struct HistoryCLITests {
+    let darkroom = GenerateCLITests.darkroom
+
+    func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
+        try await Binary.run(darkroom, args, environment: Binary.isolatedEnvironment(folder))
+    }
+
+    @Test func generatedJobsCanBeListedSearchedTaggedRerunAndRemoved() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        #expect(try await run(folder, ["generate", "a red fox in snow", "--size", "128x128", "--seed", "5", "-q"]).status == 0)
+        #expect(try await run(folder, ["generate", "a lighthouse at dusk", "--size", "128x128", "-q"]).status == 0)
+        let list = try await run(folder, ["history", "list"])
+        #expect(list.stdout.contains("a red fox in snow") && list.stdout.contains("a lighthouse at dusk"))
+        let found = try await run(folder, ["history", "search", "fox", "--json"])
+        let lines = found.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let job = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let id = try #require(job["id"] as? Int)
+        #expect(job["status"] as? String == "done")
+        #expect(try await run(folder, ["history", "fav", "\(id)"]).status == 0)
+        #expect(try await run(folder, ["history", "tag", "\(id)", "winter"]).status == 0)
+        #expect(try await run(folder, ["history", "search", "fav", "tag:winter"]).stdout.contains("a red fox in snow"))
+        let show = try await run(folder, ["history", "show", "\(id)"])
+        #expect(show.stdout.contains("seed      5") && show.stdout.contains("tags      winter"))
+        let fork = try await run(folder, ["history", "fork", "\(id)"])
+        #expect(fork.stdout.contains("\"positivePrompt\":\"a red fox in snow\"") && !fork.stdout.contains(job["taskUUID"] as! String))
+        let rerun = try await run(folder, ["history", "rerun", "\(id)", "-q"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let child = try await run(folder, ["history", "show", "3"])
+        #expect(child.stdout.contains("parent    \(id) (rerun)"))
+        let stats = try await run(folder, ["history", "stats"])
+        #expect(stats.stdout.contains("jobs: 3"))
+        let refused = try await run(folder, ["history", "rm", "\(id)"])
+        #expect(refused.status == 64 && refused.stderr.contains("add --yes"))
+        let paths = (job["results"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        #expect(try await run(folder, ["history", "rm", "\(id)", "--yes"]).status == 0)
+        #expect(paths.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(try await run(folder, ["history", "show", "\(id)"]).stderr.contains("no job \(id) in History"))
+    }
+
+    @Test func aMissingImageIsListedAsMissing() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let out = try await run(folder, ["generate", "a cat", "--size", "128x128", "-q"])
+        try FileManager.default.removeItem(atPath: out.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let list = try await run(folder, ["history", "list"])
+        #expect(list.status == 0 && list.stdout.contains("[missing files]"))
+    }
+
+    @Test func aCorruptDatabaseIsNamedAndNeverOverwritten() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/data/darkroom/history.sqlite"
+        try FileManager.default.createDirectory(atPath: folder.path + "/data/darkroom", withIntermediateDirectories: true)
+        let junk = Data(repeating: 0x42, count: 4096)
+        try junk.write(to: URL(fileURLWithPath: path))
+        let list = try await run(folder, ["history", "list"])
+        #expect(list.status == 73 && list.stderr.contains("is not a Darkroom history database"))
+        let generate = try await run(folder, ["generate", "a cat", "--size", "128x128"])
+        #expect(generate.status == 73 && generate.stderr.contains("--no-history"))
+        #expect(FileManager.default.contents(atPath: path) == junk)
+        #expect(try await run(folder, ["generate", "a cat", "--size", "128x128", "--no-history", "-q"]).status == 0)
+    }
+
+    @Test func badSearchesAreExplained() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let r = try await run(folder, ["history", "search", "before:soon"])
+        #expect(r.status == 64 && r.stderr.contains("before:soon is not a date like 2026-11-25"))
+    }
+}
