@@ -60,7 +60,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: strict),

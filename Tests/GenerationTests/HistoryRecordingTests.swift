@@ -102,3 +102,31 @@ import TestSupport
         return p.processIdentifier
     }
 }
+
+@Suite struct ImageMetadataTests {
+    @Test func savedPNGsCarryTheParametersAndTheTask() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            var r = request("a red fox in snow", width: 128, height: 128)
+            r.outputFormat = .png
+            r.negativePrompt = "blurry"
+            r.steps = 20
+            r.cfgScale = 3.5
+            r.scheduler = "Euler"
+            r.seed = 42
+            r.numberResults = 2
+            let saved = try await JobRunner(client: sandbox.client()).run(r, into: folder.url)
+            let second = try #require(FileManager.default.contents(atPath: saved[1].path))
+            let texts = PNGText.read(second)
+            #expect(texts["parameters"] == """
+                a red fox in snow
+                Negative prompt: blurry
+                Steps: 20, Sampler: Euler, CFG scale: 3.5, Seed: 43, Size: 128x128, Model: runware:111@1
+                """)
+            let task = try #require(texts["runware-task"].flatMap { try? JSONValue.parse(Data($0.utf8)).objectValue })
+            #expect(task["seed"] == .int(43) && task["numberResults"] == nil && task["positivePrompt"] == .string("a red fox in snow"))
+            #expect(try ImageDecoder.dimensions(second) == (128, 128))
+        }
+    }
+}

@@ -128,7 +128,8 @@ public struct JobRunner: Sendable {
         var saved: [SavedImage] = []
         for (offset, result) in results.enumerated() {
             let index = firstIndex + offset
-            let (data, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
+            let (fetched, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
+            let data = ImageMetadata.embed(in: fetched, format: format, request: request, seed: result.seed)
             let id = (result.imageUUID ?? request.taskUUID).prefix(8)
             let url = folder.appendingPathComponent("\(stamp)-\(id)-\(index + 1).\(format.fileExtension)")
             try AtomicFile.write(data, to: url)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Text chunks in PNG files, without re-encoding the pixels: chunks are inserted right after
+/// IHDR and read back from any PNG. Latin-1 text goes in tEXt, anything else in UTF-8 iTXt.
+public enum PNGText {
+    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    public static func insert(_ texts: [(keyword: String, text: String)], into png: Data) throws -> Data {
+        let bytes = [UInt8](png)
+        guard bytes.count > 33, Array(bytes[0..<8]) == signature, String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR" else {
+            throw ImageCodecError.corrupt(.png, "no IHDR chunk")
+        }
+        let ihdrEnd = 8 + 4 + 4 + Int(be32(bytes, 8)) + 4
+        var out = Array(bytes[0..<ihdrEnd])
+        for (keyword, text) in texts {
+            let key = Array(keyword.utf8.prefix(79))
+            let latin1 = text.unicodeScalars.allSatisfy { $0.value < 256 && $0.value != 0 }
+            let body: [UInt8] = latin1
+                ? key + [0] + text.unicodeScalars.map { UInt8($0.value) }
+                : key + [0, 0, 0, 0, 0] + Array(text.utf8)  // iTXt: no compression, no language, no translation
+            out += chunk(latin1 ? "tEXt" : "iTXt", body)
+        }
+        out += bytes[ihdrEnd...]
+        return Data(out)
+    }
+
+    /// Every tEXt and iTXt chunk (uncompressed), keyword to text.
+    public static func read(_ png: Data) -> [String: String] {
+        let bytes = [UInt8](png)
+        guard bytes.count > 8, Array(bytes[0..<8]) == signature else { return [:] }
+        var texts: [String: String] = [:]
+        var i = 8
+        while i + 12 <= bytes.count {
+            let length = Int(be32(bytes, i))
+            let type = String(decoding: bytes[(i + 4)..<(i + 8)], as: UTF8.self)
+            let start = i + 8, end = start + length
+            guard end + 4 <= bytes.count else { break }
+            let data = Array(bytes[start..<end])
+            if let zero = data.firstIndex(of: 0) {
+                let keyword = String(decoding: data[..<zero], as: UTF8.self)
+                if type == "tEXt" {
+                    texts[keyword] = String(data[(zero + 1)...].map { Character(Unicode.Scalar($0)) })
+                } else if type == "iTXt", data.count > zero + 2, data[zero + 1] == 0 {
+                    // Skip compression flag and method, then language tag and translated keyword.
+                    var j = zero + 3
+                    for _ in 0..<2 { while j < data.count && data[j] != 0 { j += 1 }; j += 1 }
+                    if j <= data.count { texts[keyword] = String(decoding: data[min(j, data.count)...], as: UTF8.self) }
+                }
+            }
+            if type == "IEND" { break }
+            i = end + 4
+        }
+        return texts
+    }
+
+    static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+        let typeBytes = Array(type.utf8)
+        return be(UInt32(body.count)) + typeBytes + body + be(crc32(typeBytes + body))
+    }
+
+    static func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+    static func be32(_ b: [UInt8], _ i: Int) -> UInt32 {
+        UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
+    }
+
+    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        return ~c
+    }
+}
