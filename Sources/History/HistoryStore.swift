@@ -141,3 +141,14 @@ public final class HistoryStore: Sendable {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 }
+
+extension HistoryStore {
+    /// Records an image made elsewhere (or earlier) as a finished job with one result.
+    @discardableResult
+    public func importImage(_ request: ImageInferenceRequest, result: HistoryResult) throws -> Int64 {
+        let id = try createPending(request)
+        try addResult(result, to: id)
+        try finish(id, status: .done, reason: "imported from \(result.path)")
+        return id
+    }
+}

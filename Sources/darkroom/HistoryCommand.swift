@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Generation
 import History
+import Imaging
 import RunwareAPI
 
 struct HistoryCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct HistoryCommand: AsyncParsableCommand {
             prompt, model, LoRA and ControlNet names (word* for a prefix), and the filters model:, \
             lora:, seed:, tag:, fav, status:, before:YYYY-MM-DD, after:YYYY-MM-DD, size:WxH.
             """,
-        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self])
+        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self])
 
     static func open() throws -> HistoryStore {
         let env = DarkroomEnvironment()
@@ -145,6 +146,34 @@ struct HistoryCommand: AsyncParsableCommand {
             for (model, count, cost) in stats.perModel.map({ ($0.model, $0.jobs, $0.cost) }) {
                 Console.out("  \(SafeText.line(model))  \(count) jobs  $\(String(format: "%.4f", cost))")
             }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record PNG images that carry a 'parameters' or 'runware-task' text (ours or other tools').")
+        @Argument(help: "Image files.") var paths: [String]
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            var failed = 0
+            for path in paths {
+                let name = SafeText.line(path)
+                guard let data = try? ImageFile.read(path), let format = ImageFormat.detect(data) else {
+                    Console.error("\(name): not a readable JPEG, PNG or WEBP image"); failed += 1; continue
+                }
+                guard let request = ImageMetadata.request(fromTexts: PNGText.read(data)) else {
+                    Console.error("\(name): carries no 'parameters' or 'runware-task' text to import"); failed += 1; continue
+                }
+                let size = try? ImageDecoder.dimensions(data)
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                let id = try HistoryCommand.apply {
+                    try store.importImage(request, result: HistoryResult(
+                        index: 0, imageUUID: nil, seed: request.seed, path: absolute, width: size?.width, height: size?.height,
+                        format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
+                }
+                Console.out("\(id)\t\(absolute)")
+            }
+            if failed > 0 { throw ExitCode(1) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Testing
 import TestSupport
 
@@ -73,5 +74,27 @@ import TestSupport
         defer { folder.remove() }
         let r = try await run(folder, ["history", "search", "before:soon"])
         #expect(r.status == 64 && r.stderr.contains("before:soon is not a date like 2026-11-25"))
+    }
+}
+
+@Suite struct HistoryImportCLITests {
+    @Test func imagesCarryingTheirParametersCanBeImported() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = Binary.isolatedEnvironment(folder)
+        let darkroom = GenerateCLITests.darkroom
+        let made = try await Binary.run(darkroom, ["generate", "an owl at night", "--size", "128x128", "--seed", "77",
+                                                   "--output-format", "png", "--no-history", "-q", "--out", folder.path + "/pics"],
+                                        environment: env)
+        let path = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let plain = folder.path + "/plain.png"
+        try ImageEncoder.encode(RGBAImage(width: 4, height: 4), as: .png).write(to: URL(fileURLWithPath: plain))
+        let r = try await Binary.run(darkroom, ["history", "import", path, plain], environment: env)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("plain.png: carries no 'parameters' or 'runware-task' text"))
+        let list = try await Binary.run(darkroom, ["history", "search", "owl", "--json"], environment: env)
+        let job = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        #expect((job["request"] as? [String: Any])?["seed"] as? Int == 77)
+        #expect(((job["results"] as? [[String: Any]])?.first?["path"] as? String) == path)
     }
 }

@@ -130,3 +130,31 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ParametersTextTests {
+    @Test func anotherToolsParametersBecomeARequest() throws {
+        let text = """
+            masterpiece, a castle on a hill,
+            golden hour
+            Negative prompt: lowres, blurry
+            Steps: 30, Sampler: DPM++ 2M Karras, CFG scale: 6.5, Seed: 1234567890123, Size: 832x1216, Model hash: abc123, Model: juggernaut
+            """
+        let r = try #require(ImageMetadata.request(fromParameters: text))
+        #expect(r.positivePrompt == "masterpiece, a castle on a hill,\ngolden hour")
+        #expect(r.negativePrompt == "lowres, blurry")
+        #expect(r.steps == 30 && r.scheduler == "DPM++ 2M Karras" && r.cfgScale == 6.5 && r.seed == 1_234_567_890_123)
+        #expect(r.width == 832 && r.height == 1216)
+        // "juggernaut" is no AIR, so the default model is used.
+        #expect(r.model == ImageInferenceRequest.defaultModel)
+        #expect(ImageMetadata.request(fromParameters: "") == nil)
+    }
+
+    @Test func ourOwnTextsRoundTrip() {
+        var r = ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: "a fox")
+        r.steps = 12; r.seed = 9; r.width = 512; r.height = 512; r.cfgScale = 2
+        let back = ImageMetadata.request(fromParameters: ImageMetadata.parameters(r, seed: 9))
+        #expect(back?.positivePrompt == "a fox" && back?.steps == 12 && back?.seed == 9 && back?.width == 512 && back?.cfgScale == 2)
+        let exact = ImageMetadata.request(fromTexts: [ImageMetadata.taskKey: ImageMetadata.task(r, seed: 9)])
+        #expect(exact?.seed == 9 && exact?.taskUUID != r.taskUUID)
+    }
+}

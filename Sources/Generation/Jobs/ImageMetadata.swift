@@ -42,3 +42,54 @@ public enum ImageMetadata {
         return (try? PNGText.insert(texts, into: data)) ?? data
     }
 }
+
+extension ImageMetadata {
+    /// A request from an image's texts: the exact task when present, else the `parameters`
+    /// text (ours or another tool's). Nil when the image carries neither.
+    public static func request(fromTexts texts: [String: String]) -> ImageInferenceRequest? {
+        if let task = texts[taskKey], let json = try? JSONValue.parse(Data(task.utf8)).objectValue {
+            var r = ImageInferenceRequest.decode(json).request
+            r.taskUUID = TaskID.make()
+            return r
+        }
+        guard let text = texts[parametersKey] else { return nil }
+        return request(fromParameters: text)
+    }
+
+    /// Parses `prompt\nNegative prompt: ...\nSteps: 20, Sampler: Euler, CFG scale: 7, Seed: 1, Size: 512x768, Model: x`.
+    public static func request(fromParameters text: String) -> ImageInferenceRequest? {
+        var lines = text.components(separatedBy: "\n")
+        guard !lines.isEmpty else { return nil }
+        var fields: [String: String] = [:]
+        if let last = lines.last, last.contains("Steps:") || last.contains("Seed:") {
+            lines.removeLast()
+            for part in last.components(separatedBy: ", ") {
+                let kv = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if kv.count == 2 { fields[kv[0]] = kv[1] }
+            }
+        }
+        var prompt: [String] = [], negative: [String] = []
+        var inNegative = false
+        for line in lines {
+            if line.hasPrefix("Negative prompt:") {
+                inNegative = true
+                negative.append(String(line.dropFirst("Negative prompt:".count)).trimmingCharacters(in: .whitespaces))
+            } else if inNegative { negative.append(line) } else { prompt.append(line) }
+        }
+        let positive = prompt.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !positive.isEmpty else { return nil }
+        let model = fields["Model"].flatMap { AIR.isValid($0) ? $0 : nil } ?? ImageInferenceRequest.defaultModel
+        var r = ImageInferenceRequest(taskUUID: TaskID.make(), model: model, positivePrompt: positive)
+        let neg = negative.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !neg.isEmpty { r.negativePrompt = neg }
+        r.steps = fields["Steps"].flatMap { Int($0) }
+        r.scheduler = fields["Sampler"].map { Scheduler(rawValue: $0) }.flatMap { $0.isAllowed ? $0 : nil }
+        r.cfgScale = fields["CFG scale"].flatMap { Double($0) }
+        r.seed = fields["Seed"].flatMap { UInt64($0) }
+        if let size = fields["Size"]?.split(separator: "x").compactMap({ Int($0) }), size.count == 2 {
+            r.width = size[0]
+            r.height = size[1]
+        }
+        return r
+    }
+}
