@@ -43,3 +43,18 @@ extension HistoryStore {
         }
     }
 }
+
+extension HistoryStore {
+    /// SQLite's own integrity check; empty when the database is sound.
+    public func integrityProblems() throws -> [String] {
+        let lines = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return lines == ["ok"] ? [] : lines
+    }
+
+    /// Every image path History refers to, with its job.
+    public func resultPaths() throws -> [(jobID: Int64, path: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT jobID, path FROM result ORDER BY jobID, idx").map { ($0["jobID"], $0["path"]) }
+        }
+    }
+}

@@ -14,7 +14,7 @@ struct HistoryCommand: AsyncParsableCommand {
             prompt, model, LoRA and ControlNet names (word* for a prefix), and the filters model:, \
             lora:, seed:, tag:, fav, status:, before:YYYY-MM-DD, after:YYYY-MM-DD, size:WxH.
             """,
-        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self])
+        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self, Export.self, Check.self])
 
     static func open() throws -> HistoryStore {
         let env = DarkroomEnvironment()
@@ -174,6 +174,77 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.out("\(id)\t\(absolute)")
             }
             if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy jobs' images and their request JSON into a folder.")
+        @Argument(help: "Job ids.") var ids: [Int64]
+        @Option(help: "Destination folder (created if needed).") var to: String
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            let folder = URL(fileURLWithPath: to)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var missing = 0
+            for id in ids {
+                let job = try HistoryCommand.job(store, id)
+                try AtomicFile.write(Data(job.requestJSON.utf8), to: folder.appendingPathComponent("job-\(id).json"))
+                for r in job.results {
+                    let target = folder.appendingPathComponent("job-\(id)-\(r.index + 1)." + (r.path as NSString).pathExtension)
+                    guard let data = FileManager.default.contents(atPath: r.path) else {
+                        Console.error("job \(id): image \(r.index + 1) is missing (\(SafeText.line(r.path)))")
+                        missing += 1
+                        continue
+                    }
+                    try AtomicFile.write(data, to: target)
+                    Console.out(target.path)
+                }
+            }
+            if missing > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the database and the image files: integrity, missing files, files History does not know.",
+            discussion: "--repair does only what is safe: it removes interrupted temporary files and imports unknown images that carry their parameters; missing files are only reported.")
+        @Flag(help: "Fix what is safe to fix.") var repair = false
+        func run() async throws {
+            let env = DarkroomEnvironment()
+            let store = try HistoryCommand.open()
+            var problems = 0
+            for line in try store.integrityProblems() { Console.error("database: \(line)"); problems += 1 }
+            let known = try store.resultPaths()
+            for (job, path) in known where !FileManager.default.fileExists(atPath: path) {
+                Console.out("missing: job \(job): \(SafeText.line(path))")
+                problems += 1
+            }
+            let images = env.dataFolder.appendingPathComponent("images")
+            let knownPaths = Set(known.map(\.path))
+            var unknown: [String] = []
+            if let walker = FileManager.default.enumerator(at: images, includingPropertiesForKeys: nil) {
+                for case let url as URL in walker where ImageFormat(name: url.pathExtension) != nil && !knownPaths.contains(url.path) {
+                    unknown.append(url.path)
+                }
+            }
+            for path in unknown.sorted() {
+                Console.out("unknown to History: \(SafeText.line(path))")
+                problems += 1
+                if repair, let data = FileManager.default.contents(atPath: path), let format = ImageFormat.detect(data),
+                   let request = ImageMetadata.request(fromTexts: PNGText.read(data)) {
+                    let size = try? ImageDecoder.dimensions(data)
+                    try store.importImage(request, result: HistoryResult(
+                        index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
+                        format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
+                    Console.out("  imported")
+                }
+            }
+            if repair {
+                let removed = JobRecovery.removeTemporaryFiles(under: images)
+                if removed > 0 { Console.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")") }
+            }
+            Console.out(problems == 0 ? "History is sound: \(known.count) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
+            if problems > 0 && !repair { throw ExitCode(1) }
         }
     }
 

@@ -98,3 +98,33 @@ import TestSupport
         #expect(((job["results"] as? [[String: Any]])?.first?["path"] as? String) == path)
     }
 }
+
+@Suite struct HistoryMaintenanceCLITests {
+    @Test func exportCopiesImagesAndRequestsAndCheckFindsWhatIsWrong() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = Binary.isolatedEnvironment(folder)
+        let darkroom = GenerateCLITests.darkroom
+        let made = try await Binary.run(darkroom, ["generate", "a heron", "--size", "128x128", "-n", "2", "--output-format", "png", "-q"],
+                                        environment: env)
+        let paths = made.stdout.split(separator: "\n").map(String.init)
+        #expect(paths.count == 2)
+        let export = try await Binary.run(darkroom, ["history", "export", "1", "--to", folder.path + "/export"], environment: env)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(Set(folder.files(in: "export")) == ["job-1.json", "job-1-1.png", "job-1-2.png"])
+        #expect(try await Binary.run(darkroom, ["history", "check"], environment: env).stdout.contains("History is sound: 2 images"))
+        // One image lost, one stray image that carries its parameters, one temporary file.
+        try FileManager.default.removeItem(atPath: paths[0])
+        let stray = (paths[1] as NSString).deletingLastPathComponent + "/stray.png"
+        try FileManager.default.copyItem(atPath: folder.path + "/export/job-1-2.png", toPath: stray)
+        let temp = (paths[1] as NSString).deletingLastPathComponent + "/.x.png.0A1B2C3D.tmp"
+        try Data([1]).write(to: URL(fileURLWithPath: temp))
+        let check = try await Binary.run(darkroom, ["history", "check"], environment: env)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("missing: job 1: \(paths[0])") && check.stdout.contains("unknown to History: \(stray)"))
+        let repair = try await Binary.run(darkroom, ["history", "check", "--repair"], environment: env)
+        #expect(repair.status == 0 && repair.stdout.contains("imported") && repair.stdout.contains("removed 1 temporary file"))
+        #expect(!FileManager.default.fileExists(atPath: temp))
+        #expect(try await Binary.run(darkroom, ["history", "search", "heron"], environment: env).stdout.split(separator: "\n").count == 3)
+    }
+}

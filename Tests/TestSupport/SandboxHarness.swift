@@ -61,3 +61,9 @@ public struct TempFolder: Sendable {
     }
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+extension TempFolder {
+    public func files(in sub: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()
+    }
+}
