@@ -49,7 +49,8 @@ public final class HistoryStore: Sendable {
 
     /// Records a job as `pending` before anything is sent.
     @discardableResult
-    public func createPending(_ request: ImageInferenceRequest, parentID: Int64? = nil, lineage: Lineage? = nil) throws -> Int64 {
+    public func createPending(_ request: ImageInferenceRequest, parentID: Int64? = nil, lineage: Lineage? = nil,
+                              createdAt: Date? = nil) throws -> Int64 {
         let json = String(decoding: try RunwareJSON.encode(request), as: UTF8.self)
         let loras = (request.lora ?? []).map(\.model).joined(separator: " ")
         let controlNets = (request.controlNet ?? []).map(\.model).joined(separator: " ")
@@ -58,7 +59,7 @@ public final class HistoryStore: Sendable {
                 INSERT INTO job (taskUUID, createdAt, status, model, positivePrompt, negativePrompt, width, height, seed,
                                  delivery, requestJSON, loras, controlNets, parentID, lineage, ownerPID)
                 VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [request.taskUUID, now().timeIntervalSince1970, request.model, request.positivePrompt,
+                """, arguments: [request.taskUUID, (createdAt ?? now()).timeIntervalSince1970, request.model, request.positivePrompt,
                                  request.negativePrompt, request.width, request.height, request.seed.map(String.init),
                                  request.effectiveDelivery.rawValue, json, loras, controlNets, parentID, lineage?.rawValue,
                                  Int64(getpid())])

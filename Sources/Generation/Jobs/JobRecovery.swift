@@ -65,7 +65,7 @@ public struct JobRecovery: Sendable {
             }
             let have = Set(job.results.map(\.index))
             let missing = finished.enumerated().filter { !have.contains($0.offset) }.map(\.element)
-            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count, events: { _ in })
+            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count, createdAt: job.createdAt, events: { _ in })
             return close(.done, nil)
         } catch {
             return close(.interrupted, "Darkroom stopped while the job ran, and collecting it failed: \(error)")

@@ -36,12 +36,13 @@ public struct JobRunner: Sendable {
         do { files = try LocalInputs.load(draft, home: home) } catch let e as LocalInputs.InputError {
             throw JobFailure.input(e)
         }
+        let started = now()
         let jobID: Int64?
-        do { jobID = try history?.createPending(draft, parentID: parent?.id, lineage: parent?.lineage) } catch {
+        do { jobID = try history?.createPending(draft, parentID: parent?.id, lineage: parent?.lineage, createdAt: started) } catch {
             throw JobFailure.history("\(error)")
         }
         do {
-            let saved = try await perform(draft, files: files, into: folder, jobID: jobID, events: events)
+            let saved = try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: events)
             if let jobID { try? history?.finish(jobID, status: .done) }
             return saved
         } catch let failure as JobFailure {
@@ -54,7 +55,7 @@ public struct JobRunner: Sendable {
     }
 
     func perform(_ draft: ImageInferenceRequest, files: [(field: String, path: String, data: Data)], into folder: URL,
-                 jobID: Int64?, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+                 jobID: Int64?, started: Date, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
         events(.validated(taskUUID: draft.taskUUID))
         if let jobID { try? history?.markRunning(jobID) }
         do {
@@ -68,7 +69,7 @@ public struct JobRunner: Sendable {
                 events(.uploaded(field: file.field, imageUUID: uploaded.imageUUID))
             }
             let results = try await submitAndWait(request, events: events)
-            return try await save(results, of: request, into: folder, jobID: jobID, events: events)
+            return try await save(results, of: request, into: folder, jobID: jobID, createdAt: started, events: events)
         } catch let e as JobFailure {
             throw e
         } catch let e as RunwareError {
@@ -122,9 +123,11 @@ public struct JobRunner: Sendable {
     }
 
     func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL, jobID: Int64?,
-              firstIndex: Int = 0, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+              firstIndex: Int = 0, createdAt: Date? = nil, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
         let fetcher = ResultFetcher(client: client)
-        let stamp = Self.stamp(now())
+        // Named from the job's start and the image's identity, so collecting a job again after a
+        // crash rewrites the same files instead of leaving strays.
+        let stamp = Self.stamp(createdAt ?? now())
         var saved: [SavedImage] = []
         for (offset, result) in results.enumerated() {
             let index = firstIndex + offset
