@@ -96,6 +96,14 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// Back to `pending` with no owner: nobody runs it now, the next start tries again.
+    public func requeue(_ id: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE job SET status = 'pending', ownerPID = NULL WHERE id = ? AND status IN ('pending', 'running')",
+                           arguments: [id])
+        }
+    }
+
     public func setFavourite(_ id: Int64, _ on: Bool) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])

@@ -21,6 +21,11 @@ import TestSupport
             let args = ["generate", "a crash test", "--endpoint", sandbox.endpoint, "--size", "256x256", "-n", "3", "--seed-image", seed,
                         "--delivery", "async", "--output-format", "png", "-q"]
             for moment in 0..<20 {
+                // Moments follow the job's progress, not the clock, so a loaded machine does not
+                // shift them all before the first request: phase 0 = before any request, 1 = during
+                // the upload, 2 = during submit, 3 = while polling; then a little later each round.
+                let phase = moment % 4, extra = (moment / 4) * 15
+                let base = sandbox.engine.requestCount
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: GenerateCLITests.darkroom)
                 p.arguments = args
@@ -28,7 +33,11 @@ import TestSupport
                 p.standardOutput = FileHandle.nullDevice
                 p.standardError = FileHandle.nullDevice
                 try p.run()
-                try await Task.sleep(for: .milliseconds(15 + moment * 25))
+                let deadline = ContinuousClock.now + .seconds(10)
+                while sandbox.engine.requestCount < base + phase && p.isRunning && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(1))
+                }
+                try await Task.sleep(for: .milliseconds(extra))
                 kill(p.processIdentifier, SIGKILL)
                 while p.isRunning { try await Task.sleep(for: .milliseconds(2)) }
             }

@@ -8,10 +8,13 @@ import RunwareAPI
 public struct JobRecovery: Sendable {
     public let runner: JobRunner
     public let history: HistoryStore
+    /// How long to keep asking about one job that is still running at the API.
+    public let resumeBudget: Duration
 
-    public init(runner: JobRunner, history: HistoryStore) {
+    public init(runner: JobRunner, history: HistoryStore, resumeBudget: Duration = .seconds(15)) {
         self.runner = runner
         self.history = history
+        self.resumeBudget = resumeBudget
     }
 
     public struct Outcome: Sendable, Equatable {
@@ -56,17 +59,21 @@ public struct JobRecovery: Sendable {
             return close(.interrupted, "Darkroom stopped before the sync answer arrived; a sync task cannot be collected later")
         }
         let (request, _) = ImageInferenceRequest.decode(json)
+        // Resume the wait where the dead process left it, for a while; a task still running after
+        // that goes back to `pending` for the next start.
+        let patient = JobRunner(client: runner.client, schedule: PollSchedule(initial: .milliseconds(200), factor: 1.5,
+                                                                              cap: .seconds(2), budget: resumeBudget),
+                                home: runner.home, history: history)
         do {
-            let items = try await runner.client.getResponse(taskUUID: job.taskUUID)
-            let finished = runner.distinct(items.filter(\.isFinished))
-            guard finished.count >= request.resultCount else {
-                // Still running at the API: leave it pending for the next start.
-                return Outcome(jobID: job.id, status: .pending, reason: nil)
-            }
+            let finished = try await patient.poll(request, already: [], events: { _ in })
             let have = Set(job.results.map(\.index))
             let missing = finished.enumerated().filter { !have.contains($0.offset) }.map(\.element)
-            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count, createdAt: job.createdAt, events: { _ in })
+            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count,
+                                      createdAt: job.createdAt, events: { _ in })
             return close(.done, nil)
+        } catch JobFailure.timedOut {
+            try? history.requeue(job.id)
+            return Outcome(jobID: job.id, status: .pending, reason: nil)
         } catch {
             return close(.interrupted, "Darkroom stopped while the job ran, and collecting it failed: \(error)")
         }
