@@ -50,7 +50,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview"],
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History"],
             swiftSettings: strict),
 
         .target(

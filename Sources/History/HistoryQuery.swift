@@ -75,6 +75,14 @@ public struct HistoryQuery: Sendable, Equatable {
         for phrase in phrases where !phrase.isEmpty {
             parts.append("\"" + phrase.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
         }
+        // model: and lora: become column filters over the AIR's tokens (prefixes), so the index
+        // intersects them instead of every row being scanned.
+        for (column, value) in [("model", model), ("loras", lora)] {
+            guard let value else { continue }
+            let tokens = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init)
+            guard !tokens.isEmpty else { continue }
+            parts.append("\(column) : (" + tokens.map { "\"\($0)\"*" }.joined(separator: " ") + ")")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " AND ")
     }
 

@@ -13,23 +13,23 @@ extension HistoryStore {
         try pool.read { db in try Self.jobs(db, where: "taskUUID = ?", order: "id", arguments: [taskUUID]).first }
     }
 
-    /// Newest first.
+    /// Most recently recorded first.
     public func list(limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
         try pool.read { db in
-            try Self.jobs(db, where: "1", order: "createdAt DESC, id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))", arguments: [])
+            try Self.jobs(db, where: "1", order: "id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))", arguments: [])
         }
     }
 
-    /// Jobs matching the query, newest first.
+    /// Jobs matching the query, most recently recorded first. Text terms walk the full-text index
+    /// in rowid order and stop at `limit`, so a common word costs no more than a rare one.
     public func search(_ query: HistoryQuery, limit: Int = 200) throws -> [HistoryJob] {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        if let match = query.matchExpression {
-            conditions.append("job.id IN (SELECT rowid FROM job_fts WHERE job_fts MATCH ?)")
+        let match = query.matchExpression
+        if let match {
+            conditions.append("job_fts MATCH ?")
             arguments.append(match)
         }
-        if let model = query.model { conditions.append("job.model LIKE ?"); arguments.append("%\(model)%") }
-        if let lora = query.lora { conditions.append("job.loras LIKE ?"); arguments.append("%\(lora)%") }
         if let seed = query.seed {
             conditions.append("(job.seed = ? OR job.id IN (SELECT jobID FROM result WHERE seed = ?))")
             arguments += [String(seed), String(seed)]
@@ -41,9 +41,11 @@ extension HistoryStore {
         if let after = query.after { conditions.append("job.createdAt >= ?"); arguments.append(after.timeIntervalSince1970) }
         if let size = query.size { conditions.append("job.width = ? AND job.height = ?"); arguments += [size.width, size.height] }
         let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        let from = match == nil ? "job" : "job_fts JOIN job ON job.id = job_fts.rowid"
+        let order = match == nil ? "job.id DESC" : "job_fts.rowid DESC"
         return try pool.read { db in
-            try Self.jobs(db, where: clause, order: "createdAt DESC, id DESC LIMIT \(max(0, limit))",
-                          arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+            try Self.jobs(db, where: clause, order: "\(order) LIMIT \(max(0, limit))",
+                          arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }), from: from)
         }
     }
 
@@ -51,8 +53,9 @@ extension HistoryStore {
         get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0 } }
     }
 
-    static func jobs(_ db: Database, where clause: String, order: String, arguments: StatementArguments) throws -> [HistoryJob] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE \(clause) ORDER BY \(order)", arguments: arguments)
+    static func jobs(_ db: Database, where clause: String, order: String, arguments: StatementArguments,
+                     from: String = "job") throws -> [HistoryJob] {
+        let rows = try Row.fetchAll(db, sql: "SELECT job.* FROM \(from) WHERE \(clause) ORDER BY \(order)", arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         let placeholders = ids.map { _ in "?" }.joined(separator: ",")

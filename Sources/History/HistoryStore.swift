@@ -51,20 +51,26 @@ public final class HistoryStore: Sendable {
     @discardableResult
     public func createPending(_ request: ImageInferenceRequest, parentID: Int64? = nil, lineage: Lineage? = nil,
                               createdAt: Date? = nil) throws -> Int64 {
+        try pool.write { db in
+            try Self.insertJob(db, request, status: .pending, parentID: parentID, lineage: lineage,
+                               createdAt: createdAt ?? now(), ownerPID: Int64(getpid()))
+        }
+    }
+
+    static func insertJob(_ db: Database, _ request: ImageInferenceRequest, status: JobStatus, parentID: Int64?,
+                          lineage: Lineage?, createdAt: Date, ownerPID: Int64?) throws -> Int64 {
         let json = String(decoding: try RunwareJSON.encode(request), as: UTF8.self)
         let loras = (request.lora ?? []).map(\.model).joined(separator: " ")
         let controlNets = (request.controlNet ?? []).map(\.model).joined(separator: " ")
-        return try pool.write { db in
-            try db.execute(sql: """
+        try db.execute(sql: """
                 INSERT INTO job (taskUUID, createdAt, status, model, positivePrompt, negativePrompt, width, height, seed,
                                  delivery, requestJSON, loras, controlNets, parentID, lineage, ownerPID)
-                VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [request.taskUUID, (createdAt ?? now()).timeIntervalSince1970, request.model, request.positivePrompt,
-                                 request.negativePrompt, request.width, request.height, request.seed.map(String.init),
-                                 request.effectiveDelivery.rawValue, json, loras, controlNets, parentID, lineage?.rawValue,
-                                 Int64(getpid())])
-            return db.lastInsertedRowID
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [request.taskUUID, createdAt.timeIntervalSince1970, status.rawValue, request.model,
+                                 request.positivePrompt, request.negativePrompt, request.width, request.height,
+                                 request.seed.map(String.init), request.effectiveDelivery.rawValue, json, loras, controlNets,
+                                 parentID, lineage?.rawValue, ownerPID])
+        return db.lastInsertedRowID
     }
 
     public func markRunning(_ id: Int64) throws {
@@ -76,14 +82,27 @@ public final class HistoryStore: Sendable {
 
     /// Records one result as soon as its file is on disk.
     public func addResult(_ r: HistoryResult, to id: Int64) throws {
-        try pool.write { db in
-            try db.execute(sql: """
+        try pool.write { db in try Self.insertResult(db, r, to: id) }
+    }
+
+    static func insertResult(_ db: Database, _ r: HistoryResult, to id: Int64) throws {
+        try db.execute(sql: """
                 INSERT OR REPLACE INTO result (jobID, idx, imageUUID, seed, path, width, height, format, bytes, nsfw, cost, responseJSON)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, r.index, r.imageUUID, r.seed.map(String.init), r.path, r.width, r.height, r.format,
                                  r.bytes, r.nsfw, r.cost, r.responseJSON])
-            try db.execute(sql: "UPDATE job SET cost = (SELECT sum(cost) FROM result WHERE jobID = ?) WHERE id = ?",
-                           arguments: [id, id])
+        try db.execute(sql: "UPDATE job SET cost = (SELECT sum(cost) FROM result WHERE jobID = ?) WHERE id = ?",
+                       arguments: [id, id])
+    }
+
+    /// Finished jobs recorded in one transaction (imports, benchmarks).
+    public func importBatch(_ items: [(request: ImageInferenceRequest, createdAt: Date, results: [HistoryResult])]) throws {
+        try pool.write { db in
+            for item in items {
+                let id = try Self.insertJob(db, item.request, status: .done, parentID: nil, lineage: nil,
+                                            createdAt: item.createdAt, ownerPID: nil)
+                for r in item.results { try Self.insertResult(db, r, to: id) }
+            }
         }
     }
 
