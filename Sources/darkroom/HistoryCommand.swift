@@ -151,7 +151,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record PNG images that carry a 'parameters' or 'runware-task' text (ours or other tools').")
+            abstract: "Record images that carry a 'parameters' or 'runware-task' text (ours, or other tools' PNG parameters).")
         @Argument(help: "Image files.") var paths: [String]
         func run() async throws {
             let store = try HistoryCommand.open()
@@ -161,7 +161,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 guard let data = try? ImageFile.read(path), let format = ImageFormat.detect(data) else {
                     Console.error("\(name): not a readable JPEG, PNG or WEBP image"); failed += 1; continue
                 }
-                guard let request = ImageMetadata.request(fromTexts: PNGText.read(data)) else {
+                guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
                     Console.error("\(name): carries no 'parameters' or 'runware-task' text to import"); failed += 1; continue
                 }
                 let size = try? ImageDecoder.dimensions(data)
@@ -231,7 +231,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.out("unknown to History: \(SafeText.line(path))")
                 problems += 1
                 if repair, let data = FileManager.default.contents(atPath: path), let format = ImageFormat.detect(data),
-                   let request = ImageMetadata.request(fromTexts: PNGText.read(data)) {
+                   let request = ImageMetadata.request(fromTexts: ImageText.read(data)) {
                     let size = try? ImageDecoder.dimensions(data)
                     try store.importImage(request, result: HistoryResult(
                         index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,

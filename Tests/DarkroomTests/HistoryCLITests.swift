@@ -84,7 +84,7 @@ import TestSupport
         let env = Binary.isolatedEnvironment(folder)
         let darkroom = GenerateCLITests.darkroom
         let made = try await Binary.run(darkroom, ["generate", "an owl at night", "--size", "128x128", "--seed", "77",
-                                                   "--output-format", "png", "--no-history", "-q", "--out", folder.path + "/pics"],
+                                                   "--output-format", "webp", "--no-history", "-q", "--out", folder.path + "/pics"],
                                         environment: env)
         let path = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let plain = folder.path + "/plain.png"

@@ -34,3 +34,19 @@ import TestSupport
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "5")  // IHDR, tEXt, iTXt, IDAT, IEND
     }
 }
+
+@Suite struct ImageTextTests {
+    @Test(arguments: ImageFormat.allCases)
+    func bothTextsSurviveInEveryFormat(_ format: ImageFormat) throws {
+        let image = RGBAImage(width: 32, height: 16, fill: (90, 60, 30, 255))
+        let data = try ImageEncoder.encode(image, as: format, quality: 90)
+        let parameters = "a fox, café ☕\nNegative prompt: blur\nSteps: 28, Seed: 42, Size: 32x16, Model: runware:111@1"
+        let task = #"{"positivePrompt":"a <fox> & café","seed":42}"#
+        let tagged = try ImageText.embed(parameters: parameters, task: task, into: data)
+        #expect(ImageText.read(tagged) == ["parameters": parameters, "runware-task": task])
+        #expect(ImageFormat.detect(tagged) == format)
+        let back = try ImageDecoder.decode(tagged)
+        #expect(back.width == 32 && back.height == 16)
+        #expect(ImageText.read(data).isEmpty)
+    }
+}

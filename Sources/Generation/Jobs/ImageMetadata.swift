@@ -5,8 +5,8 @@ import RunwareAPI
 /// The two texts every saved image carries, so the image alone is enough to re-run it:
 /// `parameters` in the form other image tools read, and `runware-task` with the exact task JSON.
 public enum ImageMetadata {
-    public static let parametersKey = "parameters"
-    public static let taskKey = "runware-task"
+    public static let parametersKey = ImageText.parametersKey
+    public static let taskKey = ImageText.taskKey
 
     /// `prompt`, `Negative prompt: ...`, then `Steps: .., Sampler: .., CFG scale: .., Seed: .., Size: WxH, Model: ..`.
     public static func parameters(_ r: ImageInferenceRequest, seed: UInt64?) -> String {
@@ -34,12 +34,9 @@ public enum ImageMetadata {
         return (try? RunwareJSON.encode(one)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The image bytes with both texts embedded (PNG: tEXt/iTXt chunks after IHDR). Other formats
-    /// are returned unchanged.
+    /// The image bytes with both texts embedded in the format's standard places (see `ImageText`).
     public static func embed(in data: Data, format: ImageFormat, request: ImageInferenceRequest, seed: UInt64?) -> Data {
-        guard format == .png else { return data }
-        let texts = [(parametersKey, parameters(request, seed: seed)), (taskKey, task(request, seed: seed))]
-        return (try? PNGText.insert(texts, into: data)) ?? data
+        (try? ImageText.embed(parameters: parameters(request, seed: seed), task: task(request, seed: seed), into: data)) ?? data
     }
 }
 
