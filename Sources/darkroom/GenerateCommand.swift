@@ -31,6 +31,8 @@ struct GenerateCommand: AsyncParsableCommand {
 
     @Option(help: "A JSON file holding a whole imageInference task; other options override its fields.")
     var request: String?
+    @Option(help: "Record this job in History as a fork of job ID (after `darkroom history fork ID`).")
+    var forkOf: Int64?
     @OptionGroup(title: "Running") var runOptions: RunOptions
 
     func run() async throws {
@@ -53,6 +55,6 @@ struct GenerateCommand: AsyncParsableCommand {
             Console.issues(ValidationFailure(issues: issues))
             throw Exit.invalidInput
         }
-        try await runOptions.execute(draft, env: env, config: config)
+        try await runOptions.execute(draft, env: env, config: config, parent: forkOf.map { ($0, .fork) })
     }
 }

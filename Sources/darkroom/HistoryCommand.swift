@@ -68,7 +68,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Fork: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request`.")
+            abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request FILE --fork-of ID`.")
         @Argument(help: "Job id.") var id: Int64
         func run() async throws {
             var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))

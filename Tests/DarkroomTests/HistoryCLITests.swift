@@ -128,3 +128,24 @@ import TestSupport
         #expect(try await Binary.run(darkroom, ["history", "search", "heron"], environment: env).stdout.split(separator: "\n").count == 3)
     }
 }
+
+@Suite struct HistoryConcurrencyCLITests {
+    @Test func twoDarkroomProcessesRecordAtOnceAndForksKeepTheirParent() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = Binary.isolatedEnvironment(folder)
+        let darkroom = GenerateCLITests.darkroom
+        async let one = Binary.run(darkroom, ["generate", "first process", "--size", "128x128", "-n", "3", "-q"], environment: env)
+        async let two = Binary.run(darkroom, ["generate", "second process", "--size", "128x128", "-n", "3", "-q"], environment: env)
+        let (a, b) = try await (one, two)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        let list = try await Binary.run(darkroom, ["history", "list", "--json"], environment: env)
+        #expect(list.stdout.split(separator: "\n").count == 2)
+        let task = folder.path + "/fork.json"
+        let fork = try await Binary.run(darkroom, ["history", "fork", "1"], environment: env)
+        try Data(fork.stdout.utf8).write(to: URL(fileURLWithPath: task))
+        let forked = try await Binary.run(darkroom, ["generate", "--request", task, "--steps", "10", "--fork-of", "1", "-q"], environment: env)
+        #expect(forked.status == 0, "\(forked.stderr)")
+        #expect(try await Binary.run(darkroom, ["history", "show", "3"], environment: env).stdout.contains("parent    1 (fork)"))
+    }
+}
