@@ -158,18 +158,12 @@ struct HistoryCommand: AsyncParsableCommand {
             var failed = 0
             for path in paths {
                 let name = SafeText.line(path)
-                guard let data = try? ImageFile.read(path), let format = ImageFormat.detect(data) else {
+                guard let data = try? ImageFile.read(path), ImageFormat.detect(data) != nil else {
                     Console.error("\(name): not a readable JPEG, PNG or WEBP image"); failed += 1; continue
                 }
-                guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
-                    Console.error("\(name): carries no 'parameters' or 'runware-task' text to import"); failed += 1; continue
-                }
-                let size = try? ImageDecoder.dimensions(data)
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                let id = try HistoryCommand.apply {
-                    try store.importImage(request, result: HistoryResult(
-                        index: 0, imageUUID: nil, seed: request.seed, path: absolute, width: size?.width, height: size?.height,
-                        format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
+                guard let id = try HistoryCommand.apply({ try HistoryCommand.importImage(data, at: absolute, into: store) }) else {
+                    Console.error("\(name): carries no 'parameters' or 'runware-task' text to import"); failed += 1; continue
                 }
                 Console.out("\(id)\t\(absolute)")
             }
@@ -230,12 +224,8 @@ struct HistoryCommand: AsyncParsableCommand {
             for path in unknown.sorted() {
                 Console.out("unknown to History: \(SafeText.line(path))")
                 problems += 1
-                if repair, let data = FileManager.default.contents(atPath: path), let format = ImageFormat.detect(data),
-                   let request = ImageMetadata.request(fromTexts: ImageText.read(data)) {
-                    let size = try? ImageDecoder.dimensions(data)
-                    try store.importImage(request, result: HistoryResult(
-                        index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
-                        format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
+                if repair, let data = FileManager.default.contents(atPath: path),
+                   try HistoryCommand.importImage(data, at: path, into: store) != nil {
                     Console.out("  imported")
                 }
             }
@@ -246,6 +236,17 @@ struct HistoryCommand: AsyncParsableCommand {
             Console.out(problems == 0 ? "History is sound: \(known.count) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
             if problems > 0 && !repair { throw ExitCode(1) }
         }
+    }
+
+    /// Records an image file that carries its texts as a finished job; nil when it carries none.
+    static func importImage(_ data: Data, at path: String, into store: HistoryStore) throws -> Int64? {
+        guard let format = ImageFormat.detect(data), let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
+            return nil
+        }
+        let size = try? ImageDecoder.dimensions(data)
+        return try store.importImage(request, result: HistoryResult(
+            index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
+            format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
     }
 
     static func request(of job: HistoryJob) throws -> ImageInferenceRequest {
