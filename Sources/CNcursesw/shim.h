@@ -16,4 +16,14 @@ static inline int shim_terminfo_colors(const char *term) {
     del_curterm(cur_term);
     return colors > 0 ? colors : 0;
 }
+/// wcwidth under a UTF-8 character type (set once), whatever the process locale is.
+static inline int shim_wcwidth(unsigned int scalar) {
+    static locale_t utf8 = (locale_t)0;
+    if (utf8 == (locale_t)0) utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (utf8 == (locale_t)0) return -1;
+    locale_t old = uselocale(utf8);
+    int w = wcwidth((wchar_t)scalar);
+    uselocale(old);
+    return w;
+}
 #endif

@@ -1,0 +1,66 @@
+/// What the screen should show: rows of cells built by views, compared by the renderer.
+public struct Frame: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [ScreenCell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> ScreenCell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes text from (x, y), clipped to `maxWidth` columns and the frame; returns columns used.
+    /// Control characters are shown as visible marks (`^[`), never written raw.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var col = x
+        for c in text {
+            for shown in Self.visible(c) {
+                let w = DisplayWidth.of(shown)
+                if w == 0 { continue }
+                if col + w > limit { return col - x }
+                if col >= 0 {
+                    self[col, y] = ScreenCell(shown, style: style)
+                    if w == 2 { self[col + 1, y] = ScreenCell(" ", style: style, isContinuation: true) }
+                }
+                col += w
+            }
+        }
+        return col - x
+    }
+
+    /// Fills a rectangle with a style (spaces).
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in max(0, y)..<min(height, y + h) {
+            for col in max(0, x)..<min(width, x + w) { self[col, row] = ScreenCell(" ", style: style) }
+        }
+    }
+
+    /// Rows as plain text (continuation cells dropped), for snapshots.
+    public var text: [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width where !self[x, y].isContinuation { line.append(self[x, y].text) }
+            return line
+        }
+    }
+
+    static func visible(_ c: Character) -> [Character] {
+        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return [c] }
+        switch v {
+        case 0x0A, 0x0D, 0x09: return [" "]
+        case 0x00..<0x20: return ["^", Character(Unicode.Scalar(UInt8(v + 0x40)))]
+        case 0x7F: return ["^", "?"]
+        case 0x80..<0xA0: return ["�"]
+        default: return [c]
+        }
+    }
+}

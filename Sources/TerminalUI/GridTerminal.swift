@@ -1,0 +1,41 @@
+/// An in-memory terminal for tests: a grid of cells, a script of events, a count of writes.
+public final class GridTerminal: Terminal, @unchecked Sendable {
+    public private(set) var columns: Int
+    public private(set) var rows: Int
+    public private(set) var screen: Frame
+    public private(set) var cellsPainted = 0
+    public private(set) var cursor: (x: Int, y: Int, visible: Bool) = (0, 0, false)
+    private var events: [TerminalEvent] = []
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+        screen = Frame(width: columns, height: rows)
+    }
+
+    public func paint(_ changes: [(x: Int, y: Int, cell: ScreenCell)]) {
+        for change in changes where change.x < columns && change.y < rows { screen[change.x, change.y] = change.cell }
+        cellsPainted += changes.count
+    }
+
+    public func moveCursor(x: Int, y: Int, visible: Bool) { cursor = (x, y, visible) }
+    public func flush() {}
+
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        events.isEmpty ? nil : events.removeFirst()
+    }
+
+    /// Queues events as a person would type them.
+    public func send(_ more: TerminalEvent...) { events += more }
+    public func type(_ text: String) { events += text.map { .key(.character($0)) } }
+
+    /// A resize as the terminal reports it: the screen is cleared, the event queued.
+    public func resize(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+        screen = Frame(width: columns, height: rows)
+        events.append(.resize(columns: columns, rows: rows))
+    }
+
+    public var text: [String] { screen.text }
+}

@@ -1,0 +1,31 @@
+/// A key, with the modifiers terminals can report.
+public enum Key: Sendable, Hashable {
+    case character(Character)
+    case enter, tab, backTab, backspace, delete, escape
+    case up, down, left, right, home, end, pageUp, pageDown, insert
+    case function(Int)
+    case ctrl(Character)
+    case alt(Character)
+}
+
+public enum MouseButton: Sendable, Hashable { case left, middle, right, wheelUp, wheelDown }
+
+public enum TerminalEvent: Sendable, Hashable {
+    case key(Key)
+    case mouse(button: MouseButton, x: Int, y: Int, pressed: Bool)
+    case paste(String)
+    case resize(columns: Int, rows: Int)
+}
+
+/// The one way the app touches the terminal: size, changed cells out, events in.
+/// ncurses implements it in the app, `GridTerminal` in tests.
+public protocol Terminal: AnyObject {
+    var columns: Int { get }
+    var rows: Int { get }
+    /// Paints the given cells (already diffed by the renderer).
+    func paint(_ changes: [(x: Int, y: Int, cell: ScreenCell)])
+    func moveCursor(x: Int, y: Int, visible: Bool)
+    func flush()
+    /// The next event, waiting at most `timeoutMilliseconds` (nil: no event yet).
+    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+}
