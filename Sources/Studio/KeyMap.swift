@@ -1,0 +1,143 @@
+import Foundation
+import TerminalUI
+import TOMLKit
+
+/// Everything a key can do in the studio, by stable name (used in `keys.toml`).
+public enum StudioAction: String, Sendable, CaseIterable {
+    case generate, cancel, quit, help
+    case focusNext = "focus.next", focusPrevious = "focus.previous"
+    case promptPrevious = "prompt.previous", promptNext = "prompt.next", promptSearch = "prompt.search"
+    case seedRandom = "seed.random", seedReuse = "seed.reuse"
+    case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
+    case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
+    case history
+}
+
+/// A binding record: the footer hints and the `?` screen are generated from the same list.
+public struct Binding: Sendable, Equatable {
+    public var action: StudioAction
+    public var keys: [Key]
+    public var description: String
+    /// Shown in the footer when set (e.g. "nothing to cancel"); the action does not run.
+    public var disabledReason: String?
+
+    public init(_ action: StudioAction, _ keys: [Key], _ description: String) {
+        self.action = action
+        self.keys = keys
+        self.description = description
+    }
+}
+
+public struct KeyMap: Sendable, Equatable {
+    public private(set) var bindings: [Binding]
+
+    public static let defaults = KeyMap(bindings: [
+        Binding(.generate, [.ctrl("g"), .function(5)], "generate"),
+        Binding(.cancel, [.ctrl("x")], "cancel the newest job"),
+        Binding(.quit, [.ctrl("q")], "quit"),
+        Binding(.help, [.function(1), .character("?")], "help"),
+        Binding(.focusNext, [.tab, .down], "next field"),
+        Binding(.focusPrevious, [.backTab, .up], "previous field"),
+        Binding(.promptPrevious, [.alt("p")], "previous prompt"),
+        Binding(.promptNext, [.alt("n")], "next prompt"),
+        Binding(.promptSearch, [.ctrl("r")], "search past prompts"),
+        Binding(.seedRandom, [.alt("r")], "random seed"),
+        Binding(.seedReuse, [.alt("s")], "reuse the last seed"),
+        Binding(.stackAdd, [.ctrl("a")], "add a stack item"),
+        Binding(.stackRemove, [.ctrl("d")], "remove a stack item"),
+        Binding(.stackUp, [.alt("k")], "move item up"),
+        Binding(.stackDown, [.alt("j")], "move item down"),
+        Binding(.copyPrompt, [.alt("c")], "copy the prompt"),
+        Binding(.copySeed, [.alt("e")], "copy the seed"),
+        Binding(.copyPath, [.alt("y")], "copy the image path"),
+        Binding(.history, [.function(2)], "History"),
+    ])
+
+    public func action(for key: Key) -> StudioAction? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    public func binding(_ action: StudioAction) -> Binding? { bindings.first { $0.action == action } }
+
+    public struct LoadError: Error, Sendable, CustomStringConvertible, Equatable {
+        public var file: String
+        public var line: Int?
+        public var message: String
+        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    }
+
+    /// `keys.toml`: `[keys]` maps action names to lists of key names (replacing the defaults of
+    /// that action); `unbind = ["ctrl-d"]` frees keys. Unknown actions or keys are rejected with
+    /// the file, the line and the name.
+    public func overridden(by text: String, file: String) throws -> KeyMap {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            throw LoadError(file: file, line: e.source.begin.line, message: e.description)
+        }
+        let lines = text.components(separatedBy: "\n")
+        func line(of name: String) -> Int? {
+            lines.firstIndex { $0.contains(name) }.map { $0 + 1 }
+        }
+        for key in table.keys where key != "keys" && key != "unbind" {
+            throw LoadError(file: file, line: line(of: key), message: "unknown setting \"\(key)\" (known: keys, unbind)")
+        }
+        var map = self
+        for name in table["unbind"]?.array?.compactMap({ $0.string }) ?? [] {
+            guard let key = KeyName.parse(name) else {
+                throw LoadError(file: file, line: line(of: name), message: "unknown key \"\(name)\"")
+            }
+            for i in map.bindings.indices { map.bindings[i].keys.removeAll { $0 == key } }
+        }
+        if let keys = table["keys"]?.table {
+            for name in keys.keys {
+                guard let action = StudioAction(rawValue: name) else {
+                    throw LoadError(file: file, line: line(of: name),
+                                    message: "unknown action \"\(name)\" (known: \(StudioAction.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                var parsed: [Key] = []
+                for keyName in keys[name]?.array?.compactMap({ $0.string }) ?? [] {
+                    guard let key = KeyName.parse(keyName) else {
+                        throw LoadError(file: file, line: line(of: keyName), message: "unknown key \"\(keyName)\" for action \"\(name)\"")
+                    }
+                    parsed.append(key)
+                }
+                // A key now bound here is taken away from whatever had it.
+                for i in map.bindings.indices { map.bindings[i].keys.removeAll { parsed.contains($0) } }
+                if let i = map.bindings.firstIndex(where: { $0.action == action }) { map.bindings[i].keys = parsed }
+            }
+        }
+        return map
+    }
+}
+
+/// Key names in key map files and help: `ctrl-g`, `alt-x`, `f5`, `enter`, `shift-tab`, `?`.
+public enum KeyName {
+    static let named: [String: Key] = [
+        "enter": .enter, "tab": .tab, "shift-tab": .backTab, "backspace": .backspace, "delete": .delete, "esc": .escape,
+        "escape": .escape, "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
+        "pageup": .pageUp, "pagedown": .pageDown, "insert": .insert, "space": .character(" "),
+    ]
+
+    public static func parse(_ name: String) -> Key? {
+        let n = name.lowercased()
+        if let k = named[n] { return k }
+        if n.hasPrefix("ctrl-"), n.count == 6, let c = n.last, c.isLetter { return .ctrl(c) }
+        if n.hasPrefix("alt-"), name.count == 5, let c = name.last { return .alt(c) }
+        if n.hasPrefix("f"), let num = Int(n.dropFirst()), (1...12).contains(num) { return .function(num) }
+        if name.count == 1, let c = name.first, !c.isWhitespace { return .character(c) }
+        return nil
+    }
+
+    public static func name(_ key: Key) -> String {
+        switch key {
+        case .character(" "): return "space"
+        case .character(let c): return String(c)
+        case .ctrl(let c): return "ctrl-\(c)"
+        case .alt(let c): return "alt-\(c)"
+        case .function(let n): return "f\(n)"
+        case .backTab: return "shift-tab"
+        default:
+            return named.first { $0.value == key && $0.key != "escape" }?.key ?? "?"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+@testable import Studio
+import TerminalUI
+import Testing
+import TestSupport
+
+@Suite struct ThemeTests {
+    static let themes = Binary.packageRoot.appendingPathComponent("themes")
+
+    @Test(arguments: ["dark", "light", "high-contrast"])
+    func everyShippedThemeLoadsAndCoversTheRoles(_ name: String) throws {
+        let theme = try Theme.load(named: name, builtIn: Self.themes, user: URL(fileURLWithPath: "/nonexistent"))
+        #expect(theme.name == name)
+        for role in ["title", "border.focused", "field.error", "selection", "status", "footer.key"] {
+            #expect(theme.styles[role] != nil, "\(name) lacks \(role)")
+        }
+    }
+
+    @Test func rolesFallBackToTheirParent() throws {
+        let theme = try Theme.parse("""
+            name = "t"
+            [roles]
+            "field" = { fg = "red" }
+            "field.error" = { fg = "#ff0000", attrs = ["bold"] }
+            """, file: "t.toml")
+        #expect(theme.style("field.label").foreground == .indexed(1))
+        #expect(theme.style("field.error") == Style(foreground: .rgb(0xFF0000), attributes: .bold))
+        #expect(theme.style("status") == .plain)
+    }
+
+    @Test func mistakesAreNamedWithFileAndLine() {
+        #expect { try Theme.parse("name = \"t\"\n[roles]\n\"borders\" = { fg = \"red\" }", file: "my.toml") } throws: {
+            "\($0)".hasPrefix("my.toml:3: unknown role \"borders\"")
+        }
+        #expect { try Theme.parse("name = \"t\"\n[roles]\n\"border\" = { fg = \"reddish\" }", file: "my.toml") } throws: {
+            "\($0)".contains("my.toml:3: role \"border\": fg \"reddish\" is not a colour name")
+        }
+        #expect { try Theme.parse("name = \"t\"\n[roles]\n\"border\" = { attrs = [\"blink\"] }", file: "my.toml") } throws: {
+            "\($0)".contains("unknown attribute \"blink\"")
+        }
+    }
+
+    @Test func userThemesOverrideBuiltInOnes() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try Data("name = \"dark\"\n[roles]\n\"title\" = { fg = \"green\" }\n".utf8).write(to: folder.url.appendingPathComponent("dark.toml"))
+        let theme = try Theme.load(named: "dark", builtIn: Self.themes, user: folder.url)
+        #expect(theme.style("title").foreground == .indexed(2))
+    }
+}
+
+@Suite struct KeyMapTests {
+    @Test func defaultsResolveKeysToActions() {
+        let map = KeyMap.defaults
+        #expect(map.action(for: .ctrl("g")) == .generate)
+        #expect(map.action(for: .function(5)) == .generate)
+        #expect(map.action(for: .character("?")) == .help)
+        #expect(map.action(for: .character("x")) == nil)
+        // No key is bound twice.
+        let keys = map.bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func userFilesRebindAndUnbind() throws {
+        let map = try KeyMap.defaults.overridden(by: """
+            unbind = ["f5"]
+            [keys]
+            generate = ["ctrl-e"]
+            help = ["f1", "ctrl-g"]
+            """, file: "keys.toml")
+        #expect(map.action(for: .ctrl("e")) == .generate)
+        #expect(map.action(for: .function(5)) == nil)
+        #expect(map.action(for: .ctrl("g")) == .help)
+        #expect(map.binding(.generate)?.keys == [.ctrl("e")])
+    }
+
+    @Test func unknownActionsAndKeysAreRejectedWithFileAndLine() {
+        #expect { try KeyMap.defaults.overridden(by: "[keys]\ngenrate = [\"ctrl-e\"]", file: "/c/keys.toml") } throws: {
+            "\($0)".hasPrefix("/c/keys.toml:2: unknown action \"genrate\"")
+        }
+        #expect { try KeyMap.defaults.overridden(by: "[keys]\ngenerate = [\"hyper-e\"]", file: "/c/keys.toml") } throws: {
+            "\($0)".hasPrefix("/c/keys.toml:2: unknown key \"hyper-e\"")
+        }
+    }
+
+    @Test func keyNamesRoundTrip() {
+        for name in ["ctrl-g", "alt-x", "f5", "enter", "shift-tab", "?", "space", "pagedown"] {
+            #expect(KeyName.name(KeyName.parse(name)!) == name)
+        }
+    }
+}
