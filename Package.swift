@@ -32,7 +32,7 @@ let package = Package(
             name: "Studio",
             dependencies: ["TerminalUI", "Preview", "Generation", "History", "RunwareAPI", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict),
-        .target(name: "Preview", dependencies: ["CChafa", "CNcursesw", "Imaging"], swiftSettings: strict),
+        .target(name: "Preview", dependencies: ["CChafa", "Imaging"], swiftSettings: strict),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: strict),
         .target(
@@ -66,7 +66,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: strict),
         .testTarget(name: "StudioTests", dependencies: ["Studio", "TerminalUI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: strict),

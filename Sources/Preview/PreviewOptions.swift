@@ -35,7 +35,7 @@ public struct PreviewOptions: Sendable, Hashable {
 public enum TerminalProfile {
     /// NO_COLOR, then COLORTERM, then terminfo's colour count for TERM (names as a fallback).
     public static func colorMode(environment env: [String: String],
-                                 terminfoColors: (String) -> Int? = TerminfoColors.count) -> ColorMode {
+                                 terminfoColors: (String) -> Int? = { TerminfoColors.count($0) }) -> ColorMode {
         if let v = env["NO_COLOR"], !v.isEmpty { return .monochrome }
         let term = env["TERM"] ?? ""
         if term == "dumb" || term.isEmpty && env["COLORTERM"] == nil { return .monochrome }

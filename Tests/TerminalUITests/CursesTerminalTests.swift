@@ -1,0 +1,77 @@
+import CNcursesw
+import Foundation
+import Testing
+@testable import TerminalUI
+
+/// The ncursesw backend on a real pseudo-terminal: what it writes, and what it reads back.
+@Suite(.serialized) struct CursesTerminalTests {
+    final class PTY {
+        let master: Int32
+        let slave: Int32
+        let input: UnsafeMutablePointer<FILE>
+        let output: UnsafeMutablePointer<FILE>
+
+        init(columns: Int, rows: Int) {
+            var name = [CChar](repeating: 0, count: 256)
+            master = shim_open_pty(&name, name.count)
+            let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            slave = open(path, O_RDWR | O_NOCTTY)
+            var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+            input = fdopen(dup(slave), "r")
+            output = fdopen(dup(slave), "w")
+            _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        }
+
+        /// Everything written to the terminal so far.
+        func drain() -> [UInt8] {
+            var out: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                out += buffer[0..<n]
+            }
+            return out
+        }
+
+        func type(_ s: String) { _ = s.withCString { write(master, $0, strlen($0)) } }
+    }
+
+    @Test func paintsReadsKeysPasteAndSendsLittlePerKeystroke() throws {
+        let pty = PTY(columns: 60, rows: 12)
+        let terminal = CursesTerminal(term: "xterm-256color", input: pty.input, output: pty.output, outputFD: pty.slave)
+        defer { CursesTerminal.restore() }
+        #expect(terminal.columns == 60 && terminal.rows == 12)
+        var renderer = Renderer()
+        var frame = Frame(width: 60, height: 12)
+        frame.put("Prompt: a red fox", x: 0, y: 0, style: Style(foreground: .rgb(0xFF8700), attributes: .bold))
+        renderer.render(frame, to: terminal, cursor: (17, 0))
+        let first = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(first.contains("Prompt: a red fox"))
+        #expect(first.contains("\u{1B}[?2004h"))  // bracketed paste on
+        // One more character: only a few bytes go out.
+        frame.put("Prompt: a red foxe", x: 0, y: 0, style: Style(foreground: .rgb(0xFF8700), attributes: .bold))
+        renderer.render(frame, to: terminal, cursor: (18, 0))
+        let typed = pty.drain()
+        #expect(typed.count <= 40, "\(typed.count) bytes: \(String(decoding: typed, as: UTF8.self).debugDescription)")
+        // Keys, Alt, Ctrl and a bracketed paste come back as events.
+        pty.type("a\u{1B}x\u{07}\u{1B}[200~line one\rline two\u{1B}[201~\u{1B}[A\u{1B}OB")
+        var events: [TerminalEvent] = []
+        for _ in 0..<10 {
+            guard let e = terminal.nextEvent(timeoutMilliseconds: 200) else { break }
+            events.append(e)
+        }
+        #expect(events == [.key(.character("a")), .key(.alt("x")), .key(.ctrl("g")), .paste("line one\nline two"), .key(.up), .key(.down)])
+    }
+
+    @Test func coloursAreDowngradedToWhatTheTerminalHas() {
+        #expect(ColorDowngrade.number(.rgb(0xFF0000), colors: 1 << 24) == 0xFF0000)
+        #expect(ColorDowngrade.number(.rgb(0x000001), colors: 1 << 24) == 8)
+        #expect(ColorDowngrade.number(.rgb(0xFF0000), colors: 256) == 196)
+        #expect(ColorDowngrade.number(.rgb(0x808080), colors: 256) == 244)
+        #expect(ColorDowngrade.number(.rgb(0xFF0000), colors: 16) == 9)
+        #expect(ColorDowngrade.number(.rgb(0xC00000), colors: 8) == 1)
+        #expect(ColorDowngrade.number(.terminalDefault, colors: 256) == -1)
+    }
+}
