@@ -1,0 +1,169 @@
+/// The state of a single-line text field: text as grapheme clusters, a cursor between them, an
+/// optional selection, and undo. Pure value; views draw it, key handlers change it.
+public struct LineEditor: Sendable, Equatable {
+    public private(set) var characters: [Character]
+    /// Index between characters, 0...count.
+    public private(set) var cursor: Int
+    /// The other end of the selection, when there is one.
+    public private(set) var anchor: Int?
+    private var undoStack: [Snapshot] = []
+
+    struct Snapshot: Sendable, Equatable {
+        var characters: [Character]
+        var cursor: Int
+    }
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    public var selection: Range<Int>? {
+        guard let anchor, anchor != cursor else { return nil }
+        return min(anchor, cursor)..<max(anchor, cursor)
+    }
+
+    // MARK: Editing
+
+    public mutating func insert(_ text: String) {
+        let clean = text.filter { !$0.isNewline && $0 != "\t" }
+        guard !clean.isEmpty || selection != nil else { return }
+        remember()
+        deleteSelection()
+        characters.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
+    /// Pasted text: newlines become spaces in a single-line field.
+    public mutating func paste(_ text: String) {
+        insert(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
+    }
+
+    public mutating func deleteBackward() {
+        if selection != nil { remember(); deleteSelection(); return }
+        guard cursor > 0 else { return }
+        remember()
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        if selection != nil { remember(); deleteSelection(); return }
+        guard cursor < characters.count else { return }
+        remember()
+        characters.remove(at: cursor)
+    }
+
+    /// Ctrl-W: the word before the cursor (and the spaces after it).
+    public mutating func deleteWordBackward() {
+        guard cursor > 0 else { return }
+        remember()
+        let start = wordStart(before: cursor)
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+        anchor = nil
+    }
+
+    /// Ctrl-U and Ctrl-K.
+    public mutating func deleteToStart() {
+        guard cursor > 0 else { return }
+        remember()
+        characters.removeSubrange(0..<cursor)
+        cursor = 0
+        anchor = nil
+    }
+
+    public mutating func deleteToEnd() {
+        guard cursor < characters.count else { return }
+        remember()
+        characters.removeSubrange(cursor...)
+        anchor = nil
+    }
+
+    public mutating func setText(_ text: String) {
+        remember()
+        characters = Array(text)
+        cursor = characters.count
+        anchor = nil
+    }
+
+    public mutating func undo() {
+        guard let last = undoStack.popLast() else { return }
+        characters = last.characters
+        cursor = last.cursor
+        anchor = nil
+    }
+
+    // MARK: Moving
+
+    public mutating func move(to position: Int, selecting: Bool = false) {
+        if selecting { anchor = anchor ?? cursor } else { anchor = nil }
+        cursor = max(0, min(characters.count, position))
+    }
+
+    public mutating func left(selecting: Bool = false) { move(to: cursor - 1, selecting: selecting) }
+    public mutating func right(selecting: Bool = false) { move(to: cursor + 1, selecting: selecting) }
+    public mutating func home(selecting: Bool = false) { move(to: 0, selecting: selecting) }
+    public mutating func end(selecting: Bool = false) { move(to: characters.count, selecting: selecting) }
+    public mutating func wordLeft() { move(to: wordStart(before: cursor)) }
+    public mutating func wordRight() {
+        var i = cursor
+        while i < characters.count && characters[i].isWhitespace { i += 1 }
+        while i < characters.count && !characters[i].isWhitespace { i += 1 }
+        move(to: i)
+    }
+
+    public mutating func selectAll() {
+        anchor = 0
+        cursor = characters.count
+    }
+
+    // MARK: Helpers
+
+    private func wordStart(before position: Int) -> Int {
+        var i = position
+        while i > 0 && characters[i - 1].isWhitespace { i -= 1 }
+        while i > 0 && !characters[i - 1].isWhitespace { i -= 1 }
+        return i
+    }
+
+    private mutating func deleteSelection() {
+        guard let range = selection else { anchor = nil; return }
+        characters.removeSubrange(range)
+        cursor = range.lowerBound
+        anchor = nil
+    }
+
+    private mutating func remember() {
+        undoStack.append(Snapshot(characters: characters, cursor: cursor))
+        if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 200) }
+    }
+}
+
+extension LineEditor {
+    /// Draws the field into `width` columns at (x, y), scrolled so the cursor shows; returns the
+    /// cursor's screen column.
+    @discardableResult
+    public func draw(into frame: inout Frame, x: Int, y: Int, width: Int, style: Style, selectionStyle: Style) -> Int {
+        guard width > 0 else { return x }
+        // Scroll: the first visible character is the one that keeps the cursor inside the field.
+        var start = 0
+        var columnsBeforeCursor = characters[0..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+        while columnsBeforeCursor >= width && start < cursor {
+            columnsBeforeCursor -= DisplayWidth.of(characters[start])
+            start += 1
+        }
+        frame.fill(x: x, y: y, width: width, height: 1, style: style)
+        var col = x
+        for i in start..<characters.count {
+            let w = DisplayWidth.of(characters[i])
+            if col + w > x + width { break }
+            let selected = selection?.contains(i) ?? false
+            frame.put(String(characters[i]), x: col, y: y, style: selected ? selectionStyle : style)
+            col += w
+        }
+        return x + columnsBeforeCursor
+    }
+}
