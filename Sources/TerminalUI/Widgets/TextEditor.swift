@@ -1,0 +1,147 @@
+/// The multi-line prompt editor: text as graphemes, a cursor, undo, and word wrap by display
+/// width. Lines are wrapped for a given width when drawn; cursor up and down move by wrapped lines.
+public struct TextEditor: Sendable, Equatable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    private var undoStack: [[Character]] = []
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    public mutating func insert(_ text: String) {
+        guard !text.isEmpty else { return }
+        remember()
+        let clean = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            .filter { $0 == "\n" || !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+        characters.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
+    public mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        remember()
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        remember()
+        characters.remove(at: cursor)
+    }
+
+    public mutating func setText(_ text: String) {
+        remember()
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public mutating func undo() {
+        guard let last = undoStack.popLast() else { return }
+        characters = last
+        cursor = min(cursor, characters.count)
+    }
+
+    public mutating func left() { cursor = max(0, cursor - 1) }
+    public mutating func right() { cursor = min(characters.count, cursor + 1) }
+
+    /// Start of the wrapped line holding the cursor, and its end.
+    public mutating func lineStart(width: Int) {
+        let lines = wrap(width: width)
+        if let line = lines.last(where: { $0.start <= cursor }) { cursor = line.start }
+    }
+
+    public mutating func lineEnd(width: Int) {
+        let lines = wrap(width: width)
+        if let line = lines.last(where: { $0.start <= cursor }) { cursor = line.end }
+    }
+
+    /// Moves to the same column on the previous or next wrapped line; false at the first or last
+    /// line (so the caller can move focus or recall history instead).
+    @discardableResult
+    public mutating func vertical(_ delta: Int, width: Int) -> Bool {
+        let lines = wrap(width: width)
+        guard let index = lines.lastIndex(where: { $0.start <= cursor }) else { return false }
+        let target = index + delta
+        guard lines.indices.contains(target) else { return false }
+        let column = columns(from: lines[index].start, to: cursor)
+        var position = lines[target].start, used = 0
+        while position < lines[target].end {
+            let w = DisplayWidth.of(characters[position])
+            if used + w > column { break }
+            used += w
+            position += 1
+        }
+        cursor = position
+        return true
+    }
+
+    /// Wrapped lines as ranges of characters (end excludes the newline or the wrap point's spaces).
+    public func wrap(width: Int) -> [(start: Int, end: Int)] {
+        let width = max(1, width)
+        var lines: [(Int, Int)] = []
+        var start = 0, used = 0, lastSpace: Int?
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c == "\n" {
+                lines.append((start, i))
+                start = i + 1; used = 0; lastSpace = nil; i += 1
+                continue
+            }
+            let w = DisplayWidth.of(c)
+            if used + w > width && i > start {
+                if let space = lastSpace, space > start {
+                    lines.append((start, space))
+                    start = space + 1
+                } else {
+                    lines.append((start, i))
+                    start = i
+                }
+                used = columns(from: start, to: i)
+                lastSpace = nil
+                continue
+            }
+            if c == " " { lastSpace = i }
+            used += w
+            i += 1
+        }
+        lines.append((start, characters.count))
+        return lines
+    }
+
+    /// The cursor's (row, column) in wrapped lines.
+    public func cursorPosition(width: Int) -> (row: Int, column: Int) {
+        let lines = wrap(width: width)
+        let row = lines.lastIndex(where: { $0.start <= cursor }) ?? 0
+        return (row, columns(from: lines[row].start, to: cursor))
+    }
+
+    /// Draws the lines that keep the cursor in view; returns the cursor's screen position.
+    @discardableResult
+    public func draw(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, style: Style) -> (x: Int, y: Int) {
+        let lines = wrap(width: width)
+        let position = cursorPosition(width: width)
+        let first = max(0, position.row - height + 1)
+        frame.fill(x: x, y: y, width: width, height: height, style: style)
+        for row in 0..<height where first + row < lines.count {
+            let line = lines[first + row]
+            frame.put(String(characters[line.start..<line.end]), x: x, y: y + row, style: style, maxWidth: width)
+        }
+        return (x + min(position.column, width - 1), y + position.row - first)
+    }
+
+    private func columns(from start: Int, to end: Int) -> Int {
+        guard start < end else { return 0 }
+        return characters[start..<end].reduce(0) { $0 + DisplayWidth.of($1) }
+    }
+
+    private mutating func remember() {
+        undoStack.append(characters)
+        if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 200) }
+    }
+}
