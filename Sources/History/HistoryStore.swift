@@ -26,7 +26,7 @@ public final class HistoryStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-            try Self.checkOwnership(pool)
+            try Self.checkOwnership(pool, path: path)
             try HistorySchema.migrator.migrate(pool)
         } catch let e as HistoryError {
             throw e
@@ -36,11 +36,11 @@ public final class HistoryStore: Sendable {
     }
 
     /// A database with tables but no migration record is someone else's: refuse it.
-    static func checkOwnership(_ pool: DatabasePool) throws {
+    static func checkOwnership(_ pool: DatabasePool, path: String) throws {
         try pool.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             if !tables.isEmpty && !tables.contains("grdb_migrations") {
-                throw HistoryError.notADatabase(path: db.description, reason: "it holds other tables: " + tables.prefix(3).joined(separator: ", "))
+                throw HistoryError.notADatabase(path: path, reason: "it holds other tables: " + tables.prefix(3).joined(separator: ", "))
             }
         }
     }

@@ -30,10 +30,9 @@ public enum ImageFile {
 
     /// Reads, checks and decodes to a thumbnail, every failure naming the file.
     public static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
-                                 maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels,
-                                 exact: Bool = true) throws -> RGBAImage {
+                                 maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws -> RGBAImage {
         let data = try read(path, maxBytes: maxBytes)
-        do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels, exact: exact) } catch {
+        do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels) } catch {
             throw LoadError(path: path, reason: "\(error)")
         }
     }

@@ -53,7 +53,7 @@ struct ShowCommand: AsyncParsableCommand {
         let columns = width ?? terminal?.columns ?? 80
         guard columns >= 4 else { throw ValidationError("--width \(columns): must be at least 4") }
         let options = PreviewOptions(colors: colorMode, symbols: symbolSet)
-        let layout = try Layout.choose(files: files.count, size: size, grid: grid, columns: columns,
+        let layout = try Layout.choose(size: size, grid: grid, columns: columns,
                                        terminalRows: terminal?.rows)
         let probe = try pixelFormat(env: env, interactive: terminal != nil && isatty(STDIN_FILENO) == 1)
         if let hint = probe.hint { Console.note(hint) }
@@ -108,7 +108,7 @@ struct Layout {
     var slotWidth: Int
     var slotHeight: Int
 
-    static func choose(files: Int, size: String?, grid: String?, columns: Int, terminalRows: Int?) throws -> Layout {
+    static func choose(size: String?, grid: String?, columns: Int, terminalRows: Int?) throws -> Layout {
         var fixed: (Int, Int)?
         if let size {
             let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }

@@ -23,7 +23,7 @@ public struct JobRecovery: Sendable {
         public var reason: String?
     }
 
-    /// Removes `.NAME.XXXXXXXX.tmp` files that an interrupted atomic write left in `folder`.
+    /// Removes the temporary files (`.NAME.<8 hex digits>.tmp`) an interrupted atomic write left in `folder`.
     public static func removeTemporaryFiles(under folder: URL) -> Int {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
         var removed = 0
