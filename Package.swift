@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "darkroom",
             dependencies: [
-                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging",
+                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

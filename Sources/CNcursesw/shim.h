@@ -8,6 +8,7 @@
 #include <term.h>
 
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline WINDOW *shim_curscr(void) { return curscr; }
 static inline int shim_colors(void) { return COLORS; }
 static inline int shim_lines(void) { return LINES; }
 static inline int shim_cols(void) { return COLS; }

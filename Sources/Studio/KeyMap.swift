@@ -10,7 +10,8 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case seedRandom = "seed.random", seedReuse = "seed.reuse"
     case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
     case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
-    case history
+    case resultPrevious = "result.previous", resultNext = "result.next"
+    case suspend, redraw
 }
 
 /// A binding record: the footer hints and the `?` screen are generated from the same list.
@@ -18,39 +19,50 @@ public struct Binding: Sendable, Equatable {
     public var action: StudioAction
     public var keys: [Key]
     public var description: String
-    /// Shown in the footer when set (e.g. "nothing to cancel"); the action does not run.
-    public var disabledReason: String?
+    /// When the action cannot run; the footer and `?` show why, and the key does nothing.
+    public var whenDisabled: Availability
 
-    public init(_ action: StudioAction, _ keys: [Key], _ description: String) {
+    public init(_ action: StudioAction, _ keys: [Key], _ description: String, disabled whenDisabled: Availability = .never) {
         self.action = action
         self.keys = keys
         self.description = description
+        self.whenDisabled = whenDisabled
     }
+}
+
+/// The rule that says when a binding's action cannot run (data, checked against the state).
+public enum Availability: String, Sendable, Equatable {
+    case never
+    case whileFormInvalid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
+    case outsideStack, outsideStackItem, withoutResult
 }
 
 public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [Binding]
 
     public static let defaults = KeyMap(bindings: [
-        Binding(.generate, [.ctrl("g"), .function(5)], "generate"),
-        Binding(.cancel, [.ctrl("x")], "cancel the newest job"),
+        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid),
+        Binding(.cancel, [.ctrl("x")], "cancel the newest job", disabled: .withoutJobInFlight),
         Binding(.quit, [.ctrl("q")], "quit"),
         Binding(.help, [.function(1), .character("?")], "help"),
         Binding(.focusNext, [.tab, .down], "next field"),
         Binding(.focusPrevious, [.backTab, .up], "previous field"),
-        Binding(.promptPrevious, [.alt("p")], "previous prompt"),
-        Binding(.promptNext, [.alt("n")], "next prompt"),
-        Binding(.promptSearch, [.ctrl("r")], "search past prompts"),
+        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory),
+        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling),
+        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory),
         Binding(.seedRandom, [.alt("r")], "random seed"),
-        Binding(.seedReuse, [.alt("s")], "reuse the last seed"),
-        Binding(.stackAdd, [.ctrl("a")], "add a stack item"),
-        Binding(.stackRemove, [.ctrl("d")], "remove a stack item"),
-        Binding(.stackUp, [.alt("k")], "move item up"),
-        Binding(.stackDown, [.alt("j")], "move item down"),
+        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed),
+        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack),
+        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem),
+        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem),
+        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem),
         Binding(.copyPrompt, [.alt("c")], "copy the prompt"),
-        Binding(.copySeed, [.alt("e")], "copy the seed"),
-        Binding(.copyPath, [.alt("y")], "copy the image path"),
-        Binding(.history, [.function(2)], "History"),
+        Binding(.copySeed, [.alt("e")], "copy the seed", disabled: .withoutResult),
+        Binding(.copyPath, [.alt("y")], "copy the image path", disabled: .withoutResult),
+        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult),
+        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult),
+        Binding(.suspend, [.ctrl("z")], "suspend (fg resumes)"),
+        Binding(.redraw, [.ctrl("l")], "redraw the screen"),
     ])
 
     public func action(for key: Key) -> StudioAction? {

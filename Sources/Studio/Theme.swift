@@ -112,3 +112,33 @@ public enum ColorName {
         return nil
     }
 }
+
+extension Theme {
+    /// For terminals without colour (and NO_COLOR): attributes only, so focus, errors and the
+    /// selection stay visible.
+    public static let monochrome = Theme(name: "monochrome", styles: [
+        "title": Style(attributes: .bold),
+        "border.focused": Style(attributes: .bold),
+        "field.focused": Style(attributes: .reverse),
+        "field.error": Style(attributes: [.bold, .underline]),
+        "hint": Style(attributes: .dim),
+        "selection": Style(attributes: .reverse),
+        "status": Style(attributes: .reverse),
+        "status.error": Style(attributes: [.reverse, .bold]),
+        "footer.key": Style(attributes: .bold),
+    ])
+
+    /// The `themes/` folder shipped with Darkroom: `DARKROOM_THEMES`, else the first `themes`
+    /// folder holding `dark.toml` above the executable (the repository when built from source),
+    /// else `/usr/share/darkroom/themes`.
+    public static func builtInFolder(environment: [String: String], executable: String) -> URL {
+        if let v = environment["DARKROOM_THEMES"], !v.isEmpty { return URL(fileURLWithPath: v) }
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("dark.toml").path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: "/usr/share/darkroom/themes")
+    }
+}

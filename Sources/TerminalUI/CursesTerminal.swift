@@ -82,6 +82,25 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
 
     public func flush() { refresh() }
 
+    public func sendControl(_ sequence: String) {
+        refresh()
+        Self.write(sequence)
+    }
+
+    public func repaintAll() { clearok(shim_curscr(), true) }
+
+    /// Leaves curses mode, stops like any job on Ctrl-Z, and takes the terminal back on `fg`.
+    public func suspend() {
+        Self.restore()
+        kill(getpid(), SIGTSTP)
+        // Running again (SIGCONT).
+        Self.write("\u{1B}[?2004h\u{1B}[?1006h")
+        refresh()
+        clearok(shim_curscr(), true)
+        columns = Int(shim_cols())
+        rows = Int(shim_lines())
+    }
+
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0

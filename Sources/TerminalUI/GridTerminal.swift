@@ -18,7 +18,14 @@ public final class GridTerminal: Terminal, @unchecked Sendable {
         cellsPainted += changes.count
     }
 
+    /// Control sequences sent (OSC 52 and the like), in order.
+    public private(set) var controls: [String] = []
+    public private(set) var suspensions = 0
+
     public func moveCursor(x: Int, y: Int, visible: Bool) { cursor = (x, y, visible) }
+    public func sendControl(_ sequence: String) { controls.append(sequence) }
+    public func repaintAll() {}
+    public func suspend() { suspensions += 1 }
     public func flush() {}
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {

@@ -28,4 +28,10 @@ public protocol Terminal: AnyObject {
     func flush()
     /// The next event, waiting at most `timeoutMilliseconds` (nil: no event yet).
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
+    /// Sends a control sequence the cell model has no place for (OSC 52 clipboard, pixel images).
+    func sendControl(_ sequence: String)
+    /// Repaints the whole screen on the next flush (Ctrl-L, after an image was drawn over cells).
+    func repaintAll()
+    /// Gives the terminal back and stops the process (Ctrl-Z); returns after `fg`.
+    func suspend()
 }

@@ -7,6 +7,7 @@ import TOMLKit
 /// ```toml
 /// endpoint = "https://api.runware.ai/v1"
 /// model = "runware:111@1"
+/// theme = "dark"
 /// [output]
 /// folder = "~/Pictures/darkroom"
 /// format = "PNG"
@@ -23,6 +24,8 @@ public struct Configuration: Sendable, Equatable {
     public var width: Int?
     public var height: Int?
     public var steps: Int?
+    /// The studio's theme by name (`dark`, `light`, `high-contrast`, or one in the themes folder).
+    public var theme: String?
 
     public init() {}
 
@@ -71,6 +74,7 @@ public struct Configuration: Sendable, Equatable {
         c.width = try int(table, "width", "width")
         c.height = try int(table, "height", "height")
         c.steps = try int(table, "steps", "steps")
+        c.theme = try string(table, "theme", "theme")
         if let output = table["output"] {
             guard let t = output.table else { throw LoadError(file: file, line: nil, message: "[output] must be a table") }
             for key in t.keys where !knownOutput.contains(key) {

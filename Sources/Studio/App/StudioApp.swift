@@ -1,0 +1,153 @@
+import Foundation
+import Generation
+import RunwareAPI
+import Synchronization
+import TerminalUI
+
+/// Runs the studio: reads the terminal, feeds the reducer, runs effects off the UI thread,
+/// renders frames. Typing never waits on the network, the disk or image decoding: all of those
+/// answer later as events through the inbox.
+public final class StudioApp: @unchecked Sendable {
+    public private(set) var state: StudioState
+    public let terminal: Terminal
+    let reducer: StudioReducer
+    let view: GenerateView
+    let services: StudioServices
+    let clock: @Sendable () -> Date
+    private var renderer = Renderer()
+    private let inbox = Inbox()
+    private var jobTasks: [Int: Task<Void, Never>] = [:]
+    /// Bytes or cells written, for the benchmark.
+    public private(set) var cellsPainted = 0
+
+    public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, services: StudioServices,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.state = state
+        self.terminal = terminal
+        reducer = StudioReducer(keyMap: keyMap)
+        view = GenerateView(theme: theme, keyMap: keyMap)
+        self.services = services
+        self.clock = clock
+    }
+
+    /// Loads History's figures, then draws the first frame.
+    public func start() {
+        let services = self.services, inbox = self.inbox
+        Task.detached {
+            if let prompts = try? services.promptHistory() { inbox.post(.promptHistory(prompts)) }
+            if let spend = try? services.spendToday() { inbox.post(.spendToday(spend)) }
+        }
+        dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
+        render()
+    }
+
+    /// The loop, until quit.
+    public func run() {
+        start()
+        while !state.quitRequested {
+            step(waitMilliseconds: state.jobsInFlight > 0 ? 100 : 500)
+        }
+        for task in jobTasks.values { task.cancel() }
+    }
+
+    /// One turn: wait for a key (or time out), take everything that arrived, render once.
+    public func step(waitMilliseconds: Int) {
+        var events: [StudioEvent] = []
+        if let first = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
+            events.append(.terminal(first))
+            while events.count < 256, let more = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(.terminal(more)) }
+        }
+        events += inbox.drain()
+        let timersRunning = state.jobsInFlight > 0
+        guard !events.isEmpty || timersRunning else { return }
+        dispatch(.tick(clock()))
+        for event in events { dispatch(event) }
+        render()
+    }
+
+    /// Waits (up to `timeout`) until background work has answered; for tests and benchmarks.
+    public func settle(timeout: Duration = .seconds(10), until done: (StudioState) -> Bool) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            step(waitMilliseconds: 10)
+            if done(state) { return true }
+        }
+        return done(state)
+    }
+
+    public func dispatch(_ event: StudioEvent) {
+        for effect in reducer.reduce(&state, event) { perform(effect) }
+    }
+
+    public func render() {
+        let (frame, cursor) = view.draw(state)
+        cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
+    }
+
+    private func perform(_ effect: StudioEffect) {
+        let services = self.services, inbox = self.inbox
+        switch effect {
+        case .generate(let id, var request):
+            request.taskUUID = TaskID.make()
+            jobTasks[id] = Task.detached {
+                do {
+                    try await services.run(request) { event in inbox.post(.job(id: id, event)) }
+                    inbox.post(.jobEnded(id: id, failure: nil, cancelled: false))
+                } catch JobFailure.cancelled {
+                    inbox.post(.jobEnded(id: id, failure: nil, cancelled: true))
+                } catch {
+                    inbox.post(.jobEnded(id: id, failure: SafeText.line("\(error)"), cancelled: false))
+                }
+            }
+        case .cancel(let id):
+            jobTasks[id]?.cancel()
+        case .searchModels(let query, let category):
+            Task.detached {
+                do {
+                    let results = try await services.searchModels(query: query, category: category)
+                    inbox.post(.models(query: query, results: results, error: nil))
+                } catch {
+                    inbox.post(.models(query: query, results: [], error: SafeText.line("modelSearch failed: \(error)")))
+                }
+            }
+        case .listFolder(let path):
+            Task.detached {
+                do { inbox.post(.folder(path: path, entries: try services.listFolder(path), error: nil)) } catch {
+                    inbox.post(.folder(path: path, entries: [], error: SafeText.line("cannot read \(path): \(error.localizedDescription)")))
+                }
+            }
+        case .thumbnail(let key):
+            Task.detached { inbox.post(.thumbnail(key, try? services.thumbnail(key))) }
+        case .estimate(let key):
+            Task.detached { inbox.post(.estimate(key, (try? services.estimate(key)) ?? .unknown)) }
+        case .refreshSpend:
+            Task.detached { if let spend = try? services.spendToday() { inbox.post(.spendToday(spend)) } }
+        case .copy(let text):
+            terminal.sendControl(OSC52.sequence(copying: text))
+        case .suspend:
+            terminal.suspend()
+            renderer.invalidate()
+            dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
+        case .redraw:
+            terminal.repaintAll()
+            renderer.invalidate()
+        case .quit:
+            break
+        }
+    }
+}
+
+/// Events from background work, taken by the UI thread once per turn.
+final class Inbox: Sendable {
+    private let events = Mutex<[StudioEvent]>([])
+    func post(_ event: StudioEvent) { events.withLock { $0.append(event) } }
+    func drain() -> [StudioEvent] { events.withLock { e in defer { e.removeAll() }; return e } }
+}
+
+/// OSC 52 asks the terminal to put text on the clipboard; it works over SSH and, with
+/// `set-clipboard on`, through tmux.
+public enum OSC52 {
+    public static func sequence(copying text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Generation
+import History
+import Imaging
+import Preview
+import RunwareAPI
+
+/// The studio's edges: the API, History, the file system and the thumbnailer. The app calls
+/// them off the UI thread; tests can give their own.
+public protocol StudioServices: Sendable {
+    /// Runs one job to the end; throws `JobFailure`.
+    func run(_ request: ImageInferenceRequest, events: @escaping @Sendable (JobEvent) -> Void) async throws
+    func searchModels(query: String, category: String?) async throws -> [ModelEntry]
+    func listFolder(_ path: String) throws -> [FileEntry]
+    func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
+    func estimate(_ key: EstimateKey) throws -> CostEstimate
+    func spendToday() throws -> Double
+    func promptHistory() throws -> [String]
+}
+
+/// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
+public struct LiveServices: StudioServices {
+    public let runner: JobRunner
+    public let history: HistoryStore?
+    public let folder: URL
+    public let thumbnailer: Thumbnailer
+    public let previewOptions: PreviewOptions
+    let now: @Sendable () -> Date
+
+    public init(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer, previewOptions: PreviewOptions,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.runner = runner
+        self.history = history
+        self.folder = folder
+        self.thumbnailer = thumbnailer
+        self.previewOptions = previewOptions
+        self.now = now
+    }
+
+    public func run(_ request: ImageInferenceRequest, events: @escaping @Sendable (JobEvent) -> Void) async throws {
+        _ = try await runner.run(request, into: folder, events: events)
+    }
+
+    public func searchModels(query: String, category: String?) async throws -> [ModelEntry] {
+        var request = ModelSearchRequest(search: query.isEmpty ? nil : query, category: category)
+        request.limit = 50
+        return try await runner.client.modelSearch(request).results
+    }
+
+    public func listFolder(_ path: String) throws -> [FileEntry] {
+        let url = URL(fileURLWithPath: path, isDirectory: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: path)
+        var entries: [FileEntry] = []
+        for name in names where !name.hasPrefix(".") {
+            let values = try? url.appendingPathComponent(name).resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
+            let isDirectory = values?.isDirectory ?? false
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard isDirectory || FilePicker.imageExtensions.contains(ext) else { continue }
+            entries.append(FileEntry(name: name, isDirectory: isDirectory, bytes: values?.fileSize ?? 0))
+        }
+        return entries.sorted { a, b in
+            a.isDirectory != b.isDirectory ? a.isDirectory : a.name.localizedStandardCompare(b.name) == .orderedAscending
+        }
+    }
+
+    public func thumbnail(_ key: ThumbnailKey) throws -> CellGrid {
+        try thumbnailer.cells(forFile: key.path, columns: key.columns, rows: key.rows, options: previewOptions)
+    }
+
+    public func estimate(_ key: EstimateKey) throws -> CostEstimate {
+        guard let history, let found = try history.costPerImage(model: key.model, width: key.width, height: key.height, steps: key.steps)
+        else { return .unknown }
+        return .perImage(found.cost, samples: found.jobs)
+    }
+
+    public func spendToday() throws -> Double {
+        guard let history else { return 0 }
+        return try history.spend(since: Calendar.current.startOfDay(for: now()))
+    }
+
+    public func promptHistory() throws -> [String] {
+        try history?.recentPrompts() ?? []
+    }
+}

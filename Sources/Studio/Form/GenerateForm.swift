@@ -1,0 +1,302 @@
+import Foundation
+import RunwareAPI
+
+/// The Generate form: the task object being edited, the rows it shows, and every violation of
+/// the documented limits, recomputed on each edit. Pure value.
+public struct GenerateForm: Sendable, Equatable {
+    public private(set) var document: JSONValue
+    public private(set) var fields: [FieldSpec] = []
+    /// Decoding and validation problems of the current draft, plus text that is not a number.
+    public private(set) var issues: [ValidationIssue] = []
+    /// Text typed into a number field that does not parse; the document keeps its last value.
+    public private(set) var rawText: [JSONPath: String] = [:]
+    /// Height over width while the aspect lock is on.
+    public private(set) var lockedRatio: Double?
+
+    static let placeholderTaskUUID = "00000000-0000-4000-8000-000000000000"
+
+    public init(document: [String: JSONValue]) {
+        self.document = .object(document)
+        recompute()
+    }
+
+    /// The request as it would be sent now (with a placeholder taskUUID).
+    public var draft: ImageInferenceRequest { request(taskUUID: Self.placeholderTaskUUID) }
+
+    public func request(taskUUID: String) -> ImageInferenceRequest {
+        var object = document.objectValue ?? [:]
+        object["taskUUID"] = .string(taskUUID)
+        object["taskType"] = .string(ImageInferenceRequest.taskType)
+        return ImageInferenceRequest.decode(object).request
+    }
+
+    /// The task object a finished job's request JSON gives, for fork and recall.
+    public static func document(from request: ImageInferenceRequest) -> [String: JSONValue] {
+        guard let data = try? RunwareJSON.encode(request), var object = (try? JSONValue.parse(data))?.objectValue else { return [:] }
+        object["taskUUID"] = nil
+        object["taskType"] = nil
+        return object
+    }
+
+    // MARK: Reading
+
+    public func value(_ path: JSONPath) -> JSONValue? { document[path] }
+
+    /// What a field shows: typed text that did not parse, else the value ("" when unset).
+    public func text(_ field: FieldSpec) -> String {
+        if let raw = rawText[field.path] { return raw }
+        switch field.kind {
+        case .sizePreset:
+            guard let w = document["width"]?.intValue, let h = document["height"]?.intValue else { return "default" }
+            let size = "\(w)x\(h)"
+            return FormLayout.sizePresets.contains(size) ? size : "custom \(size)"
+        case .aspectLock: return lockedRatio == nil ? "off" : "on"
+        case .toggle: return document[field.path] == .bool(true) ? "on" : "off"
+        case .feature: return document[field.path] == nil ? "off" : "on"
+        case .stack(let name):
+            let n = document[JSONPath(name)]?.arrayValue?.count ?? 0
+            return n == 0 ? "none" : "\(n) item\(n == 1 ? "" : "s")"
+        default:
+            return document[field.path].map(Self.display) ?? ""
+        }
+    }
+
+    static func display(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .double(let d):
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+            return String(format: "%g", d)
+        case .bool(let b): return b ? "on" : "off"
+        default: return v.summary
+        }
+    }
+
+    /// Issues that name this field (or, for an image list, the list it is the first item of).
+    public func issues(for field: FieldSpec) -> [ValidationIssue] {
+        issues.filter { issue in issue.parameters.contains { Self.names(JSONPath($0), field) } }
+    }
+
+    /// Issues that no row shows (so the form lists them at the top).
+    public var unplacedIssues: [ValidationIssue] {
+        issues.filter { issue in !fields.contains { f in issue.parameters.contains { Self.names(JSONPath($0), f) } } }
+    }
+
+    static func names(_ issuePath: JSONPath, _ field: FieldSpec) -> Bool {
+        if issuePath == field.path { return true }
+        if case .stack(let name) = field.kind { return issuePath == JSONPath(name) }
+        // `pulid.images` is shown on the row `pulid.images[0]`; `hiresFix` on the toggle row.
+        if field.path.components.count == issuePath.components.count + 1,
+           Array(field.path.components.prefix(issuePath.components.count)) == issuePath.components,
+           case .index = field.path.components.last! { return true }
+        return false
+    }
+
+    // MARK: Editing
+
+    /// Sets a field from typed text. Empty text removes the parameter (the API default).
+    public mutating func set(_ field: FieldSpec, text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        rawText[field.path] = nil
+        switch field.kind {
+        case .prompt:
+            write(field.path, .string(text))
+        case .text:
+            write(field.path, text.isEmpty ? nil : .string(text))
+        case .model, .image:
+            write(field.path, trimmed.isEmpty && !isRequired(field) ? nil : .string(trimmed))
+        case .integer:
+            if trimmed.isEmpty { write(field.path, nil) } else if let v = Int64(trimmed) {
+                write(field.path, .int(v))
+                if field.path == "width" || field.path == "height" { followAspect(changed: field.path) }
+            } else {
+                rawText[field.path] = text
+            }
+        case .seed:
+            if trimmed.isEmpty { write(field.path, nil) } else if let v = UInt64(trimmed) {
+                write(field.path, v > UInt64(Int64.max) ? .uint(v) : .int(Int64(v)))
+            } else {
+                rawText[field.path] = text
+            }
+        case .decimal:
+            if trimmed.isEmpty { write(field.path, nil) } else if let v = Double(trimmed), v.isFinite {
+                write(field.path, .double(v))
+            } else {
+                rawText[field.path] = text
+            }
+        case .choice(let options):
+            if trimmed.isEmpty || trimmed == "default" { write(field.path, nil) } else {
+                let match = options.first { $0.caseInsensitiveCompare(trimmed) == .orderedSame } ?? trimmed
+                write(field.path, .string(match))
+            }
+        case .sizePreset:
+            let parts = trimmed.split(separator: "x").compactMap { Int64($0) }
+            if parts.count == 2 {
+                write("width", .int(parts[0]))
+                write("height", .int(parts[1]))
+                if lockedRatio != nil { lockedRatio = Double(parts[1]) / Double(parts[0]) }
+            }
+        case .toggle, .feature, .aspectLock, .stack:
+            break
+        }
+        recompute()
+    }
+
+    /// Steps a number by its step times `delta`, inside its limits; cycles a choice; flips a toggle.
+    public mutating func step(_ field: FieldSpec, by delta: Int) {
+        switch field.kind {
+        case .integer(let range, let step):
+            let current = document[field.path]?.intValue ?? (delta > 0 ? range.lowerBound - step : range.upperBound + step)
+            var next = current + step * delta
+            if field.path == "width" || field.path == "height" { next = (next / 16) * 16 }
+            set(field, text: String(min(range.upperBound, max(range.lowerBound, next))))
+        case .decimal(let range, let step):
+            let current: Double
+            switch document[field.path] {
+            case .double(let d)?: current = d
+            case .int(let i)?: current = Double(i)
+            default: current = delta > 0 ? range.lowerBound - step : range.upperBound + step
+            }
+            let next = ((current + step * Double(delta)) / step).rounded() * step
+            set(field, text: String(format: "%g", min(range.upperBound, max(range.lowerBound, next))))
+        case .seed:
+            let current = document[field.path].flatMap { v -> UInt64? in
+                if case .int(let i) = v { return UInt64(max(0, i)) }
+                if case .uint(let u) = v { return u }
+                return nil
+            } ?? 0
+            let next = delta < 0 ? (current >= UInt64(-delta) ? current - UInt64(-delta) : 0) : min(current + UInt64(delta), UInt64(Int64.max))
+            set(field, text: String(next))
+        case .choice(let options):
+            let all = ["default"] + options
+            let current = document[field.path]?.stringValue ?? "default"
+            let i = all.firstIndex { $0.caseInsensitiveCompare(current) == .orderedSame } ?? 0
+            set(field, text: all[(i + delta % all.count + all.count) % all.count])
+        case .sizePreset:
+            let current = text(field)
+            let i = FormLayout.sizePresets.firstIndex(of: current) ?? (delta > 0 ? -1 : 0)
+            let n = FormLayout.sizePresets.count
+            set(field, text: FormLayout.sizePresets[((i + delta) % n + n) % n])
+        case .toggle, .feature, .aspectLock:
+            toggle(field)
+        default:
+            break
+        }
+    }
+
+    public mutating func toggle(_ field: FieldSpec) {
+        switch field.kind {
+        case .toggle:
+            write(field.path, document[field.path] == .bool(true) ? nil : .bool(true))
+        case .feature:
+            if document[field.path] != nil { write(field.path, nil) } else {
+                // hiresFix alone is `true` (the API's upscaler); the others start as empty objects.
+                let start: JSONValue = switch field.path.description {
+                case "hiresFix": .bool(true)
+                case "pulid", "acePlusPlus": .object(["images": .array([])])
+                default: .object([:])
+                }
+                write(field.path, start)
+            }
+        case .aspectLock:
+            if lockedRatio != nil { lockedRatio = nil } else {
+                let w = Double(document["width"]?.intValue ?? 1024), h = Double(document["height"]?.intValue ?? 1024)
+                lockedRatio = w > 0 ? h / w : 1
+            }
+        default:
+            return
+        }
+        recompute()
+    }
+
+    // MARK: Stacks
+
+    public mutating func addStackItem(_ stack: String, after index: Int?, model: String) -> Int {
+        let item: JSONValue = switch stack {
+        case "controlNet": .object(["model": .string(model), "guideImage": .string("")])
+        case "ipAdapters": .object(["model": .string(model), "guideImages": .array([])])
+        default: .object(["model": .string(model)])
+        }
+        var items = document[JSONPath(stack)]?.arrayValue ?? []
+        let at = min(items.count, index.map { $0 + 1 } ?? items.count)
+        items.insert(item, at: at)
+        write(JSONPath(stack), .array(items))
+        recompute()
+        return at
+    }
+
+    public mutating func removeStackItem(_ stack: String, at index: Int) {
+        var items = document[JSONPath(stack)]?.arrayValue ?? []
+        guard items.indices.contains(index) else { return }
+        items.remove(at: index)
+        write(JSONPath(stack), items.isEmpty ? nil : .array(items))
+        recompute()
+    }
+
+    /// Moves an item up (-1) or down (+1); returns its new index.
+    public mutating func moveStackItem(_ stack: String, at index: Int, by delta: Int) -> Int {
+        var items = document[JSONPath(stack)]?.arrayValue ?? []
+        let target = index + delta
+        guard items.indices.contains(index), items.indices.contains(target) else { return index }
+        items.swapAt(index, target)
+        write(JSONPath(stack), .array(items))
+        recompute()
+        return target
+    }
+
+    /// Replaces the whole task object (a recalled or forked request).
+    public mutating func replace(with object: [String: JSONValue]) {
+        document = .object(object)
+        rawText = [:]
+        recompute()
+    }
+
+    // MARK: Internals
+
+    private func isRequired(_ field: FieldSpec) -> Bool {
+        field.path == "model" || field.path.description.hasSuffix(".model") || field.path.description.hasSuffix("guideImage")
+    }
+
+    private mutating func write(_ path: JSONPath, _ value: JSONValue?) {
+        // Settings of hiresFix turn `true` into the object form.
+        if let parent = path.parent, parent == "hiresFix", document["hiresFix"] == .bool(true) {
+            document["hiresFix"] = .object([:])
+        }
+        document[path] = value
+        // Containers that exist only to hold their fields go away when empty.
+        if let parent = path.parent, case .key(let top)? = parent.components.first, parent.components.count == 1 {
+            if ["inputs", "outpaint", "safety", "advancedFeatures"].contains(top), document[parent]?.objectValue?.isEmpty == true {
+                document[parent] = nil
+            }
+            if top == "hiresFix", document[parent]?.objectValue?.isEmpty == true { document[parent] = .bool(true) }
+        }
+    }
+
+    private mutating func followAspect(changed: JSONPath) {
+        guard let ratio = lockedRatio, let v = document[changed]?.intValue else { return }
+        let other: JSONPath = changed == "width" ? "height" : "width"
+        let exact = changed == "width" ? Double(v) * ratio : Double(v) / ratio
+        let rounded = Int64(min(2048, max(128, (exact / 16).rounded() * 16)))
+        document[other] = .int(rounded)
+    }
+
+    private mutating func recompute() {
+        fields = FormLayout.fields(for: document)
+        var object = document.objectValue ?? [:]
+        object["taskUUID"] = .string(Self.placeholderTaskUUID)
+        object["taskType"] = .string(ImageInferenceRequest.taskType)
+        let (request, decodeIssues) = ImageInferenceRequest.decode(object)
+        var all = decodeIssues + request.validate()
+        for (path, text) in rawText.sorted(by: { $0.key.description < $1.key.description }) {
+            let kind = fields.first { $0.path == path }?.kind
+            let rule: String = switch kind {
+            case .integer?, .seed?: "must be a whole number"
+            default: "must be a number"
+            }
+            all.append(ValidationIssue(code: "invalidNumber", parameters: [path.description], value: "\"\(text)\"", rule: rule))
+        }
+        issues = all
+    }
+}

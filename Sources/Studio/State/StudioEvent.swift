@@ -1,0 +1,37 @@
+import Foundation
+import Generation
+import Preview
+import RunwareAPI
+import TerminalUI
+
+/// What reaches the reducer: the terminal, and answers from work done off the UI thread.
+public enum StudioEvent: Sendable {
+    case terminal(TerminalEvent)
+    case tick(Date)
+    case job(id: Int, JobEvent)
+    case jobEnded(id: Int, failure: String?, cancelled: Bool)
+    case models(query: String, results: [ModelEntry], error: String?)
+    case folder(path: String, entries: [FileEntry], error: String?)
+    case thumbnail(ThumbnailKey, CellGrid?)
+    case estimate(EstimateKey, CostEstimate)
+    case spendToday(Double)
+    case promptHistory([String])
+    case notice(String)
+    case error(String)
+}
+
+/// Work the reducer asks for; the app runs it off the UI thread and answers with events.
+public enum StudioEffect: Sendable, Equatable {
+    case generate(jobID: Int, ImageInferenceRequest)
+    case cancel(jobID: Int)
+    case searchModels(query: String, category: String?)
+    case listFolder(String)
+    case thumbnail(ThumbnailKey)
+    case estimate(EstimateKey)
+    case refreshSpend
+    /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
+    case copy(String)
+    case suspend
+    case redraw
+    case quit
+}

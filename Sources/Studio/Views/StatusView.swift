@@ -1,0 +1,43 @@
+import Foundation
+import TerminalUI
+
+/// The status line (target, jobs in flight, spend today, last error or a notice) and the footer
+/// hints generated from the key map.
+struct StatusView {
+    var theme: Theme
+    var keyMap: KeyMap
+
+    func draw(_ state: StudioState, layout: GenerateLayout, into frame: inout Frame) {
+        let s = layout.status
+        frame.fill(x: s.x, y: s.y, width: s.width, height: 1, style: theme.style("status"))
+        let spend = state.spendToday.map { String(format: "$%.4f", $0) } ?? "…"
+        let left = " \(state.target) │ jobs \(state.jobsInFlight) running │ today \(spend) "
+        let used = frame.putClipped(left, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)
+        if let notice = state.notice {
+            frame.putClipped("│ " + notice, x: s.x + used, y: s.y, style: theme.style("status"), maxWidth: s.width - used)
+        } else if let error = state.lastError {
+            frame.putClipped("│ last error: " + error, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
+        }
+        drawFooter(state, layout.footer, into: &frame)
+    }
+
+    /// The bindings that matter here, enabled ones first; disabled ones are dimmed.
+    static let footerActions: [StudioAction] = [.generate, .cancel, .help, .promptSearch, .stackAdd, .quit]
+
+    private func drawFooter(_ state: StudioState, _ r: GenerateLayout.Rect, into frame: inout Frame) {
+        frame.fill(x: r.x, y: r.y, width: r.width, height: 1, style: theme.style("footer"))
+        var x = r.x + 1
+        for action in Self.footerActions {
+            guard let binding = keyMap.binding(action), let key = binding.keys.first else { continue }
+            let disabled = StudioReducer.disabledReason(binding.whenDisabled, state) != nil
+            let name = KeyName.name(key)
+            let width = DisplayWidth.of(name) + DisplayWidth.of(binding.description) + 3
+            guard x + width <= r.x + r.width else { break }
+            let keyStyle = disabled ? theme.style("hint") : theme.style("footer.key")
+            let textStyle = disabled ? theme.style("hint") : theme.style("footer.text")
+            x += frame.put(name, x: x, y: r.y, style: keyStyle)
+            x += frame.put(" " + binding.description, x: x, y: r.y, style: textStyle)
+            x += 2
+        }
+    }
+}
