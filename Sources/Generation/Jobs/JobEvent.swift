@@ -24,6 +24,19 @@ public struct SavedImage: Sendable, Codable, Equatable {
     public var bytes: Int
     public var imageURL: String?
     public var index: Int
+
+    public init(path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?, format: String, bytes: Int,
+                imageURL: String?, index: Int) {
+        self.path = path
+        self.taskUUID = taskUUID
+        self.imageUUID = imageUUID
+        self.seed = seed
+        self.cost = cost
+        self.format = format
+        self.bytes = bytes
+        self.imageURL = imageURL
+        self.index = index
+    }
 }
 
 /// Why a job ended without all its images, as a value the CLI maps to an exit code.

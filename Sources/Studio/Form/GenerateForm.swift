@@ -157,7 +157,7 @@ public struct GenerateForm: Sendable, Equatable {
             switch document[field.path] {
             case .double(let d)?: current = d
             case .int(let i)?: current = Double(i)
-            default: current = delta > 0 ? range.lowerBound - step : range.upperBound + step
+            default: current = min(range.upperBound, max(range.lowerBound, 0))  // unset: step away from 0
             }
             let next = ((current + step * Double(delta)) / step).rounded() * step
             set(field, text: String(format: "%g", min(range.upperBound, max(range.lowerBound, next))))
@@ -297,6 +297,8 @@ public struct GenerateForm: Sendable, Equatable {
             }
             all.append(ValidationIssue(code: "invalidNumber", parameters: [path.description], value: "\"\(text)\"", rule: rule))
         }
-        issues = all
+        // Decoding and validation can both name a missing field; show it once.
+        var seen = Set<[String]>()
+        issues = all.filter { seen.insert([$0.code] + $0.parameters).inserted }
     }
 }

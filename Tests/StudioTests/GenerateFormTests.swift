@@ -1,0 +1,119 @@
+import Foundation
+import RunwareAPI
+@testable import Studio
+import Testing
+
+@Suite struct GenerateFormTests {
+    static let start: [String: JSONValue] = [
+        "model": .string("runware:111@1"), "positivePrompt": .string("a lighthouse"), "width": .int(1024), "height": .int(1024),
+    ]
+
+    func field(_ form: GenerateForm, _ path: String) throws -> FieldSpec {
+        try #require(form.fields.first { $0.path == JSONPath(path) })
+    }
+
+    @Test func pathsReadAndWriteNestedValues() {
+        var v = JSONValue.object([:])
+        v[JSONPath("lora[1].weight")] = .double(0.5)
+        #expect(v[JSONPath("lora[1].weight")] == .double(0.5))
+        #expect(v[JSONPath("lora[0]")] == .null)
+        v[JSONPath("lora[0]")] = nil
+        #expect(v[JSONPath("lora")]?.arrayValue?.count == 1)
+        #expect(JSONPath("pulid.images[0]").description == "pulid.images[0]")
+        #expect(JSONPath("lora[2].model").parent == JSONPath("lora[2]"))
+    }
+
+    @Test func everyViolationSitsBesideItsField() throws {
+        var form = GenerateForm(document: Self.start)
+        #expect(form.issues.isEmpty)
+        form.set(try field(form, "steps"), text: "80")
+        form.set(try field(form, "width"), text: "1000")
+        form.set(try field(form, "CFGScale"), text: "abc")
+        let steps = form.issues(for: try field(form, "steps"))
+        #expect(steps.map(\.description) == ["steps = 80: must be between 1 and 50"])
+        #expect(form.issues(for: try field(form, "width")).first?.rule.contains("multiple of 16") == true)
+        #expect(form.issues(for: try field(form, "CFGScale")).map(\.rule) == ["must be a number"])
+        #expect(form.issues.count == 3)
+        #expect(form.unplacedIssues.isEmpty)
+        // Fixing it clears it.
+        form.set(try field(form, "steps"), text: "28")
+        #expect(form.issues(for: try field(form, "steps")).isEmpty)
+    }
+
+    @Test func emptyTextGoesBackToTheAPIDefault() throws {
+        var form = GenerateForm(document: Self.start)
+        form.set(try field(form, "steps"), text: "20")
+        #expect(form.draft.steps == 20)
+        form.set(try field(form, "steps"), text: "")
+        #expect(form.draft.steps == nil)
+        #expect(form.value("steps") == nil)
+    }
+
+    @Test func stepsStayInsideTheDocumentedLimits() throws {
+        var form = GenerateForm(document: Self.start)
+        let steps = try field(form, "steps")
+        form.step(steps, by: 1)
+        #expect(form.draft.steps == 1)
+        form.set(steps, text: "50")
+        form.step(steps, by: 3)
+        #expect(form.draft.steps == 50)
+        let cfg = try field(form, "CFGScale")
+        form.set(cfg, text: "3.5")
+        form.step(cfg, by: 1)
+        #expect(form.draft.cfgScale == 4)
+        let scheduler = try field(form, "scheduler")
+        form.step(scheduler, by: 1)
+        #expect(form.draft.scheduler?.rawValue == Scheduler.allowed[0])
+        form.step(scheduler, by: -1)
+        #expect(form.draft.scheduler == nil)
+    }
+
+    @Test func sizePresetsAndTheAspectLock() throws {
+        var form = GenerateForm(document: Self.start)
+        form.set(try field(form, "ui.size"), text: "1344x768")
+        #expect(form.draft.width == 1344 && form.draft.height == 768)
+        form.toggle(try field(form, "ui.aspectLock"))
+        form.set(try field(form, "width"), text: "896")
+        #expect(form.draft.height == 512)
+        form.set(try field(form, "height"), text: "1024")
+        #expect(form.draft.width == 1792)
+        #expect(form.text(try field(form, "ui.size")) == "custom 1792x1024")
+    }
+
+    @Test func stacksAddMoveAndRemoveItemsWithTheirRows() throws {
+        var form = GenerateForm(document: Self.start)
+        _ = form.addStackItem("lora", after: nil, model: "civitai:667004@746484")
+        let second = form.addStackItem("lora", after: 0, model: "civitai:631986@706528")
+        #expect(second == 1)
+        #expect(form.fields.contains { $0.path == JSONPath("lora[1].weight") })
+        form.set(try field(form, "lora[0].weight"), text: "0.8")
+        #expect(form.moveStackItem("lora", at: 0, by: 1) == 1)
+        #expect(form.draft.lora?.map(\.model) == ["civitai:631986@706528", "civitai:667004@746484"])
+        #expect(form.draft.lora?[1].weight == 0.8)
+        form.removeStackItem("lora", at: 0)
+        form.removeStackItem("lora", at: 0)
+        #expect(form.draft.lora == nil)
+        #expect(!form.fields.contains { $0.path == JSONPath("lora[0].model") })
+        // A ControlNet without a guide image names the missing field.
+        _ = form.addStackItem("controlNet", after: nil, model: "runware:25@1")
+        #expect(form.issues(for: try field(form, "controlNet[0].guideImage")).first?.code == "missingGuideImage")
+    }
+
+    @Test func featuresShowTheirSettingsAndEncodeAsDocumented() throws {
+        var form = GenerateForm(document: Self.start)
+        form.toggle(try field(form, "hiresFix"))
+        #expect(form.draft.hiresFix == .on)
+        form.set(try field(form, "hiresFix.steps"), text: "10")
+        #expect(form.issues.map(\.parameter) == ["hiresFix.model"])
+        form.set(try field(form, "hiresFix.model"), text: "runware:504@1")
+        #expect(form.draft.hiresFix == .custom(model: "runware:504@1", steps: 10, strength: nil))
+        form.toggle(try field(form, "pulid"))
+        #expect(form.issues(for: try field(form, "pulid.images[0]")).count == 1)
+        form.toggle(try field(form, "pulid"))
+        form.toggle(try field(form, "advancedFeatures.layerDiffuse"))
+        #expect(form.issues.first?.parameters.contains("advancedFeatures.layerDiffuse") == true)
+        form.set(try field(form, "outputFormat"), text: "png")
+        #expect(form.issues.isEmpty)
+        #expect(form.draft.outputFormat?.canonical == .png)
+    }
+}

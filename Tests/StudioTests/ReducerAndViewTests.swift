@@ -1,0 +1,220 @@
+import Foundation
+import Generation
+import RunwareAPI
+@testable import Studio
+import TerminalUI
+import Testing
+
+/// The Generate screen driven by keys, with the state checked and the frames compared with the
+/// text snapshots next to this file.
+@Suite struct ReducerAndViewTests {
+    static let clock = Date(timeIntervalSince1970: 1_790_000_000)
+
+    struct Screen {
+        var state: StudioState
+        let reducer = StudioReducer()
+        let view = GenerateView(theme: .monochrome, keyMap: .defaults)
+        var effects: [StudioEffect] = []
+
+        init(columns: Int = 120, rows: Int = 40) {
+            state = StudioState(columns: columns, rows: rows, now: ReducerAndViewTests.clock,
+                                document: ["model": .string("runware:111@1"), "positivePrompt": .string(""),
+                                           "width": .int(1024), "height": .int(1024)],
+                                target: "sandbox", pickerFolder: "/tmp")
+            effects = reducer.reduce(&state, .tick(ReducerAndViewTests.clock))
+        }
+
+        mutating func send(_ events: StudioEvent...) {
+            for e in events { effects += reducer.reduce(&state, e) }
+        }
+        mutating func type(_ text: String) { for c in text { send(.terminal(.key(.character(c)))) } }
+        mutating func key(_ k: Key, times: Int = 1) { for _ in 0..<times { send(.terminal(.key(k))) } }
+        mutating func focus(_ path: String) {
+            let i = state.form.fields.firstIndex { $0.path == JSONPath(path) }!
+            reducer.setFocus(i, &state)
+        }
+        var lines: [String] { view.draw(state).frame.text }
+    }
+
+    @Test func typingAPromptAndGeneratingSendsTheDraft() {
+        var s = Screen()
+        #expect(StudioReducer.disabledReason(.whileFormInvalid, s.state) != nil)
+        s.type("a lighthouse at dusk")
+        #expect(s.state.form.draft.positivePrompt == "a lighthouse at dusk")
+        s.effects = []
+        s.key(.ctrl("g"))
+        guard case .generate(let id, let request)? = s.effects.first else { Issue.record("no generate effect"); return }
+        #expect(id == 1)
+        #expect(request.positivePrompt == "a lighthouse at dusk" && request.width == 1024)
+        #expect(s.state.jobsInFlight == 1)
+        #expect(s.state.promptHistory.first == "a lighthouse at dusk")
+        Snapshot.check(s.lines, named: "generate-sent")
+    }
+
+    @Test func generateIsRefusedWhileAnyViolationStands() {
+        var s = Screen()
+        s.type("a fox")
+        s.focus("steps")
+        s.type("99")
+        s.effects = []
+        s.key(.ctrl("g"))
+        #expect(s.effects.isEmpty)
+        #expect(s.state.notice?.contains("fix the 1 problem") == true)
+        #expect(s.lines.contains { $0.contains("! 99: must be between 1 and 50") })
+        Snapshot.check(s.lines, named: "validation-beside-field")
+    }
+
+    @Test func jobProgressResultsAndFailuresShowInThePane() {
+        var s = Screen()
+        s.type("a fox")
+        s.key(.ctrl("g"))
+        s.send(.job(id: 1, .submitted(taskUUID: "t", delivery: .async)),
+               .job(id: 1, .processing(progress: 40, finished: 0, total: 1)),
+               .tick(Self.clock.addingTimeInterval(2.5)))
+        #expect(s.lines.contains { $0.contains("▶ #1 2.5s 0/1 40%") })
+        s.send(.job(id: 1, .saved(SavedImage(path: "/tmp/x-1.png", taskUUID: "t", imageUUID: "i", seed: 42, cost: 0.0019,
+                                              format: "PNG", bytes: 10, imageURL: nil, index: 0))),
+               .jobEnded(id: 1, failure: nil, cancelled: false))
+        #expect(s.state.jobsInFlight == 0)
+        #expect(s.state.lastSeed == 42)
+        #expect(s.effects.contains(.refreshSpend))
+        #expect(s.effects.contains(.thumbnail(ThumbnailKey(path: "/tmp/x-1.png", columns: GenerateLayout.stripThumbWidth,
+                                                           rows: GenerateLayout.stripThumbHeight))))
+        s.key(.ctrl("g"))
+        s.send(.jobEnded(id: 2, failure: "the API refused the request: insufficientCredits", cancelled: false))
+        #expect(s.state.lastError == "job 2: the API refused the request: insufficientCredits")
+        Snapshot.check(s.lines, named: "jobs-and-failure")
+    }
+
+    @Test func cancelAsksForTheNewestJobInFlight() {
+        var s = Screen()
+        s.key(.ctrl("x"))
+        #expect(s.state.notice == "cancel the newest job: no job is running")
+        s.type("a fox")
+        s.key(.ctrl("g"))
+        s.key(.ctrl("g"))
+        s.effects = []
+        s.key(.ctrl("x"))
+        #expect(s.effects == [.cancel(jobID: 2)])
+        s.send(.jobEnded(id: 2, failure: nil, cancelled: true))
+        #expect(s.state.jobs.last?.phase == .cancelled)
+    }
+
+    @Test func promptRecallWalksHistoryLikeAShell() {
+        var s = Screen()
+        s.send(.promptHistory(["third", "second", "first"]))
+        s.type("draft")
+        s.key(.alt("p"))
+        #expect(s.state.prompt.text == "third")
+        s.key(.alt("p"))
+        #expect(s.state.prompt.text == "second")
+        s.key(.alt("n"))
+        s.key(.alt("n"))
+        #expect(s.state.prompt.text == "draft")
+        s.key(.ctrl("r"))
+        s.type("fir")
+        #expect(s.lines.contains { $0.contains("1 of 3 prompts") })
+        s.key(.enter)
+        #expect(s.state.prompt.text == "first")
+        #expect(s.state.form.draft.positivePrompt == "first")
+    }
+
+    @Test func aLoRAComesFromThePickerThatSearchesAsYouType() {
+        var s = Screen()
+        s.focus("lora")
+        s.effects = []
+        s.key(.enter)
+        #expect(s.effects == [.searchModels(query: "", category: "lora")])
+        s.type("water")
+        #expect(s.effects.last == .searchModels(query: "water", category: "lora"))
+        var entry = ModelEntry(air: "civitai:667004@746484", name: "Watercolor Illustration")
+        entry.architecture = "flux1d"
+        s.send(.models(query: "wat", results: [], error: nil))  // a stale answer is ignored
+        s.send(.models(query: "water", results: [entry], error: nil))
+        Snapshot.check(s.lines, named: "lora-picker")
+        s.key(.enter)
+        #expect(s.state.form.draft.lora?.first?.model == "civitai:667004@746484")
+        #expect(s.state.focusedField?.path == JSONPath("lora[0].model"))
+        s.key(.down)
+        s.key(.right, times: 3)
+        #expect(s.state.form.draft.lora?.first?.weight == 0.3)
+        s.key(.ctrl("d"))
+        #expect(s.state.form.draft.lora == nil)
+    }
+
+    @Test func theFilePickerListsImagesAndAsksForAThumbnail() {
+        var s = Screen()
+        s.focus("inputs.seedImage")
+        s.effects = []
+        s.key(.enter)
+        #expect(s.effects == [.listFolder("/tmp")])
+        s.send(.folder(path: "/tmp", entries: [FileEntry(name: "shots", isDirectory: true, bytes: 0),
+                                               FileEntry(name: "cat.png", isDirectory: false, bytes: 100)], error: nil))
+        s.key(.down)
+        #expect(s.effects.contains { if case .thumbnail(let k) = $0 { k.path == "/tmp/cat.png" } else { false } })
+        s.key(.enter)
+        #expect(s.state.form.draft.inputs?.seedImage == "/tmp/cat.png")
+        #expect(!s.state.form.issues.contains { $0.parameter.contains("seedImage") })
+    }
+
+    @Test func helpIsGeneratedFromTheKeyMap() throws {
+        var s = Screen()
+        s.focus("ui.aspectLock")
+        s.key(.character("?"))
+        #expect(s.state.overlay == .help(scroll: 0))
+        let text = s.lines.joined(separator: "\n")
+        for binding in KeyMap.defaults.bindings {
+            #expect(text.contains(binding.description), "help lacks \(binding.action)")
+        }
+        #expect(text.contains("(now: no job is running)"))
+        Snapshot.check(s.lines, named: "help")
+        s.key(.escape)
+        #expect(s.state.overlay == nil)
+        // In a text field `?` is typed, not help.
+        s.focus("positivePrompt")
+        s.key(.character("?"))
+        #expect(s.state.overlay == nil && s.state.prompt.text == "?")
+        // Rebinding changes help and footer alike.
+        let map = try KeyMap.defaults.overridden(by: "[keys]\ngenerate = [\"f9\"]", file: "keys.toml")
+        let footer = GenerateView(theme: .monochrome, keyMap: map).draw(s.state).frame.text.last ?? ""
+        #expect(footer.contains("f9 generate"))
+    }
+
+    @Test func untrustedTextIsShownWithControlsVisible() {
+        var s = Screen()
+        s.send(.terminal(.paste("evil \u{1B}[2J prompt")))
+        s.send(.error("server said \u{1B}]52;c;AAAA\u{07}"))
+        let text = s.lines.joined()
+        #expect(!text.contains("\u{1B}"))
+        // Typed or pasted controls are dropped from the prompt; server text shows them as marks.
+        #expect(s.state.prompt.text == "evil [2J prompt")
+        #expect(text.contains("server said ^[]52;c;AAAA^G"))
+    }
+
+    @Test func resizeRedrawsForTheNewSizeAndNarrowScreensDropThePreview() {
+        var s = Screen()
+        s.send(.terminal(.resize(columns: 80, rows: 24)))
+        #expect(GenerateLayout(columns: 80, rows: 24).right == nil)
+        Snapshot.check(s.lines, named: "narrow-80x24")
+        s.send(.terminal(.resize(columns: 200, rows: 60)))
+        #expect(s.lines.count == 60 && s.lines[0].count == 200)
+    }
+
+    @Test func mouseClicksFocusFieldsAndPickResults() {
+        var s = Screen()
+        let layout = GenerateLayout(columns: 120, rows: 40)
+        let rows = FormRow.build(s.state)
+        let stepsIndex = s.state.form.fields.firstIndex { $0.path == "steps" }!
+        let top = FormRow.span(of: stepsIndex, in: rows)!.top
+        s.send(.terminal(.mouse(button: .left, x: layout.formBody.x + 2, y: layout.formBody.y + top - s.state.formScroll, pressed: true)))
+        #expect(s.state.focusedField?.path == "steps")
+    }
+
+    @Test func copyUsesOSC52() {
+        var s = Screen()
+        s.type("a fox")
+        s.key(.alt("c"))
+        #expect(s.effects.contains(.copy("a fox")))
+        #expect(OSC52.sequence(copying: "a fox") == "\u{1B}]52;c;YSBmb3g=\u{07}")
+    }
+}
