@@ -172,9 +172,12 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             // ESC alone, or Alt+key (ESC immediately followed by a character).
             timeout(0)
             var next: wint_t = 0
-            if wget_wch(shim_stdscr(), &next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32 {
+            let kind = wget_wch(shim_stdscr(), &next)
+            if kind == OK, next >= 32, next != 127, let scalar = Unicode.Scalar(UInt32(next)) {
                 return .key(.alt(Character(scalar)))
             }
+            // Escape followed quickly by another key (Esc then Ctrl-Q): that key is not lost.
+            if kind == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) } else if kind == KEY_CODE_YES { ungetch(Int32(next)) }
             return .key(.escape)
         case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
         default:

@@ -1,0 +1,121 @@
+import Foundation
+import RunwareSandbox
+import Testing
+import TestSupport
+
+/// The studio as a person uses it: the real binary in tmux against a sandbox on a loopback port,
+/// typed at with send-keys and read with capture-pane.
+@Suite(.serialized) struct StudioE2ETests {
+    static let darkroom = Binary.product("darkroom")
+
+    /// A sandbox whose every answer takes a moment, so a job is visibly in flight.
+    static func slowSandbox() -> SandboxEngine.Settings {
+        .init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(30), faults: try! FaultPlan(specs: ["delay=1200"]))
+    }
+
+    static func start(_ folder: TempFolder, endpoint: String, extra: [String: String] = [:], columns: Int = 160,
+                      rows: Int = 48) async throws -> TmuxSession {
+        var env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key, "TERM": "xterm-256color"])
+        for (k, v) in extra { env[k] = v }
+        let command = "cd \(folder.path) && TERM=tmux-256color \(darkroom) --endpoint \(endpoint); echo EXIT=$?; sleep 30"
+        return try await TmuxSession.start(command, columns: columns, rows: rows, environment: env)
+    }
+
+    @Test func promptSizeLoRAGenerateResizeValidationHelpQuit() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with(Self.slowSandbox()) { sandbox in
+            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint)
+            defer { Task { await tmux.kill() } }
+            var screen = try await tmux.waitFor("ctrl-g generate")
+            #expect(screen.contains("Runware 127.0.0.1") && screen.contains("jobs 0 running"), "\(screen)")
+            #expect(screen.contains("! is required (2 to 3000 characters)"))
+
+            try await tmux.type("a lighthouse at dusk")
+            screen = try await tmux.waitFor("ready")
+            #expect(screen.contains("a lighthouse at dusk"))
+
+            // Size: three fields down, one preset on.
+            try await tmux.press("Tab", times: 3)
+            try await tmux.keys("Right")
+            screen = try await tmux.waitFor("‹ 1152x896 ›")
+            #expect(screen.contains("1152") && screen.contains("896"), "\(screen)")
+
+            // A LoRA from the picker, searched as typed.
+            try await tmux.press("Tab", times: 14)
+            try await tmux.keys("Enter")
+            try await tmux.waitFor("Search lora models")
+            try await tmux.type("water")
+            screen = try await tmux.waitFor("Watercolor Illustration")
+            #expect(!screen.contains("Film Grain"), "\(screen)")
+            try await tmux.keys("Enter")
+            screen = try await tmux.waitFor("LoRA 1")
+            #expect(screen.contains("civitai:667004@746484"), "\(screen)")
+
+            // Generate; the status line counts it; resize while it runs.
+            try await tmux.keys("C-g")
+            screen = try await tmux.waitFor("jobs 1 running")
+            #expect(screen.contains("▶ #1"), "\(screen)")
+            try await tmux.resize(columns: 120, rows: 40)
+            screen = try await tmux.waitFor(timeout: .seconds(30)) { $0.contains("done 1/1") && $0.contains("▲ #1") }
+            #expect(screen.contains("jobs 0 running"), "\(screen)")
+            #expect(screen.contains("seed "), "the preview caption names the seed: \(screen)")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.allSatisfy { $0.count <= 120 } && lines.count <= 41, "\(screen)")
+            #expect(lines.first?.hasPrefix("┌─ Generate") == true && lines.first?.contains("┐┌─ Preview") == true, "\(screen)")
+
+            // A bad weight is named beside its field and Generate refuses.
+            try await tmux.keys("Down")
+            try await tmux.type("9")
+            screen = try await tmux.waitFor("! 9: must be between -4 and 4")
+            try await tmux.keys("C-g")
+            screen = try await tmux.waitFor("fix the 1 problem")
+            #expect(screen.contains("jobs 0 running"))
+
+            // Help from the key map.
+            try await tmux.keys("F1")
+            screen = try await tmux.waitFor("Keys (from the key map")
+            #expect(screen.contains("ctrl-g, f5") && screen.contains("search past prompts"), "\(screen)")
+            try await tmux.keys("Escape")
+
+            // Quit gives the terminal back.
+            try await tmux.keys("C-q")
+            screen = try await tmux.waitFor("EXIT=0")
+            #expect(!screen.contains("┌─ Generate"), "\(screen)")
+
+            // History has the job with its LoRA.
+            let env = Binary.isolatedEnvironment(folder)
+            let list = try await Binary.run(Self.darkroom, ["history", "search", "lora:civitai:667004@746484"], environment: env)
+            #expect(list.stdout.contains("a lighthouse at dusk"), "\(list.stdout)\(list.stderr)")
+        }
+    }
+
+    @Test func monochromeAndNoColorStayUsable() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint, extra: ["NO_COLOR": "1"])
+            defer { Task { await tmux.kill() } }
+            try await tmux.waitFor("ctrl-g generate")
+            let colored = try await tmux.screen(escapes: true)
+            #expect(!colored.contains("38;5;") && !colored.contains("38;2;"), "colours despite NO_COLOR")
+            #expect(colored.contains("\u{1B}[7m"), "the focused field is shown in reverse")
+            try await tmux.keys("C-q")
+            try await tmux.waitFor("EXIT=0")
+        }
+    }
+
+    @Test func aBadKeyMapIsNamedWithFileAndLine() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let config = folder.url.appendingPathComponent("config/darkroom")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("[keys]\ngenerate = [\"ctrl-g\"]\nlaunch = [\"f9\"]\n".utf8).write(to: config.appendingPathComponent("keys.toml"))
+        try await SandboxHarness.with { sandbox in
+            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint)
+            defer { Task { await tmux.kill() } }
+            let screen = try await tmux.waitFor("EXIT=78")
+            #expect(screen.contains("keys.toml:3: unknown action \"launch\""), "\(screen)")
+        }
+    }
+}

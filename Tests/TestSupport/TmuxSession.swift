@@ -1,0 +1,62 @@
+import Foundation
+
+/// A program in a detached tmux session on a private socket, driven as a person would:
+/// send-keys in, capture-pane out.
+public struct TmuxSession: Sendable {
+    public static let tmux = "/usr/bin/tmux"
+    public let socket: String
+    public let environment: [String: String]
+
+    public static func start(_ command: String, columns: Int = 160, rows: Int = 48,
+                             environment: [String: String]) async throws -> TmuxSession {
+        let session = TmuxSession(socket: "darkroom-test-\(UUID().uuidString.prefix(8))", environment: environment)
+        _ = try await Binary.launch(tmux, ["-L", session.socket, "-f", "/dev/null", "new-session", "-d",
+                                           "-x", String(columns), "-y", String(rows), command], environment: environment)
+        return session
+    }
+
+    /// Key names as tmux knows them (`C-g`, `Tab`, `Enter`, `F1`, `Escape`).
+    public func keys(_ names: String...) async throws {
+        _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + names, environment: environment)
+    }
+
+    public func press(_ name: String, times: Int) async throws {
+        _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + Array(repeating: name, count: times), environment: environment)
+    }
+
+    /// Text typed literally.
+    public func type(_ text: String) async throws {
+        _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys", "-l", text], environment: environment)
+    }
+
+    public func screen(escapes: Bool = false) async throws -> String {
+        try await Binary.run(Self.tmux, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []), environment: environment).stdout
+    }
+
+    /// Waits until the screen satisfies `ready` (or the time is up) and returns the screen.
+    @discardableResult
+    public func waitFor(timeout: Duration = .seconds(20), _ ready: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var text = ""
+        while ContinuousClock.now < deadline {
+            text = try await screen()
+            if ready(text) { return text }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return text
+    }
+
+    @discardableResult
+    public func waitFor(_ needle: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await waitFor(timeout: timeout) { $0.contains(needle) }
+    }
+
+    public func resize(columns: Int, rows: Int) async throws {
+        _ = try await Binary.run(Self.tmux, ["-L", socket, "resize-window", "-x", String(columns), "-y", String(rows)],
+                                 environment: environment)
+    }
+
+    public func kill() async {
+        _ = try? await Binary.launch(Self.tmux, ["-L", socket, "kill-server"], environment: environment)
+    }
+}
