@@ -55,7 +55,8 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History"],
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "CNcursesw",
+                           "Generation"],
             swiftSettings: strict),
 
         .target(

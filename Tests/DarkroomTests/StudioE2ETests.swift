@@ -13,20 +13,20 @@ import TestSupport
         .init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(30), faults: try! FaultPlan(specs: ["delay=1200"]))
     }
 
-    static func start(_ folder: TempFolder, endpoint: String, extra: [String: String] = [:], columns: Int = 160,
-                      rows: Int = 48) async throws -> TmuxSession {
+    /// The studio in tmux for the length of `body`.
+    static func studio(_ folder: TempFolder, endpoint: String, extra: [String: String] = [:],
+                       _ body: (TmuxSession) async throws -> Void) async throws {
         var env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key, "TERM": "xterm-256color"])
         for (k, v) in extra { env[k] = v }
         let command = "cd \(folder.path) && TERM=tmux-256color \(darkroom) --endpoint \(endpoint); echo EXIT=$?; sleep 30"
-        return try await TmuxSession.start(command, columns: columns, rows: rows, environment: env)
+        try await TmuxSession.with(command, environment: env, body)
     }
 
     @Test func promptSizeLoRAGenerateResizeValidationHelpQuit() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
         try await SandboxHarness.with(Self.slowSandbox()) { sandbox in
-            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint)
-            defer { Task { await tmux.kill() } }
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
             var screen = try await tmux.waitFor("ctrl-g generate")
             #expect(screen.contains("Runware 127.0.0.1") && screen.contains("jobs 0 running"), "\(screen)")
             #expect(screen.contains("! is required (2 to 3000 characters)"))
@@ -87,6 +87,7 @@ import TestSupport
             let env = Binary.isolatedEnvironment(folder)
             let list = try await Binary.run(Self.darkroom, ["history", "search", "lora:civitai:667004@746484"], environment: env)
             #expect(list.stdout.contains("a lighthouse at dusk"), "\(list.stdout)\(list.stderr)")
+            }
         }
     }
 
@@ -94,14 +95,14 @@ import TestSupport
         let folder = TempFolder()
         defer { folder.remove() }
         try await SandboxHarness.with { sandbox in
-            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint, extra: ["NO_COLOR": "1"])
-            defer { Task { await tmux.kill() } }
+            try await Self.studio(folder, endpoint: sandbox.endpoint, extra: ["NO_COLOR": "1"]) { tmux in
             try await tmux.waitFor("ctrl-g generate")
             let colored = try await tmux.screen(escapes: true)
             #expect(!colored.contains("38;5;") && !colored.contains("38;2;"), "colours despite NO_COLOR")
             #expect(colored.contains("\u{1B}[7m"), "the focused field is shown in reverse")
             try await tmux.keys("C-q")
             try await tmux.waitFor("EXIT=0")
+            }
         }
     }
 
@@ -112,10 +113,10 @@ import TestSupport
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try Data("[keys]\ngenerate = [\"ctrl-g\"]\nlaunch = [\"f9\"]\n".utf8).write(to: config.appendingPathComponent("keys.toml"))
         try await SandboxHarness.with { sandbox in
-            let tmux = try await Self.start(folder, endpoint: sandbox.endpoint)
-            defer { Task { await tmux.kill() } }
-            let screen = try await tmux.waitFor("EXIT=78")
-            #expect(screen.contains("keys.toml:3: unknown action \"launch\""), "\(screen)")
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                let screen = try await tmux.waitFor("EXIT=78")
+                #expect(screen.contains("keys.toml:3: unknown action \"launch\""), "\(screen)")
+            }
         }
     }
 }

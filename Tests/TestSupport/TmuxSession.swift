@@ -15,6 +15,20 @@ public struct TmuxSession: Sendable {
         return session
     }
 
+    /// Runs `body` with a session and always ends the session afterwards, failed or not.
+    public static func with<T: Sendable>(_ command: String, columns: Int = 160, rows: Int = 48, environment: [String: String],
+                                         _ body: (TmuxSession) async throws -> T) async throws -> T {
+        let session = try await start(command, columns: columns, rows: rows, environment: environment)
+        do {
+            let result = try await body(session)
+            await session.kill()
+            return result
+        } catch {
+            await session.kill()
+            throw error
+        }
+    }
+
     /// Key names as tmux knows them (`C-g`, `Tab`, `Enter`, `F1`, `Escape`).
     public func keys(_ names: String...) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + names, environment: environment)

@@ -154,7 +154,7 @@ extension StudioReducer {
                     let line = layout.formBody.y + top
                     if y >= line && y < line + row.height {
                         switch row.kind {
-                        case .field(let i), .promptBody(let i), .issue(let i, _): setFocus(i, &state)
+                        case .field(let i), .promptBody(let i): setFocus(i, &state)
                         default: break
                         }
                         break rows

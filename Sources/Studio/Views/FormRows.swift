@@ -1,8 +1,9 @@
 import RunwareAPI
 import TerminalUI
 
-/// The form as rows: section heads, fields, the prompt editor's lines, and each field's
-/// violations right under it. Built from the state for both drawing and mouse hits.
+/// The form as rows: section heads, fields and the prompt editor's lines. A field's violations
+/// are drawn on its own row, so rows never shift while typing (a shift makes ncurses scroll whole
+/// terminal lines, dragging the preview pane along). Built for both drawing and mouse hits.
 public struct FormRow: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case estimate
@@ -10,7 +11,6 @@ public struct FormRow: Sendable, Equatable {
         case section(String)
         case field(Int)
         case promptBody(Int)
-        case issue(field: Int, text: String)
     }
 
     public var kind: Kind
@@ -27,15 +27,12 @@ public struct FormRow: Sendable, Equatable {
             }
             rows.append(FormRow(kind: .field(i), height: 1))
             if case .prompt = field.kind { rows.append(FormRow(kind: .promptBody(i), height: GenerateLayout.promptHeight)) }
-            for issue in state.form.issues(for: field) {
-                rows.append(FormRow(kind: .issue(field: i, text: Self.message(issue)), height: 1))
-            }
         }
         return rows
     }
 
-    /// An issue as shown under its field: the value and the rule (the field is the row above).
-    static func message(_ issue: ValidationIssue) -> String {
+    /// An issue as shown beside its field: the value and the rule (the row names the field).
+    public static func message(_ issue: ValidationIssue) -> String {
         let others = issue.parameters.count > 1 ? " (\(issue.parameter))" : ""
         if let value = issue.value { return "\(value): \(issue.rule)\(others)" }
         return issue.rule + others
@@ -46,7 +43,7 @@ public struct FormRow: Sendable, Equatable {
         var y = 0, top: Int?, height = 0
         for row in rows {
             switch row.kind {
-            case .field(field), .promptBody(field), .issue(field, _):
+            case .field(field), .promptBody(field):
                 if top == nil { top = y }
                 height = y + row.height - top!
             default:

@@ -42,11 +42,6 @@ struct FormView {
                     for xx in (body.x + 1)..<(body.x + 1 + width) { frame[xx, yy] = lines[xx, yy] }
                 }
                 if focused && !overlayOpen && c.y >= body.y && c.y < body.y + body.height { cursor = c }
-            case .issue(_, let text):
-                if inside(y, body) {
-                    frame.putClipped("  ! " + text, x: body.x + Self.labelWidth - 2, y: y, style: theme.style("field.error"),
-                                     maxWidth: body.width - Self.labelWidth + 2)
-                }
             }
         }
         return overlayOpen ? nil : cursor
@@ -75,19 +70,26 @@ struct FormView {
     private func drawField(_ i: Int, _ state: StudioState, x: Int, y: Int, width: Int, into frame: inout Frame) -> (x: Int, y: Int)? {
         let field = state.form.fields[i]
         let focused = i == state.focus && state.overlay == nil
-        let hasIssue = !state.form.issues(for: field).isEmpty
+        let issues = state.form.issues(for: field)
+        let hasIssue = !issues.isEmpty
         let indent = field.depth * 2
         let label = String(repeating: " ", count: indent) + field.label
         let labelStyle = theme.style(hasIssue ? "field.error" : "field.label")
         if focused { frame.fill(x: x, y: y, width: width, height: 1, style: theme.style("field.focused")) }
         frame.putClipped(label, x: x, y: y, style: focused ? theme.style("field.focused") : labelStyle, maxWidth: Self.labelWidth - 1)
         let valueX = x + Self.labelWidth
-        let limitText = field.limit.map { " \($0)" } ?? ""
-        let limitWidth = min(DisplayWidth.of(limitText), max(0, width - Self.labelWidth - 12))
+        // A violation takes the place of the limit hint, right of the value.
+        let issueText = issues.first.map { " ! " + FormRow.message($0) + (issues.count > 1 ? " (+\(issues.count - 1))" : "") }
+        let limitText = issueText ?? field.limit.map { " \($0)" } ?? ""
+        let valueColumns = max(12, min(DisplayWidth.of(state.form.text(field)) + 2, (width - Self.labelWidth) / 2))
+        let limitWidth = min(DisplayWidth.of(limitText), max(0, width - Self.labelWidth - (issueText == nil ? 12 : valueColumns)))
         let valueWidth = max(1, width - Self.labelWidth - limitWidth)
         let valueStyle = theme.style(focused ? "field.focused" : "field.value")
         let hintStyle = focused ? theme.style("field.focused") : theme.style("hint")
-        if limitWidth > 0 { frame.put(limitText, x: x + width - limitWidth, y: y, style: hintStyle, maxWidth: limitWidth) }
+        if limitWidth > 0 {
+            frame.putClipped(limitText, x: x + width - limitWidth, y: y, style: issueText == nil ? hintStyle : theme.style("field.error"),
+                             maxWidth: limitWidth)
+        }
         let text = state.form.text(field)
         switch field.kind {
         case .prompt:
