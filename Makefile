@@ -5,7 +5,7 @@ JOBS ?= 2
 .PHONY: run test deps venv build release bench clean
 
 run: deps release
-	./.build/release/darkroom generate --sandbox "a lighthouse on a cliff at dusk, film photo" --seed 7
+	./.build/release/darkroom --sandbox
 
 test: deps venv
 	$(SWIFT) build --build-tests -j $(JOBS)
