@@ -1,5 +1,6 @@
 import Foundation
 import RunwareAPI
+import TerminalUI
 
 /// The Generate form: the task object being edited, the rows it shows, and every violation of
 /// the documented limits, recomputed on each edit. Pure value.
@@ -219,31 +220,38 @@ public struct GenerateForm: Sendable, Equatable {
         case "ipAdapters": .object(["model": .string(model), "guideImages": .array([])])
         default: .object(["model": .string(model)])
         }
-        var items = document[JSONPath(stack)]?.arrayValue ?? []
-        let at = min(items.count, index.map { $0 + 1 } ?? items.count)
-        items.insert(item, at: at)
-        write(JSONPath(stack), .array(items))
-        recompute()
-        return at
+        var editor = stackEditor(stack, selecting: index)
+        if index == nil, !editor.items.isEmpty { editor.select(editor.items.count - 1) }
+        editor.add(item)
+        store(editor, in: stack)
+        return editor.selected ?? 0
     }
 
     public mutating func removeStackItem(_ stack: String, at index: Int) {
-        var items = document[JSONPath(stack)]?.arrayValue ?? []
-        guard items.indices.contains(index) else { return }
-        items.remove(at: index)
-        write(JSONPath(stack), items.isEmpty ? nil : .array(items))
-        recompute()
+        var editor = stackEditor(stack, selecting: index)
+        guard editor.selected == index else { return }
+        editor.removeSelected()
+        store(editor, in: stack)
     }
 
     /// Moves an item up (-1) or down (+1); returns its new index.
     public mutating func moveStackItem(_ stack: String, at index: Int, by delta: Int) -> Int {
-        var items = document[JSONPath(stack)]?.arrayValue ?? []
-        let target = index + delta
-        guard items.indices.contains(index), items.indices.contains(target) else { return index }
-        items.swapAt(index, target)
-        write(JSONPath(stack), .array(items))
+        var editor = stackEditor(stack, selecting: index)
+        guard editor.selected == index else { return index }
+        editor.moveSelected(by: delta)
+        store(editor, in: stack)
+        return editor.selected ?? index
+    }
+
+    private func stackEditor(_ stack: String, selecting index: Int?) -> StackEditor<JSONValue> {
+        var editor = StackEditor(document[JSONPath(stack)]?.arrayValue ?? [])
+        if let index { editor.select(index) }
+        return editor
+    }
+
+    private mutating func store(_ editor: StackEditor<JSONValue>, in stack: String) {
+        write(JSONPath(stack), editor.items.isEmpty ? nil : .array(editor.items))
         recompute()
-        return target
     }
 
     /// Replaces the whole task object (a recalled or forked request).
