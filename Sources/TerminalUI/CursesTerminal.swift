@@ -92,7 +92,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     /// Leaves curses mode, stops like any job on Ctrl-Z, and takes the terminal back on `fg`.
     public func suspend() {
         Self.restore()
-        kill(getpid(), SIGTSTP)
+        // SIGSTOP: it cannot be caught or ignored (ncurses installs its own SIGTSTP handling).
+        raise(SIGSTOP)  // this thread stops before the call returns
         // Running again (SIGCONT).
         Self.write("\u{1B}[?2004h\u{1B}[?1006h")
         refresh()

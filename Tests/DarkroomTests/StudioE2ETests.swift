@@ -119,4 +119,29 @@ import TestSupport
             }
         }
     }
+
+    @Test func ctrlZSuspendsToTheShellAndFgComesBack() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            var env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key, "TERM": "tmux-256color"])
+            try await TmuxSession.with("bash --norc --noprofile -i", columns: 120, rows: 40, environment: env) { tmux in
+                try await tmux.waitFor { $0.contains("$") || $0.contains("#") }
+                try await tmux.type("\(Self.darkroom) --endpoint \(sandbox.endpoint)")
+                try await tmux.keys("Enter")
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.type("a fox")
+                try await tmux.keys("C-z")
+                var screen = try await tmux.waitFor("Stopped")
+                #expect(!screen.contains("┌─ Generate"), "\(screen)")
+                try await tmux.type("fg")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor("ctrl-g generate")
+                #expect(screen.contains("a fox"), "the form survives a suspend: \(screen)")
+                try await tmux.keys("C-q")
+                screen = try await tmux.waitFor(timeout: .seconds(10)) { !$0.contains("┌─ Generate") }
+                #expect(!screen.contains("┌─ Generate"), "\(screen)")
+            }
+        }
+    }
 }

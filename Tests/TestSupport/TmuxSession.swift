@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A program in a detached tmux session on a private socket, driven as a person would:
 /// send-keys in, capture-pane out.
@@ -47,9 +48,11 @@ public struct TmuxSession: Sendable {
         try await Binary.run(Self.tmux, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []), environment: environment).stdout
     }
 
-    /// Waits until the screen satisfies `ready` (or the time is up) and returns the screen.
+    /// Waits until the screen satisfies `ready` and returns the screen; when the time is up the
+    /// test fails with the screen as it was.
     @discardableResult
-    public func waitFor(timeout: Duration = .seconds(20), _ ready: (String) -> Bool) async throws -> String {
+    public func waitFor(timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+                        _ ready: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var text = ""
         while ContinuousClock.now < deadline {
@@ -57,12 +60,14 @@ public struct TmuxSession: Sendable {
             if ready(text) { return text }
             try await Task.sleep(for: .milliseconds(50))
         }
+        Issue.record("timed out after \(timeout); the screen:\n\(text)", sourceLocation: sourceLocation)
         return text
     }
 
     @discardableResult
-    public func waitFor(_ needle: String, timeout: Duration = .seconds(20)) async throws -> String {
-        try await waitFor(timeout: timeout) { $0.contains(needle) }
+    public func waitFor(_ needle: String, timeout: Duration = .seconds(20),
+                        sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        try await waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains(needle) }
     }
 
     public func resize(columns: Int, rows: Int) async throws {
