@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw"], swiftSettings: strict),
         .target(
             name: "Studio",
-            dependencies: ["TerminalUI", "Preview", "Generation", "History", "RunwareAPI", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict),
         .target(name: "Preview", dependencies: ["CChafa", "Imaging"], swiftSettings: strict),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),

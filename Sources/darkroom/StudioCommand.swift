@@ -30,6 +30,8 @@ struct StudioCommand: AsyncParsableCommand {
     var monochrome = false
     @Option(help: "Folder for the images (default: the data folder).")
     var out: String?
+    @Option(help: "How the preview is drawn: auto (ask the terminal), symbols, sixel, kitty or iterm.")
+    var preview: String = "auto"
 
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -80,6 +82,21 @@ struct StudioCommand: AsyncParsableCommand {
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
                                       cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
         let services = LiveServices(runner: runner, history: history, folder: folder, thumbnailer: thumbnailer, previewOptions: options)
+        var probe = TerminalProbe.Result(format: .symbols, tmuxPassthrough: false, hint: nil)
+        if preview == "auto" {
+            probe = TerminalProbe.detect(environment: env.variables, interactive: true)
+        } else if let chosen = PixelFormat(rawValue: preview) {
+            probe = TerminalProbe.Result(format: chosen, tmuxPassthrough: env.variables["TMUX"] != nil && chosen != .symbols, hint: nil)
+        } else {
+            await target.stop()
+            Console.error("--preview \"\(preview)\": must be one of auto, symbols, sixel, kitty, iterm")
+            throw Exit.invalidInput
+        }
+        let size = TerminalSize.current()
+        let pixels: (format: PixelFormat, renderer: PixelRenderer)? = probe.format == .symbols ? nil
+            : (probe.format, PixelRenderer(cellWidth: size?.cellWidth ?? 10, cellHeight: size?.cellHeight ?? 20,
+                                           tmuxPassthrough: probe.tmuxPassthrough))
+        let hint = probe.hint
         let targetName = target.sandbox == nil ? "Runware \(URL(string: target.endpoint)?.host ?? target.endpoint)" : "sandbox"
         let document = Self.startingDocument(config)
         let pickerFolder = FileManager.default.currentDirectoryPath
@@ -88,9 +105,10 @@ struct StudioCommand: AsyncParsableCommand {
             // The UI loop blocks on the terminal, so it gets a thread of its own, off the concurrency pool.
             let thread = Thread {
                 let terminal = CursesTerminal(monochrome: colorMode == .monochrome)
-                let state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
+                var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
                                         target: targetName, pickerFolder: pickerFolder)
-                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services)
+                state.notice = hint
+                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
                 app.run()
                 CursesTerminal.restore()
                 done.resume()

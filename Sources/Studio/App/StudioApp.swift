@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import Preview
 import RunwareAPI
 import Synchronization
 import TerminalUI
@@ -17,11 +18,17 @@ public final class StudioApp: @unchecked Sendable {
     private var renderer = Renderer()
     private let inbox = Inbox()
     private var jobTasks: [Int: Task<Void, Never>] = [:]
+    private let pixels: PixelPreview?
+    private var lastFrame: Frame?
     /// Bytes or cells written, for the benchmark.
     public private(set) var cellsPainted = 0
 
+    /// `pixels`: the protocol and renderer for the preview pane, when the terminal has one.
     public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, services: StudioServices,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                pixels: (format: PixelFormat, renderer: PixelRenderer)? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+        var state = state
+        state.pixelPreview = pixels != nil
+        self.pixels = pixels.map { PixelPreview(format: $0.format, renderer: $0.renderer) }
         self.state = state
         self.terminal = terminal
         reducer = StudioReducer(keyMap: keyMap)
@@ -76,12 +83,18 @@ public final class StudioApp: @unchecked Sendable {
     }
 
     public func dispatch(_ event: StudioEvent) {
+        if case .pixels(let key, let bytes, let columns, let rows) = event {
+            pixels?.store(key, .init(bytes: bytes, columns: columns, rows: rows))
+        }
         for effect in reducer.reduce(&state, event) { perform(effect) }
     }
 
     public func render() {
         let (frame, cursor) = view.draw(state)
         cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
+        let inbox = self.inbox
+        pixels?.update(state, frame: frame, previous: lastFrame, terminal: terminal) { inbox.post($0) }
+        lastFrame = frame
     }
 
     private func perform(_ effect: StudioEffect) {
@@ -127,10 +140,12 @@ public final class StudioApp: @unchecked Sendable {
         case .suspend:
             terminal.suspend()
             renderer.invalidate()
+            lastFrame = nil
             dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         case .redraw:
             terminal.repaintAll()
             renderer.invalidate()
+            lastFrame = nil
         case .quit:
             break
         }

@@ -18,6 +18,8 @@ public enum StudioEvent: Sendable {
     case promptHistory([String])
     case notice(String)
     case error(String)
+    /// A picture for the pixel-protocol preview, ready to write.
+    case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int)
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with events.

@@ -75,7 +75,7 @@ extension StudioReducer {
             state.notice = text
         case .error(let text):
             state.lastError = text
-        case .terminal:
+        case .terminal, .pixels:
             break
         }
         return []

@@ -240,7 +240,7 @@ public struct StudioReducer: Sendable {
     public static func wantedThumbnails(_ state: StudioState) -> [ThumbnailKey] {
         let layout = GenerateLayout(columns: state.columns, rows: state.rows)
         var keys: [ThumbnailKey] = []
-        if let preview = layout.preview, let selected = state.selected, preview.height >= 2 {
+        if !state.pixelPreview, let preview = layout.preview, let selected = state.selected, preview.height >= 2 {
             keys.append(ThumbnailKey(path: selected.path, columns: preview.width, rows: preview.height))
         }
         for result in state.results.prefix(layout.stripCount) {

@@ -43,6 +43,8 @@ public struct StudioState: Sendable {
     /// The folder the file picker opens first.
     public var pickerFolder: String
     public var quitRequested = false
+    /// The preview is placed with a pixel protocol; its cells stay blank.
+    public var pixelPreview = false
 
     public init(columns: Int, rows: Int, now: Date, document: [String: JSONValue], target: String, pickerFolder: String) {
         self.columns = columns

@@ -47,7 +47,9 @@ struct PreviewPaneView {
             return
         }
         let key = ThumbnailKey(path: selected.path, columns: r.width, rows: r.height)
-        if let grid = state.thumbnails[key] {
+        if state.pixelPreview {
+            // The app places the picture over these blank cells.
+        } else if let grid = state.thumbnails[key] {
             frame.place(grid, x: r.x + max(0, (r.width - grid.width) / 2), y: r.y + max(0, (r.height - grid.height) / 2))
         } else {
             frame.putClipped("loading preview…", x: r.x, y: r.y + r.height / 2, style: theme.style("hint"), maxWidth: r.width)

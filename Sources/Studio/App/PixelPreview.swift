@@ -1,0 +1,80 @@
+import Foundation
+import Imaging
+import Preview
+import TerminalUI
+
+/// The preview pane drawn with a pixel protocol (kitty, sixel, iTerm2) where the terminal has
+/// one. The cells under it stay blank in the frame; the picture is placed after a render, again
+/// whenever those cells were repainted (an overlay closed, a resize, Ctrl-L) or the selection
+/// changed. Pictures are made off the UI thread and kept for the last few selections.
+final class PixelPreview: @unchecked Sendable {
+    struct Picture {
+        var bytes: [UInt8]
+        var columns: Int
+        var rows: Int
+    }
+
+    let format: PixelFormat
+    let renderer: PixelRenderer
+    private var pictures: [ThumbnailKey: Picture] = [:]
+    private var order: [ThumbnailKey] = []
+    private var requested: Set<ThumbnailKey> = []
+    private var placed: ThumbnailKey?
+
+    init(format: PixelFormat, renderer: PixelRenderer) {
+        self.format = format
+        self.renderer = renderer
+    }
+
+    func store(_ key: ThumbnailKey, _ picture: Picture) {
+        pictures[key] = picture
+        order.append(key)
+        if order.count > 8 { pictures[order.removeFirst()] = nil }
+    }
+
+    /// Forget what is on screen (after Ctrl-L or a suspend).
+    func invalidate() { placed = nil }
+
+    /// Places (or takes away) the picture for the state just rendered.
+    func update(_ state: StudioState, frame: Frame, previous: Frame?, terminal: Terminal, post: @escaping @Sendable (StudioEvent) -> Void) {
+        let layout = GenerateLayout(columns: state.columns, rows: state.rows)
+        guard state.overlay == nil, let rect = layout.preview, let selected = state.selected, rect.height >= 2 else {
+            if placed != nil, format == .kitty { terminal.sendControl(Self.kittyDeleteAll) }
+            placed = nil
+            return
+        }
+        let key = ThumbnailKey(path: selected.path, columns: rect.width, rows: rect.height)
+        if key == placed && !Self.changed(rect, frame, previous) { return }
+        guard let picture = pictures[key] else {
+            placed = nil
+            request(key, post: post)
+            return
+        }
+        var out = format == .kitty ? Self.kittyDeleteAll : ""
+        let x = rect.x + max(0, (rect.width - picture.columns) / 2), y = rect.y + max(0, (rect.height - picture.rows) / 2)
+        out += "\u{1B}7\u{1B}[\(y + 1);\(x + 1)H" + String(decoding: picture.bytes, as: UTF8.self) + "\u{1B}8"
+        terminal.sendControl(out)
+        placed = key
+    }
+
+    static let kittyDeleteAll = "\u{1B}_Ga=d,d=a\u{1B}\\"
+
+    private func request(_ key: ThumbnailKey, post: @escaping @Sendable (StudioEvent) -> Void) {
+        guard requested.insert(key).inserted else { return }
+        let renderer = self.renderer, format = self.format
+        Task.detached {
+            guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
+            else { return }
+            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows)
+            post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows))
+        }
+    }
+
+    private static func changed(_ r: GenerateLayout.Rect, _ frame: Frame, _ previous: Frame?) -> Bool {
+        guard let previous, previous.width == frame.width, previous.height == frame.height else { return true }
+        for y in r.y..<min(frame.height, r.y + r.height) {
+            for x in r.x..<min(frame.width, r.x + r.width) where frame[x, y] != previous[x, y] { return true }
+        }
+        return false
+    }
+}
