@@ -4,7 +4,7 @@ import TerminalUI
 /// The left pane: every field of the request, its value, its limit, and its violations.
 struct FormView {
     var theme: Theme
-    static let labelWidth = 15
+    static let labelWidth = 16
 
     func draw(_ state: StudioState, layout: GenerateLayout, into frame: inout Frame) -> (x: Int, y: Int)? {
         let overlayOpen = state.overlay != nil
