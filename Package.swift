@@ -55,8 +55,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "CNcursesw",
-                           "Generation"],
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation"],
             swiftSettings: strict),
 
         .target(

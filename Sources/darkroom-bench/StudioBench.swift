@@ -1,4 +1,3 @@
-import CNcursesw
 import Foundation
 import Generation
 import Preview
@@ -32,12 +31,9 @@ enum StudioBench {
         private var text = [UInt8]()
 
         init(columns: Int, rows: Int) {
-            var name = [CChar](repeating: 0, count: 256)
-            master = shim_open_pty(&name, name.count)
-            let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            slave = open(path, O_RDWR | O_NOCTTY)
-            var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-            _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+            let pty = PseudoTerminal(columns: columns, rows: rows)!
+            master = pty.master
+            slave = pty.slave
             let thread = Thread { [self] in
                 var buffer = [UInt8](repeating: 0, count: 1 << 16)
                 while true {

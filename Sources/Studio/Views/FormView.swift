@@ -35,11 +35,16 @@ struct FormView {
                 guard visible > 0, width > 0 else { continue }
                 let focused = state.focusedField.map { if case .prompt = $0.kind { true } else { false } } ?? false
                 let style = theme.style(focused ? "field.focused" : "field.value")
-                var lines = frame
-                let c = state.prompt.draw(into: &lines, x: body.x + 1, y: y, width: width, height: row.height, style: style)
-                // Copy only the rows inside the pane (the editor may start above it when scrolled).
-                for yy in top..<(top + visible) {
-                    for xx in (body.x + 1)..<(body.x + 1 + width) { frame[xx, yy] = lines[xx, yy] }
+                let c: (x: Int, y: Int)
+                if visible == row.height {
+                    c = state.prompt.draw(into: &frame, x: body.x + 1, y: y, width: width, height: row.height, style: style)
+                } else {
+                    // Scrolled partly out of the pane: draw aside, copy the rows inside it.
+                    var lines = frame
+                    c = state.prompt.draw(into: &lines, x: body.x + 1, y: y, width: width, height: row.height, style: style)
+                    for yy in top..<(top + visible) {
+                        for xx in (body.x + 1)..<(body.x + 1 + width) { frame[xx, yy] = lines[xx, yy] }
+                    }
                 }
                 if focused && !overlayOpen && c.y >= body.y && c.y < body.y + body.height { cursor = c }
             }
