@@ -67,7 +67,10 @@ let package = Package(
             path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: strict),
-        .testTarget(name: "StudioTests", dependencies: ["Studio", "TerminalUI", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "StudioTests",
+            dependencies: ["Studio", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox"],
+            swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: strict),
