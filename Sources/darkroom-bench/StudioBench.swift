@@ -133,9 +133,9 @@ enum StudioBench {
                 redrawBytes = pty.drain()
             }
             CursesTerminal.restore()
-            if let worst = perChar.firstIndex(of: perChar.max() ?? 0) { print("    (largest at char \(worst + 1), \(cells[worst]) cells)") }
             print("  \(columns)x\(rows): first frame \(firstFrame) bytes; typing \(prompt.count) chars into the prompt:")
             print("    bytes per typed char  median \(Int(Measure.median(perChar)))  p95 \(Int(Measure.percentile(perChar, 0.95)))  max \(Int(perChar.max() ?? 0))  (target <= 300)")
+            if let worst = perChar.firstIndex(of: perChar.max() ?? 0) { print("      largest at char \(worst + 1), \(cells[worst]) cells changed") }
             print("    CPU per keystroke     median \(Measure.format(Measure.median(cpu))) ms   p95 \(Measure.format(Measure.percentile(cpu, 0.95))) ms")
             print("    full redraw           median \(Measure.format(Measure.median(redraw))) ms   \(redrawBytes) bytes")
         }
