@@ -22,7 +22,21 @@ extension HistoryStore {
 
     /// Jobs matching the query, most recently recorded first. Text terms walk the full-text index
     /// in rowid order and stop at `limit`, so a common word costs no more than a rare one.
-    public func search(_ query: HistoryQuery, limit: Int = 200) throws -> [HistoryJob] {
+    public func search(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
+        let (from, clause, order, arguments) = Self.filter(query)
+        return try pool.read { db in
+            try Self.jobs(db, where: clause, order: "\(order) LIMIT \(max(0, limit)) OFFSET \(max(0, offset))",
+                          arguments: arguments, from: from)
+        }
+    }
+
+    /// How many jobs match (the length of the History screen's sheet).
+    public func count(matching query: HistoryQuery) throws -> Int {
+        let (from, clause, _, arguments) = Self.filter(query)
+        return try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(clause)", arguments: arguments) ?? 0 }
+    }
+
+    static func filter(_ query: HistoryQuery) -> (from: String, clause: String, order: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         let match = query.matchExpression
@@ -43,10 +57,7 @@ extension HistoryStore {
         let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
         let from = match == nil ? "job" : "job_fts JOIN job ON job.id = job_fts.rowid"
         let order = match == nil ? "job.id DESC" : "job_fts.rowid DESC"
-        return try pool.read { db in
-            try Self.jobs(db, where: clause, order: "\(order) LIMIT \(max(0, limit))",
-                          arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }), from: from)
-        }
+        return (from, clause, order, StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
     }
 
     public var count: Int {

@@ -12,6 +12,15 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
     case resultPrevious = "result.previous", resultNext = "result.next"
     case suspend, redraw
+    case showHistory = "screen.history", showGenerate = "screen.generate"
+    case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
+    case historyFork = "history.fork", historyRerun = "history.rerun", historyVariations = "history.variations"
+    case historyFavourite = "history.favourite", historyDelete = "history.delete"
+}
+
+/// The screens a binding can belong to.
+public enum StudioScreen: String, Sendable, Equatable, CaseIterable {
+    case generate, history
 }
 
 /// A binding record: the footer hints and the `?` screen are generated from the same list.
@@ -21,12 +30,16 @@ public struct Binding: Sendable, Equatable {
     public var description: String
     /// When the action cannot run; the footer and `?` show why, and the key does nothing.
     public var whenDisabled: Availability
+    /// The screen the binding works on; nil: everywhere.
+    public var screen: StudioScreen?
 
-    public init(_ action: StudioAction, _ keys: [Key], _ description: String, disabled whenDisabled: Availability = .never) {
+    public init(_ action: StudioAction, _ keys: [Key], _ description: String, disabled whenDisabled: Availability = .never,
+                on screen: StudioScreen? = nil) {
         self.action = action
         self.keys = keys
         self.description = description
         self.whenDisabled = whenDisabled
+        self.screen = screen
     }
 }
 
@@ -34,7 +47,7 @@ public struct Binding: Sendable, Equatable {
 public enum Availability: String, Sendable, Equatable {
     case never
     case whileFormInvalid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
-    case outsideStack, outsideStackItem, withoutResult
+    case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob
 }
 
 public struct KeyMap: Sendable, Equatable {
@@ -45,28 +58,40 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.cancel, [.ctrl("x")], "cancel the newest job", disabled: .withoutJobInFlight),
         Binding(.quit, [.ctrl("q")], "quit"),
         Binding(.help, [.function(1), .character("?")], "help"),
-        Binding(.focusNext, [.tab, .down], "next field"),
-        Binding(.focusPrevious, [.backTab, .up], "previous field"),
-        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory),
-        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling),
-        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory),
-        Binding(.seedRandom, [.alt("r")], "random seed"),
-        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed),
-        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack),
-        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem),
-        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem),
-        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem),
+        Binding(.focusNext, [.tab, .down], "next field", on: .generate),
+        Binding(.focusPrevious, [.backTab, .up], "previous field", on: .generate),
+        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory, on: .generate),
+        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling, on: .generate),
+        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory, on: .generate),
+        Binding(.seedRandom, [.alt("r")], "random seed", on: .generate),
+        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed, on: .generate),
+        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack, on: .generate),
+        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem, on: .generate),
+        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem, on: .generate),
+        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem, on: .generate),
         Binding(.copyPrompt, [.alt("c")], "copy the prompt"),
         Binding(.copySeed, [.alt("e")], "copy the seed", disabled: .withoutResult),
         Binding(.copyPath, [.alt("y")], "copy the image path", disabled: .withoutResult),
-        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult),
-        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult),
+        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult, on: .generate),
+        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult, on: .generate),
         Binding(.suspend, [.ctrl("z")], "suspend (fg resumes)"),
         Binding(.redraw, [.ctrl("l")], "redraw the screen"),
+        Binding(.showHistory, [.function(2)], "History", on: .generate),
+        Binding(.showGenerate, [.function(2), .escape], "back to Generate", on: .history),
+        Binding(.historySearch, [.character("/")], "search (words, \"phrases\", model: lora: seed: tag: fav status: before: after: size:)",
+                on: .history),
+        Binding(.historyMode, [.character("m")], "contact sheet or list", on: .history),
+        Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyRerun, [.character("r")], "re-run the same request", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyVariations, [.character("v")], "variations: same request, new seeds", disabled: .withoutSelectedJob,
+                on: .history),
+        Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, on: .history),
     ])
 
-    public func action(for key: Key) -> StudioAction? {
-        bindings.first { $0.keys.contains(key) }?.action
+    public func action(for key: Key, on screen: StudioScreen = .generate) -> StudioAction? {
+        bindings.first { $0.keys.contains(key) && ($0.screen == nil || $0.screen == screen) }?.action
     }
 
     public func binding(_ action: StudioAction) -> Binding? { bindings.first { $0.action == action } }
@@ -113,8 +138,11 @@ public struct KeyMap: Sendable, Equatable {
                     }
                     parsed.append(key)
                 }
-                // A key now bound here is taken away from whatever had it.
-                for i in map.bindings.indices { map.bindings[i].keys.removeAll { parsed.contains($0) } }
+                // A key now bound here is taken away from whatever had it on the same screens.
+                let screen = map.binding(action)?.screen
+                for i in map.bindings.indices where screen == nil || map.bindings[i].screen == nil || map.bindings[i].screen == screen {
+                    map.bindings[i].keys.removeAll { parsed.contains($0) }
+                }
                 if let i = map.bindings.firstIndex(where: { $0.action == action }) { map.bindings[i].keys = parsed }
             }
         }

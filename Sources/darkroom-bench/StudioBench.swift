@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import History
 import Preview
 import RunwareAPI
 import Studio
@@ -11,7 +12,7 @@ import TerminalUI
 enum StudioBench {
     /// Services that answer at once, so only drawing is measured.
     struct QuietServices: StudioServices {
-        func run(_ request: ImageInferenceRequest, events: @escaping @Sendable (JobEvent) -> Void) async throws {}
+        func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {}
         func searchModels(query: String, category: String?) async throws -> [ModelEntry] { [] }
         func listFolder(_ path: String) throws -> [FileEntry] { [] }
         struct NoFile: Error {}
@@ -20,6 +21,9 @@ enum StudioBench {
         func estimate(_ key: EstimateKey) throws -> CostEstimate { .unknown }
         func spendToday() throws -> Double { 0 }
         func promptHistory() throws -> [String] { [] }
+        func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) { (0, []) }
+        func setFavourite(_ id: Int64, _ on: Bool) throws {}
+        func delete(_ id: Int64) throws -> [String] { [] }
     }
 
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger

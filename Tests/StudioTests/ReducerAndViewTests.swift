@@ -43,8 +43,8 @@ import Testing
         #expect(s.state.form.draft.positivePrompt == "a lighthouse at dusk")
         s.effects = []
         s.key(.ctrl("g"))
-        guard case .generate(let id, let request)? = s.effects.first else { Issue.record("no generate effect"); return }
-        #expect(id == 1)
+        guard case .generate(let id, let request, let parent)? = s.effects.first else { Issue.record("no generate effect"); return }
+        #expect(id == 1 && parent == nil)
         #expect(request.positivePrompt == "a lighthouse at dusk" && request.width == 1024)
         #expect(s.state.jobsInFlight == 1)
         #expect(s.state.promptHistory.first == "a lighthouse at dusk")

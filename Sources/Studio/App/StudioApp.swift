@@ -100,11 +100,11 @@ public final class StudioApp: @unchecked Sendable {
     private func perform(_ effect: StudioEffect) {
         let services = self.services, inbox = self.inbox
         switch effect {
-        case .generate(let id, var request):
+        case .generate(let id, var request, let parent):
             request.taskUUID = TaskID.make()
             jobTasks[id] = Task.detached {
                 do {
-                    try await services.run(request) { event in inbox.post(.job(id: id, event)) }
+                    try await services.run(request, parent: parent) { event in inbox.post(.job(id: id, event)) }
                     inbox.post(.jobEnded(id: id, failure: nil, cancelled: false))
                 } catch JobFailure.cancelled {
                     inbox.post(.jobEnded(id: id, failure: nil, cancelled: true))
@@ -135,6 +135,29 @@ public final class StudioApp: @unchecked Sendable {
             Task.detached { inbox.post(.estimate(key, (try? services.estimate(key)) ?? .unknown)) }
         case .refreshSpend:
             Task.detached { if let spend = try? services.spendToday() { inbox.post(.spendToday(spend)) } }
+        case .loadHistory(let query, let generation, let page):
+            Task.detached {
+                do {
+                    let (total, jobs) = try services.historyPage(query: query, page: page)
+                    inbox.post(.historyPage(generation: generation, page: page, total: total, jobs: jobs))
+                } catch {
+                    inbox.post(.historyFailed(generation: generation, SafeText.line("\(error)")))
+                }
+            }
+        case .setFavourite(let id, let on):
+            Task.detached {
+                do {
+                    try services.setFavourite(id, on)
+                    inbox.post(.historyChanged(on ? "job \(id) is a favourite" : "job \(id) is no longer a favourite"))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .deleteJob(let id):
+            Task.detached {
+                do {
+                    let gone = try services.delete(id)
+                    inbox.post(.historyChanged("deleted job \(id) and \(gone.count) image file\(gone.count == 1 ? "" : "s")"))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
         case .copy(let text):
             terminal.sendControl(OSC52.sequence(copying: text))
         case .suspend:

@@ -9,13 +9,18 @@ import RunwareAPI
 /// them off the UI thread; tests can give their own.
 public protocol StudioServices: Sendable {
     /// Runs one job to the end; throws `JobFailure`.
-    func run(_ request: ImageInferenceRequest, events: @escaping @Sendable (JobEvent) -> Void) async throws
+    func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws
     func searchModels(query: String, category: String?) async throws -> [ModelEntry]
     func listFolder(_ path: String) throws -> [FileEntry]
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
     func estimate(_ key: EstimateKey) throws -> CostEstimate
     func spendToday() throws -> Double
     func promptHistory() throws -> [String]
+    /// One page of the jobs matching a History query, and how many match in all.
+    func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob])
+    func setFavourite(_ id: Int64, _ on: Bool) throws
+    /// Removes the job and its image files; returns what went.
+    func delete(_ id: Int64) throws -> [String]
 }
 
 /// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
@@ -37,8 +42,8 @@ public struct LiveServices: StudioServices {
         self.now = now
     }
 
-    public func run(_ request: ImageInferenceRequest, events: @escaping @Sendable (JobEvent) -> Void) async throws {
-        _ = try await runner.run(request, into: folder, events: events)
+    public func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {
+        _ = try await runner.run(request, into: folder, parent: parent.map { ($0.id, $0.lineage) }, events: events)
     }
 
     public func searchModels(query: String, category: String?) async throws -> [ModelEntry] {
@@ -80,5 +85,26 @@ public struct LiveServices: StudioServices {
 
     public func promptHistory() throws -> [String] {
         try history?.recentPrompts() ?? []
+    }
+
+    public func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) {
+        guard let history else { return (0, []) }
+        let parsed = try HistoryQuery.parse(query)
+        let size = HistoryBrowser.pageSize
+        if parsed.isEmpty {
+            return (try history.count, try history.list(limit: size, offset: page * size))
+        }
+        return (try history.count(matching: parsed), try history.search(parsed, limit: size, offset: page * size))
+    }
+
+    public func setFavourite(_ id: Int64, _ on: Bool) throws {
+        try history?.setFavourite(id, on)
+    }
+
+    public func delete(_ id: Int64) throws -> [String] {
+        guard let history else { return [] }
+        let paths = try history.delete(id)
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        return paths
     }
 }

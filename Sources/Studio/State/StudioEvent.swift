@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import History
 import Preview
 import RunwareAPI
 import TerminalUI
@@ -18,19 +19,27 @@ public enum StudioEvent: Sendable {
     case promptHistory([String])
     case notice(String)
     case error(String)
+    /// A page of History's matching jobs, for the query of `generation`.
+    case historyPage(generation: Int, page: Int, total: Int, jobs: [HistoryJob])
+    case historyFailed(generation: Int, String)
+    /// Something in History changed (a favourite, a deletion): reload what is shown.
+    case historyChanged(String)
     /// A picture for the pixel-protocol preview, ready to write.
     case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int)
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with events.
 public enum StudioEffect: Sendable, Equatable {
-    case generate(jobID: Int, ImageInferenceRequest)
+    case generate(jobID: Int, ImageInferenceRequest, parent: JobParent?)
     case cancel(jobID: Int)
     case searchModels(query: String, category: String?)
     case listFolder(String)
     case thumbnail(ThumbnailKey)
     case estimate(EstimateKey)
     case refreshSpend
+    case loadHistory(query: String, generation: Int, page: Int)
+    case setFavourite(jobID: Int64, Bool)
+    case deleteJob(Int64)
     /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
     case copy(String)
     case suspend

@@ -39,6 +39,8 @@ extension StudioReducer {
                 state.jobs[i].phase = .done
             }
             state.estimates = [:]
+            // The History screen shows the finished job without a refresh.
+            state.history.reload(keepSelection: true)
             return [.refreshSpend]
         case .models(let query, let results, let error):
             guard case .models(var picker)? = state.overlay, picker.query.text == query else { return [] }
@@ -75,6 +77,20 @@ extension StudioReducer {
             state.notice = text
         case .error(let text):
             state.lastError = text
+        case .historyPage(let generation, let page, let total, let jobs):
+            guard generation == state.history.generation else { return [] }
+            state.history.total = total
+            state.history.pages[page] = jobs
+            state.history.error = nil
+            if let open = state.history.detail, let fresh = jobs.first(where: { $0.id == open.id }) { state.history.detail = fresh }
+            state.history.selected = min(state.history.selected, max(0, total - 1))
+        case .historyFailed(let generation, let why):
+            guard generation == state.history.generation else { return [] }
+            state.history.error = why
+            state.history.total = state.history.total ?? 0
+        case .historyChanged(let what):
+            state.notice = what
+            state.history.reload(keepSelection: true)
         case .terminal, .pixels:
             break
         }

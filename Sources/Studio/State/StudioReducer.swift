@@ -35,9 +35,10 @@ public struct StudioReducer: Sendable {
 
     func handle(_ key: Key, _ state: inout StudioState) -> [StudioEffect] {
         if state.overlay != nil {
-            if keyMap.action(for: key) == .quit, key != .character("q") { return [.quit] }
+            if keyMap.action(for: key, on: state.screen) == .quit, key != .character("q") { return [.quit] }
             return overlayKey(key, &state)
         }
+        if state.screen == .history { return historyKey(key, &state) }
         let field = state.focusedField
         // Printable keys type into text fields, so single-character bindings (`?`) do not steal them.
         if case .character = key, field?.kind.takesText == true { return fieldKey(key, &state) }
@@ -46,14 +47,18 @@ public struct StudioReducer: Sendable {
             let width = max(1, GenerateLayout(columns: state.columns, rows: state.rows).formBody.width - 2)
             if state.prompt.vertical(key == .up ? -1 : 1, width: width) { return [] }
         }
-        if let action = keyMap.action(for: key) {
-            if let binding = keyMap.binding(action), let why = Self.disabledReason(binding.whenDisabled, state) {
-                state.notice = "\(binding.description): \(why)"
-                return []
-            }
-            return perform(action, &state)
-        }
+        if let effects = bound(key, &state) { return effects }
         return fieldKey(key, &state)
+    }
+
+    /// Runs the key map's action for the key on this screen; nil when the key is not bound.
+    func bound(_ key: Key, _ state: inout StudioState) -> [StudioEffect]? {
+        guard let action = keyMap.action(for: key, on: state.screen) else { return nil }
+        if let binding = keyMap.binding(action), let why = Self.disabledReason(binding.whenDisabled, state) {
+            state.notice = "\(binding.description): \(why)"
+            return []
+        }
+        return perform(action, &state)
     }
 
     /// Why a binding cannot run now, or nil when it can.
@@ -70,6 +75,7 @@ public struct StudioReducer: Sendable {
         case .outsideStack: return state.focusedField?.stackName == nil ? "move to LoRA, ControlNet or IP-Adapters" : nil
         case .outsideStackItem: return state.focusedField?.stackIndex == nil ? "move to a stack item" : nil
         case .withoutResult: return state.results.isEmpty ? "no results yet" : nil
+        case .withoutSelectedJob: return state.history.selectedJob == nil ? "no job selected" : nil
         }
     }
 
@@ -113,19 +119,28 @@ public struct StudioReducer: Sendable {
             focus(path: JSONPath("\(stack)[\(j)].model"), &state)
         case .copyPrompt:
             state.notice = "copied the prompt"
+            if state.screen == .history, let job = state.history.selectedJob { return [.copy(job.positivePrompt)] }
             return [.copy(state.prompt.text)]
         case .copySeed:
+            if state.screen == .history, let job = state.history.selectedJob, let seed = job.results.first?.seed ?? job.seed {
+                state.notice = "copied seed \(seed)"
+                return [.copy(String(seed))]
+            }
             guard let seed = state.selected?.seed ?? state.lastSeed else { return [] }
             state.notice = "copied seed \(seed)"
             return [.copy(String(seed))]
         case .copyPath:
-            guard let path = state.selected?.path else { return [] }
+            let historyPath = state.screen == .history ? state.history.selectedJob?.results.first?.path : nil
+            guard let path = historyPath ?? state.selected?.path else { return [] }
             state.notice = "copied the image path"
             return [.copy(path)]
         case .resultPrevious: state.selectedResult = max(0, state.selectedResult - 1)
         case .resultNext: state.selectedResult = min(max(0, state.results.count - 1), state.selectedResult + 1)
         case .suspend: return [.suspend]
         case .redraw: return [.redraw]
+        case .showHistory, .showGenerate, .historySearch, .historyMode, .historyOpen, .historyFork, .historyRerun,
+             .historyVariations, .historyFavourite, .historyDelete:
+            return performHistory(action, &state)
         }
         return []
     }
@@ -143,6 +158,8 @@ public struct StudioReducer: Sendable {
         state.nextJobID += 1
         // The app gives it a fresh taskUUID when it sends it.
         let request = state.form.draft
+        let parent = state.forkedFrom
+        state.forkedFrom = nil
         let summary = request.positivePrompt.replacingOccurrences(of: "\n", with: " ")
         state.jobs.append(JobLine(id: id, summary: summary, started: state.now, total: request.resultCount))
         if state.jobs.count > 20 { state.jobs.removeFirst(state.jobs.count - 20) }
@@ -152,7 +169,7 @@ public struct StudioReducer: Sendable {
         state.recall = nil
         state.promptBeforeRecall = nil
         state.notice = "job \(id) sent"
-        return [.generate(jobID: id, request)]
+        return [.generate(jobID: id, request, parent: parent)]
     }
 
     // MARK: Focus
@@ -229,6 +246,7 @@ public struct StudioReducer: Sendable {
             state.estimates[key] = .unknown
             effects.append(.estimate(key))
         }
+        effects += historyPages(&state)
         for thumb in Self.wantedThumbnails(state) where !state.thumbnailsRequested.contains(thumb) {
             state.thumbnailsRequested.insert(thumb)
             effects.append(.thumbnail(thumb))
@@ -238,6 +256,7 @@ public struct StudioReducer: Sendable {
 
     /// The thumbnails the current screen shows.
     public static func wantedThumbnails(_ state: StudioState) -> [ThumbnailKey] {
+        if state.screen == .history { return historyThumbnails(state) }
         let layout = GenerateLayout(columns: state.columns, rows: state.rows)
         var keys: [ThumbnailKey] = []
         if !state.pixelPreview, let preview = layout.preview, let selected = state.selected, preview.height >= 2 {

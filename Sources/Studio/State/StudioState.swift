@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import History
 import Preview
 import RunwareAPI
 import TerminalUI
@@ -45,6 +46,10 @@ public struct StudioState: Sendable {
     public var quitRequested = false
     /// The preview is placed with a pixel protocol; its cells stay blank.
     public var pixelPreview = false
+    public var screen: StudioScreen = .generate
+    public var history = HistoryBrowser()
+    /// Set by a fork from History: the next job generated from the form descends from it.
+    public var forkedFrom: JobParent?
 
     public init(columns: Int, rows: Int, now: Date, document: [String: JSONValue], target: String, pickerFolder: String) {
         self.columns = columns

@@ -19,8 +19,13 @@ public struct GenerateView: Sendable {
             return (frame, nil)
         }
         let layout = GenerateLayout(columns: state.columns, rows: state.rows)
-        var cursor = FormView(theme: theme).draw(state, layout: layout, into: &frame)
-        PreviewPaneView(theme: theme).draw(state, layout: layout, into: &frame)
+        var cursor: (x: Int, y: Int)?
+        if state.screen == .history {
+            cursor = HistoryView(theme: theme).draw(state, into: &frame)
+        } else {
+            cursor = FormView(theme: theme).draw(state, layout: layout, into: &frame)
+            PreviewPaneView(theme: theme).draw(state, layout: layout, into: &frame)
+        }
         StatusView(theme: theme, keyMap: keyMap).draw(state, layout: layout, into: &frame)
         if let overlay = state.overlay {
             cursor = OverlayView(theme: theme, keyMap: keyMap).draw(overlay, state: state, into: &frame)

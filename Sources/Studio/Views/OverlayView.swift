@@ -66,7 +66,7 @@ struct OverlayView {
     /// Help lines generated from the key map, with the reason a binding is disabled right now.
     func helpLines(_ state: StudioState) -> [(keys: String, text: String, disabled: Bool)] {
         var lines: [(String, String, Bool)] = []
-        for binding in keyMap.bindings where !binding.keys.isEmpty {
+        for binding in keyMap.bindings where !binding.keys.isEmpty && (binding.screen == nil || binding.screen == state.screen) {
             let why = StudioReducer.disabledReason(binding.whenDisabled, state)
             lines.append((binding.keys.map(KeyName.name).joined(separator: ", "),
                           binding.description + (why.map { " (now: \($0))" } ?? ""), why != nil))

@@ -25,21 +25,33 @@ struct StatusView {
     }
 
     /// The bindings that matter here, enabled ones first; disabled ones are dimmed.
-    static let footerActions: [StudioAction] = [.generate, .cancel, .help, .promptSearch, .stackAdd, .quit]
+    static let footerActions: [StudioScreen: [StudioAction]] = [
+        .generate: [.generate, .cancel, .help, .showHistory, .promptSearch, .stackAdd, .quit],
+        .history: [.showGenerate, .historySearch, .historyOpen, .historyFork, .historyRerun, .historyVariations, .historyFavourite,
+                   .historyDelete, .historyMode, .help],
+    ]
+
+    /// The footer keeps a description to its first words ("search (words, ...)" -> "search").
+    static func short(_ description: String) -> String {
+        String(description.split(separator: "(").first ?? Substring(description)).split(separator: ":").first.map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        } ?? description
+    }
 
     private func drawFooter(_ state: StudioState, _ r: GenerateLayout.Rect, into frame: inout Frame) {
         frame.fill(x: r.x, y: r.y, width: r.width, height: 1, style: theme.style("footer"))
         var x = r.x + 1
-        for action in Self.footerActions {
+        for action in Self.footerActions[state.screen] ?? [] {
             guard let binding = keyMap.binding(action), let key = binding.keys.first else { continue }
             let disabled = StudioReducer.disabledReason(binding.whenDisabled, state) != nil
             let name = KeyName.name(key)
-            let width = DisplayWidth.of(name) + DisplayWidth.of(binding.description) + 3
+            let text = Self.short(binding.description)
+            let width = DisplayWidth.of(name) + DisplayWidth.of(text) + 3
             guard x + width <= r.x + r.width else { break }
             let keyStyle = disabled ? theme.style("hint") : theme.style("footer.key")
             let textStyle = disabled ? theme.style("hint") : theme.style("footer.text")
             x += frame.put(name, x: x, y: r.y, style: keyStyle)
-            x += frame.put(" " + binding.description, x: x, y: r.y, style: textStyle)
+            x += frame.put(" " + text, x: x, y: r.y, style: textStyle)
             x += 2
         }
     }

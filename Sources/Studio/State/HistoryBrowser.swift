@@ -1,0 +1,63 @@
+import Foundation
+import History
+import TerminalUI
+
+/// The History screen: a query, the matching jobs loaded a page at a time around what is on
+/// screen (100,000 jobs never sit in memory), the selection, and an open detail.
+public struct HistoryBrowser: Sendable {
+    public enum Mode: Sendable, Equatable { case sheet, list }
+
+    public static let pageSize = 120
+    /// Pages kept on each side of the visible ones.
+    static let keptPages = 2
+
+    public var query = LineEditor()
+    public var editingQuery = false
+    public var queryError: String?
+    public var mode: Mode = .sheet
+    /// Matching jobs; nil until the first answer.
+    public var total: Int?
+    public var pages: [Int: [HistoryJob]] = [:]
+    public var pagesRequested: Set<Int> = []
+    /// Bumped when the query or the data changes, so late answers for an old query are dropped.
+    public var generation = 0
+    public var selected = 0
+    /// First visible row (of sheet cells or list lines).
+    public var scroll = 0
+    public var detail: HistoryJob?
+    public var detailScroll = 0
+    public var confirmDelete: HistoryJob?
+    public var error: String?
+
+    public init() {}
+
+    public func job(at index: Int) -> HistoryJob? {
+        guard index >= 0, let page = pages[index / Self.pageSize] else { return nil }
+        let i = index % Self.pageSize
+        return page.indices.contains(i) ? page[i] : nil
+    }
+
+    public var selectedJob: HistoryJob? { detail ?? job(at: selected) }
+
+    /// Forget the loaded pages (the query or the data changed).
+    public mutating func reload(keepSelection: Bool) {
+        generation += 1
+        pages = [:]
+        pagesRequested = []
+        if !keepSelection {
+            selected = 0
+            scroll = 0
+            total = nil
+        }
+    }
+}
+
+/// What a new job descends from, for History's lineage.
+public struct JobParent: Sendable, Equatable {
+    public var id: Int64
+    public var lineage: Lineage
+    public init(id: Int64, lineage: Lineage) {
+        self.id = id
+        self.lineage = lineage
+    }
+}

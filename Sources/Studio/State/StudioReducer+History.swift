@@ -1,0 +1,191 @@
+import Foundation
+import History
+import RunwareAPI
+import TerminalUI
+
+extension StudioReducer {
+    func historyKey(_ key: Key, _ state: inout StudioState) -> [StudioEffect] {
+        var h = state.history
+        defer { if state.screen == .history { keepSelectionVisible(&state) } }
+        if let job = h.confirmDelete {
+            switch key {
+            case .character("y"), .character("Y"):
+                state.history.confirmDelete = nil
+                state.history.detail = nil
+                return [.deleteJob(job.id)]
+            case .character("n"), .character("N"), .escape:
+                state.history.confirmDelete = nil
+                state.notice = "kept job \(job.id)"
+            default:
+                state.notice = "delete job \(job.id)? y deletes it and its images, n keeps it"
+            }
+            return []
+        }
+        if h.editingQuery {
+            switch key {
+            case .enter, .escape, .tab, .down:
+                state.history.editingQuery = false
+            default:
+                if edit(&h.query, key) {
+                    state.history.query = h.query
+                    applyQuery(&state)
+                }
+            }
+            return []
+        }
+        if h.detail != nil {
+            switch key {
+            case .escape, .enter, .backspace:
+                state.history.detail = nil
+                return []
+            case .up: state.history.detailScroll = max(0, h.detailScroll - 1); return []
+            case .down: state.history.detailScroll += 1; return []
+            case .pageUp: state.history.detailScroll = max(0, h.detailScroll - 10); return []
+            case .pageDown: state.history.detailScroll += 10; return []
+            default: break
+            }
+        }
+        if let effects = bound(key, &state) { return effects }
+        let layout = HistoryLayout(columns: state.columns, rows: state.rows)
+        let perRow = layout.perRow(h.mode), page = layout.pageCount(h.mode)
+        let delta: Int? = switch key {
+        case .left: -1
+        case .right: 1
+        case .up: -perRow
+        case .down: perRow
+        case .pageUp: -page
+        case .pageDown: page
+        case .home: -Int.max / 2
+        case .end: Int.max / 2
+        default: nil
+        }
+        if let delta, let total = h.total, total > 0 {
+            state.history.selected = max(0, min(total - 1, h.selected + delta))
+        }
+        return []
+    }
+
+    func applyQuery(_ state: inout StudioState) {
+        do {
+            _ = try HistoryQuery.parse(state.history.query.text)
+            state.history.queryError = nil
+            state.history.reload(keepSelection: false)
+        } catch {
+            state.history.queryError = "\(error)"
+        }
+    }
+
+    func performHistory(_ action: StudioAction, _ state: inout StudioState) -> [StudioEffect] {
+        switch action {
+        case .showHistory:
+            state.screen = .history
+            if state.history.total == nil || state.history.pages.isEmpty { state.history.reload(keepSelection: true) }
+        case .showGenerate:
+            state.screen = .generate
+            state.history.detail = nil
+        case .historySearch:
+            state.history.editingQuery = true
+        case .historyMode:
+            state.history.mode = state.history.mode == .sheet ? .list : .sheet
+        case .historyOpen:
+            state.history.detail = state.history.selectedJob
+            state.history.detailScroll = 0
+        case .historyFork:
+            guard let job = state.history.selectedJob, let object = Self.taskObject(job) else { return [] }
+            loadForm(object, &state)
+            state.forkedFrom = JobParent(id: job.id, lineage: .fork)
+            state.screen = .generate
+            state.history.detail = nil
+            state.notice = "forked job \(job.id) into the form; the next generation is recorded as its fork"
+        case .historyRerun, .historyVariations:
+            guard let job = state.history.selectedJob, let object = Self.taskObject(job) else { return [] }
+            var form = GenerateForm(document: object)
+            if action == .historyVariations, let seed = form.fields.first(where: { $0.path == "seed" }) {
+                form.set(seed, text: "")
+            }
+            guard form.issues.isEmpty else {
+                state.notice = "job \(job.id) cannot be sent again: \(form.issues[0].description)"
+                return []
+            }
+            let id = state.nextJobID
+            state.nextJobID += 1
+            state.jobs.append(JobLine(id: id, summary: job.positivePrompt, started: state.now, total: form.draft.resultCount))
+            let lineage: Lineage = action == .historyRerun ? .rerun : .variation
+            state.notice = "job \(id) sent: \(lineage.rawValue) of job \(job.id)"
+            return [.generate(jobID: id, form.draft, parent: JobParent(id: job.id, lineage: lineage))]
+        case .historyFavourite:
+            guard let job = state.history.selectedJob else { return [] }
+            return [.setFavourite(jobID: job.id, !job.favourite)]
+        case .historyDelete:
+            guard let job = state.history.selectedJob else { return [] }
+            state.history.confirmDelete = job
+            let files = job.results.count
+            state.notice = "delete job \(job.id) and its \(files) image file\(files == 1 ? "" : "s")? y/n"
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The task object a job's request JSON holds, without its taskUUID.
+    static func taskObject(_ job: HistoryJob) -> [String: JSONValue]? {
+        guard var object = (try? JSONValue.parse(Data(job.requestJSON.utf8)))?.objectValue else { return nil }
+        object["taskUUID"] = nil
+        object["taskType"] = nil
+        return object
+    }
+
+    func loadForm(_ object: [String: JSONValue], _ state: inout StudioState) {
+        state.form.replace(with: object)
+        state.prompt.setText(object["positivePrompt"]?.stringValue ?? "")
+        setFocus(0, &state)
+        state.formScroll = 0
+    }
+
+    /// Keeps the selected job on screen.
+    func keepSelectionVisible(_ state: inout StudioState) {
+        let layout = HistoryLayout(columns: state.columns, rows: state.rows)
+        let h = state.history
+        let row = h.selected / layout.perRow(h.mode), visible = layout.visibleRows(h.mode)
+        if row < h.scroll { state.history.scroll = row }
+        if row >= h.scroll + visible { state.history.scroll = row - visible + 1 }
+    }
+
+    /// Pages the screen needs that are neither loaded nor asked for; far pages are dropped.
+    func historyPages(_ state: inout StudioState) -> [StudioEffect] {
+        guard state.screen == .history, state.history.queryError == nil else { return [] }
+        let layout = HistoryLayout(columns: state.columns, rows: state.rows)
+        let h = state.history
+        let first = h.scroll * layout.perRow(h.mode)
+        let last = first + layout.pageCount(h.mode)
+        let wanted = Set((first / HistoryBrowser.pageSize)...(max(first, last) / HistoryBrowser.pageSize))
+        let keep = (wanted.min()! - HistoryBrowser.keptPages)...(wanted.max()! + HistoryBrowser.keptPages)
+        for page in state.history.pages.keys where !keep.contains(page) { state.history.pages[page] = nil }
+        state.history.pagesRequested = state.history.pagesRequested.filter { keep.contains($0) }
+        var effects: [StudioEffect] = []
+        for page in wanted.sorted() where state.history.pages[page] == nil && !state.history.pagesRequested.contains(page) {
+            if let total = h.total, page * HistoryBrowser.pageSize >= max(total, 1) { continue }
+            state.history.pagesRequested.insert(page)
+            effects.append(.loadHistory(query: h.query.text, generation: h.generation, page: page))
+        }
+        return effects
+    }
+
+    /// The first image of every job on screen, at contact-sheet size; the detail's picture.
+    static func historyThumbnails(_ state: StudioState) -> [ThumbnailKey] {
+        let h = state.history
+        if let job = h.detail {
+            guard let path = job.results.first?.path else { return [] }
+            let box = HistoryDetailView.pictureBox(columns: state.columns, rows: state.rows)
+            return [ThumbnailKey(path: path, columns: box.width, rows: box.height)]
+        }
+        guard h.mode == .sheet else { return [] }
+        let layout = HistoryLayout(columns: state.columns, rows: state.rows)
+        let first = h.scroll * layout.perRow(h.mode)
+        return (first..<(first + layout.pageCount(h.mode))).compactMap { i in
+            h.job(at: i)?.results.first.map {
+                ThumbnailKey(path: $0.path, columns: HistoryLayout.thumbWidth, rows: HistoryLayout.thumbHeight)
+            }
+        }
+    }
+}
