@@ -163,9 +163,11 @@ import Testing
         s.key(.character("?"))
         #expect(s.state.overlay == .help(scroll: 0))
         let text = s.lines.joined(separator: "\n")
-        for binding in KeyMap.defaults.bindings {
+        let visibleLines = s.state.rows - 4
+        for binding in KeyMap.defaults.bindings.prefix(visibleLines) where binding.screen != .history {
             #expect(text.contains(binding.description), "help lacks \(binding.action)")
         }
+        #expect(!text.contains("fork into the Generate form"), "History's keys are listed on the History screen")
         #expect(text.contains("(now: no job is running)"))
         Snapshot.check(s.lines, named: "help")
         s.key(.escape)

@@ -56,9 +56,15 @@ import TestSupport
         #expect(map.action(for: .function(5)) == .generate)
         #expect(map.action(for: .character("?")) == .help)
         #expect(map.action(for: .character("x")) == nil)
-        // No key is bound twice.
-        let keys = map.bindings.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+        // No key is bound twice on one screen; F2 goes to History and back.
+        for screen in StudioScreen.allCases {
+            let keys = map.bindings.filter { $0.screen == nil || $0.screen == screen }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(screen)")
+        }
+        #expect(map.action(for: .function(2), on: .generate) == .showHistory)
+        #expect(map.action(for: .function(2), on: .history) == .showGenerate)
+        #expect(map.action(for: .character("f"), on: .history) == .historyFork)
+        #expect(map.action(for: .character("f"), on: .generate) == nil)
     }
 
     @Test func userFilesRebindAndUnbind() throws {

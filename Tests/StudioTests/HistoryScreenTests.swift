@@ -1,0 +1,127 @@
+import Foundation
+import Generation
+import History
+import Imaging
+import Preview
+import RunwareAPI
+import RunwareSandbox
+@testable import Studio
+import TerminalUI
+import Testing
+import TestSupport
+
+/// The History screen on the app loop with a real History of 300 jobs: pages load around what
+/// is on screen, search narrows as typed, and the actions reach History and the sandbox.
+@Suite struct HistoryScreenTests {
+    static func populate(_ history: HistoryStore, in folder: TempFolder) throws {
+        let png = try ImageEncoder.encode(RGBAImage(width: 64, height: 64, fill: (200, 80, 40, 255)), as: .png)
+        var items: [(request: ImageInferenceRequest, createdAt: Date, results: [HistoryResult])] = []
+        for n in 0..<300 {
+            var r = ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: "\(n % 2 == 0 ? "a fox" : "an owl") number \(n)")
+            r.width = 256
+            r.height = 256
+            r.seed = UInt64(1000 + n)
+            let path = folder.path + "/job-\(n).png"
+            if n >= 290 { try png.write(to: URL(fileURLWithPath: path)) }
+            let result = HistoryResult(index: 0, imageUUID: TaskID.make(), seed: UInt64(1000 + n), path: path, width: 256, height: 256,
+                                       format: "PNG", bytes: png.count, nsfw: nil, cost: 0.001, responseJSON: "{}")
+            items.append((r, Date(timeIntervalSince1970: 1_790_000_000 + Double(n) * 60), [result]))
+        }
+        try history.importBatch(items)
+    }
+
+    func key(_ app: StudioApp, _ k: Key, times: Int = 1) { for _ in 0..<times { app.dispatch(.terminal(.key(k))) } }
+    func type(_ app: StudioApp, _ text: String) { for c in text { key(app, .character(c)) } }
+
+    @Test func browseSearchOpenFavouriteDeleteForkAndRerun() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let history = try HistoryStore(path: folder.path + "/history.sqlite")
+            try Self.populate(history, in: folder)
+            let services = LiveServices(runner: JobRunner(client: sandbox.client(), history: history), history: history,
+                                        folder: folder.url.appendingPathComponent("images"), thumbnailer: Thumbnailer(),
+                                        previewOptions: PreviewOptions(colors: .colors256))
+            let terminal = GridTerminal(columns: 120, rows: 40)
+            let state = StudioState(columns: 120, rows: 40, now: Date(), document: ["model": .string("runware:111@1"),
+                                                                                    "positivePrompt": .string("")],
+                                    target: "sandbox", pickerFolder: folder.path)
+            let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services)
+            app.start()
+            key(app, .function(2))
+            #expect(app.settle { $0.history.total == 300 && $0.history.pages[0] != nil })
+            // The newest first, with thumbnails of the ones that have files.
+            #expect(app.settle { s in s.thumbnails.keys.contains { $0.path.hasSuffix("job-299.png") } })
+            #expect(terminal.text.joined().contains("300 jobs"))
+            #expect(terminal.text.joined().contains("#300 an owl"))
+
+            // Paging down loads the pages it reaches and lets far ones go.
+            key(app, .pageDown, times: 40)
+            #expect(app.settle { s in s.history.job(at: s.history.selected) != nil })
+            #expect(app.state.history.selected > 200)
+            key(app, .home)
+            #expect(app.settle { $0.history.job(at: 0) != nil })
+
+            // List mode has the columns.
+            key(app, .character("m"))
+            app.render()
+            #expect(terminal.text[1].contains("status") && terminal.text[1].contains("seed") && terminal.text[1].contains("prompt"))
+            #expect(terminal.text.contains { $0.contains("done") && $0.contains("1299") && $0.contains("$0.0010") })
+            key(app, .character("m"))
+
+            // Search as you type.
+            key(app, .character("/"))
+            type(app, "owl")
+            key(app, .enter)
+            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            #expect(app.state.history.job(at: 0)?.positivePrompt == "an owl number 299")
+            type(app, "/")
+            type(app, " model:")
+            #expect(app.state.history.queryError?.contains("model:") == true, "\(app.state.history.queryError ?? "")")
+            key(app, .backspace, times: 7)
+            key(app, .enter)
+            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+
+            // Detail: every parameter, the seed.
+            key(app, .enter)
+            app.render()
+            let detail = terminal.text.joined(separator: "\n")
+            #expect(detail.contains("positivePrompt") && detail.contains("an owl number 299") && detail.contains("1299"))
+            key(app, .escape)
+
+            // Favourite, then it shows in a `fav` search.
+            key(app, .character("*"))
+            #expect(app.settle { $0.history.job(at: 0)?.favourite == true })
+            #expect(try history.search(HistoryQuery.parse("fav")).map(\.positivePrompt) == ["an owl number 299"])
+
+            // Delete asks first, naming what goes; then the job and its file are gone.
+            let doomed = try #require(app.state.history.job(at: 0))
+            key(app, .character("d"))
+            #expect(app.state.notice?.contains("delete job \(doomed.id) and its 1 image file") == true)
+            key(app, .character("y"))
+            #expect(app.settle { $0.history.total == 149 && $0.history.pages[0] != nil })
+            #expect(!FileManager.default.fileExists(atPath: doomed.results[0].path))
+            #expect(throws: HistoryError.noSuchJob(doomed.id)) { try history.job(doomed.id) }
+
+            // Fork into the form, change the seed, generate: recorded as a fork of that job.
+            let parent = try #require(app.state.history.job(at: 0))
+            key(app, .character("f"))
+            #expect(app.state.screen == .generate)
+            #expect(app.state.prompt.text == parent.positivePrompt)
+            #expect(app.state.form.draft.seed == parent.seed)
+            key(app, .alt("r"))
+            key(app, .ctrl("g"))
+            #expect(app.settle { $0.jobs.last?.phase == .done })
+            let forked = try #require(try history.list(limit: 1).first)
+            #expect(forked.parentID == parent.id && forked.lineage == .fork && forked.positivePrompt == parent.positivePrompt)
+
+            // Re-run from History: the same request, recorded as a rerun.
+            key(app, .function(2))
+            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            key(app, .character("r"))
+            #expect(app.settle { $0.jobs.last?.phase == .done && $0.jobs.count == 2 })
+            let rerun = try #require(try history.list(limit: 1).first)
+            #expect(rerun.lineage == .rerun && rerun.parentID == forked.id)
+        }
+    }
+}
