@@ -49,18 +49,18 @@ import TestSupport
             let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services)
             app.start()
             key(app, .function(2))
-            #expect(app.settle { $0.history.total == 300 && $0.history.pages[0] != nil })
+            #expect(await app.settle { $0.history.total == 300 && $0.history.pages[0] != nil })
             // The newest first, with thumbnails of the ones that have files.
-            #expect(app.settle { s in s.thumbnails.keys.contains { $0.path.hasSuffix("job-299.png") } })
+            #expect(await app.settle { s in s.thumbnails.keys.contains { $0.path.hasSuffix("job-299.png") } })
             #expect(terminal.text.joined().contains("300 jobs"))
             #expect(terminal.text.joined().contains("#300 an owl"))
 
             // Paging down loads the pages it reaches and lets far ones go.
             key(app, .pageDown, times: 40)
-            #expect(app.settle { s in s.history.job(at: s.history.selected) != nil })
+            #expect(await app.settle { s in s.history.job(at: s.history.selected) != nil })
             #expect(app.state.history.selected > 200)
             key(app, .home)
-            #expect(app.settle { $0.history.job(at: 0) != nil })
+            #expect(await app.settle { $0.history.job(at: 0) != nil })
 
             // List mode has the columns.
             key(app, .character("m"))
@@ -73,14 +73,14 @@ import TestSupport
             key(app, .character("/"))
             type(app, "owl")
             key(app, .enter)
-            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            #expect(await app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
             #expect(app.state.history.job(at: 0)?.positivePrompt == "an owl number 299")
             type(app, "/")
             type(app, " model:")
             #expect(app.state.history.queryError?.contains("model:") == true, "\(app.state.history.queryError ?? "")")
             key(app, .backspace, times: 7)
             key(app, .enter)
-            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            #expect(await app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
 
             // Detail: every parameter, the seed.
             key(app, .enter)
@@ -91,7 +91,7 @@ import TestSupport
 
             // Favourite, then it shows in a `fav` search.
             key(app, .character("*"))
-            #expect(app.settle { $0.history.job(at: 0)?.favourite == true })
+            #expect(await app.settle { $0.history.job(at: 0)?.favourite == true })
             #expect(try history.search(HistoryQuery.parse("fav")).map(\.positivePrompt) == ["an owl number 299"])
 
             // Delete asks first, naming what goes; then the job and its file are gone.
@@ -99,7 +99,7 @@ import TestSupport
             key(app, .character("d"))
             #expect(app.state.notice?.contains("delete job \(doomed.id) and its 1 image file") == true)
             key(app, .character("y"))
-            #expect(app.settle { $0.history.total == 149 && $0.history.pages[0] != nil })
+            #expect(await app.settle { $0.history.total == 149 && $0.history.pages[0] != nil })
             #expect(!FileManager.default.fileExists(atPath: doomed.results[0].path))
             #expect(throws: HistoryError.noSuchJob(doomed.id)) { try history.job(doomed.id) }
 
@@ -111,15 +111,15 @@ import TestSupport
             #expect(app.state.form.draft.seed == parent.seed)
             key(app, .alt("r"))
             key(app, .ctrl("g"))
-            #expect(app.settle { $0.jobs.last?.phase == .done })
+            #expect(await app.settle { $0.jobs.last?.phase == .done })
             let forked = try #require(try history.list(limit: 1).first)
             #expect(forked.parentID == parent.id && forked.lineage == .fork && forked.positivePrompt == parent.positivePrompt)
 
             // Re-run from History: the same request, recorded as a rerun.
             key(app, .function(2))
-            #expect(app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            #expect(await app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
             key(app, .character("r"))
-            #expect(app.settle { $0.jobs.last?.phase == .done && $0.jobs.count == 2 })
+            #expect(await app.settle { $0.jobs.last?.phase == .done && $0.jobs.count == 2 })
             let rerun = try #require(try history.list(limit: 1).first)
             #expect(rerun.lineage == .rerun && rerun.parentID == forked.id)
         }

@@ -30,7 +30,7 @@ import TestSupport
             for c in "a red fox in the snow" { app.dispatch(.terminal(.key(.character(c)))) }
             app.dispatch(.terminal(.key(.ctrl("g"))))
             // The result lands, the strip and preview get their cells.
-            let done = app.settle { s in
+            let done = await app.settle { s in
                 s.jobs.first?.phase == .done && s.thumbnails.keys.contains { $0.columns == GenerateLayout.stripThumbWidth }
                     && s.spendToday.map { $0 > 0 } == true
             }
@@ -39,7 +39,7 @@ import TestSupport
             #expect(terminal.text.joined().contains("done 1/1"))
             #expect(try history.list().first?.positivePrompt == "a red fox in the snow")
             // The finished job makes the estimate known for the same model, size and steps.
-            let known = app.settle { s in
+            let known = await app.settle { s in
                 if case .perImage(let cost, 1)? = s.estimates[s.estimateKey] { return cost > 0 }
                 return false
             }

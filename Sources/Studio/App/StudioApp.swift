@@ -72,12 +72,14 @@ public final class StudioApp: @unchecked Sendable {
         render()
     }
 
-    /// Waits (up to `timeout`) until background work has answered; for tests and benchmarks.
-    public func settle(timeout: Duration = .seconds(10), until done: (StudioState) -> Bool) -> Bool {
+    /// Takes turns (up to `timeout`) until background work has answered; for tests. It sleeps
+    /// between turns, so it never holds a thread of the concurrency pool that the work needs.
+    public func settle(timeout: Duration = .seconds(10), until done: (StudioState) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            step(waitMilliseconds: 10)
+            step(waitMilliseconds: 0)
             if done(state) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
         }
         return done(state)
     }
