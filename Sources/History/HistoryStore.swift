@@ -23,15 +23,29 @@ public final class HistoryStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-            try Self.checkOwnership(pool, path: path)
-            try HistorySchema.migrator.migrate(pool)
-        } catch let e as HistoryError {
-            throw e
-        } catch let e as DatabaseError {
-            throw HistoryError.notADatabase(path: path, reason: e.message ?? "\(e.resultCode)")
+        pool = try Self.open(path: path, configuration: config)
+    }
+
+    /// Opens, checks and migrates. Two processes creating the file at once can meet a lock that
+    /// SQLite's busy handler does not wait for (switching to WAL, the first migration); that is
+    /// retried for a few seconds rather than reported as a foreign file.
+    static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                try checkOwnership(pool, path: path)
+                try HistorySchema.migrator.migrate(pool)
+                return pool
+            } catch let e as HistoryError {
+                throw e
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                attempt += 1
+                usleep(100_000)
+            } catch let e as DatabaseError {
+                throw HistoryError.notADatabase(path: path, reason: e.message ?? "\(e.resultCode)")
+            }
         }
     }
 
