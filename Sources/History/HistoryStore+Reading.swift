@@ -60,6 +60,11 @@ extension HistoryStore {
         return (from, clause, order, StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
     }
 
+    /// Jobs made from this one (forks, variations, re-runs, sweep cells), oldest first.
+    public func children(of id: Int64) throws -> [HistoryJob] {
+        try pool.read { db in try Self.jobs(db, where: "job.parentID = ?", order: "job.id", arguments: [id]) }
+    }
+
     public var count: Int {
         get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0 } }
     }

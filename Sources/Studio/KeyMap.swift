@@ -16,6 +16,8 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
     case historyFork = "history.fork", historyRerun = "history.rerun", historyVariations = "history.variations"
     case historyFavourite = "history.favourite", historyDelete = "history.delete"
+    case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
+    case historyLineage = "history.lineage", historyCompare = "history.compare"
 }
 
 /// The screens a binding can belong to.
@@ -88,6 +90,13 @@ public struct KeyMap: Sendable, Equatable {
                 on: .history),
         Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, on: .history),
         Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyTag, [.character("t")], "tag (+name adds, -name removes)", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyExport, [.character("x")], "export images and request to a folder", disabled: .withoutSelectedJob,
+                on: .history),
+        Binding(.historyOpenFile, [.character("o")], "open an image file with its parameters into the form", on: .history),
+        Binding(.historyLineage, [.character("l")], "lineage: parent and children", disabled: .withoutSelectedJob, on: .history),
+        Binding(.historyCompare, [.character("c")], "compare (mark one, then c on another)", disabled: .withoutSelectedJob,
+                on: .history),
     ])
 
     public func action(for key: Key, on screen: StudioScreen = .generate) -> StudioAction? {

@@ -24,6 +24,10 @@ enum StudioBench {
         func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) { (0, []) }
         func setFavourite(_ id: Int64, _ on: Bool) throws {}
         func delete(_ id: Int64) throws -> [String] { [] }
+        func tag(_ id: Int64, add: [String], remove: [String]) throws {}
+        func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
+        func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
+        func taskObject(fromImage path: String) throws -> [String: JSONValue]? { nil }
     }
 
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger

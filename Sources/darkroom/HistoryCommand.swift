@@ -178,21 +178,12 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try HistoryCommand.open()
             let folder = URL(fileURLWithPath: to)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var missing = 0
             for id in ids {
-                let job = try HistoryCommand.job(store, id)
-                try AtomicFile.write(Data(job.requestJSON.utf8), to: folder.appendingPathComponent("job-\(id).json"))
-                for r in job.results {
-                    let target = folder.appendingPathComponent("job-\(id)-\(r.index + 1)." + (r.path as NSString).pathExtension)
-                    guard let data = FileManager.default.contents(atPath: r.path) else {
-                        Console.error("job \(id): image \(r.index + 1) is missing (\(SafeText.line(r.path)))")
-                        missing += 1
-                        continue
-                    }
-                    try AtomicFile.write(data, to: target)
-                    Console.out(target.path)
-                }
+                let outcome = try JobExport.export(try HistoryCommand.job(store, id), to: folder)
+                for path in outcome.written where !path.hasSuffix(".json") { Console.out(path) }
+                for path in outcome.missing { Console.error("job \(id): an image is missing (\(SafeText.line(path)))") }
+                missing += outcome.missing.count
             }
             if missing > 0 { throw ExitCode(1) }
         }

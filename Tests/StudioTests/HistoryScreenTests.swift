@@ -45,7 +45,7 @@ import TestSupport
             let terminal = GridTerminal(columns: 120, rows: 40)
             let state = StudioState(columns: 120, rows: 40, now: Date(), document: ["model": .string("runware:111@1"),
                                                                                     "positivePrompt": .string("")],
-                                    target: "sandbox", pickerFolder: folder.path)
+                                    target: "sandbox", pickerFolder: folder.path + "/images")
             let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services)
             app.start()
             key(app, .function(2))
@@ -122,6 +122,53 @@ import TestSupport
             #expect(await app.settle { $0.jobs.last?.phase == .done && $0.jobs.count == 2 })
             let rerun = try #require(try history.list(limit: 1).first)
             #expect(rerun.lineage == .rerun && rerun.parentID == forked.id)
+
+            // Lineage: from the re-run up to the fork, whose tree shows its parent and the re-run.
+            #expect(await app.settle { $0.history.job(at: 0)?.id == rerun.id })
+            key(app, .character("l"))
+            #expect(await app.settle { $0.history.lineage?.job.id == rerun.id })
+            #expect(app.state.history.lineage?.parent?.id == forked.id)
+            key(app, .up)
+            key(app, .enter)
+            #expect(await app.settle { $0.history.lineage?.job.id == forked.id })
+            app.render()
+            let tree = terminal.text.joined(separator: "\n")
+            #expect(tree.contains("↑ parent #\(parent.id)") && tree.contains("├ rerun #\(rerun.id)"), "\(tree)")
+            key(app, .escape)
+
+            // Compare the two newest: the differing parameters are marked.
+            key(app, .character("c"))
+            key(app, .right)
+            key(app, .character("c"))
+            app.render()
+            let compared = terminal.text.joined(separator: "\n")
+            #expect(app.state.history.comparing != nil)
+            #expect(compared.contains("≠ job") && compared.contains("  model"), "\(compared)")
+            key(app, .escape)
+
+            // Tag, then find it by tag.
+            key(app, .home)
+            key(app, .character("t"))
+            type(app, " best")
+            key(app, .enter)
+            #expect(await app.settle { $0.history.job(at: 0)?.tags == ["best"] })
+            #expect(try history.search(HistoryQuery.parse("tag:best")).map(\.id) == [rerun.id])
+
+            // Export to a folder: the images and the request.
+            key(app, .character("x"))
+            key(app, .ctrl("u"))
+            type(app, folder.path + "/out")
+            key(app, .enter)
+            #expect(await app.settle { $0.notice?.hasPrefix("exported job \(rerun.id)") == true })
+            #expect(FileManager.default.fileExists(atPath: folder.path + "/out/job-\(rerun.id).json"))
+
+            // Open an image file from disk: its parameters land in the form.
+            key(app, .character("o"))
+            #expect(await app.settle { s in if case .files(let p)? = s.overlay { !p.loading && p.entries.count >= 2 } else { false } })
+            key(app, .enter)
+            #expect(await app.settle { $0.screen == .generate })
+            #expect(app.state.prompt.text == parent.positivePrompt)
+            #expect(app.state.notice?.hasPrefix("loaded the parameters of") == true)
         }
     }
 }

@@ -160,6 +160,33 @@ public final class StudioApp: @unchecked Sendable {
                     inbox.post(.historyChanged("deleted job \(id) and \(gone.count) image file\(gone.count == 1 ? "" : "s")"))
                 } catch { inbox.post(.error(SafeText.line("\(error)"))) }
             }
+        case .tagJob(let id, let add, let remove):
+            Task.detached {
+                do {
+                    try services.tag(id, add: add, remove: remove)
+                    inbox.post(.historyChanged("job \(id) tagged" + (add.isEmpty ? "" : ": " + add.joined(separator: ", "))))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .exportJob(let id, let folder):
+            Task.detached {
+                do {
+                    let outcome = try services.export(id, to: folder)
+                    let missing = outcome.missing.isEmpty ? "" : "; \(outcome.missing.count) image file(s) missing"
+                    inbox.post(.notice(SafeText.line("exported job \(id): \(outcome.written.count) file(s) in \(folder)\(missing)")))
+                } catch { inbox.post(.error(SafeText.line("export of job \(id) failed: \(error)"))) }
+            }
+        case .loadLineage(let id):
+            Task.detached {
+                do { inbox.post(.lineage(try services.lineage(of: id))) } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .readImage(let path):
+            Task.detached {
+                do {
+                    inbox.post(.imageRequest(path: path, try services.taskObject(fromImage: path), error: nil))
+                } catch {
+                    inbox.post(.imageRequest(path: path, nil, error: SafeText.line("cannot read \(path): \(error)")))
+                }
+            }
         case .copy(let text):
             terminal.sendControl(OSC52.sequence(copying: text))
         case .suspend:

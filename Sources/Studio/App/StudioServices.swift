@@ -21,6 +21,11 @@ public protocol StudioServices: Sendable {
     func setFavourite(_ id: Int64, _ on: Bool) throws
     /// Removes the job and its image files; returns what went.
     func delete(_ id: Int64) throws -> [String]
+    func tag(_ id: Int64, add: [String], remove: [String]) throws
+    func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome
+    func lineage(of id: Int64) throws -> LineageTree
+    /// The task object an image file's metadata holds (ours or another tool's `parameters`).
+    func taskObject(fromImage path: String) throws -> [String: JSONValue]?
 }
 
 /// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
@@ -99,6 +104,28 @@ public struct LiveServices: StudioServices {
 
     public func setFavourite(_ id: Int64, _ on: Bool) throws {
         try history?.setFavourite(id, on)
+    }
+
+    public func tag(_ id: Int64, add: [String], remove: [String]) throws {
+        try history?.tag(id, add: add, remove: remove)
+    }
+
+    public func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome {
+        guard let history else { return .init() }
+        return try JobExport.export(try history.job(id), to: URL(fileURLWithPath: folder))
+    }
+
+    public func lineage(of id: Int64) throws -> LineageTree {
+        guard let history else { throw HistoryError.noSuchJob(id) }
+        let job = try history.job(id)
+        let parent = try job.parentID.map { try? history.job($0) } ?? nil
+        return LineageTree(parent: parent, job: job, children: try history.children(of: id))
+    }
+
+    public func taskObject(fromImage path: String) throws -> [String: JSONValue]? {
+        let data = try ImageFile.read(path)
+        guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else { return nil }
+        return GenerateForm.document(from: request)
     }
 
     public func delete(_ id: Int64) throws -> [String] {

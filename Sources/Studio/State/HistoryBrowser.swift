@@ -28,6 +28,11 @@ public struct HistoryBrowser: Sendable {
     public var detailScroll = 0
     public var confirmDelete: HistoryJob?
     public var error: String?
+    /// The lineage of a job as a small tree: its parent, itself, its children; one is selected.
+    public var lineage: LineageTree?
+    /// The first of two jobs to compare, then both.
+    public var compareMark: HistoryJob?
+    public var comparing: (HistoryJob, HistoryJob)?
 
     public init() {}
 
@@ -50,6 +55,21 @@ public struct HistoryBrowser: Sendable {
             total = nil
         }
     }
+}
+
+public struct LineageTree: Sendable, Equatable {
+    public var parent: HistoryJob?
+    public var job: HistoryJob
+    public var children: [HistoryJob]
+    public var selected = 0
+    public init(parent: HistoryJob?, job: HistoryJob, children: [HistoryJob]) {
+        self.parent = parent
+        self.job = job
+        self.children = children
+        selected = parent == nil ? 0 : 1
+    }
+    /// Rows top to bottom: the parent, the job, each child.
+    public var rows: [HistoryJob] { (parent.map { [$0] } ?? []) + [job] + children }
 }
 
 /// What a new job descends from, for History's lineage.

@@ -1,4 +1,5 @@
 import Foundation
+import History
 import RunwareAPI
 import TerminalUI
 
@@ -105,8 +106,25 @@ public struct ChoicePicker: Sendable, Equatable {
     }
 }
 
+/// One line of text asked for (tags, a folder).
+public struct InputPrompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case tags(jobID: Int64)
+        case exportFolder(jobID: Int64)
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var line: LineEditor
+    public init(_ purpose: Purpose, title: String, text: String = "") {
+        self.purpose = purpose
+        self.title = title
+        line = LineEditor(text)
+    }
+}
+
 public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
+    case input(InputPrompt)
     case choice(ChoicePicker)
     case models(ModelPicker)
     case files(FilePicker)

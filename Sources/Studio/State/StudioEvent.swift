@@ -24,6 +24,9 @@ public enum StudioEvent: Sendable {
     case historyFailed(generation: Int, String)
     /// Something in History changed (a favourite, a deletion): reload what is shown.
     case historyChanged(String)
+    case lineage(LineageTree)
+    /// The task object read from an image file's metadata, or why there is none.
+    case imageRequest(path: String, [String: JSONValue]?, error: String?)
     /// A picture for the pixel-protocol preview, ready to write.
     case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int)
 }
@@ -40,6 +43,10 @@ public enum StudioEffect: Sendable, Equatable {
     case loadHistory(query: String, generation: Int, page: Int)
     case setFavourite(jobID: Int64, Bool)
     case deleteJob(Int64)
+    case tagJob(Int64, add: [String], remove: [String])
+    case exportJob(Int64, folder: String)
+    case loadLineage(Int64)
+    case readImage(String)
     /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
     case copy(String)
     case suspend

@@ -91,6 +91,17 @@ extension StudioReducer {
         case .historyChanged(let what):
             state.notice = what
             state.history.reload(keepSelection: true)
+        case .lineage(let tree):
+            state.history.lineage = tree
+        case .imageRequest(let path, let object, let error):
+            guard let object else {
+                state.notice = error ?? "\((path as NSString).lastPathComponent) carries no generation parameters"
+                return []
+            }
+            loadForm(object, &state)
+            state.forkedFrom = nil
+            state.screen = .generate
+            state.notice = "loaded the parameters of \((path as NSString).lastPathComponent) into the form"
         case .terminal, .pixels:
             break
         }

@@ -123,6 +123,9 @@ extension StudioReducer {
         case .promptSearch(var search)?:
             search.query.paste(text)
             state.overlay = .promptSearch(search)
+        case .input(var prompt)?:
+            prompt.line.paste(text)
+            state.overlay = .input(prompt)
         case .choice, .help:
             break
         case nil:

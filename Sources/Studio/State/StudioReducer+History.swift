@@ -21,6 +21,29 @@ extension StudioReducer {
             }
             return []
         }
+        if var tree = h.lineage {
+            switch key {
+            case .escape, .character("l"): state.history.lineage = nil
+            case .up: tree.selected = max(0, tree.selected - 1); state.history.lineage = tree
+            case .down: tree.selected = min(tree.rows.count - 1, tree.selected + 1); state.history.lineage = tree
+            case .enter:
+                // Walk on: the chosen job becomes the centre, or opens when it already is.
+                let chosen = tree.rows[tree.selected]
+                if chosen.id == tree.job.id {
+                    state.history.lineage = nil
+                    state.history.detail = chosen
+                    state.history.detailScroll = 0
+                } else {
+                    return [.loadLineage(chosen.id)]
+                }
+            default: break
+            }
+            return []
+        }
+        if h.comparing != nil {
+            if key == .escape || key == .character("c") || key == .enter { state.history.comparing = nil }
+            return []
+        }
         if h.editingQuery {
             switch key {
             case .enter, .escape, .tab, .down:
@@ -116,6 +139,29 @@ extension StudioReducer {
         case .historyFavourite:
             guard let job = state.history.selectedJob else { return [] }
             return [.setFavourite(jobID: job.id, !job.favourite)]
+        case .historyTag:
+            guard let job = state.history.selectedJob else { return [] }
+            state.overlay = .input(InputPrompt(.tags(jobID: job.id), title: "Tags for job \(job.id): +name adds, -name removes",
+                                               text: job.tags.map { "+" + $0 }.joined(separator: " ")))
+        case .historyExport:
+            guard let job = state.history.selectedJob else { return [] }
+            state.overlay = .input(InputPrompt(.exportFolder(jobID: job.id), title: "Export job \(job.id) to the folder",
+                                               text: (state.pickerFolder as NSString).appendingPathComponent("darkroom-export")))
+        case .historyOpenFile:
+            state.overlay = .files(FilePicker(target: Self.openImageTarget, folder: state.pickerFolder))
+            return [.listFolder(state.pickerFolder)]
+        case .historyLineage:
+            guard let job = state.history.selectedJob else { return [] }
+            return [.loadLineage(job.id)]
+        case .historyCompare:
+            guard let job = state.history.selectedJob else { return [] }
+            if let first = state.history.compareMark, first.id != job.id {
+                state.history.comparing = (first, job)
+                state.history.compareMark = nil
+            } else {
+                state.history.compareMark = job
+                state.notice = "marked job \(job.id); press c on another job to compare"
+            }
         case .historyDelete:
             guard let job = state.history.selectedJob else { return [] }
             state.history.confirmDelete = job
@@ -126,6 +172,9 @@ extension StudioReducer {
         }
         return []
     }
+
+    /// The file picker's target when it opens an image to fork rather than filling a field.
+    static let openImageTarget: JSONPath = "ui.openImage"
 
     /// The task object a job's request JSON holds, without its taskUUID.
     static func taskObject(_ job: HistoryJob) -> [String: JSONValue]? {
@@ -174,6 +223,12 @@ extension StudioReducer {
     /// The first image of every job on screen, at contact-sheet size; the detail's picture.
     static func historyThumbnails(_ state: StudioState) -> [ThumbnailKey] {
         let h = state.history
+        if let (a, b) = h.comparing {
+            let (left, right) = HistoryCompareView.pictureBoxes(columns: state.columns, rows: state.rows)
+            return [(a, left), (b, right)].compactMap { job, box in
+                job.results.first.map { ThumbnailKey(path: $0.path, columns: box.width, rows: box.height) }
+            }
+        }
         if let job = h.detail {
             guard let path = job.results.first?.path else { return [] }
             let box = HistoryDetailView.pictureBox(columns: state.columns, rows: state.rows)

@@ -16,6 +16,28 @@ extension StudioReducer {
             case .pageDown: state.overlay = .help(scroll: scroll + listHeight)
             default: break
             }
+        case .input(var prompt):
+            switch key {
+            case .escape: state.overlay = nil
+            case .enter:
+                state.overlay = nil
+                let text = prompt.line.text.trimmingCharacters(in: .whitespaces)
+                switch prompt.purpose {
+                case .tags(let id):
+                    let words = text.split(separator: " ").map(String.init)
+                    let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+                    let remove = words.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
+                    let current = state.history.selectedJob?.tags ?? []
+                    // Tags no longer listed are removed as well.
+                    return [.tagJob(id, add: add, remove: remove + current.filter { !add.contains($0) })]
+                case .exportFolder(let id):
+                    guard !text.isEmpty else { state.notice = "export: no folder given"; return [] }
+                    return [.exportJob(id, folder: (text as NSString).expandingTildeInPath)]
+                }
+            default:
+                _ = edit(&prompt.line, key)
+                state.overlay = .input(prompt)
+            }
         case .choice(var picker):
             switch key {
             case .escape: state.overlay = nil
@@ -66,6 +88,7 @@ extension StudioReducer {
                 let path = (picker.folder as NSString).appendingPathComponent(entry.name)
                 state.overlay = nil
                 state.pickerFolder = picker.folder
+                if picker.target == Self.openImageTarget { return [.readImage(path)] }
                 setField(picker.target, text: path, &state)
             case .up, .down, .pageUp, .pageDown:
                 picker.selected = max(0, min(picker.visible.count - 1, picker.selected + step(key, listHeight)))

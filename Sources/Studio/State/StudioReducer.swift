@@ -139,7 +139,8 @@ public struct StudioReducer: Sendable {
         case .suspend: return [.suspend]
         case .redraw: return [.redraw]
         case .showHistory, .showGenerate, .historySearch, .historyMode, .historyOpen, .historyFork, .historyRerun,
-             .historyVariations, .historyFavourite, .historyDelete:
+             .historyVariations, .historyFavourite, .historyDelete, .historyTag, .historyExport, .historyOpenFile, .historyLineage,
+             .historyCompare:
             return performHistory(action, &state)
         }
         return []

@@ -33,6 +33,14 @@ struct HistoryView {
             frame.putClipped(problem, x: body.x, y: body.y, style: theme.style("field.error"), maxWidth: body.width)
             return cursor
         }
+        if let tree = h.lineage {
+            drawLineage(tree, body, into: &frame)
+            return cursor
+        }
+        if let (a, b) = h.comparing {
+            HistoryCompareView(theme: theme).draw(a, b, state: state, into: &frame)
+            return cursor
+        }
         if let job = h.detail {
             HistoryDetailView(theme: theme).draw(job, state: state, into: &frame)
             return cursor
@@ -71,6 +79,26 @@ struct HistoryView {
                 frame.putClipped(caption, x: x, y: y + HistoryLayout.thumbHeight, style: theme.style(selected ? "selection" : "hint"),
                                  maxWidth: HistoryLayout.thumbWidth)
             }
+        }
+    }
+
+    /// Parent above, the job, its children below as a small tree; Enter walks to the chosen one.
+    private func drawLineage(_ tree: LineageTree, _ body: GenerateLayout.Rect, into frame: inout Frame) {
+        frame.put("Lineage of job \(tree.job.id)  (Enter: walk to / open, Esc: back)", x: body.x + 1, y: body.y, style: theme.style("title"))
+        var y = body.y + 2
+        for (i, job) in tree.rows.enumerated() {
+            let isParent = tree.parent != nil && i == 0
+            let isJob = job.id == tree.job.id
+            let lead = isParent ? "↑ parent " : isJob ? (tree.parent == nil ? "● " : "└ ● ") : "    ├ \(job.lineage?.rawValue ?? "child") "
+            let text = lead + "#\(job.id) " + job.status.rawValue + "  " + job.positivePrompt
+            let style = theme.style(i == tree.selected ? "selection" : isJob ? "field.value" : "field.label")
+            if i == tree.selected { frame.fill(x: body.x, y: y, width: body.width, height: 1, style: style) }
+            frame.putClipped(text, x: body.x + 1, y: y, style: style, maxWidth: body.width - 2)
+            y += 1
+            if y >= body.y + body.height { break }
+        }
+        if tree.children.isEmpty {
+            frame.put("no forks, variations, re-runs or sweep cells yet", x: body.x + 5, y: y, style: theme.style("hint"))
         }
     }
 

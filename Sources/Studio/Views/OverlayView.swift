@@ -13,6 +13,14 @@ struct OverlayView {
         case .help(let scroll):
             drawHelp(scroll: scroll, state: state, into: &frame)
             return nil
+        case .input(let prompt):
+            let r = centered(state, width: 90, height: 4)
+            frame.box(r, style: theme.style("border.focused"), title: prompt.title, titleStyle: theme.style("title"))
+            frame.fill(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2, style: .plain)
+            let c = prompt.line.draw(into: &frame, x: r.x + 2, y: r.y + 1, width: r.width - 4, style: theme.style("field.focused"),
+                                     selectionStyle: theme.style("selection"))
+            frame.put("Enter: done  Esc: cancel", x: r.x + 2, y: r.y + 2, style: theme.style("hint"))
+            return (c, r.y + 1)
         case .choice(let picker):
             let r = centered(state, width: 44, height: min(state.rows - 4, picker.list.all.count + 3))
             frame.box(r, style: theme.style("border.focused"), title: picker.path.description, titleStyle: theme.style("title"))
@@ -121,7 +129,9 @@ struct OverlayView {
 
     private func drawFiles(_ picker: FilePicker, state: StudioState, into frame: inout Frame) -> (x: Int, y: Int) {
         let r = FilePickerView.box(columns: state.columns, rows: state.rows)
-        frame.box(r, style: theme.style("border.focused"), title: "Image for \(picker.target)", titleStyle: theme.style("title"))
+        let title = picker.target == StudioReducer.openImageTarget ? "Open an image with generation parameters"
+            : "Image for \(picker.target)"
+        frame.box(r, style: theme.style("border.focused"), title: title, titleStyle: theme.style("title"))
         frame.fill(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2, style: .plain)
         frame.putClipped(picker.folder, x: r.x + 1, y: r.y + 1, style: theme.style("field.label"), maxWidth: r.width - 2)
         frame.put("filter:", x: r.x + 1, y: r.y + 2, style: theme.style("field.label"))

@@ -1,0 +1,30 @@
+import Foundation
+import History
+
+/// Copies a job's images and its request JSON into a folder (`history export` and the studio).
+public enum JobExport {
+    public struct Outcome: Sendable, Equatable {
+        public var written: [String] = []
+        /// Images History names whose files are gone.
+        public var missing: [String] = []
+        public init() {}
+    }
+
+    public static func export(_ job: HistoryJob, to folder: URL) throws -> Outcome {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var outcome = Outcome()
+        let json = folder.appendingPathComponent("job-\(job.id).json")
+        try AtomicFile.write(Data(job.requestJSON.utf8), to: json)
+        outcome.written.append(json.path)
+        for r in job.results {
+            let target = folder.appendingPathComponent("job-\(job.id)-\(r.index + 1)." + (r.path as NSString).pathExtension)
+            guard let data = FileManager.default.contents(atPath: r.path) else {
+                outcome.missing.append(r.path)
+                continue
+            }
+            try AtomicFile.write(data, to: target)
+            outcome.written.append(target.path)
+        }
+        return outcome
+    }
+}
