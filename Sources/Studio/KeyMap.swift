@@ -17,7 +17,8 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historyFork = "history.fork", historyRerun = "history.rerun", historyVariations = "history.variations"
     case historyFavourite = "history.favourite", historyDelete = "history.delete"
     case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
-    case historyLineage = "history.lineage", historyCompare = "history.compare"
+    case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
+    case sweepSave = "sweep.save"
 }
 
 /// The screens a binding can belong to.
@@ -49,7 +50,7 @@ public struct Binding: Sendable, Equatable {
 public enum Availability: String, Sendable, Equatable {
     case never
     case whileFormInvalid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
-    case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob
+    case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob, withoutSweep
 }
 
 public struct KeyMap: Sendable, Equatable {
@@ -97,6 +98,9 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.historyLineage, [.character("l")], "lineage: parent and children", disabled: .withoutSelectedJob, on: .history),
         Binding(.historyCompare, [.character("c")], "compare (mark one, then c on another)", disabled: .withoutSelectedJob,
                 on: .history),
+        Binding(.historySweep, [.character("s")], "sweep one or two parameters over the job", disabled: .withoutSelectedJob,
+                on: .history),
+        Binding(.sweepSave, [.character("p")], "save the sweep as one labelled PNG", disabled: .withoutSweep, on: .history),
     ])
 
     public func action(for key: Key, on screen: StudioScreen = .generate) -> StudioAction? {

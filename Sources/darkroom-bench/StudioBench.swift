@@ -28,6 +28,7 @@ enum StudioBench {
         func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
         func taskObject(fromImage path: String) throws -> [String: JSONValue]? { nil }
+        func saveSweep(_ sweep: SweepGrid) throws -> String { throw NoFile() }
     }
 
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger

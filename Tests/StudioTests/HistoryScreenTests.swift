@@ -169,6 +169,33 @@ import TestSupport
             #expect(await app.settle { $0.screen == .generate })
             #expect(app.state.prompt.text == parent.positivePrompt)
             #expect(app.state.notice?.hasPrefix("loaded the parameters of") == true)
+
+            // A 3x2 sweep over the newest job: six labelled cells, then one PNG with the labels.
+            key(app, .function(2))
+            #expect(await app.settle { $0.history.job(at: 0)?.id == rerun.id })
+            key(app, .character("s"))
+            key(app, .ctrl("u"))
+            type(app, "CFGScale=99")
+            key(app, .enter)
+            #expect(app.state.notice?.contains("cell CFGScale=99: CFGScale = 99: must be between 0 and 20") == true, "\(app.state.notice ?? "")")
+            key(app, .character("s"))
+            key(app, .ctrl("u"))
+            type(app, "CFGScale=2,4,6 steps=20,28")
+            key(app, .enter)
+            #expect(app.state.history.sweep?.cells.count == 6)
+            #expect(await app.settle { s in s.history.sweep?.cells.allSatisfy { $0.path != nil } == true
+                && s.thumbnails.count >= 6 })
+            app.render()
+            let sheet = terminal.text.joined(separator: "\n")
+            #expect(sheet.contains("6 of 6 cells") && sheet.contains("CFGScale=4") && sheet.contains("steps=28"), "\(sheet)")
+            key(app, .character("p"))
+            #expect(await app.settle { $0.history.sweep?.savedPNG != nil })
+            let png = try #require(app.state.history.sweep?.savedPNG)
+            let size = try ImageDecoder.dimensions(try Data(contentsOf: URL(fileURLWithPath: png)))
+            #expect(size.width > 3 * 256 && size.height > 2 * 256)
+            let cells = try history.children(of: rerun.id).filter { $0.lineage == .sweep }
+            #expect(cells.count == 6)
+            #expect(Set(cells.compactMap { try? JSONValue.parse(Data($0.requestJSON.utf8)).objectValue?["steps"] }) == [.int(20), .int(28)])
         }
     }
 }

@@ -187,6 +187,12 @@ public final class StudioApp: @unchecked Sendable {
                     inbox.post(.imageRequest(path: path, nil, error: SafeText.line("cannot read \(path): \(error)")))
                 }
             }
+        case .saveSweep(let sweep):
+            Task.detached {
+                do { inbox.post(.sweepSaved(try services.saveSweep(sweep))) } catch {
+                    inbox.post(.error(SafeText.line("saving the sweep failed: \(error)")))
+                }
+            }
         case .copy(let text):
             terminal.sendControl(OSC52.sequence(copying: text))
         case .suspend:

@@ -26,6 +26,8 @@ public protocol StudioServices: Sendable {
     func lineage(of id: Int64) throws -> LineageTree
     /// The task object an image file's metadata holds (ours or another tool's `parameters`).
     func taskObject(fromImage path: String) throws -> [String: JSONValue]?
+    /// The sweep's pictures in one PNG with its axis labels; returns its path.
+    func saveSweep(_ sweep: SweepGrid) throws -> String
 }
 
 /// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
@@ -126,6 +128,22 @@ public struct LiveServices: StudioServices {
         let data = try ImageFile.read(path)
         guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else { return nil }
         return GenerateForm.document(from: request)
+    }
+
+    public func saveSweep(_ sweep: SweepGrid) throws -> String {
+        var grid: [[RGBAImage?]] = []
+        for r in 0..<sweep.rows {
+            grid.append((0..<sweep.columns).map { c in
+                sweep.cells[r * sweep.columns + c].path.flatMap { try? ImageFile.thumbnail($0, fitting: 256, 256) }
+            })
+        }
+        let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels,
+                                          title: "sweep of job \(sweep.baseJobID)")
+        let stamp = Int(now().timeIntervalSince1970)
+        let file = folder.appendingPathComponent("sweep-job\(sweep.baseJobID)-\(stamp).png")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(try ImageEncoder.encode(sheet, as: .png), to: file)
+        return file.path
     }
 
     public func delete(_ id: Int64) throws -> [String] {

@@ -33,6 +33,9 @@ public struct HistoryBrowser: Sendable {
     /// The first of two jobs to compare, then both.
     public var compareMark: HistoryJob?
     public var comparing: (HistoryJob, HistoryJob)?
+    /// The last sweep sent, and whether its sheet is on screen.
+    public var sweep: SweepGrid?
+    public var sweepOpen = false
 
     public init() {}
 

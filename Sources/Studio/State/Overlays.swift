@@ -111,6 +111,7 @@ public struct InputPrompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case tags(jobID: Int64)
         case exportFolder(jobID: Int64)
+        case sweep(jobID: Int64)
     }
     public var purpose: Purpose
     public var title: String

@@ -25,6 +25,7 @@ public enum StudioEvent: Sendable {
     /// Something in History changed (a favourite, a deletion): reload what is shown.
     case historyChanged(String)
     case lineage(LineageTree)
+    case sweepSaved(String)
     /// The task object read from an image file's metadata, or why there is none.
     case imageRequest(path: String, [String: JSONValue]?, error: String?)
     /// A picture for the pixel-protocol preview, ready to write.
@@ -47,6 +48,7 @@ public enum StudioEffect: Sendable, Equatable {
     case exportJob(Int64, folder: String)
     case loadLineage(Int64)
     case readImage(String)
+    case saveSweep(SweepGrid)
     /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
     case copy(String)
     case suspend

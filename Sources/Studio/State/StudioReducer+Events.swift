@@ -19,6 +19,9 @@ extension StudioReducer {
                 state.jobs[i].finished = finished
                 state.jobs[i].total = total
             case .saved(let image):
+                if let cell = state.history.sweep?.cells.firstIndex(where: { $0.jobID == id }) {
+                    state.history.sweep?.cells[cell].path = image.path
+                }
                 state.jobs[i].finished += 1
                 state.jobs[i].cost += image.cost ?? 0
                 state.results.insert(RecentResult(path: image.path, seed: image.seed, jobID: id, index: image.index), at: 0)
@@ -33,6 +36,9 @@ extension StudioReducer {
             if cancelled {
                 state.jobs[i].phase = .cancelled
             } else if let failure {
+                if let cell = state.history.sweep?.cells.firstIndex(where: { $0.jobID == id }) {
+                    state.history.sweep?.cells[cell].failure = failure
+                }
                 state.jobs[i].phase = .failed(failure)
                 state.lastError = "job \(id): \(failure)"
             } else {
@@ -91,6 +97,9 @@ extension StudioReducer {
         case .historyChanged(let what):
             state.notice = what
             state.history.reload(keepSelection: true)
+        case .sweepSaved(let path):
+            state.history.sweep?.savedPNG = path
+            state.notice = "saved the sweep as \(path)"
         case .lineage(let tree):
             state.history.lineage = tree
         case .imageRequest(let path, let object, let error):

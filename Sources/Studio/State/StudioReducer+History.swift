@@ -40,6 +40,10 @@ extension StudioReducer {
             }
             return []
         }
+        if h.sweepOpen, key == .escape {
+            state.history.sweepOpen = false
+            return []
+        }
         if h.comparing != nil {
             if key == .escape || key == .character("c") || key == .enter { state.history.comparing = nil }
             return []
@@ -162,6 +166,14 @@ extension StudioReducer {
                 state.history.compareMark = job
                 state.notice = "marked job \(job.id); press c on another job to compare"
             }
+        case .historySweep:
+            guard let job = state.history.selectedJob else { return [] }
+            state.overlay = .input(InputPrompt(.sweep(jobID: job.id), title: "Sweep job \(job.id): NAME=values [NAME=values]",
+                                               text: "CFGScale=2,4,6 steps=20,28,36"))
+        case .sweepSave:
+            guard let sweep = state.history.sweep else { return [] }
+            state.notice = "saving the sweep…"
+            return [.saveSweep(sweep)]
         case .historyDelete:
             guard let job = state.history.selectedJob else { return [] }
             state.history.confirmDelete = job
@@ -171,6 +183,34 @@ extension StudioReducer {
             break
         }
         return []
+    }
+
+    /// Sends one job per cell of a sweep over a History job and opens its sheet.
+    func startSweep(_ text: String, over id: Int64, _ state: inout StudioState) -> [StudioEffect] {
+        guard let job = state.history.selectedJob, job.id == id, let base = Self.taskObject(job) else { return [] }
+        let cells: [(label: String, request: ImageInferenceRequest)]
+        let axes: [SweepAxis]
+        do {
+            axes = try SweepGrid.axes(text, fields: GenerateForm(document: base).fields)
+            cells = try SweepGrid.requests(base: base, axes: axes)
+        } catch {
+            state.notice = "sweep: \(error)"
+            return []
+        }
+        var grid = SweepGrid(baseJobID: id, axes: axes, cells: [])
+        var effects: [StudioEffect] = []
+        for cell in cells {
+            let jobID = state.nextJobID
+            state.nextJobID += 1
+            state.jobs.append(JobLine(id: jobID, summary: "sweep \(cell.label)", started: state.now, total: cell.request.resultCount))
+            grid.cells.append(SweepCell(jobID: jobID, label: cell.label))
+            effects.append(.generate(jobID: jobID, cell.request, parent: JobParent(id: id, lineage: .sweep)))
+        }
+        state.history.sweep = grid
+        state.history.sweepOpen = true
+        state.history.detail = nil
+        state.notice = "sweep of job \(id): \(cells.count) jobs sent"
+        return effects
     }
 
     /// The file picker's target when it opens an image to fork rather than filling a field.
@@ -223,6 +263,10 @@ extension StudioReducer {
     /// The first image of every job on screen, at contact-sheet size; the detail's picture.
     static func historyThumbnails(_ state: StudioState) -> [ThumbnailKey] {
         let h = state.history
+        if h.sweepOpen, let sweep = h.sweep {
+            let size = HistorySweepView.cellSize(sweep, columns: state.columns, rows: state.rows)
+            return sweep.cells.compactMap { $0.path.map { ThumbnailKey(path: $0, columns: size.width, rows: size.height) } }
+        }
         if let (a, b) = h.comparing {
             let (left, right) = HistoryCompareView.pictureBoxes(columns: state.columns, rows: state.rows)
             return [(a, left), (b, right)].compactMap { job, box in

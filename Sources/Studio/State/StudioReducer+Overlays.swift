@@ -30,6 +30,8 @@ extension StudioReducer {
                     let current = state.history.selectedJob?.tags ?? []
                     // Tags no longer listed are removed as well.
                     return [.tagJob(id, add: add, remove: remove + current.filter { !add.contains($0) })]
+                case .sweep(let id):
+                    return startSweep(text, over: id, &state)
                 case .exportFolder(let id):
                     guard !text.isEmpty else { state.notice = "export: no folder given"; return [] }
                     return [.exportJob(id, folder: (text as NSString).expandingTildeInPath)]

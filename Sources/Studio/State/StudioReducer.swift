@@ -76,6 +76,7 @@ public struct StudioReducer: Sendable {
         case .outsideStackItem: return state.focusedField?.stackIndex == nil ? "move to a stack item" : nil
         case .withoutResult: return state.results.isEmpty ? "no results yet" : nil
         case .withoutSelectedJob: return state.history.selectedJob == nil ? "no job selected" : nil
+        case .withoutSweep: return state.history.sweep?.cells.contains { $0.path != nil } == true ? nil : "no sweep with results yet"
         }
     }
 
@@ -140,7 +141,7 @@ public struct StudioReducer: Sendable {
         case .redraw: return [.redraw]
         case .showHistory, .showGenerate, .historySearch, .historyMode, .historyOpen, .historyFork, .historyRerun,
              .historyVariations, .historyFavourite, .historyDelete, .historyTag, .historyExport, .historyOpenFile, .historyLineage,
-             .historyCompare:
+             .historyCompare, .historySweep, .sweepSave:
             return performHistory(action, &state)
         }
         return []

@@ -33,6 +33,10 @@ struct HistoryView {
             frame.putClipped(problem, x: body.x, y: body.y, style: theme.style("field.error"), maxWidth: body.width)
             return cursor
         }
+        if h.sweepOpen, let sweep = h.sweep {
+            HistorySweepView(theme: theme).draw(sweep, state: state, into: &frame)
+            return cursor
+        }
         if let tree = h.lineage {
             drawLineage(tree, body, into: &frame)
             return cursor
