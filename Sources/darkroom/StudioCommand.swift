@@ -81,7 +81,8 @@ struct StudioCommand: AsyncParsableCommand {
         let options = PreviewOptions(colors: colorMode, symbols: .block)
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
                                       cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
-        let services = LiveServices(runner: runner, history: history, folder: folder, thumbnailer: thumbnailer, previewOptions: options)
+        let services = LiveServices(runner: runner, history: history, folder: folder, thumbnailer: thumbnailer, previewOptions: options,
+                                    sweepFolder: env.dataFolder.appendingPathComponent("sweeps"))
         var probe = TerminalProbe.Result(format: .symbols, tmuxPassthrough: false, hint: nil)
         if preview == "auto" {
             probe = TerminalProbe.detect(environment: env.variables, interactive: true)

@@ -124,7 +124,7 @@ import TestSupport
         let folder = TempFolder()
         defer { folder.remove() }
         try await SandboxHarness.with { sandbox in
-            var env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key, "TERM": "tmux-256color"])
+            let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key, "TERM": "tmux-256color"])
             try await TmuxSession.with("bash --norc --noprofile -i", columns: 120, rows: 40, environment: env) { tmux in
                 try await tmux.waitFor { $0.contains("$") || $0.contains("#") }
                 try await tmux.type("\(Self.darkroom) --endpoint \(sandbox.endpoint)")
@@ -141,6 +141,88 @@ import TestSupport
                 try await tmux.keys("C-q")
                 screen = try await tmux.waitFor(timeout: .seconds(10)) { !$0.contains("┌─ Generate") }
                 #expect(!screen.contains("┌─ Generate"), "\(screen)")
+            }
+        }
+    }
+
+    @Test func historySearchDetailForkCompareSweepAndDelete() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                for (n, prompt) in ["a red fox", "a grey owl", "a green frog"].enumerated() {
+                    try await tmux.keys("C-u")
+                    try await tmux.type(prompt)
+                    try await tmux.keys("C-g")
+                    try await tmux.waitFor("#\(n + 1) ")
+                    try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") && $0.contains("done") }
+                }
+                // Find one by search and open its detail.
+                try await tmux.keys("F2")
+                try await tmux.waitFor("3 jobs")
+                try await tmux.type("/owl")
+                try await tmux.keys("Enter")
+                try await tmux.waitFor("1 job")
+                try await tmux.keys("Enter")
+                var screen = try await tmux.waitFor("positivePrompt")
+                let detailShown = ["a grey owl", "status", "done"].allSatisfy { screen.contains($0) }
+                #expect(detailShown, "\(screen)")
+
+                // Fork it, change the seed, generate.
+                try await tmux.type("f")
+                try await tmux.waitFor("forked job 2")
+                try await tmux.press("Tab", times: 7)
+                try await tmux.keys("C-u")
+                try await tmux.type("4242")
+                try await tmux.keys("C-g")
+                try await tmux.waitFor("#4 ")
+                try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") }
+
+                // Compare the two owls.
+                try await tmux.keys("F2")
+                try await tmux.waitFor("2 jobs")
+                try await tmux.type("c")
+                try await tmux.keys("Right")
+                try await tmux.type("c")
+                screen = try await tmux.waitFor("≠ job")
+                #expect(screen.contains("≠ seed") && screen.contains("4242"), "\(screen)")
+                try await tmux.keys("Escape")
+
+                // A 3x2 sweep: six labelled cells, saved as one PNG.
+                try await tmux.type("s")
+                try await tmux.waitFor("Sweep job")
+                try await tmux.keys("C-u")
+                try await tmux.type("CFGScale=2,4,6 steps=20,28")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor(timeout: .seconds(30)) { $0.contains("6 of 6 cells") }
+                let labelled = ["CFGScale=2", "CFGScale=6", "steps=28"].allSatisfy { screen.contains($0) }
+                #expect(labelled, "\(screen)")
+                try await tmux.type("p")
+                screen = try await tmux.waitFor("saved the sweep as")
+                let saved = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/data/darkroom/sweeps")
+                    .filter { $0.contains("sweep-job2-") && $0.hasSuffix(".png") }
+                #expect(saved.count == 1, "\(saved)")
+                try await tmux.keys("Escape")
+
+                // Delete the newest owl: it leaves the screen, History and the disk.
+                screen = try await tmux.waitFor("8 jobs")
+                try await tmux.keys("Home")
+                try await tmux.type("d")
+                screen = try await tmux.waitFor("y/n")
+                let id = screen.components(separatedBy: "delete job ").last?.split(separator: " ").first.map(String.init) ?? "?"
+                try await tmux.type("y")
+                screen = try await tmux.waitFor("7 jobs")
+                #expect(!screen.contains("#\(id) "), "\(screen)")
+                let env = Binary.isolatedEnvironment(folder)
+                let show = try await Binary.run(Self.darkroom, ["history", "show", id], environment: env)
+                #expect(show.status != 0 && show.stderr.contains("no job \(id)"), "\(show.stdout)\(show.stderr)")
+                let images = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/data/darkroom/images")
+                    .filter { $0.hasSuffix(".jpg") }
+                let expected = 9  // three, the fork, six sweep cells, less the one deleted
+                #expect(images.count == expected, "\(images)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
             }
         }
     }

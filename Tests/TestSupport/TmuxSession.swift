@@ -33,6 +33,8 @@ public struct TmuxSession: Sendable {
     /// Key names as tmux knows them (`C-g`, `Tab`, `Enter`, `F1`, `Escape`).
     public func keys(_ names: String...) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + names, environment: environment)
+        // A key typed right after Escape would arrive as Alt+key, as from a person only if they meant it.
+        if names.last == "Escape" { try await Task.sleep(for: .milliseconds(150)) }
     }
 
     public func press(_ name: String, times: Int) async throws {

@@ -37,10 +37,13 @@ public struct LiveServices: StudioServices {
     public let folder: URL
     public let thumbnailer: Thumbnailer
     public let previewOptions: PreviewOptions
+    /// Where sweeps saved as one PNG go (not the images folder, which holds History's files only).
+    public let sweepFolder: URL
     let now: @Sendable () -> Date
 
     public init(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer, previewOptions: PreviewOptions,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                sweepFolder: URL? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.sweepFolder = sweepFolder ?? folder.appendingPathComponent("sweeps")
         self.runner = runner
         self.history = history
         self.folder = folder
@@ -140,8 +143,8 @@ public struct LiveServices: StudioServices {
         let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels,
                                           title: "sweep of job \(sweep.baseJobID)")
         let stamp = Int(now().timeIntervalSince1970)
-        let file = folder.appendingPathComponent("sweep-job\(sweep.baseJobID)-\(stamp).png")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = sweepFolder.appendingPathComponent("sweep-job\(sweep.baseJobID)-\(stamp).png")
+        try FileManager.default.createDirectory(at: sweepFolder, withIntermediateDirectories: true)
         try AtomicFile.write(try ImageEncoder.encode(sheet, as: .png), to: file)
         return file.path
     }
