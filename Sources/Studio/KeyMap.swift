@@ -87,7 +87,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, on: .history),
         Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, on: .history),
         Binding(.historyRerun, [.character("r")], "re-run the same request", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyVariations, [.character("v")], "variations: same request, new seeds", disabled: .withoutSelectedJob,
+        Binding(.historyVariations, [.character("v")], "variations: same request, 4 new seeds", disabled: .withoutSelectedJob,
                 on: .history),
         Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, on: .history),
         Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, on: .history),

@@ -37,13 +37,12 @@ final class PixelPreview: @unchecked Sendable {
 
     /// Places (or takes away) the picture for the state just rendered.
     func update(_ state: StudioState, frame: Frame, previous: Frame?, terminal: Terminal, post: @escaping @Sendable (StudioEvent) -> Void) {
-        let layout = GenerateLayout(columns: state.columns, rows: state.rows)
-        guard state.overlay == nil, let rect = layout.preview, let selected = state.selected, rect.height >= 2 else {
+        guard let (rect, path) = Self.target(state), rect.height >= 2 else {
             if placed != nil, format == .kitty { terminal.sendControl(Self.kittyDeleteAll) }
             placed = nil
             return
         }
-        let key = ThumbnailKey(path: selected.path, columns: rect.width, rows: rect.height)
+        let key = ThumbnailKey(path: path, columns: rect.width, rows: rect.height)
         if key == placed && !Self.changed(rect, frame, previous) { return }
         guard let picture = pictures[key] else {
             placed = nil
@@ -55,6 +54,21 @@ final class PixelPreview: @unchecked Sendable {
         out += "\u{1B}7\u{1B}[\(y + 1);\(x + 1)H" + String(decoding: picture.bytes, as: UTF8.self) + "\u{1B}8"
         terminal.sendControl(out)
         placed = key
+    }
+
+    /// Where a picture goes on the current screen, and which: the Generate preview, or the
+    /// picture of an open History detail.
+    static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? {
+        guard state.overlay == nil else { return nil }
+        switch state.screen {
+        case .generate:
+            guard let rect = GenerateLayout(columns: state.columns, rows: state.rows).preview, let selected = state.selected else { return nil }
+            return (rect, selected.path)
+        case .history:
+            let h = state.history
+            guard let job = h.detail, h.lineage == nil, h.comparing == nil, !h.sweepOpen, let path = job.results.first?.path else { return nil }
+            return (HistoryDetailView.pictureBox(columns: state.columns, rows: state.rows), path)
+        }
     }
 
     static let kittyDeleteAll = "\u{1B}_Ga=d,d=a\u{1B}\\"

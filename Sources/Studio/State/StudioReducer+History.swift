@@ -127,8 +127,11 @@ extension StudioReducer {
         case .historyRerun, .historyVariations:
             guard let job = state.history.selectedJob, let object = Self.taskObject(job) else { return [] }
             var form = GenerateForm(document: object)
-            if action == .historyVariations, let seed = form.fields.first(where: { $0.path == "seed" }) {
+            if action == .historyVariations, let seed = form.fields.first(where: { $0.path == "seed" }),
+               let count = form.fields.first(where: { $0.path == "numberResults" }) {
+                // New seeds (each result gets its own), and at least four of them.
                 form.set(seed, text: "")
+                form.set(count, text: String(max(Self.variationCount, form.draft.resultCount)))
             }
             guard form.issues.isEmpty else {
                 state.notice = "job \(job.id) cannot be sent again: \(form.issues[0].description)"
@@ -213,6 +216,9 @@ extension StudioReducer {
         return effects
     }
 
+    /// How many images "variations" asks for (more when the job already had more).
+    static let variationCount = 4
+
     /// The file picker's target when it opens an image to fork rather than filling a field.
     static let openImageTarget: JSONPath = "ui.openImage"
 
@@ -274,7 +280,7 @@ extension StudioReducer {
             }
         }
         if let job = h.detail {
-            guard let path = job.results.first?.path else { return [] }
+            guard let path = job.results.first?.path, !state.pixelPreview else { return [] }
             let box = HistoryDetailView.pictureBox(columns: state.columns, rows: state.rows)
             return [ThumbnailKey(path: path, columns: box.width, rows: box.height)]
         }

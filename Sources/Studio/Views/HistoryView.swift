@@ -156,7 +156,7 @@ struct HistoryDetailView {
 
     func draw(_ job: HistoryJob, state: StudioState, into frame: inout Frame) {
         let box = Self.pictureBox(columns: state.columns, rows: state.rows)
-        if let path = job.results.first?.path {
+        if let path = job.results.first?.path, !state.pixelPreview {
             if let grid = state.thumbnails[ThumbnailKey(path: path, columns: box.width, rows: box.height)] {
                 frame.place(grid, x: box.x + (box.width - grid.width) / 2, y: box.y + (box.height - grid.height) / 2)
             } else {
