@@ -34,6 +34,10 @@ enum StudioBench {
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger
     /// than the kernel's buffer), counting bytes.
     final class PTY: @unchecked Sendable {
+        func makeTerminal() -> CursesTerminal {
+            CursesTerminal(term: "xterm-256color", input: fdopen(dup(slave), "r"), output: fdopen(dup(slave), "w"), outputFD: slave)
+        }
+
         let master: Int32, slave: Int32
         private let lock = NSLock()
         private var received = 0
@@ -113,8 +117,7 @@ enum StudioBench {
         let prompt = "a lighthouse at dusk on a rocky coast, film photo, grain, warm light, long exposure, 35mm, kodak portra 400, wide"
         for (columns, rows) in [(160, 48), (200, 60)] {
             let pty = PTY(columns: columns, rows: rows)
-            let terminal = CursesTerminal(term: "xterm-256color", input: fdopen(dup(pty.slave), "r"), output: fdopen(dup(pty.slave), "w"),
-                                          outputFD: pty.slave)
+            let terminal = pty.makeTerminal()
             let app = StudioApp(state: busyState(columns: columns, rows: rows), terminal: terminal, keyMap: .defaults,
                                 theme: try theme(), services: QuietServices())
             app.start()
@@ -125,10 +128,10 @@ enum StudioBench {
             for c in prompt {
                 let before = app.cellsPainted
                 defer { cells.append(app.cellsPainted - before) }
-                let t = Measure.cpuMilliseconds()
+                let t = Measure.threadCPUMilliseconds()
                 app.dispatch(.terminal(.key(.character(c))))
                 app.render()
-                cpu.append(Measure.cpuMilliseconds() - t)
+                cpu.append(Measure.threadCPUMilliseconds() - t)
                 perChar.append(Double(pty.drain()))
             }
             // Full redraw: everything repainted, as after Ctrl-L or a resize.

@@ -18,4 +18,5 @@ if all || arguments.contains("client") { try await ClientBench.run(requests: 100
 if all || arguments.contains("studio") {
     try StudioBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path)
 }
+if all || arguments.contains("history-screen") { try await HistoryScreenBench.run() }
 if all || arguments.contains("throughput") { try await ThroughputBench.run(clients: 32, requestsEach: 20) }
