@@ -181,7 +181,10 @@ extension StudioReducer {
             guard let job = state.history.selectedJob else { return [] }
             state.history.confirmDelete = job
             let files = job.results.count
-            state.notice = "delete job \(job.id) and its \(files) image file\(files == 1 ? "" : "s")? y/n"
+            let names = job.results.prefix(2).map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
+                + (files > 2 ? ", …" : "")
+            state.notice = "delete job \(job.id) and its \(files) image file\(files == 1 ? "" : "s")"
+                + (files > 0 ? " (\(names))" : "") + "? y/n"
         default:
             break
         }

@@ -184,6 +184,12 @@ struct HistoryDetailView {
             if let seed = result.seed { lines.append(("  seed", String(seed))) }
             if let w = result.width, let h = result.height { lines.append(("  size", "\(w)x\(h) \(result.format)")) }
             if let cost = result.cost { lines.append(("  cost", String(format: "$%.4f", cost))) }
+            // The rest of what the API answered for this image.
+            if let response = (try? JSONValue.parse(Data(result.responseJSON.utf8)))?.objectValue {
+                for key in response.keys.sorted() where !["seed", "cost", "taskType", "taskUUID"].contains(key) {
+                    lines.append(("  " + key, GenerateForm.display(response[key]!)))
+                }
+            }
         }
         let first = min(state.history.detailScroll, max(0, lines.count - box.height))
         for (row, line) in lines.dropFirst(first).prefix(box.height).enumerated() {
