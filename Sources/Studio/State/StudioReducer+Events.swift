@@ -63,14 +63,13 @@ extension StudioReducer {
             picker.selected = entries.isEmpty ? 0 : 1
             state.overlay = .files(picker)
         case .thumbnail(let key, let grid):
-            if let grid {
-                state.thumbnails[key] = grid
-                // Keep only what is on screen and a few recent ones, so memory stays bounded.
-                if state.thumbnails.count > 64 {
-                    let wanted = Set(Self.wantedThumbnails(state))
-                    for k in state.thumbnails.keys where !wanted.contains(k) { state.thumbnails[k] = nil }
-                    state.thumbnailsRequested = state.thumbnailsRequested.intersection(wanted)
-                }
+            if let grid { state.thumbnails[key] = grid }
+            // Keep only what is on screen and a few recent ones, so memory stays bounded while
+            // scrolling through any number of jobs (files that failed to load included).
+            if state.thumbnails.count > 64 || state.thumbnailsRequested.count > 256 {
+                let wanted = Set(Self.wantedThumbnails(state))
+                for k in state.thumbnails.keys where !wanted.contains(k) { state.thumbnails[k] = nil }
+                state.thumbnailsRequested = state.thumbnailsRequested.intersection(wanted.union(state.thumbnails.keys))
             }
         case .estimate(let key, let estimate):
             state.estimates[key] = estimate
