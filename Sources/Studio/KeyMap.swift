@@ -57,7 +57,7 @@ public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [Binding]
 
     public static let defaults = KeyMap(bindings: [
-        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid),
+        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid, on: .generate),
         Binding(.cancel, [.ctrl("x")], "cancel the newest job", disabled: .withoutJobInFlight),
         Binding(.quit, [.ctrl("q")], "quit"),
         Binding(.help, [.function(1), .character("?")], "help"),

@@ -74,7 +74,9 @@ public struct StudioReducer: Sendable {
         case .withoutLastSeed: return state.lastSeed == nil ? "no result with a seed yet" : nil
         case .outsideStack: return state.focusedField?.stackName == nil ? "move to LoRA, ControlNet or IP-Adapters" : nil
         case .outsideStackItem: return state.focusedField?.stackIndex == nil ? "move to a stack item" : nil
-        case .withoutResult: return state.results.isEmpty ? "no results yet" : nil
+        case .withoutResult:
+            if state.screen == .history { return state.history.selectedJob?.results.isEmpty == false ? nil : "no image selected" }
+            return state.results.isEmpty ? "no results yet" : nil
         case .withoutSelectedJob: return state.history.selectedJob == nil ? "no job selected" : nil
         case .withoutSweep: return state.history.sweep?.cells.contains { $0.path != nil } == true ? nil : "no sweep with results yet"
         }

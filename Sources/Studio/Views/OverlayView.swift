@@ -71,6 +71,13 @@ struct OverlayView {
         ("mouse", "click a field or a thumbnail; wheel moves"),
     ]
 
+    static let historyKeys: [(String, String)] = [
+        ("arrows", "move the selection (in a detail or lineage: scroll / choose)"),
+        ("pageup / pagedown", "a screenful"),
+        ("home / end", "the newest / the oldest"),
+        ("esc", "close a detail, lineage, comparison or sweep"),
+    ]
+
     /// Help lines generated from the key map, with the reason a binding is disabled right now.
     func helpLines(_ state: StudioState) -> [(keys: String, text: String, disabled: Bool)] {
         var lines: [(String, String, Bool)] = []
@@ -80,8 +87,13 @@ struct OverlayView {
                           binding.description + (why.map { " (now: \($0))" } ?? ""), why != nil))
         }
         lines.append(("", "", false))
-        lines.append(("Field keys", "", false))
-        for (k, t) in Self.fieldKeys { lines.append((k, t, false)) }
+        if state.screen == .history {
+            lines.append(("Moving", "", false))
+            for (k, t) in Self.historyKeys { lines.append((k, t, false)) }
+        } else {
+            lines.append(("Field keys", "", false))
+            for (k, t) in Self.fieldKeys { lines.append((k, t, false)) }
+        }
         return lines
     }
 

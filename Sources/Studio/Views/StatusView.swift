@@ -15,7 +15,8 @@ struct StatusView {
         let used = frame.putClipped(left, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)
         if let notice = state.notice {
             frame.putClipped("│ " + notice, x: s.x + used, y: s.y, style: theme.style("status"), maxWidth: s.width - used)
-        } else if state.overlay == nil, let field = state.focusedField, let issue = state.form.issues(for: field).first {
+        } else if state.screen == .generate, state.overlay == nil, let field = state.focusedField,
+                  let issue = state.form.issues(for: field).first {
             // The focused field's violation in full (beside the field it may be cut short).
             frame.putClipped("│ " + issue.description, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
         } else if let error = state.lastError {
