@@ -47,4 +47,22 @@ import Testing
         _ = reducer.reduce(&state, .historyPage(generation: old, page: 0, total: 5, jobs: []))
         #expect(state.history.total == 100_000)
     }
+
+    @Test func theMouseSelectsOpensAndScrolls() {
+        let reducer = StudioReducer()
+        var state = StudioState(columns: 160, rows: 48, now: Date(), document: ["model": .string("runware:111@1"),
+                                                                                "positivePrompt": .string("")],
+                                target: "sandbox", pickerFolder: "/tmp")
+        _ = reducer.reduce(&state, .terminal(.key(.function(2))))
+        _ = reducer.reduce(&state, .historyPage(generation: state.history.generation, page: 0, total: 100_000, jobs: Self.page(0)))
+        let layout = HistoryLayout(columns: 160, rows: 48)
+        let second = (x: layout.body.x + HistoryLayout.cellWidth + 3, y: layout.body.y + 2)
+        _ = reducer.reduce(&state, .terminal(.mouse(button: .left, x: second.x, y: second.y, pressed: true)))
+        #expect(state.history.selected == 1 && state.history.detail == nil)
+        _ = reducer.reduce(&state, .terminal(.mouse(button: .left, x: second.x, y: second.y, pressed: true)))
+        #expect(state.history.detail?.positivePrompt == "job 99999")
+        _ = reducer.reduce(&state, .terminal(.key(.escape)))
+        _ = reducer.reduce(&state, .terminal(.mouse(button: .wheelDown, x: 5, y: 5, pressed: true)))
+        #expect(state.history.selected == 1 + layout.perRow(.sheet))
+    }
 }

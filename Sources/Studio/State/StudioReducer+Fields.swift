@@ -143,6 +143,7 @@ extension StudioReducer {
 
     func mouse(_ button: MouseButton, x: Int, y: Int, pressed: Bool, _ state: inout StudioState) -> [StudioEffect] {
         guard pressed, state.overlay == nil else { return [] }
+        if state.screen == .history { return historyMouse(button, x: x, y: y, &state) }
         let layout = GenerateLayout(columns: state.columns, rows: state.rows)
         switch button {
         case .wheelUp, .wheelDown:

@@ -92,6 +92,37 @@ extension StudioReducer {
         return []
     }
 
+    /// The wheel moves the selection a row; a click selects the job under it (a second click opens it).
+    func historyMouse(_ button: MouseButton, x: Int, y: Int, _ state: inout StudioState) -> [StudioEffect] {
+        let h = state.history
+        guard h.detail == nil, h.lineage == nil, h.comparing == nil, !h.sweepOpen, let total = h.total, total > 0 else { return [] }
+        let layout = HistoryLayout(columns: state.columns, rows: state.rows)
+        let perRow = layout.perRow(h.mode)
+        switch button {
+        case .wheelUp, .wheelDown:
+            state.history.selected = max(0, min(total - 1, h.selected + (button == .wheelUp ? -perRow : perRow)))
+        case .left where layout.body.contains(x, y):
+            let index: Int
+            if h.mode == .sheet {
+                let col = (x - layout.body.x) / HistoryLayout.cellWidth, row = (y - layout.body.y) / HistoryLayout.cellHeight
+                guard col < perRow else { return [] }
+                index = (h.scroll + row) * perRow + col
+            } else {
+                guard y > layout.body.y else { return [] }
+                index = h.scroll + (y - layout.body.y - 1)
+            }
+            guard index < total else { return [] }
+            if index == h.selected, let job = h.job(at: index) {
+                state.history.detail = job
+                state.history.detailScroll = 0
+            }
+            state.history.selected = index
+        default: break
+        }
+        keepSelectionVisible(&state)
+        return []
+    }
+
     func applyQuery(_ state: inout StudioState) {
         do {
             _ = try HistoryQuery.parse(state.history.query.text)
