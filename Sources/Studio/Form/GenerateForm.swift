@@ -33,7 +33,13 @@ public struct GenerateForm: Sendable, Equatable {
 
     /// The task object a finished job's request JSON gives, for fork and recall.
     public static func document(from request: ImageInferenceRequest) -> [String: JSONValue] {
-        guard let data = try? RunwareJSON.encode(request), var object = (try? JSONValue.parse(data))?.objectValue else { return [:] }
+        guard let data = try? RunwareJSON.encode(request) else { return [:] }
+        return document(fromJSON: data) ?? [:]
+    }
+
+    /// A task object as the form holds it: recorded request JSON without its taskUUID and taskType.
+    public static func document(fromJSON data: Data) -> [String: JSONValue]? {
+        guard var object = (try? JSONValue.parse(data))?.objectValue else { return nil }
         object["taskUUID"] = nil
         object["taskType"] = nil
         return object
@@ -149,19 +155,25 @@ public struct GenerateForm: Sendable, Equatable {
     public mutating func step(_ field: FieldSpec, by delta: Int) {
         switch field.kind {
         case .integer(let range, let step):
-            let current = document[field.path]?.intValue ?? (delta > 0 ? range.lowerBound - step : range.upperBound + step)
-            var next = current + step * delta
-            if field.path == "width" || field.path == "height" { next = (next / 16) * 16 }
-            set(field, text: String(min(range.upperBound, max(range.lowerBound, next))))
-        case .decimal(let range, let step):
-            let current: Double
-            switch document[field.path] {
-            case .double(let d)?: current = d
-            case .int(let i)?: current = Double(i)
-            default: current = min(range.upperBound, max(range.lowerBound, 0))  // unset: step away from 0
+            guard let current = document[field.path]?.intValue else {
+                // Unset: the first step lands on the limit it moves away from.
+                set(field, text: String(delta > 0 ? range.lowerBound : range.upperBound))
+                return
             }
-            let next = ((current + step * Double(delta)) / step).rounded() * step
-            set(field, text: String(format: "%g", min(range.upperBound, max(range.lowerBound, next))))
+            var number = NumberField(value: Double(current), step: Double(step),
+                                     range: Double(range.lowerBound)...Double(range.upperBound), integer: true)
+            number.increment(delta)
+            let next = Int(number.value ?? 0)
+            set(field, text: String(field.path == "width" || field.path == "height" ? next / 16 * 16 : next))
+        case .decimal(let range, let step):
+            let current: Double? = switch document[field.path] {
+            case .double(let d)?: d
+            case .int(let i)?: Double(i)
+            default: nil
+            }
+            var number = NumberField(value: current, step: step, range: range, integer: false)
+            number.increment(delta)
+            set(field, text: number.text)
         case .seed:
             let current = document[field.path].flatMap { v -> UInt64? in
                 if case .int(let i) = v { return UInt64(max(0, i)) }

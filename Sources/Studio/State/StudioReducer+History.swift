@@ -258,10 +258,7 @@ extension StudioReducer {
 
     /// The task object a job's request JSON holds, without its taskUUID.
     static func taskObject(_ job: HistoryJob) -> [String: JSONValue]? {
-        guard var object = (try? JSONValue.parse(Data(job.requestJSON.utf8)))?.objectValue else { return nil }
-        object["taskUUID"] = nil
-        object["taskType"] = nil
-        return object
+        GenerateForm.document(fromJSON: Data(job.requestJSON.utf8))
     }
 
     func loadForm(_ object: [String: JSONValue], _ state: inout StudioState) {

@@ -35,7 +35,8 @@ public struct StudioReducer: Sendable {
 
     func handle(_ key: Key, _ state: inout StudioState) -> [StudioEffect] {
         if state.overlay != nil {
-            if keyMap.action(for: key, on: state.screen) == .quit, key != .character("q") { return [.quit] }
+            // Pop-ups take typed characters; a quit bound to a control key still works in them.
+            if case .character = key {} else if keyMap.action(for: key, on: state.screen) == .quit { return [.quit] }
             return overlayKey(key, &state)
         }
         if state.screen == .history { return historyKey(key, &state) }

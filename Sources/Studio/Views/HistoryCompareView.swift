@@ -18,13 +18,7 @@ struct HistoryCompareView {
 
     /// Parameter name, value in a, value in b; request keys plus the status and the first seed.
     static func rows(_ a: HistoryJob, _ b: HistoryJob) -> [(String, String, String)] {
-        func object(_ j: HistoryJob) -> [String: JSONValue] {
-            var o = (try? JSONValue.parse(Data(j.requestJSON.utf8)))?.objectValue ?? [:]
-            o["taskUUID"] = nil
-            o["taskType"] = nil
-            return o
-        }
-        let oa = object(a), ob = object(b)
+        let oa = StudioReducer.taskObject(a) ?? [:], ob = StudioReducer.taskObject(b) ?? [:]
         var rows: [(String, String, String)] = [("job", "#\(a.id)", "#\(b.id)"), ("status", a.status.rawValue, b.status.rawValue),
                                                 ("result seed", a.results.first?.seed.map(String.init) ?? "-",
                                                  b.results.first?.seed.map(String.init) ?? "-")]

@@ -66,8 +66,9 @@ public struct NumberField: Sendable, Equatable {
         self.integer = integer
     }
 
+    /// Steps by `times` steps; an unset value steps away from 0 (or the limit nearest to it).
     public mutating func increment(_ times: Int = 1) {
-        let start = value ?? range.lowerBound
+        let start = value ?? min(range.upperBound, max(range.lowerBound, 0))
         var v = start + step * Double(times)
         v = min(range.upperBound, max(range.lowerBound, v))
         value = integer ? v.rounded() : (v / step).rounded() * step
