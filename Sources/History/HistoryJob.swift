@@ -70,6 +70,10 @@ public struct HistoryResult: Sendable, Equatable {
 
 public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     case notADatabase(path: String, reason: String)
+    /// A History file whose pages are damaged: refused before anything is written to it.
+    case damaged(path: String, problems: [String])
+    /// The file or its folder cannot be opened or written (read-only or full volume, permissions).
+    case unavailable(path: String, reason: String)
     case noSuchJob(Int64)
     case badQuery(String)
 
@@ -77,6 +81,12 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
         switch self {
         case .notADatabase(let path, let reason):
             return "\(path) is not a Darkroom history database (\(reason)); it was left untouched. Move it aside to start a new history."
+        case .damaged(let path, let problems):
+            let first = problems.first.map { ": \($0)" } ?? ""
+            return "\(path) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")\(first)); nothing was written to it. "
+                + "Run `darkroom history check` for what can be recovered."
+        case .unavailable(let path, let reason):
+            return "cannot use \(path): \(reason). The file itself was not changed; free space or fix the permissions and try again."
         case .noSuchJob(let id): return "no job \(id) in History"
         case .badQuery(let why): return "search: \(why)"
         }

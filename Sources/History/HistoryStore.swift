@@ -16,8 +16,6 @@ public final class HistoryStore: Sendable {
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.now = now
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -28,8 +26,15 @@ public final class HistoryStore: Sendable {
 
     /// Opens, checks and migrates. Two processes creating the file at once can meet a lock that
     /// SQLite's busy handler does not wait for (switching to WAL, the first migration); that is
-    /// retried for a few seconds rather than reported as a foreign file.
+    /// retried for a few seconds rather than reported as a foreign file. A damaged file is
+    /// refused after a quick check, before any write; a file that cannot be opened or written
+    /// (read-only or full volume) is named as such, never called foreign.
     static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        if let problem = HistoryFile.unusableReason(path) { throw HistoryError.unavailable(path: path, reason: problem) }
+        if FileManager.default.fileExists(atPath: path) {
+            let problems = try HistoryFile.quickCheck(path)
+            if !problems.isEmpty { throw HistoryError.damaged(path: path, problems: problems) }
+        }
         var attempt = 0
         while true {
             do {
@@ -44,7 +49,7 @@ public final class HistoryStore: Sendable {
                 attempt += 1
                 usleep(100_000)
             } catch let e as DatabaseError {
-                throw HistoryError.notADatabase(path: path, reason: e.message ?? "\(e.resultCode)")
+                throw HistoryFile.classify(e, path: path)
             }
         }
     }
@@ -124,9 +129,20 @@ public final class HistoryStore: Sendable {
         precondition(status.isFinal)
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET status = ?, reason = ?, finishedAt = ? WHERE id = ?",
-                           arguments: [status.rawValue, reason, now().timeIntervalSince1970, id])
+                           arguments: [status.rawValue, reason.map { Self.capped($0) }, now().timeIntervalSince1970, id])
             if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
         }
+    }
+
+    /// The most of a reason History keeps (server text can be any size).
+    public static let reasonLimit = 4096
+
+    /// `text` cut to `limit` bytes of UTF-8 at a character boundary, saying that it was cut.
+    public static func capped(_ text: String, limit: Int = reasonLimit) -> String {
+        guard text.utf8.count > limit else { return text }
+        var kept = Substring(text).prefix(limit)
+        while kept.utf8.count > limit { kept = kept.dropLast() }
+        return kept + " … (cut: the whole text was \(text.utf8.count) bytes)"
     }
 
     /// Back to `pending` with no owner: nobody runs it now, the next start tries again.

@@ -18,7 +18,7 @@ extension ImageDecoder {
         switch ImageFormat.detect(data)! {
         case .jpeg: decoded = try JPEGCodec.decodeScaled(data, width: w, height: h, atLeast: target)
         case .webp: decoded = try WebPCodec.decodeScaled(data, to: target)
-        case .png: decoded = try PNGCodec.decode(data, width: w, height: h)
+        case .png: decoded = try PNGCodec.decodeScaled(data, width: w, height: h, to: target)
         }
         if !exact && decoded.width <= target.width * 2 && decoded.height <= target.height * 2 { return decoded }
         return decoded.downscaled(toWidth: target.width, height: target.height)

@@ -27,7 +27,7 @@ enum PNGCodec {
         }
     }
 
-    private static func withDecoder<T>(_ data: Data, _ body: (OpaquePointer) throws -> T) throws -> T {
+    static func withDecoder<T>(_ data: Data, _ body: (OpaquePointer) throws -> T) throws -> T {
         guard let ctx = spng_ctx_new(0) else { throw ImageCodecError.corrupt(.png, "spng init failed") }
         defer { spng_ctx_free(ctx) }
         spng_set_crc_action(ctx, Int32(SPNG_CRC_USE.rawValue), Int32(SPNG_CRC_USE.rawValue))

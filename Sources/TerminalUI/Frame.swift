@@ -54,13 +54,7 @@ public struct Frame: Sendable, Hashable {
     }
 
     static func visible(_ c: Character) -> [Character] {
-        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return [c] }
-        switch v {
-        case 0x0A, 0x0D, 0x09: return [" "]
-        case 0x00..<0x20: return ["^", Character(Unicode.Scalar(UInt8(v + 0x40)))]
-        case 0x7F: return ["^", "?"]
-        case 0x80..<0xA0: return ["�"]
-        default: return [c]
-        }
+        guard c.unicodeScalars.contains(where: SafeText.isUnsafe) else { return [c] }
+        return Array(SafeText.line(String(c)))
     }
 }

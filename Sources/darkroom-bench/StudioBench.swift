@@ -27,7 +27,7 @@ enum StudioBench {
         func tag(_ id: Int64, add: [String], remove: [String]) throws {}
         func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
-        func taskObject(fromImage path: String) throws -> [String: JSONValue]? { nil }
+        func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? { nil }
         func saveSweep(_ sweep: SweepGrid) throws -> String { throw NoFile() }
     }
 

@@ -1,3 +1,4 @@
+import TerminalUI
 import ArgumentParser
 import Generation
 import RunwareAPI
@@ -16,6 +17,7 @@ enum Exit {
         case .api(let e):
             switch e {
             case .invalidRequest: return invalidInput
+            case .transport(.unsupportedURL): return apiError
             case .transport: return network
             case .api, .badResponse: return apiError
             }
@@ -35,8 +37,16 @@ enum Console {
     static func note(_ text: String) {
         FileHandleStream.stderr.write("darkroom: " + SafeText.line(text) + "\n")
     }
+    /// One line on stdout, through the sanitizer: whatever part of it came from outside.
     static func out(_ text: String) {
-        FileHandleStream.stdout.write(text + "\n")
+        FileHandleStream.stdout.write(SafeText.line(text, limit: Int.max) + "\n")
+    }
+    /// One JSON text on stdout, with C0, C1 and bidi controls escaped (`\u009b`).
+    static func json(_ data: Data) {
+        FileHandleStream.stdout.write(SafeText.json(String(decoding: data, as: UTF8.self)) + "\n")
+    }
+    static func json(_ text: String) {
+        FileHandleStream.stdout.write(SafeText.json(text) + "\n")
     }
     /// Validation problems: one sanitized line per issue under a heading.
     static func issues(_ error: ValidationFailure) {

@@ -1,3 +1,4 @@
+import TerminalUI
 import ArgumentParser
 import Foundation
 import Generation
@@ -73,7 +74,7 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))
             request.taskUUID = TaskID.make()
-            Console.out(String(decoding: try RunwareJSON.encode(request), as: UTF8.self))
+            Console.json(try RunwareJSON.encode(request))
         }
     }
 
@@ -138,7 +139,7 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             let stats = try HistoryCommand.open().stats()
             if json {
-                Console.out(String(decoding: try RunwareJSON.encode(stats), as: UTF8.self))
+                Console.json(try RunwareJSON.encode(stats))
                 return
             }
             Console.out("jobs: \(stats.jobs)   images: \(stats.images)   spend: $\(String(format: "%.4f", stats.totalCost))")
@@ -196,7 +197,18 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "Fix what is safe to fix.") var repair = false
         func run() async throws {
             let env = DarkroomEnvironment()
-            let store = try HistoryCommand.open()
+            let path = env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
+            let store: HistoryStore
+            do { store = try HistoryStore(path: path) } catch let e as HistoryError {
+                if case .damaged(_, let problems) = e {
+                    for line in problems { Console.out("database: \(line)") }
+                    for line in e.recoverySteps { Console.out(line) }
+                    Console.error("\(path) is damaged: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+                    throw ExitCode(1)
+                }
+                Console.error(e.description)
+                throw Exit.cannotWrite
+            }
             var problems = 0
             for line in try store.integrityProblems() { Console.error("database: \(line)"); problems += 1 }
             let known = try store.resultPaths()
@@ -231,9 +243,11 @@ struct HistoryCommand: AsyncParsableCommand {
 
     /// Records an image file that carries its texts as a finished job; nil when it carries none.
     static func importImage(_ data: Data, at path: String, into store: HistoryStore) throws -> Int64? {
-        guard let format = ImageFormat.detect(data), let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
+        guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
             return nil
         }
+        let (request, dropped) = OutsideRequest.defused(found)
+        if let note = OutsideRequest.note(dropped) { Console.note("\(path): \(note)") }
         let size = try? ImageDecoder.dimensions(data)
         return try store.importImage(request, result: HistoryResult(
             index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
@@ -245,7 +259,12 @@ struct HistoryCommand: AsyncParsableCommand {
             Console.error("job \(job.id) holds no readable request")
             throw Exit.apiError
         }
-        return ImageInferenceRequest.decode(json).request
+        let request = ImageInferenceRequest.decode(json).request
+        // An imported job's request came from a file: never let it read local files or send results away.
+        guard job.reason?.hasPrefix("imported from") == true else { return request }
+        let (safe, dropped) = OutsideRequest.defused(request)
+        if let note = OutsideRequest.note(dropped) { Console.note("job \(job.id): \(note)") }
+        return safe
     }
 
     @discardableResult

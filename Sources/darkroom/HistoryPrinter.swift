@@ -1,3 +1,4 @@
+import TerminalUI
 import Foundation
 import Generation
 import History
@@ -7,7 +8,7 @@ import RunwareAPI
 enum HistoryPrinter {
     static func print(_ jobs: [HistoryJob], json: Bool) {
         if json {
-            for job in jobs { Console.out(jsonLine(job)) }
+            for job in jobs { Console.json(jsonLine(job)) }
             return
         }
         if jobs.isEmpty { Console.note("no jobs"); return }

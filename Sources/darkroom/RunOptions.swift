@@ -73,7 +73,7 @@ struct RunOptions: ParsableArguments {
         switch event {
         case .saved(let image):
             if json {
-                if let data = try? RunwareJSON.encode(image) { Console.out(String(decoding: data, as: UTF8.self)) }
+                if let data = try? RunwareJSON.encode(image) { Console.json(data) }
             } else {
                 Console.out(image.path)
             }
@@ -81,6 +81,8 @@ struct RunOptions: ParsableArguments {
                 let cost = image.cost.map { String(format: ", $%.4f", $0) } ?? ""
                 Console.note("saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))")
             }
+        case .imageFailed(let reason): Console.note("an image failed: \(reason)")
+        case .note(let text) where !quiet: Console.note("note: \(text)")
         case .uploading(let field, let path) where !quiet: Console.note("uploading \(path) for \(field)")
         case .submitted(let task, let delivery) where !quiet: Console.note("task \(task) sent (\(delivery))")
         case .processing(let progress, let finished, let total) where !quiet:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Generation
 import RunwareSandbox
 
 struct SandboxCommand: AsyncParsableCommand {
@@ -22,14 +23,38 @@ struct SandboxCommand: AsyncParsableCommand {
     var port: Int = 8089
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
-    @Option(help: "The API key clients must send.")
-    var apiKey: String
+    @Option(help: "The API key clients must send (prefer --api-key-file or DARKROOM_SANDBOX_KEY: argv is visible to other users).")
+    var apiKey: String?
+    @Option(help: "A file holding the API key clients must send.")
+    var apiKeyFile: String?
     @Option(help: "A fault for every request, or SPEC*N for the next N (repeatable).")
     var fault: [String] = []
     @Option(help: "Milliseconds an async task stays processing before its results appear.")
     var asyncLatency: Int = 150
 
+    /// The key from --api-key, --api-key-file or DARKROOM_SANDBOX_KEY, checked like a Runware key.
+    func key() throws -> String {
+        do {
+            if let apiKey { return try APIKeyStore.checked(apiKey, source: "--api-key") }
+            if let apiKeyFile {
+                guard let data = FileManager.default.contents(atPath: apiKeyFile), let text = String(data: data, encoding: .utf8),
+                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                else { throw APIKeyStore.Refusal(source: apiKeyFile, reason: "it cannot be read, is empty or is not UTF-8 text") }
+                return try APIKeyStore.checked(text, source: apiKeyFile)
+            }
+            if let fromEnv = ProcessInfo.processInfo.environment["DARKROOM_SANDBOX_KEY"] {
+                return try APIKeyStore.checked(fromEnv, source: "DARKROOM_SANDBOX_KEY")
+            }
+        } catch {
+            Console.error("\(error)")
+            throw Exit.config
+        }
+        Console.error("the sandbox needs a key: --api-key-file FILE, DARKROOM_SANDBOX_KEY or --api-key KEY")
+        throw Exit.invalidInput
+    }
+
     func run() async throws {
+        let apiKey = try key()
         let plan: FaultPlan
         do { plan = try FaultPlan(specs: fault) } catch {
             Console.error("\(error)")

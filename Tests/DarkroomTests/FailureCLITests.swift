@@ -121,7 +121,7 @@ import TestSupport
         let env = Binary.isolatedEnvironment(folder)
         let r = try await Binary.run(GenerateCLITests.darkroom, ["generate", "a cat", "--size", "128x128"], environment: env)
         #expect(r.status == 78)
-        #expect(r.stderr.contains("refusing to read the API key from \(config)/api-key: its mode is 644"))
+        #expect(r.stderr.contains("refusing the API key from \(config)/api-key: its mode is 644"))
         #expect(!r.stderr.contains("file-key-123"))
         // With 0600 the file's key is used (and the sandbox refuses it: it was started with another key).
         chmod(config + "/api-key", 0o600)

@@ -117,7 +117,8 @@ import TestSupport
         try FileManager.default.removeItem(atPath: paths[0])
         let stray = (paths[1] as NSString).deletingLastPathComponent + "/stray.png"
         try FileManager.default.copyItem(atPath: folder.path + "/export/job-1-2.png", toPath: stray)
-        let temp = (paths[1] as NSString).deletingLastPathComponent + "/.x.png.0A1B2C3D.tmp"
+        // A temporary file whose writer is gone; a live process's file would be left alone.
+        let temp = (paths[1] as NSString).deletingLastPathComponent + "/.x.png.\(Binary.deadPID())-0a1b2c3d.tmp"
         try Data([1]).write(to: URL(fileURLWithPath: temp))
         let check = try await Binary.run(darkroom, ["history", "check"], environment: env)
         #expect(check.status == 1)

@@ -83,24 +83,40 @@ import TestSupport
         }
     }
 
-    @Test func onlyOurTemporaryFilesAreCleanedUp() throws {
+    @Test func onlyTemporaryFilesOfGoneWritersAreCleanedUp() throws {
         let folder = TempFolder()
         defer { folder.remove() }
-        for name in [".a.jpg.1A2B3C4D.tmp", ".notes.tmp", "keep.jpg", ".b.png.zzzzzzzz.tmp"] {
+        let dead = Self.deadPID()
+        let live = ".c.jpg.\(getpid())-0a0b0c0d.tmp"
+        let gone = ".a.jpg.\(dead)-1a2b3c4d.tmp"
+        for name in [gone, live, ".notes.tmp", "keep.jpg", ".b.png.zzzzzzzz.tmp", ".old.jpg.1A2B3C4D.tmp",
+                     ".fresh.jpg.5A2B3C4D.tmp"] {
             try Data([1]).write(to: folder.url.appendingPathComponent(name))
         }
-        #expect(JobRecovery.removeTemporaryFiles(under: folder.url) == 1)
-        #expect(folder.files() == [".b.png.zzzzzzzz.tmp", ".notes.tmp", "keep.jpg"])
+        // An ownerless name from an older Darkroom goes only once nobody has written it for an hour.
+        let old = folder.url.appendingPathComponent(".old.jpg.1A2B3C4D.tmp").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        #expect(JobRecovery.removeTemporaryFiles(under: folder.url) == 2)
+        #expect(folder.files() == [".b.png.zzzzzzzz.tmp", live, ".fresh.jpg.5A2B3C4D.tmp", ".notes.tmp", "keep.jpg"].sorted())
+        #expect(TemporaryFileName.owner(of: TemporaryFileName.make(for: "x.png")) == .process(getpid()))
+    }
+
+    @Test func serverIdentitiesNeverChooseAPath() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        for identity in ["/../../a", "/tmp/zz0", "..", "a/b\u{1b}]0;x\u{07}", "", "ünï"] {
+            let name = ImageFileName.make(stamp: "20261202-000000", identity: identity, index: 0, format: .png)
+            #expect(!name.contains("/") && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 })
+            let url = try ImageFileName.url(name, in: folder.url)
+            #expect(url.deletingLastPathComponent().standardizedFileURL.path == folder.url.standardizedFileURL.path)
+        }
+        #expect(ImageFileName.tag("/../../a") == "a")
+        #expect(throws: ImageFileName.OutsideFolder.self) { try ImageFileName.url("../x.png", in: folder.url) }
+        #expect(throws: ImageFileName.OutsideFolder.self) { try ImageFileName.url("..", in: folder.url) }
     }
 
     /// A pid that belonged to a process which has exited.
-    static func deadPID() -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/true")
-        try? p.run()
-        p.waitUntilExit()
-        return p.processIdentifier
-    }
+    static func deadPID() -> Int32 { Binary.deadPID() }
 }
 
 @Suite struct ImageMetadataTests {

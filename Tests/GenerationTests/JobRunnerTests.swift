@@ -19,6 +19,8 @@ final class EventLog: Sendable {
         case .retrying: name = "retrying"
         case .processing: name = "processing"
         case .saved: name = "saved"
+        case .imageFailed: name = "imageFailed"
+        case .note: name = "note"
         case .finished: name = "finished"
         }
         events.withLock { $0.append(name) }

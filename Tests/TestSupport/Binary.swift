@@ -78,6 +78,15 @@ public enum Binary {
         }
     }
 
+    /// A pid that belonged to a process which has exited.
+    public static func deadPID() -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+
     /// A minimal environment for the app: isolated XDG folders, no inherited key.
     public static func isolatedEnvironment(_ root: TempFolder, extra: [String: String] = [:]) -> [String: String] {
         var env = [

@@ -14,7 +14,7 @@ public enum AtomicFile {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw WriteError(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        let temp = folder.appendingPathComponent(TemporaryFileName.make(for: url.lastPathComponent))
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
         var ok = false

@@ -10,6 +10,10 @@ public enum JobEvent: Sendable {
     case retrying(RetryEvent)
     case processing(progress: Int?, finished: Int, total: Int)
     case saved(SavedImage)
+    /// One image of the task failed (a safety block, a refused file); the others go on.
+    case imageFailed(String)
+    /// Something in an answer could not be read and was left out (a field of the wrong type).
+    case note(String)
     case finished([SavedImage])
 }
 

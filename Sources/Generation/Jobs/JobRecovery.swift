@@ -23,22 +23,15 @@ public struct JobRecovery: Sendable {
         public var reason: String?
     }
 
-    /// Removes the temporary files (`.NAME.<8 hex digits>.tmp`) an interrupted atomic write left in `folder`.
+    /// Removes the temporary files an interrupted atomic write left in `folder`, only those
+    /// whose writing process is gone (see `TemporaryFileName`).
     public static func removeTemporaryFiles(under folder: URL) -> Int {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
         var removed = 0
-        for case let url as URL in walker where isOurTemporaryFile(url.lastPathComponent) {
+        for case let url as URL in walker where TemporaryFileName.isAbandoned(url) {
             if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
         }
         return removed
-    }
-
-    /// `AtomicFile`'s names: `.` + file name + `.` + 8 hex digits + `.tmp`.
-    static func isOurTemporaryFile(_ name: String) -> Bool {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
-        let parts = name.dropFirst().dropLast(4).split(separator: ".")
-        guard parts.count >= 2, let tag = parts.last else { return false }
-        return tag.count == 8 && tag.allSatisfy(\.isHexDigit)
     }
 
     public func recover(into folder: URL) async -> [Outcome] {
@@ -54,8 +47,14 @@ public struct JobRecovery: Sendable {
             try? history.finish(job.id, status: status, reason: reason)
             return Outcome(jobID: job.id, status: status, reason: reason)
         }
-        guard job.delivery == DeliveryMethod.async.rawValue,
-              let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue else {
+        let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue
+        guard job.delivery == DeliveryMethod.async.rawValue, let json else {
+            let total = json.map { ImageInferenceRequest.decode($0).request.resultCount } ?? job.results.count
+            if !job.results.isEmpty {
+                return close(job.results.count >= total ? .done : .interrupted,
+                             job.results.count >= total ? nil
+                                 : "Darkroom stopped after saving \(job.results.count) of \(total) images; the rest of a sync task cannot be collected later")
+            }
             return close(.interrupted, "Darkroom stopped before the sync answer arrived; a sync task cannot be collected later")
         }
         let (request, _) = ImageInferenceRequest.decode(json)
@@ -64,13 +63,19 @@ public struct JobRecovery: Sendable {
         let patient = JobRunner(client: runner.client, schedule: PollSchedule(initial: .milliseconds(200), factor: 1.5,
                                                                               cap: .seconds(2), budget: resumeBudget),
                                 home: runner.home, history: history)
+        let collector = ResultCollector(runner: patient, request: request, folder: folder, jobID: job.id, createdAt: job.createdAt,
+                                        known: job.results.map { ($0.imageUUID, $0.index) }, events: { _ in })
         do {
-            let finished = try await patient.poll(request, already: [], events: { _ in })
-            let have = Set(job.results.map(\.index))
-            let missing = finished.enumerated().filter { !have.contains($0.offset) }.map(\.element)
-            _ = try await runner.save(missing, of: request, into: folder, jobID: job.id, firstIndex: have.count,
-                                      createdAt: job.createdAt, events: { _ in })
-            return close(.done, nil)
+            try await patient.poll(request, into: collector, events: { _ in })
+            let outcome = collector.outcome
+            if outcome.saved.isEmpty && job.results.isEmpty {
+                return close(.failed, outcome.failures.map(\.description).joined(separator: "; "))
+            }
+            let have = job.results.count + outcome.saved.count
+            if have >= request.resultCount && outcome.notes.isEmpty { return close(.done, nil) }
+            var parts = have < request.resultCount ? ["\(have) of \(request.resultCount) images"] + outcome.failures.map(\.description) : []
+            parts += outcome.notes.map { "note: \($0)" }
+            return close(.done, "collected after a restart: " + parts.joined(separator: "; "))
         } catch JobFailure.timedOut {
             try? history.requeue(job.id)
             return Outcome(jobID: job.id, status: .pending, reason: nil)

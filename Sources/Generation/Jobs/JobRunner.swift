@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import History
 import Imaging
 import RunwareAPI
@@ -27,9 +28,10 @@ public struct JobRunner: Sendable {
     }
 
     /// Runs the job; images go into `folder`. Throws `JobFailure`; History (when given) holds the
-    /// job from before the first byte is sent to its final status and reason.
+    /// job from before the first byte is sent to its final status and reason. The schedule's
+    /// budget is the whole job's deadline: uploads, retries, polling and downloads included.
     public func run(_ draft: ImageInferenceRequest, into folder: URL, parent: (id: Int64, lineage: Lineage)? = nil,
-                    events: @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
+                    events: @escaping @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
         let issues = draft.validate()
         if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
         let files: [(field: String, path: String, data: Data)]
@@ -41,23 +43,53 @@ public struct JobRunner: Sendable {
         do { jobID = try history?.createPending(draft, parentID: parent?.id, lineage: parent?.lineage, createdAt: started) } catch {
             throw JobFailure.history("\(error)")
         }
+        let savedCount = SavedCounter()
         do {
-            let saved = try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: events)
-            if let jobID { try? history?.finish(jobID, status: .done) }
-            return saved
+            let budget = schedule.budget
+            let outcome: JobOutcome
+            do {
+                outcome = try await Deadline.run(within: budget) { [self] in
+                    try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: { event in
+                        if case .saved = event { savedCount.add() }
+                        events(event)
+                    })
+                }
+            } catch is Deadline.Passed {
+                throw JobFailure.timedOut(after: budget, finished: savedCount.value, total: draft.resultCount)
+            }
+            if outcome.saved.isEmpty {
+                if outcome.failures.isEmpty { throw JobFailure.result("the API finished the task without any image") }
+                // Every image was refused here (wrong format, too large...): a bad result, not an API refusal.
+                if outcome.failures.allSatisfy({ $0.code == ResultCollector.refusedCode }) {
+                    throw JobFailure.result(outcome.failures.map(\.message).joined(separator: "; "))
+                }
+                throw JobFailure.api(.api(status: outcome.status, errors: outcome.failures))
+            }
+            if let jobID { try recordFinish(jobID, .done, outcome.summary(total: draft.resultCount)) }
+            events(.finished(outcome.saved))
+            return outcome.saved
         } catch let failure as JobFailure {
             if let jobID {
                 let status: JobStatus = if case .cancelled = failure { .cancelled } else { .failed }
-                try? history?.finish(jobID, status: status, reason: failure.description)
+                try? recordFinish(jobID, status, failure.description)
             }
             throw failure
         }
     }
 
+    /// The job's final status in History; a failure to write it is reported, never swallowed.
+    func recordFinish(_ jobID: Int64, _ status: JobStatus, _ reason: String?) throws {
+        do { try history?.finish(jobID, status: status, reason: reason) } catch {
+            throw JobFailure.history("cannot record job \(jobID) as \(status.rawValue): \(error)")
+        }
+    }
+
     func perform(_ draft: ImageInferenceRequest, files: [(field: String, path: String, data: Data)], into folder: URL,
-                 jobID: Int64?, started: Date, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+                 jobID: Int64?, started: Date, events: @escaping @Sendable (JobEvent) -> Void) async throws -> JobOutcome {
         events(.validated(taskUUID: draft.taskUUID))
-        if let jobID { try? history?.markRunning(jobID) }
+        if let jobID {
+            do { try history?.markRunning(jobID) } catch { throw JobFailure.history("cannot record job \(jobID) as running: \(error)") }
+        }
         do {
             var request = draft
             for file in files {
@@ -68,8 +100,10 @@ public struct JobRunner: Sendable {
                 LocalInputs.set(&request, file.field, uploaded.imageUUID)
                 events(.uploaded(field: file.field, imageUUID: uploaded.imageUUID))
             }
-            let results = try await submitAndWait(request, events: events)
-            return try await save(results, of: request, into: folder, jobID: jobID, createdAt: started, events: events)
+            let collector = ResultCollector(runner: self, request: request, folder: folder, jobID: jobID,
+                                            createdAt: started, events: events)
+            try await submitAndWait(request, into: collector, events: events)
+            return collector.outcome
         } catch let e as JobFailure {
             throw e
         } catch let e as RunwareError {
@@ -86,75 +120,94 @@ public struct JobRunner: Sendable {
         }
     }
 
-    func submitAndWait(_ request: ImageInferenceRequest, events: @Sendable (JobEvent) -> Void) async throws -> [ImageResult] {
-        var finished: [ImageResult] = []
+    /// Sends the task and collects its images as they arrive, each saved at once: an image
+    /// that arrived is kept whatever happens to the rest of the task afterwards.
+    func submitAndWait(_ request: ImageInferenceRequest, into collector: ResultCollector,
+                       events: @Sendable (JobEvent) -> Void) async throws {
+        var first: InferenceAnswer?
         do {
-            finished = distinct(try await client.imageInference(request).filter(\.isFinished))
+            first = try await client.submit(request)
         } catch RunwareError.api(_, let errors) where errors.contains(where: { $0.code == "conflictTaskUUID" }) {
             // A retried submit that had already arrived: the task exists, so collect it by polling.
         }
         events(.submitted(taskUUID: request.taskUUID, delivery: request.effectiveDelivery))
-        if finished.count >= request.resultCount { return finished }
-        return try await poll(request, already: finished, events: events)
+        if let first { try await collector.take(first) }
+        if collector.isComplete { return }
+        try await poll(request, into: collector, events: events)
     }
 
-    func poll(_ request: ImageInferenceRequest, already: [ImageResult], events: @Sendable (JobEvent) -> Void) async throws -> [ImageResult] {
+    /// Asks getResponse until every image has arrived or failed, or the task failed as a whole.
+    func poll(_ request: ImageInferenceRequest, into collector: ResultCollector, events: @Sendable (JobEvent) -> Void) async throws {
         let start = now()
-        var collected = distinct(already)
         var n = 0
-        while true {
+        while !collector.isComplete {
             let waited = Duration.milliseconds(Int64(now().timeIntervalSince(start) * 1000))
             if waited >= schedule.budget {
-                throw JobFailure.timedOut(after: schedule.budget, finished: collected.count, total: request.resultCount)
+                throw JobFailure.timedOut(after: schedule.budget, finished: collector.saved.count, total: request.resultCount)
             }
             try await sleep(schedule.delay(poll: n))
             n += 1
-            let items = try await client.getResponse(taskUUID: request.taskUUID)
-            collected = distinct(collected + items.filter(\.isFinished))
-            let progress = items.compactMap(\.progress).max()
-            events(.processing(progress: progress, finished: collected.count, total: request.resultCount))
-            if collected.count >= request.resultCount { return collected }
+            let answer: InferenceAnswer
+            do { answer = try await client.poll(taskUUID: request.taskUUID) } catch RunwareError.api(let status, let errors)
+                where !collector.saved.isEmpty {
+                // The task failed after some images arrived: those are kept.
+                var failed = InferenceAnswer(status: status)
+                failed.taskFailures = errors
+                try await collector.take(failed)
+                return
+            }
+            events(.processing(progress: answer.results.compactMap(\.progress).max(), finished: collector.saved.count,
+                               total: request.resultCount))
+            try await collector.take(answer)
         }
     }
 
-    func distinct(_ results: [ImageResult]) -> [ImageResult] {
-        var seen = Set<String>()
-        return results.filter { seen.insert($0.resultKey).inserted }
-    }
-
-    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL, jobID: Int64?,
-              firstIndex: Int = 0, createdAt: Date? = nil, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
+    /// Fetches, checks and writes one image; records it in History at once.
+    func saveOne(_ result: ImageResult, of request: ImageInferenceRequest, into folder: URL, jobID: Int64?, index: Int,
+                 stamp: String) async throws -> SavedImage {
         let fetcher = ResultFetcher(client: client)
+        let (fetched, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
+        let size = try ResultFetcher.checkDimensions(fetched, request: request, imageUUID: result.imageUUID)
+        let data = ImageMetadata.embed(in: fetched, format: format, request: request, seed: result.seed)
         // Named from the job's start and the image's identity, so collecting a job again after a
         // crash rewrites the same files instead of leaving strays.
+        let name = ImageFileName.make(stamp: stamp, identity: result.imageUUID ?? request.taskUUID, index: index, format: format)
+        let url: URL
+        do { url = try ImageFileName.url(name, in: folder) } catch let e as ImageFileName.OutsideFolder {
+            throw JobFailure.result(e.description)
+        }
+        try AtomicFile.write(data, to: url)
+        let image = SavedImage(path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
+                               cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
+                               index: index)
+        if let jobID {
+            // What the API said about the image, without the image itself (base64 can be megabytes).
+            var said = result
+            if let b64 = said.imageBase64Data { said.imageBase64Data = "(\(b64.utf8.count) bytes, saved as the file)" }
+            if let uri = said.imageDataURI { said.imageDataURI = "(\(uri.utf8.count) bytes, saved as the file)" }
+            let response = (try? RunwareJSON.encode(said)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            do {
+                try history?.addResult(HistoryResult(index: index, imageUUID: result.imageUUID, seed: result.seed, path: url.path,
+                                                     width: size.width, height: size.height, format: format.rawValue,
+                                                     bytes: data.count, nsfw: result.nsfwContent, cost: result.cost,
+                                                     responseJSON: response), to: jobID)
+            } catch {
+                throw JobFailure.history("\(error)")
+            }
+        }
+        return image
+    }
+
+    /// Saves results already collected (job recovery), numbering them from `firstIndex`.
+    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL, jobID: Int64?,
+              firstIndex: Int = 0, createdAt: Date? = nil, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
         let stamp = Self.stamp(createdAt ?? now())
         var saved: [SavedImage] = []
         for (offset, result) in results.enumerated() {
-            let index = firstIndex + offset
-            let (fetched, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
-            let data = ImageMetadata.embed(in: fetched, format: format, request: request, seed: result.seed)
-            let id = (result.imageUUID ?? request.taskUUID).prefix(8)
-            let url = folder.appendingPathComponent("\(stamp)-\(id)-\(index + 1).\(format.fileExtension)")
-            try AtomicFile.write(data, to: url)
-            let image = SavedImage(path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
-                                   cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
-                                   index: index)
+            let image = try await saveOne(result, of: request, into: folder, jobID: jobID, index: firstIndex + offset, stamp: stamp)
             saved.append(image)
-            if let jobID {
-                let size = try? ImageDecoder.dimensions(data)
-                let response = (try? RunwareJSON.encode(result)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-                do {
-                    try history?.addResult(HistoryResult(index: index, imageUUID: result.imageUUID, seed: result.seed, path: url.path,
-                                                         width: size?.width, height: size?.height, format: format.rawValue,
-                                                         bytes: data.count, nsfw: result.nsfwContent, cost: result.cost,
-                                                         responseJSON: response), to: jobID)
-                } catch {
-                    throw JobFailure.history("\(error)")
-                }
-            }
             events(.saved(image))
         }
-        events(.finished(saved))
         return saved
     }
 
@@ -165,4 +218,11 @@ public struct JobRunner: Sendable {
         f.dateFormat = "yyyyMMdd-HHmmss"
         return f.string(from: date)
     }
+}
+
+/// How many images a job has saved so far, read when its deadline passes.
+final class SavedCounter: Sendable {
+    private let count = Mutex<Int>(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }

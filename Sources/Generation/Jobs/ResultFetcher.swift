@@ -13,12 +13,17 @@ public struct ResultFetcher: Sendable {
         case noImage(imageUUID: String?)
         case badBase64(imageUUID: String?)
         case wrongFormat(expected: String, got: String)
+        case tooLarge(imageUUID: String?, width: Int, height: Int, limit: Int)
+        case unreadable(imageUUID: String?, reason: String)
 
         public var description: String {
             switch self {
             case .noImage(let id): return "result \(id ?? "?") carries no image (no imageURL, imageBase64Data or imageDataURI)"
             case .badBase64(let id): return "result \(id ?? "?") has image data that is not valid base64"
             case .wrongFormat(let expected, let got): return "asked for \(expected) but the image is \(got)"
+            case .tooLarge(let id, let w, let h, let limit):
+                return "result \(id ?? "?") is \(w)x\(h); a result of this request may be at most \(limit)x\(limit), so it was not saved"
+            case .unreadable(let id, let reason): return "result \(id ?? "?") cannot be read: \(reason)"
             }
         }
     }
@@ -46,5 +51,27 @@ public struct ResultFetcher: Sendable {
         }
         guard got == want else { throw FetchError.wrongFormat(expected: want.rawValue, got: got.rawValue) }
         return (data, got)
+    }
+
+    /// The longest side a result may have: the documented 2048, or four times that when hiresFix
+    /// upscales (its models are 4x).
+    public static func sideLimit(for request: ImageInferenceRequest) -> Int {
+        request.hiresFix == nil ? 2048 : 4 * 2048
+    }
+
+    /// The image's size from its header, refused when it is over the limit (before anything is
+    /// decoded or written).
+    public static func checkDimensions(_ data: Data, request: ImageInferenceRequest, imageUUID: String?) throws
+        -> (width: Int, height: Int)
+    {
+        let size: (width: Int, height: Int)
+        do { size = try ImageDecoder.dimensions(data) } catch {
+            throw FetchError.unreadable(imageUUID: imageUUID, reason: "\(error)")
+        }
+        let limit = sideLimit(for: request)
+        guard size.width <= limit, size.height <= limit, size.width > 0, size.height > 0 else {
+            throw FetchError.tooLarge(imageUUID: imageUUID, width: size.width, height: size.height, limit: limit)
+        }
+        return size
     }
 }

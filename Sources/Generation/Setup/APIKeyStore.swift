@@ -16,26 +16,57 @@ public enum APIKeyStore {
         public var source: Source
     }
 
+    /// A key that cannot be used, named by where it came from; the key itself is never shown.
     public struct Refusal: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var mode: Int
-        public var description: String {
-            "refusing to read the API key from \(path): its mode is \(String(mode, radix: 8)), others can read it; run: chmod 600 \(path)"
+        public var source: String
+        public var reason: String
+        public var description: String { "refusing the API key from \(source): \(reason)" }
+        public init(source: String, reason: String) {
+            self.source = source
+            self.reason = reason
         }
     }
 
-    /// `nil` when no key is configured (the sandbox is used then).
+    /// `nil` when no key is configured (the sandbox is used then). A key that is set but unusable
+    /// (control characters, a key file that is a folder, empty, not UTF-8 or readable by others)
+    /// stops with a `Refusal` rather than falling back to the sandbox.
     public static func find(_ env: DarkroomEnvironment) throws -> Found? {
-        if let key = env.variables[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
-            return Found(key: key, source: .environment)
+        if let raw = env.variables[variable], !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return Found(key: try checked(raw, source: variable), source: .environment)
         }
         let path = env.configFolder.appendingPathComponent(fileName).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
-        if mode & 0o077 != 0 { throw Refusal(path: path, mode: mode & 0o777) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return key.isEmpty ? nil : Found(key: key, source: .file(path))
+        guard let key = try readKeyFile(path) else { return nil }
+        return Found(key: key, source: .file(path))
+    }
+
+    /// The key in a private file, or nil when there is no file. Links are followed: the mode
+    /// that counts is the target's.
+    public static func readKeyFile(_ path: String) throws -> String? {
+        var info = stat()
+        if lstat(path, &info) != 0 { return nil }
+        guard stat(path, &info) == 0 else { throw Refusal(source: path, reason: "it is a link to a file that does not exist") }
+        let mode = Int(info.st_mode) & 0o777
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw Refusal(source: path, reason: "it is a folder, not a file") }
+        if (info.st_mode & S_IFMT) != S_IFREG { throw Refusal(source: path, reason: "it is not a regular file") }
+        if mode & 0o077 != 0 {
+            throw Refusal(source: path, reason: "its mode is \(String(mode, radix: 8)), others can read it; run: chmod 600 \(path)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Refusal(source: path, reason: "it cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw Refusal(source: path, reason: "it is not UTF-8 text") }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw Refusal(source: path, reason: "it is empty") }
+        return try checked(text, source: path)
+    }
+
+    /// The key without surrounding whitespace; refused when a control character (a CR or LF
+    /// that would start a new HTTP header) or a space is left inside it.
+    public static func checked(_ raw: String, source: String) throws -> String {
+        let key = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if key.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
+            throw Refusal(source: source, reason: "it holds a control character or a space (a key is one line of printable text)")
+        }
+        return key
     }
 
     /// Writes the key file with mode 0600 from the start (never readable by others, even briefly).

@@ -5,27 +5,43 @@ import Foundation
 public struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
     public var data: [Item]
     public var errors: [APIErrorObject]
+    /// `data` items that could not be read at all, each with why; the others are kept.
+    public var unreadable: [String] = []
 
-    public init(data: [Item], errors: [APIErrorObject]) {
+    public init(data: [Item], errors: [APIErrorObject], unreadable: [String] = []) {
         self.data = data
         self.errors = errors
+        self.unreadable = unreadable
     }
 
     private struct Wire: Decodable {
-        var data: [Item]?
-        var errors: [APIErrorObject]?
+        var data: [EachItem<Item>]?
+        var errors: [EachItem<APIErrorObject>]?
         var error: APIErrorObject?
     }
 
-    public static func decode(_ body: Data) throws -> ResponseEnvelope {
+    /// One element decoded on its own, so a bad one never takes its neighbours with it.
+    private struct EachItem<T: Decodable>: Decodable {
+        var value: T?
+        var problem: String?
+        init(from decoder: Decoder) throws {
+            do { value = try T(from: decoder) } catch { problem = JSONValue.describe(error) }
+        }
+    }
+
+    public static func decode(_ raw: Data) throws -> ResponseEnvelope {
         let decoder = JSONDecoder()
+        // Invalid UTF-8 in a server's message must not lose the whole answer: bad bytes become U+FFFD.
+        let body = String(data: raw, encoding: .utf8) == nil ? Data(String(decoding: raw, as: UTF8.self).utf8) : raw
         if let first = body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }), first == UInt8(ascii: "[") {
             return ResponseEnvelope(data: [], errors: try decoder.decode([APIErrorObject].self, from: body))
         }
         let wire = try decoder.decode(Wire.self, from: body)
-        var errors = wire.errors ?? []
+        var errors = (wire.errors ?? []).compactMap(\.value)
         if let e = wire.error { errors.append(e) }
-        return ResponseEnvelope(data: wire.data ?? [], errors: errors)
+        let items = wire.data ?? []
+        let unreadable = items.enumerated().compactMap { n, item in item.problem.map { "data item \(n + 1) is unreadable: \($0)" } }
+        return ResponseEnvelope(data: items.compactMap(\.value), errors: errors, unreadable: unreadable)
     }
 }
 

@@ -18,16 +18,28 @@ public struct RunwareClient: Sendable {
     /// Validates, then sends one imageInference task. Sync: the results; async: the acknowledgement
     /// (plus any result already present).
     public func imageInference(_ request: ImageInferenceRequest) async throws -> [ImageResult] {
+        try await submit(request).resultsOrThrow()
+    }
+
+    /// One poll of an async task. Items are cumulative; any failed generation throws.
+    public func getResponse(taskUUID: String) async throws -> [ImageResult] {
+        try await poll(taskUUID: taskUUID).resultsOrThrow()
+    }
+
+    /// Validates, then sends one imageInference task and returns every item of the answer, good
+    /// and failed alike: one image's failure never discards another's result. Throws only when
+    /// nothing usable came back.
+    public func submit(_ request: ImageInferenceRequest) async throws -> InferenceAnswer {
         let issues = request.validate()
         if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
         let (envelope, status) = try await post([request], as: InferenceItem.self)
-        return try results(of: envelope, status: status, taskUUID: request.taskUUID)
+        return try answer(of: envelope, status: status, taskUUID: request.taskUUID)
     }
 
-    /// One poll of an async task. Items are cumulative; a failed generation throws.
-    public func getResponse(taskUUID: String) async throws -> [ImageResult] {
+    /// One getResponse of an async task, every item kept (see `submit`).
+    public func poll(taskUUID: String) async throws -> InferenceAnswer {
         let (envelope, status) = try await post([GetResponseRequest(taskUUID: taskUUID)], as: InferenceItem.self)
-        return try results(of: envelope, status: status, taskUUID: taskUUID)
+        return try answer(of: envelope, status: status, taskUUID: taskUUID)
     }
 
     public func upload(image: String) async throws -> UploadResult {
@@ -53,6 +65,10 @@ public struct RunwareClient: Sendable {
 
     /// Fetches a result URL through the same transport (without the API key: it is a public link).
     public func download(_ url: String) async throws -> Data {
+        guard isFetchableURL(url) else {
+            let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
+            throw RunwareError.transport(.unsupportedURL("the result link uses \(scheme.prefix(20)):, only http and https are fetched"))
+        }
         let response: HTTPResponse
         do { response = try await transport.send(HTTPRequest(method: "GET", url: url)) } catch let e as TransportError {
             throw RunwareError.transport(e)
@@ -96,12 +112,15 @@ public struct RunwareClient: Sendable {
         } catch let e as RunwareError {
             throw e
         } catch {
-            if response.status == 401 {
-                throw RunwareError.api(status: 401, errors: [APIErrorObject(code: "invalidApiKey", message: "the API key was refused")])
+            // A documented status with an empty or non-JSON body still means what Runware documents.
+            if Self.documentedStatuses.contains(response.status) {
+                throw RunwareError.api(status: response.status, errors: [Self.statusError(response.status)])
             }
             throw RunwareError.badResponse(status: response.status, reason: describe(response, error))
         }
     }
+
+    static let documentedStatuses: Set<Int> = [401, 402, 403, 429, 503, 504]
 
     static func statusError(_ status: Int) -> APIErrorObject {
         let message: String
@@ -135,18 +154,44 @@ public struct RunwareClient: Sendable {
         if !errors.isEmpty { throw RunwareError.api(status: status, errors: errors) }
     }
 
-    private func results(of envelope: ResponseEnvelope<InferenceItem>, status: Int, taskUUID: String) throws -> [ImageResult] {
-        var failures = envelope.errors.filter { $0.taskUUID == nil || $0.taskUUID == taskUUID }
-        var results: [ImageResult] = []
+    private func answer(of envelope: ResponseEnvelope<InferenceItem>, status: Int, taskUUID: String) throws -> InferenceAnswer {
+        var answer = InferenceAnswer(status: status)
+        answer.taskFailures = envelope.errors.filter { $0.taskUUID == nil || $0.taskUUID == taskUUID }
+        answer.notes = envelope.unreadable
         for item in envelope.data {
             switch item {
-            case .result(let r) where r.taskUUID == taskUUID: results.append(r)
+            case .result(let r) where r.taskUUID == taskUUID:
+                answer.results.append(r)
+                answer.notes += r.notes.map { "image \(r.imageUUID.map { String($0.prefix(8)) } ?? "?"): \($0)" }
             case .result: continue
-            case .failure(let e) where e.taskUUID == nil || e.taskUUID == taskUUID: failures.append(e)
+            case .failure(let e) where e.taskUUID == nil || e.taskUUID == taskUUID: answer.imageFailures.append(e)
             case .failure: continue
             }
         }
-        try Self.throwErrors(failures, status: status)
+        if answer.results.isEmpty && !answer.failures.isEmpty { throw RunwareError.api(status: status, errors: answer.failures) }
+        return answer
+    }
+}
+
+/// Everything one imageInference or getResponse answer said about a task: its results, the
+/// images that failed (inside `data`), failures of the task as a whole (`errors`), and notes on
+/// fields or items that could not be read.
+public struct InferenceAnswer: Sendable {
+    public var status: Int
+    public var results: [ImageResult] = []
+    /// Failed generations reported inside `data`, one per image.
+    public var imageFailures: [APIErrorObject] = []
+    /// Entries of `errors`: the task failed as a whole (no more images will come).
+    public var taskFailures: [APIErrorObject] = []
+    public var notes: [String] = []
+
+    public init(status: Int = 200) { self.status = status }
+
+    public var failures: [APIErrorObject] { imageFailures + taskFailures }
+
+    /// The old all-or-nothing reading: any failure throws.
+    func resultsOrThrow() throws -> [ImageResult] {
+        if !failures.isEmpty { throw RunwareError.api(status: status, errors: failures) }
         return results
     }
 }

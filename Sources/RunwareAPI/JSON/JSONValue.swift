@@ -119,7 +119,15 @@ extension JSONValue {
             }
             return ctx.debugDescription
         }
-        return String(describing: error)
+        func path(_ ctx: DecodingError.Context) -> String {
+            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "\(key.stringValue) is missing"
+        case DecodingError.typeMismatch(let type, let ctx): return "\(path(ctx).isEmpty ? "the item" : path(ctx)) is not \(type)"
+        case DecodingError.valueNotFound(_, let ctx): return "\(path(ctx)) is null"
+        default: return String(describing: error)
+        }
     }
 }
 

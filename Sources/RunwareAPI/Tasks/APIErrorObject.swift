@@ -36,7 +36,7 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
             return
         }
         code = (try? c.decodeIfPresent(String.self, forKey: .code)) ?? nil ?? "unknownError"
-        message = (try? c.decodeIfPresent(String.self, forKey: .message)) ?? nil ?? ""
+        message = Self.capped((try? c.decodeIfPresent(String.self, forKey: .message)) ?? nil ?? "")
         if let one = try? c.decodeIfPresent(String.self, forKey: .parameter) {
             parameters = [one]
         } else {
@@ -47,6 +47,16 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
         documentation = (try? c.decodeIfPresent(String.self, forKey: .documentation)) ?? nil
         allowedValues = (try? c.decodeIfPresent([String].self, forKey: .allowedValues)) ?? nil
         status = (try? c.decodeIfPresent(String.self, forKey: .status)) ?? nil
+    }
+
+    /// The most of a server's message kept: a 100 MB message must not fill memory and History.
+    public static let messageLimit = 8192
+
+    static func capped(_ text: String) -> String {
+        guard text.utf8.count > messageLimit else { return text }
+        var kept = Substring(text).prefix(messageLimit)
+        while kept.utf8.count > messageLimit { kept = kept.dropLast() }
+        return kept + " … (cut: the message was \(text.utf8.count) bytes)"
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -18,9 +18,53 @@ public struct ImageResult: Sendable, Hashable, Codable {
         self.taskUUID = taskUUID
     }
 
+    /// Optional fields the server sent with the wrong type: each is ignored, named here, and the
+    /// image is kept. Not part of the JSON.
+    public var notes: [String] = []
+
     enum CodingKeys: String, CodingKey {
         case taskType, taskUUID, imageUUID, imageURL, imageBase64Data, imageDataURI, seed, cost, status, progress, resultIndex
         case nsfwContent = "NSFWContent"
+    }
+
+    /// Each optional field is read on its own: one of the wrong type (`cost:"free"`,
+    /// `seed:"abc"`) is noted and left out instead of failing the image.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        taskUUID = try c.decode(String.self, forKey: .taskUUID)
+        var notes: [String] = []
+        func optional<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ what: String) -> T? {
+            guard c.contains(key), (try? c.decodeNil(forKey: key)) == false else { return nil }
+            if let value = try? c.decode(T.self, forKey: key) { return value }
+            let shown = (try? c.decode(JSONValue.self, forKey: key)).flatMap { try? RunwareJSON.encode($0) }
+                .map { String(decoding: $0.prefix(40), as: UTF8.self) } ?? "?"
+            notes.append("\(key.stringValue) \(shown) is not \(what); ignored")
+            return nil
+        }
+        taskType = optional(String.self, .taskType, "text") ?? ImageInferenceRequest.taskType
+        imageUUID = optional(String.self, .imageUUID, "text")
+        imageURL = optional(String.self, .imageURL, "text")
+        imageBase64Data = optional(String.self, .imageBase64Data, "text")
+        imageDataURI = optional(String.self, .imageDataURI, "text")
+        seed = optional(UInt64.self, .seed, "a whole number")
+        nsfwContent = optional(Bool.self, .nsfwContent, "true or false")
+        cost = optional(Double.self, .cost, "a number")
+        status = optional(String.self, .status, "text")
+        progress = optional(Int.self, .progress, "a whole number")
+        resultIndex = optional(Int.self, .resultIndex, "a whole number")
+        self.notes = notes
+    }
+
+    public static func == (a: ImageResult, b: ImageResult) -> Bool {
+        a.taskUUID == b.taskUUID && a.imageUUID == b.imageUUID && a.imageURL == b.imageURL && a.imageBase64Data == b.imageBase64Data
+            && a.imageDataURI == b.imageDataURI && a.seed == b.seed && a.nsfwContent == b.nsfwContent && a.cost == b.cost
+            && a.status == b.status && a.progress == b.progress && a.resultIndex == b.resultIndex && a.taskType == b.taskType
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(taskUUID)
+        hasher.combine(imageUUID)
+        hasher.combine(resultIndex)
     }
 
     /// The SDK's rule: a success status or any image payload means the item is finished.

@@ -9,12 +9,16 @@ public final class CurlTransport: Transport, Sendable {
     public struct Options: Sendable {
         public var connectTimeout: Duration
         public var totalTimeout: Duration
+        /// A transfer that receives nothing for this long is abandoned (a stalled server).
+        public var stallTimeout: Duration
         public var maxResponseBytes: Int
         public var userAgent: String
         public init(connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(300),
-                    maxResponseBytes: Int = 256 << 20, userAgent: String = "darkroom/0.1 libcurl") {
+                    stallTimeout: Duration = .seconds(30), maxResponseBytes: Int = 256 << 20,
+                    userAgent: String = "darkroom/0.1 libcurl") {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
+            self.stallTimeout = stallTimeout
             self.maxResponseBytes = maxResponseBytes
             self.userAgent = userAgent
         }
@@ -75,6 +79,9 @@ public final class CurlTransport: Transport, Sendable {
         shim_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         shim_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout.milliseconds))
         shim_setopt_long(h, CURLOPT_TIMEOUT_MS, Int((request.timeout ?? options.totalTimeout).milliseconds))
+        // Less than one byte a second for the stall timeout: abandoned as a stalled transfer.
+        shim_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
+        shim_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.stallTimeout.milliseconds / 1000)))
         shim_setopt_str(h, CURLOPT_ACCEPT_ENCODING, "")
         shim_setopt_str(h, CURLOPT_USERAGENT, options.userAgent)
         shim_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1)
@@ -126,6 +133,8 @@ public final class CurlTransport: Transport, Sendable {
             return status > 0 ? .interrupted(reason) : .connectionFailed(reason)
         case CURLE_GOT_NOTHING:
             return .interrupted("the server closed the connection without answering")
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return .unsupportedURL(reason)
         default: return .connectionFailed(reason)
         }
     }

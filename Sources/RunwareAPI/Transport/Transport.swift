@@ -1,5 +1,12 @@
 import Foundation
 
+/// Whether `url` is one Darkroom fetches: `http` or `https` only. A server's `file://` link
+/// must never make Darkroom read a local file.
+public func isFetchableURL(_ url: String) -> Bool {
+    let lower = url.lowercased()
+    return lower.hasPrefix("https://") || lower.hasPrefix("http://")
+}
+
 public struct HTTPRequest: Sendable {
     public var method: String
     public var url: String
@@ -42,6 +49,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case interrupted(String)
     case cancelled
     case responseTooLarge(limit: Int)
+    /// Not an http or https URL (a `file://` or `gopher://` result link): never fetched.
+    case unsupportedURL(String)
 
     public var description: String {
         switch self {
@@ -50,6 +59,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .interrupted(let why): return "the connection broke during the response: \(why)"
         case .cancelled: return "cancelled"
         case .responseTooLarge(let limit): return "the response is larger than \(limit / 1_048_576) MiB"
+        case .unsupportedURL(let why): return "not fetched: \(why)"
         }
     }
 
@@ -57,7 +67,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     public var isRetryable: Bool {
         switch self {
         case .connectionFailed, .timedOut, .interrupted: return true
-        case .cancelled, .responseTooLarge: return false
+        case .cancelled, .responseTooLarge, .unsupportedURL: return false
         }
     }
 }

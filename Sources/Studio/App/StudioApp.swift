@@ -182,7 +182,8 @@ public final class StudioApp: @unchecked Sendable {
         case .readImage(let path):
             Task.detached {
                 do {
-                    inbox.post(.imageRequest(path: path, try services.taskObject(fromImage: path), error: nil))
+                    let found = try services.taskObject(fromImage: path)
+                    inbox.post(.imageRequest(path: path, found?.object, error: found?.note.map { SafeText.line($0) }))
                 } catch {
                     inbox.post(.imageRequest(path: path, nil, error: SafeText.line("cannot read \(path): \(error)")))
                 }

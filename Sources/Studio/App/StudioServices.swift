@@ -25,7 +25,8 @@ public protocol StudioServices: Sendable {
     func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome
     func lineage(of id: Int64) throws -> LineageTree
     /// The task object an image file's metadata holds (ours or another tool's `parameters`).
-    func taskObject(fromImage path: String) throws -> [String: JSONValue]?
+    /// Local file paths, webhook and upload URLs it names are left out, and said so in `note`.
+    func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)?
     /// The sweep's pictures in one PNG with its axis labels; returns its path.
     func saveSweep(_ sweep: SweepGrid) throws -> String
 }
@@ -127,10 +128,11 @@ public struct LiveServices: StudioServices {
         return LineageTree(parent: parent, job: job, children: try history.children(of: id))
     }
 
-    public func taskObject(fromImage path: String) throws -> [String: JSONValue]? {
+    public func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? {
         let data = try ImageFile.read(path)
         guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else { return nil }
-        return GenerateForm.document(from: request)
+        let (safe, dropped) = OutsideRequest.defused(request)
+        return (GenerateForm.document(from: safe), OutsideRequest.note(dropped))
     }
 
     public func saveSweep(_ sweep: SweepGrid) throws -> String {

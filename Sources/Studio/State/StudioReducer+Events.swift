@@ -28,6 +28,8 @@ extension StudioReducer {
                 if state.results.count > 48 { state.results.removeLast(state.results.count - 48) }
                 state.selectedResult = 0
                 if let seed = image.seed { state.lastSeed = seed }
+            case .imageFailed(let reason):
+                state.lastError = "job \(id): an image failed: \(reason)"
             default: break
             }
         case .jobEnded(let id, let failure, let cancelled):
@@ -109,7 +111,7 @@ extension StudioReducer {
             loadForm(object, &state)
             state.forkedFrom = nil
             state.screen = .generate
-            state.notice = "loaded the parameters of \((path as NSString).lastPathComponent) into the form"
+            state.notice = "loaded the parameters of \((path as NSString).lastPathComponent) into the form" + (error.map { "; \($0)" } ?? "")
         case .terminal, .pixels:
             break
         }

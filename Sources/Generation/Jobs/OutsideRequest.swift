@@ -1,0 +1,63 @@
+import Foundation
+import RunwareAPI
+
+/// A request that came from outside (an image's metadata on import, `o` in the studio) is made
+/// harmless before it can be run: local file paths in image fields would make Darkroom read and
+/// upload the user's files, and a webhook or upload URL would send results to a stranger. Those
+/// are dropped, each with a note saying what it was, so the user sees what was left out.
+public enum OutsideRequest {
+    public static func defused(_ request: ImageInferenceRequest) -> (request: ImageInferenceRequest, dropped: [String]) {
+        var r = request
+        var dropped: [String] = []
+        // Highest indices first, so removing an item does not shift the ones still to visit.
+        for (field, value) in LocalInputs.fields(request).reversed() where !isRemoteReference(value) {
+            remove(&r, field)
+            dropped.append("\(field) (\(describe(value)))")
+        }
+        if let url = r.webhookURL {
+            r.webhookURL = nil
+            dropped.append("webhookURL (\(describe(url)))")
+        }
+        if let url = r.uploadEndpoint {
+            r.uploadEndpoint = nil
+            dropped.append("uploadEndpoint (\(describe(url)))")
+        }
+        return (r, dropped.reversed())
+    }
+
+    /// The note shown and recorded for what was dropped.
+    public static func note(_ dropped: [String]) -> String? {
+        dropped.isEmpty ? nil : "left out of the imported request (they came from the file, not from you): " + dropped.joined(separator: ", ")
+    }
+
+    /// An imageUUID, an http(s) URL or a data URI: something the API fetches, never a local file.
+    static func isRemoteReference(_ value: String) -> Bool {
+        if UUID(uuidString: value) != nil { return true }
+        if value.hasPrefix("data:image/") { return true }
+        return isFetchableURL(value)
+    }
+
+    static func describe(_ value: String) -> String {
+        let short = value.count > 80 ? String(value.prefix(77)) + "..." : value
+        return LocalInputs.isLocalPath(value) ? "the local file \(short)" : short
+    }
+
+    static func remove(_ r: inout ImageInferenceRequest, _ field: String) {
+        let index = { (s: Substring) -> Int in Int(s.split(separator: "[").last!.dropLast()) ?? 0 }
+        let parts = field.split(separator: ".")
+        switch parts[0] {
+        case "inputs":
+            if parts[1] == "seedImage" { r.inputs?.seedImage = nil } else { r.inputs?.maskImage = nil }
+        case let p where p.hasPrefix("controlNet"): r.controlNet?.remove(at: index(p))
+        case let p where p.hasPrefix("ipAdapters"):
+            r.ipAdapters?[index(p)].guideImages.remove(at: index(parts[1]))
+            if r.ipAdapters?[index(p)].guideImages.isEmpty == true { r.ipAdapters?.remove(at: index(p)) }
+        case "acePlusPlus":
+            if parts[1].hasPrefix("images") { r.acePlusPlus?.images.remove(at: index(parts[1])) } else { r.acePlusPlus?.masks?.remove(at: index(parts[1])) }
+        default: r.pulid?.images.remove(at: index(parts[1]))
+        }
+        if r.inputs?.seedImage == nil && r.inputs?.maskImage == nil { r.inputs = nil }
+        if r.controlNet?.isEmpty == true { r.controlNet = nil }
+        if r.ipAdapters?.isEmpty == true { r.ipAdapters = nil }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// Facts about the History file itself, found before it is opened for writing: whether it can
+/// be opened at all, whether its pages are sound, and what a SQLite error says about it.
+enum HistoryFile {
+    /// Why the file (or the folder that would hold it) cannot be used, or `nil`.
+    static func unusableReason(_ path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return "it is a folder" }
+            if access(path, R_OK | W_OK) != 0 { return "it is \(access(path, R_OK) == 0 ? "read-only" : "not readable") (\(reason(errno)))" }
+            if access(folder, W_OK) != 0 { return "its folder \(folder) is read-only (\(reason(errno))); SQLite needs to write its journal there" }
+            return nil
+        }
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            return "cannot create the folder \(folder) (\(reason(for: error)))"
+        }
+        if access(folder, W_OK) != 0 { return "the folder \(folder) is read-only (\(reason(errno)))" }
+        return nil
+    }
+
+    /// `PRAGMA quick_check` on a read-only connection (nothing is written, not even a journal
+    /// mode change); the problems it lists, or none.
+    static func quickCheck(_ path: String) throws -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            let lines = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(20)") }
+            return lines == ["ok"] ? [] : lines
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT {
+            return [e.message ?? "database disk image is malformed"]
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+            throw HistoryError.notADatabase(path: path, reason: e.message ?? "not a SQLite file")
+        } catch let e as DatabaseError {
+            throw classify(e, path: path)
+        }
+    }
+
+    /// A SQLite error met while opening, as the History error a user can act on.
+    static func classify(_ e: DatabaseError, path: String) -> HistoryError {
+        let message = e.message ?? "\(e.resultCode)"
+        switch e.resultCode {
+        case .SQLITE_CORRUPT: return .damaged(path: path, problems: [message])
+        case .SQLITE_NOTADB: return .notADatabase(path: path, reason: message)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_BUSY,
+             .SQLITE_LOCKED:
+            return .unavailable(path: path, reason: message)
+        default: return .notADatabase(path: path, reason: message)
+        }
+    }
+
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+    static func reason(for error: Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return reason(Int32(posix.code))
+        }
+        return (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+extension HistoryError {
+    /// For a damaged file: how to copy what can still be read into a new file, keeping the old.
+    public var recoverySteps: [String] {
+        guard case .damaged(let path, _) = self else { return [] }
+        let new = (path as NSString).deletingPathExtension + "-recovered.sqlite"
+        return [
+            "the file was left exactly as it is; to recover what can still be read into a new file, keeping the old one:",
+            "  sqlite3 '\(path)' .recover | sqlite3 '\(new)'      (sqlite3 is Debian's package sqlite3)",
+            "  mv '\(path)' '\(path).damaged'; mv '\(path)-wal' '\(path).damaged-wal' 2>/dev/null; rm -f '\(path)-shm'",
+            "  mv '\(new)' '\(path)'",
+        ]
+    }
+}
