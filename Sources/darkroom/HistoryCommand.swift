@@ -227,8 +227,17 @@ struct HistoryCommand: AsyncParsableCommand {
             for path in unknown.sorted() {
                 Console.out("unknown to History: \(SafeText.line(path))")
                 problems += 1
-                if repair, let data = FileManager.default.contents(atPath: path),
-                   try HistoryCommand.importImage(data, at: path, into: store) != nil {
+                guard repair, let data = FileManager.default.contents(atPath: path) else { continue }
+                // An image of a job History knows (renamed into place just before a kill) goes back to its job.
+                if let task = ImageMetadata.taskUUID(fromTexts: ImageText.read(data)), let owner = try store.job(taskUUID: task) {
+                    let request = ImageMetadata.request(fromTexts: ImageText.read(data))
+                    let size = try? ImageDecoder.dimensions(data)
+                    try store.addResult(HistoryResult(
+                        index: (owner.results.map(\.index).max() ?? -1) + 1, imageUUID: nil, seed: request?.seed, path: path,
+                        width: size?.width, height: size?.height, format: ImageFormat.detect(data)?.rawValue ?? "?",
+                        bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"), to: owner.id)
+                    Console.out("  attached to its job \(owner.id)")
+                } else if try HistoryCommand.importImage(data, at: path, into: store) != nil {
                     Console.out("  imported")
                 }
             }

@@ -117,6 +117,11 @@ import TestSupport
         try FileManager.default.removeItem(atPath: paths[0])
         let stray = (paths[1] as NSString).deletingLastPathComponent + "/stray.png"
         try FileManager.default.copyItem(atPath: folder.path + "/export/job-1-2.png", toPath: stray)
+        // And one from another tool, carrying only its `parameters`.
+        let other = (paths[1] as NSString).deletingLastPathComponent + "/other-tool.png"
+        let plain = try ImageEncoder.encode(RGBAImage(width: 16, height: 16, fill: (5, 5, 5, 255)), as: .png)
+        try PNGText.insert([(keyword: "parameters", text: "a grey heron\nSteps: 20, Seed: 5, Size: 512x512")], into: plain)
+            .write(to: URL(fileURLWithPath: other))
         // A temporary file whose writer is gone; a live process's file would be left alone.
         let temp = (paths[1] as NSString).deletingLastPathComponent + "/.x.png.\(Binary.deadPID())-0a1b2c3d.tmp"
         try Data([1]).write(to: URL(fileURLWithPath: temp))
@@ -124,9 +129,12 @@ import TestSupport
         #expect(check.status == 1)
         #expect(check.stdout.contains("missing: job 1: \(paths[0])") && check.stdout.contains("unknown to History: \(stray)"))
         let repair = try await Binary.run(darkroom, ["history", "check", "--repair"], environment: env)
-        #expect(repair.status == 0 && repair.stdout.contains("imported") && repair.stdout.contains("removed 1 temporary file"))
+        // The copy of job 1's image goes back to job 1; the other tool's image becomes a job of its own.
+        #expect(repair.status == 0 && repair.stdout.contains("attached to its job 1") && repair.stdout.contains("imported")
+                    && repair.stdout.contains("removed 1 temporary file"), "\(repair.stdout)")
         #expect(!FileManager.default.fileExists(atPath: temp))
         #expect(try await Binary.run(darkroom, ["history", "search", "heron"], environment: env).stdout.split(separator: "\n").count == 3)
+        #expect(try await Binary.run(darkroom, ["history", "show", "1"], environment: env).stdout.contains("stray.png"))
     }
 }
 

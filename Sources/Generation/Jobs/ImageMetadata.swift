@@ -43,6 +43,12 @@ public enum ImageMetadata {
 extension ImageMetadata {
     /// A request from an image's texts: the exact task when present, else the `parameters`
     /// text (ours or another tool's). Nil when the image carries neither.
+    /// The taskUUID of the job that made the image, from its `runware-task` text.
+    public static func taskUUID(fromTexts texts: [String: String]) -> String? {
+        guard let task = texts[taskKey], let json = try? JSONValue.parse(Data(task.utf8)).objectValue else { return nil }
+        return json["taskUUID"]?.stringValue
+    }
+
     public static func request(fromTexts texts: [String: String]) -> ImageInferenceRequest? {
         if let task = texts[taskKey], let json = try? JSONValue.parse(Data(task.utf8)).objectValue {
             var r = ImageInferenceRequest.decode(json).request
