@@ -64,3 +64,26 @@ import Testing
         #expect(small.pixel(x: 1, y: 3) == (10, 200, 30, 255))
     }
 }
+
+@Suite struct LargePNGTests {
+    /// A PNG over the streaming threshold is decoded a row at a time straight to the small
+    /// picture; the result matches a full decode scaled down.
+    @Test func largePNGsAreDecodedRowByRowToTheSamePicture() throws {
+        var image = RGBAImage(width: 4096, height: 2112, fill: (0, 0, 0, 255))
+        for y in 0..<image.height {
+            for x in stride(from: 0, to: image.width, by: 1) {
+                let i = (y * image.width + x) * 4
+                image.pixels[i] = UInt8(x * 255 / image.width)
+                image.pixels[i + 1] = UInt8(y * 255 / image.height)
+                image.pixels[i + 2] = x < 2048 ? 200 : 20
+            }
+        }
+        let png = try ImageEncoder.encode(image, as: .png)
+        let small = try ImageDecoder.thumbnail(png, fitting: 256, 256)
+        #expect(small.width == 256 && small.height == 132)
+        let reference = image.downscaled(toWidth: 256, height: 132)
+        var worst = 0
+        for i in 0..<small.pixels.count { worst = max(worst, abs(Int(small.pixels[i]) - Int(reference.pixels[i]))) }
+        #expect(worst <= 24, "largest channel difference \(worst)")
+    }
+}
