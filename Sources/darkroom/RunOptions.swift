@@ -14,7 +14,7 @@ struct RunOptions: ParsableArguments {
     var sandbox = false
     @Option(help: "API endpoint (default: `endpoint` in config.toml, else https://api.runware.ai/v1).")
     var endpoint: String?
-    @Option(help: "Give up after this many seconds in total.")
+    @Option(help: "The whole job's deadline in seconds: uploads, retries, polling and downloads included (a transfer that receives nothing for 30 s is abandoned sooner).")
     var timeout: Int = 1200
     @Option(help: "Retries after 408, 429, 5xx or a broken connection (exponential backoff with jitter, Retry-After honoured).")
     var retries: Int = 3
