@@ -10,5 +10,14 @@ public struct SandboxLimits: Sendable {
     public var taskRecordBytes = 64 << 20
     /// Seconds a task record is kept at most.
     public var taskRecordLifetime = 86_400
+    /// The largest request body accepted; a larger one is answered 413.
+    public var requestBodyBytes = 64 << 20
+    /// Bytes of request bodies held at once across all connections, from the first byte received
+    /// until the reply; a body that does not fit is answered 503 with `Retry-After`.
+    public var requestBodiesInFlightBytes = 128 << 20
+    /// A connection that has received nothing for this long while no reply is being made is
+    /// closed: idle keep-alive connections and headers or bodies sent too slowly alike.
+    public var idleTimeout: Duration = .seconds(30)
+
     public init() {}
 }
