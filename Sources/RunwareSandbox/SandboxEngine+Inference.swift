@@ -27,9 +27,11 @@ extension SandboxEngine {
             return .failure(400, APIErrorObject(code: "invalidImage", message: "\(error)", taskType: type, taskUUID: uuid))
         }
         let recordKey = key + "/" + request.taskUUID
+        let now = settings.now()
+        let expires = now.addingTimeInterval(TimeInterval(settings.limits.taskRecordLifetime))
         let conflict = state.withLock { s -> Bool in
-            if s.tasks[recordKey] != nil { return true }
-            s.tasks[recordKey] = TaskRecord(key: key, request: request, created: settings.now())
+            if s.tasks.value(for: recordKey, now: now) != nil { return true }
+            s.tasks.insert(TaskRecord(created: now), for: recordKey, expires: expires, now: now)
             return false
         }
         if conflict {
@@ -41,33 +43,43 @@ extension SandboxEngine {
             let latency = settings.asyncLatency
             Task.detached { [self] in
                 try? await Task.sleep(for: latency)
-                await self.complete(recordKey, request, inputs)
+                _ = await self.complete(recordKey, request, inputs)
             }
             return TaskOutcome(data: [.object(["taskType": .string(type), "taskUUID": .string(request.taskUUID)])])
         }
-        await complete(recordKey, request, inputs)
-        let record = state.withLock { $0.tasks[recordKey] }
-        if let failure = record?.failure { return .failure(500, failure) }
-        return TaskOutcome(data: record?.items ?? [])
+        // Answered from what was made, not from the record, which may be evicted by then.
+        switch await complete(recordKey, request, inputs) {
+        case .success(let items): return TaskOutcome(data: items)
+        case .failure(let failure): return .failure(500, failure)
+        }
     }
 
-    /// Makes every result, stores URL outputs, records the task as finished, starts deliveries.
-    func complete(_ recordKey: String, _ request: ImageInferenceRequest, _ inputs: InputCompositor.Inputs) async {
+    /// Makes every result, stores URL outputs, records the task as finished (while its record is
+    /// kept), starts deliveries. Returns the result items, or the task's error.
+    func complete(_ recordKey: String, _ request: ImageInferenceRequest,
+                  _ inputs: InputCompositor.Inputs) async -> Result<[JSONValue], APIErrorObject> {
         do {
-            let items = try makeResults(request, inputs)
+            let made = try makeResults(request, inputs)
+            let items = made.map(\.json)
             state.withLock {
-                $0.tasks[recordKey]?.items = items.map(\.json)
-                $0.tasks[recordKey]?.finished = true
+                $0.tasks.update(recordKey) { record in
+                    record.items = items
+                    record.finished = true
+                }
             }
-            deliverer.deliver(items.map { ($0.json, $0.bytes) }, format: request.effectiveOutputFormat.rawValue,
+            deliverer.deliver(made.map { ($0.json, $0.bytes) }, format: request.effectiveOutputFormat.rawValue,
                               webhookURL: request.webhookURL, uploadEndpoint: request.uploadEndpoint)
+            return .success(items)
         } catch {
+            let failure = APIErrorObject(code: "inferenceError", message: "Generation failed: \(error)",
+                                         taskType: ImageInferenceRequest.taskType, taskUUID: request.taskUUID)
             state.withLock {
-                $0.tasks[recordKey]?.failure = APIErrorObject(code: "inferenceError", message: "Generation failed: \(error)",
-                                                              taskType: ImageInferenceRequest.taskType,
-                                                              taskUUID: request.taskUUID)
-                $0.tasks[recordKey]?.finished = true
+                $0.tasks.update(recordKey) { record in
+                    record.failure = failure
+                    record.finished = true
+                }
             }
+            return .failure(failure)
         }
     }
 
@@ -112,7 +124,8 @@ extension SandboxEngine {
 
     func getResponse(uuid: String?, key: String) -> TaskOutcome {
         let type = GetResponseRequest.taskType
-        guard let uuid, let record = state.withLock({ $0.tasks[key + "/" + uuid] }) else {
+        let now = settings.now()
+        guard let uuid, let record = state.withLock({ $0.tasks.value(for: key + "/" + uuid, now: now) }) else {
             return .failure(404, APIErrorObject(code: "taskFailedOrNotFound",
                                                 message: "No task with taskUUID \(uuid ?? "(missing)") was found.",
                                                 parameters: ["taskUUID"], taskType: type, taskUUID: uuid))
@@ -122,7 +135,7 @@ extension SandboxEngine {
             return TaskOutcome(data: [], errors: [failure], status: 200)
         }
         if record.finished { return TaskOutcome(data: record.items) }
-        let elapsed = settings.now().timeIntervalSince(record.created)
+        let elapsed = now.timeIntervalSince(record.created)
         let total = Double(settings.asyncLatency.components.seconds) + Double(settings.asyncLatency.components.attoseconds) / 1e18
         let progress = total > 0 ? min(99, Int(elapsed / total * 100)) : 50
         return TaskOutcome(data: [.object([

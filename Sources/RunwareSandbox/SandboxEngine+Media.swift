@@ -39,20 +39,25 @@ extension SandboxEngine {
         }
     }
 
+    /// Keeps an image for `ttl` seconds at most: the image budget may evict it sooner.
     func store(_ imageUUID: String, _ bytes: Data, _ format: ImageFormat, ttl: Int) {
-        let expires = settings.now().addingTimeInterval(TimeInterval(ttl))
-        state.withLock { s in
-            let now = settings.now()
-            s.images = s.images.filter { $0.value.expires > now }
-            s.images[imageUUID] = StoredImage(bytes: bytes, format: format, expires: expires)
+        let now = settings.now()
+        let expires = now.addingTimeInterval(TimeInterval(ttl))
+        state.withLock {
+            $0.images.insert(StoredImage(bytes: bytes, format: format), for: imageUUID, expires: expires, now: now)
         }
     }
 
-    /// GET /image/NAME: a stored result or upload, until its ttl runs out.
+    /// A stored result or upload, unless its ttl ran out or the image budget evicted it.
+    func storedImage(_ imageUUID: String) -> StoredImage? {
+        let now = settings.now()
+        return state.withLock { $0.images.value(for: imageUUID, now: now) }
+    }
+
+    /// GET /image/NAME: a stored result or upload.
     public func servedImage(named name: String) -> (Data, String)? {
         let uuid = String(name.split(separator: ".").first ?? "")
-        let now = settings.now()
-        guard let image = state.withLock({ $0.images[uuid] }), image.expires > now else { return nil }
+        guard let image = storedImage(uuid) else { return nil }
         return (image.bytes, image.format.mimeType)
     }
 
@@ -61,7 +66,7 @@ extension SandboxEngine {
         let bytes: Data
         let field = "invalid" + parameter.split(separator: ".").last.map { $0.prefix(1).uppercased() + $0.dropFirst() }!
         if TaskID.isV4(reference) || UUID(uuidString: reference) != nil {
-            guard let stored = state.withLock({ $0.images[reference.lowercased()] }), stored.expires > settings.now() else {
+            guard let stored = storedImage(reference.lowercased()) else {
                 throw APIErrorObject(code: field, message: "No image with UUID \(reference) exists (or it expired).",
                                      parameters: [parameter])
             }

@@ -13,21 +13,23 @@ public final class SandboxEngine: Sendable {
         /// How long URL results live when the request gives no `ttl`.
         public var defaultTTL: Int
         public var faults: FaultPlan
+        /// What the sandbox keeps and accepts at once.
+        public var limits: SandboxLimits
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
-                    faults: FaultPlan = FaultPlan(), now: @escaping @Sendable () -> Date = { Date() }) {
+                    faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
+                    now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
             self.defaultTTL = defaultTTL
             self.faults = faults
+            self.limits = limits
             self.now = now
         }
     }
 
     struct TaskRecord: Sendable {
-        var key: String
-        var request: ImageInferenceRequest
         var created: Date
         var items: [JSONValue] = []
         var failure: APIErrorObject?
@@ -37,13 +39,14 @@ public final class SandboxEngine: Sendable {
     struct StoredImage: Sendable {
         var bytes: Data
         var format: ImageFormat
-        var expires: Date
     }
 
     struct State: Sendable {
         var requestCount = 0
-        var tasks: [String: TaskRecord] = [:]
-        var images: [String: StoredImage] = [:]
+        /// Under "KEY/taskUUID".
+        var tasks: LRUStore<String, TaskRecord>
+        /// Under imageUUID: URL results and uploads.
+        var images: LRUStore<String, StoredImage>
         var faults: FaultPlan
     }
 
@@ -54,7 +57,11 @@ public final class SandboxEngine: Sendable {
 
     public init(settings: Settings) {
         self.settings = settings
-        self.state = Mutex(State(faults: settings.faults))
+        let limits = settings.limits
+        self.state = Mutex(State(
+            tasks: LRUStore(byteLimit: limits.taskRecordBytes, countLimit: limits.taskRecords, cost: { $0.estimatedBytes }),
+            images: LRUStore(byteLimit: limits.imageBytes, cost: { $0.estimatedBytes }),
+            faults: settings.faults))
     }
 
     /// Every POST /v1 that reached the sandbox, valid or not.

@@ -8,13 +8,17 @@ import Synchronization
 
 /// The HTTP half of the sandbox on Hummingbird: `POST /v1` (the API), `GET /image/NAME` (URL
 /// results and uploads, until their ttl), `GET /health`. Faults shape how reply bytes go out.
+/// Request bodies and idle connections are bounded by the engine's `SandboxLimits`.
 public final class SandboxServer: Sendable {
     public let engine: SandboxEngine
+    private let bodies: BodyBudget
     private let running = Mutex<Task<Void, Never>?>(nil)
     private let boundPort = Mutex<Int?>(nil)
 
     public init(engine: SandboxEngine) {
         self.engine = engine
+        let limits = engine.settings.limits
+        self.bodies = BodyBudget(limit: limits.requestBodiesInFlightBytes, perBody: limits.requestBodyBytes)
     }
 
     public convenience init(settings: SandboxEngine.Settings) {
@@ -24,16 +28,20 @@ public final class SandboxServer: Sendable {
     public var port: Int? { boundPort.withLock { $0 } }
     public var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
 
+    /// Bytes of request bodies held now, across all connections.
+    public var bodyBytesInFlight: Int { bodies.inFlight }
+
     /// Starts listening; `port` 0 lets the OS choose. Returns the bound port.
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
         let router = Router()
         let engine = self.engine
+        let bodies = self.bodies
         router.post("/v1") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 64 << 20)
-            let reply = await engine.handle(body: Data(body.readableBytesView),
-                                            authorization: request.headers[.authorization],
-                                            faultHeader: request.headers[HTTPField.Name(Fault.header)!])
+            let reply = try await bodies.withBody(request.body, declaredLength: request.headers[.contentLength].flatMap { Int($0) }) {
+                await engine.handle(body: $0, authorization: request.headers[.authorization],
+                                    faultHeader: request.headers[HTTPField.Name(Fault.header)!])
+            }
             return Self.response(for: reply)
         }
         router.get("/image/:name") { _, context -> Response in
@@ -52,6 +60,7 @@ public final class SandboxServer: Sendable {
         let started = AsyncThrowingStream<Int, Error>.makeStream()
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(engine.settings.limits.idleTimeout))),
             configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
             onServerRunning: { channel in
                 started.continuation.yield(channel.localAddress?.port ?? 0)

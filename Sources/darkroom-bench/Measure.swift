@@ -49,11 +49,12 @@ final class SandboxProcess {
     let port: Int
     static let key = "bench-key"
 
-    init() throws {
+    /// `arguments` are added to `darkroom sandbox` (e.g. its limits).
+    init(arguments: [String] = []) throws {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         process.executableURL = dir.appendingPathComponent("darkroom")
         let port = Int.random(in: 20000...40000)
-        process.arguments = ["sandbox", "--port", String(port), "--api-key", Self.key]
+        process.arguments = ["sandbox", "--port", String(port), "--api-key", Self.key] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -64,6 +65,7 @@ final class SandboxProcess {
     }
 
     var endpoint: String { "http://127.0.0.1:\(port)/v1" }
+    var pid: Int32 { process.processIdentifier }
 
     func stop() {
         process.terminate()

@@ -20,3 +20,4 @@ if all || arguments.contains("studio") {
 }
 if all || arguments.contains("history-screen") { try await HistoryScreenBench.run() }
 if all || arguments.contains("throughput") { try await ThroughputBench.run(clients: 32, requestsEach: 20) }
+if all || arguments.contains("sandbox-memory") { try await SandboxMemoryBench.run(jobs: 300, idleConnections: 200) }

@@ -17,6 +17,11 @@ struct SandboxCommand: AsyncParsableCommand {
             closed mid-body), truncate (JSON cut short), malformed (not JSON), html (an HTML error \
             page), trickle=MS (the body in small pieces). With --fault, SPEC*N applies to the next N \
             requests only, e.g. --fault '429*2'.
+
+            Memory stays bounded: stored images and task records are evicted least recently used \
+            first past their budgets (evicted images answer 404 like expired ones), request bodies \
+            held at once are capped (503 past it, 413 for one body over 64 MB), and idle or slow \
+            connections are closed.
             """)
 
     @Option(help: "Port to listen on (0: let the system choose).")
@@ -31,6 +36,18 @@ struct SandboxCommand: AsyncParsableCommand {
     var fault: [String] = []
     @Option(help: "Milliseconds an async task stays processing before its results appear.")
     var asyncLatency: Int = 150
+    @Option(help: "Megabytes of stored images (URL results and uploads) kept at once.")
+    var imageMemory: Int = SandboxLimits().imageBytes >> 20
+    @Option(help: "Task records kept at once for getResponse.")
+    var taskRecords: Int = SandboxLimits().taskRecords
+    @Option(help: "Seconds before an idle (or too slow) connection is closed.")
+    var idleTimeout: Double = 30
+
+    func validate() throws {
+        guard imageMemory >= 1 else { throw ValidationError("--image-memory \(imageMemory): must be at least 1 (MB)") }
+        guard taskRecords >= 1 else { throw ValidationError("--task-records \(taskRecords): must be at least 1") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout \(idleTimeout): must be above 0 (seconds)") }
+    }
 
     /// The key from --api-key, --api-key-file or DARKROOM_SANDBOX_KEY, checked like a Runware key.
     func key() throws -> String {
@@ -60,7 +77,12 @@ struct SandboxCommand: AsyncParsableCommand {
             Console.error("\(error)")
             throw Exit.invalidInput
         }
-        let server = SandboxServer(settings: .init(apiKey: apiKey, asyncLatency: .milliseconds(asyncLatency), faults: plan))
+        var limits = SandboxLimits()
+        limits.imageBytes = imageMemory << 20
+        limits.taskRecords = taskRecords
+        limits.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
+        let server = SandboxServer(settings: .init(apiKey: apiKey, asyncLatency: .milliseconds(asyncLatency), faults: plan,
+                                                   limits: limits))
         let bound: Int
         do { bound = try await server.start(host: host, port: port) } catch {
             Console.error("cannot listen on \(host):\(port): \(error)")
