@@ -24,6 +24,18 @@ enum HistoryFile {
     /// `PRAGMA quick_check` on a read-only connection (nothing is written, not even a journal
     /// mode change); the problems it lists, or none.
     static func quickCheck(_ path: String) throws -> [String] {
+        // Another process may hold a lock for a moment (a checkpoint, a migration): wait for it.
+        var attempt = 0
+        while true {
+            do { return try quickCheckOnce(path) } catch HistoryError.unavailable(_, let reason) where attempt < 50
+                && (reason.contains("locked") || reason.contains("busy")) {
+                attempt += 1
+                usleep(100_000)
+            }
+        }
+    }
+
+    static func quickCheckOnce(_ path: String) throws -> [String] {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
@@ -47,8 +59,9 @@ enum HistoryFile {
         switch e.resultCode {
         case .SQLITE_CORRUPT: return .damaged(path: path, problems: [message])
         case .SQLITE_NOTADB: return .notADatabase(path: path, reason: message)
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_BUSY,
-             .SQLITE_LOCKED:
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .unavailable(path: path, reason: "the database is busy or locked by another process (\(message))")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM, .SQLITE_AUTH:
             return .unavailable(path: path, reason: message)
         default: return .notADatabase(path: path, reason: message)
         }

@@ -10,14 +10,15 @@ extension PNGCodec {
 
     /// Decodes to at most `target` (a box average with premultiplied alpha), reading rows one by
     /// one (libspng's progressive decoding); small or interlaced files decode whole first.
-    static func decodeScaled(_ data: Data, width: Int, height: Int, to target: (width: Int, height: Int)) throws -> RGBAImage {
+    static func decodeScaled(_ data: Data, width: Int, height: Int, to target: (width: Int, height: Int),
+                             streamingAbove threshold: Int = streamingThreshold) throws -> RGBAImage {
         let interlaced = try withDecoder(data) { ctx -> Bool in
             var ihdr = spng_ihdr()
             let rc = spng_get_ihdr(ctx, &ihdr)
             if rc != 0 { throw ImageCodecError.corrupt(.png, String(cString: spng_strerror(rc))) }
             return ihdr.interlace_method != 0
         }
-        if width * height <= streamingThreshold || (target.width >= width && target.height >= height) {
+        if width * height <= threshold || (target.width >= width && target.height >= height) {
             return try decode(data, width: width, height: height)
         }
         if interlaced {

@@ -34,7 +34,9 @@ import TestSupport
     }
 
     @Test func idleConnectionsAndUnfinishedHeadersAreClosedWithinTheIdleTimeout() async throws {
-        try await SandboxHarness.with(settings { $0.idleTimeout = .milliseconds(300) }) { sandbox in
+        // Long enough that a loaded machine (the whole suite runs in parallel) still answers the
+        // /health request before it; far below the 30 s default.
+        try await SandboxHarness.with(settings { $0.idleTimeout = .seconds(2) }) { sandbox in
             let port = try #require(sandbox.server.port)
             let start = ContinuousClock.now
             let silent = try RawConnection(port: port)
@@ -46,7 +48,7 @@ import TestSupport
             #expect(try await silent.closedByServer(within: .seconds(10)))
             #expect(try await slowHeaders.closedByServer(within: .seconds(10)))
             #expect(try await afterReply.closedByServer(within: .seconds(10)))
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(20))
         }
     }
 

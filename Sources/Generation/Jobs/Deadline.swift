@@ -4,16 +4,20 @@
 enum Deadline {
     struct Passed: Error {}
 
+    /// When the caller is cancelled, the timer steps aside and the work's own cancellation
+    /// error is what comes out.
     static func run<T: Sendable>(within limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { group in
+        try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work() }
             group.addTask {
-                try await Task.sleep(for: limit)
+                do { try await Task.sleep(for: limit) } catch { return nil }
                 throw Passed()
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
+            while let next = try await group.next() {
+                if let value = next { return value }
+            }
+            throw CancellationError()
         }
     }
 }
