@@ -35,7 +35,7 @@ public enum SafeText {
     }
 
     /// JSON text (as `JSONEncoder` or `JSONSerialization` write it) with every scalar the
-    /// terminal would act on written as a `\uXXXX` escape: C0 and DEL, C1 controls, bidi
+    /// terminal would act on written as a `\u` escape of four hex digits: C0 and DEL, C1 controls, bidi
     /// controls and the line separators. Those can only occur inside JSON strings, where the
     /// escape means the same character, so the JSON is unchanged for a reader.
     public static func json(_ text: String) -> String {

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The names `AtomicFile` gives its temporary files: `.NAME.PID-XXXXXXXX.tmp`, so a clean-up at
+/// The names `AtomicFile` gives its temporary files: `.NAME.PID-TAG.tmp` (TAG: 8 hex digits), so a clean-up at
 /// start-up can tell whose a file is and remove only those whose writer is gone. A live
 /// process's half-written file is never touched (two `generate` runs share the images folder).
 public enum TemporaryFileName {
-    /// Files named before the owner was part of the name (`.NAME.XXXXXXXX.tmp`) are removed only
+    /// Files named before the owner was part of the name (`.NAME.TAG.tmp`) are removed only
     /// when they have not been written to for this long.
     public static let ownerlessAge: TimeInterval = 3600
 
