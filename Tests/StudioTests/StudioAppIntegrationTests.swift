@@ -29,8 +29,10 @@ import TestSupport
             app.start()
             for c in "a red fox in the snow" { app.dispatch(.terminal(.key(.character(c)))) }
             app.dispatch(.terminal(.key(.ctrl("g"))))
-            // The result lands, the strip and preview get their cells.
-            let done = await app.settle { s in
+            // The result lands, the strip and preview get their cells. The whole suite runs in
+            // parallel on two cores, so the job may wait a while for a pool thread: wait for the
+            // state, with a generous bound.
+            let done = await app.settle(timeout: .seconds(60)) { s in
                 s.jobs.first?.phase == .done && s.thumbnails.keys.contains { $0.columns == GenerateLayout.stripThumbWidth }
                     && s.spendToday.map { $0 > 0 } == true
             }
