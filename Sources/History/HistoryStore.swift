@@ -45,7 +45,10 @@ public final class HistoryStore: Sendable {
                 return pool
             } catch let e as HistoryError {
                 throw e
-            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+            } catch let e as DatabaseError where attempt < 50 && (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+                || (e.resultCode == .SQLITE_ERROR && e.message?.contains("already exists") == true)) {
+                // "already exists": another process created the tables between our look and our
+                // migration; the next attempt finds its migration record and goes on.
                 attempt += 1
                 usleep(100_000)
             } catch let e as DatabaseError {
