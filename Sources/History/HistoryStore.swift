@@ -132,21 +132,13 @@ public final class HistoryStore: Sendable {
         precondition(status.isFinal)
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET status = ?, reason = ?, finishedAt = ? WHERE id = ?",
-                           arguments: [status.rawValue, reason.map { Self.capped($0) }, now().timeIntervalSince1970, id])
+                           arguments: [status.rawValue, reason.map { TextCap.cut($0, limit: Self.reasonLimit) }, now().timeIntervalSince1970, id])
             if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
         }
     }
 
     /// The most of a reason History keeps (server text can be any size).
     public static let reasonLimit = 4096
-
-    /// `text` cut to `limit` bytes of UTF-8 at a character boundary, saying that it was cut.
-    public static func capped(_ text: String, limit: Int = reasonLimit) -> String {
-        guard text.utf8.count > limit else { return text }
-        var kept = Substring(text).prefix(limit)
-        while kept.utf8.count > limit { kept = kept.dropLast() }
-        return kept + " … (cut: the whole text was \(text.utf8.count) bytes)"
-    }
 
     /// Back to `pending` with no owner: nobody runs it now, the next start tries again.
     public func requeue(_ id: Int64) throws {
@@ -197,7 +189,8 @@ public final class HistoryStore: Sendable {
         return try ids.map { try job($0) }
     }
 
-    static func processIsAlive(_ pid: Int32) -> Bool {
+    /// Whether a process of this pid exists (ours counts as alive).
+    public static func processIsAlive(_ pid: Int32) -> Bool {
         if pid == getpid() { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }

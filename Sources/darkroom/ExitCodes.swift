@@ -38,8 +38,10 @@ enum Console {
         FileHandleStream.stderr.write("darkroom: " + SafeText.line(text) + "\n")
     }
     /// One line on stdout, through the sanitizer: whatever part of it came from outside.
+    /// Tabs between fields stay (`ID<TAB>path` is read by scripts).
     static func out(_ text: String) {
-        FileHandleStream.stdout.write(SafeText.line(text, limit: Int.max) + "\n")
+        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map { SafeText.line(String($0), limit: Int.max) }
+        FileHandleStream.stdout.write(fields.joined(separator: "\t") + "\n")
     }
     /// One JSON text on stdout, with C0, C1 and bidi controls escaped (`\u009b`).
     static func json(_ data: Data) {

@@ -30,7 +30,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var host: String = "127.0.0.1"
     @Option(help: "The API key clients must send (prefer --api-key-file or DARKROOM_SANDBOX_KEY: argv is visible to other users).")
     var apiKey: String?
-    @Option(help: "A file holding the API key clients must send.")
+    @Option(help: "A private file (mode 0600) holding the API key clients must send.")
     var apiKeyFile: String?
     @Option(help: "A fault for every request, or SPEC*N for the next N (repeatable).")
     var fault: [String] = []
@@ -54,10 +54,10 @@ struct SandboxCommand: AsyncParsableCommand {
         do {
             if let apiKey { return try APIKeyStore.checked(apiKey, source: "--api-key") }
             if let apiKeyFile {
-                guard let data = FileManager.default.contents(atPath: apiKeyFile), let text = String(data: data, encoding: .utf8),
-                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                else { throw APIKeyStore.Refusal(source: apiKeyFile, reason: "it cannot be read, is empty or is not UTF-8 text") }
-                return try APIKeyStore.checked(text, source: apiKeyFile)
+                guard let key = try APIKeyStore.readKeyFile(apiKeyFile) else {
+                    throw APIKeyStore.Refusal(source: apiKeyFile, reason: "there is no such file")
+                }
+                return key
             }
             if let fromEnv = ProcessInfo.processInfo.environment["DARKROOM_SANDBOX_KEY"] {
                 return try APIKeyStore.checked(fromEnv, source: "DARKROOM_SANDBOX_KEY")

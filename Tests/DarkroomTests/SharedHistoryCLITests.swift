@@ -1,6 +1,6 @@
 import Foundation
 import Imaging
-import RunwareSandbox
+@testable import RunwareSandbox
 import Synchronization
 import Testing
 import TestSupport
@@ -59,7 +59,7 @@ import TestSupport
         }
         let db = folder.path + "/data/darkroom/history.sqlite"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: db))
-        var random = SplitMix(seed: 11)
+        var random = SplitMix64(seed: 11)
         let middle = (bytes.count / 2 / 4096) * 4096
         for i in middle..<(middle + 3000) { bytes[i] = UInt8(truncatingIfNeeded: random.next()) }
         try bytes.write(to: URL(fileURLWithPath: db))
@@ -120,19 +120,6 @@ import TestSupport
             #expect((t["inputs"] as? [String: Any])?["seedImage"] == nil)
         }
         #expect(!server.requests.contains { String(decoding: $0.body, as: UTF8.self).contains("private-photo") })
-    }
-}
-
-/// A small deterministic random source for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

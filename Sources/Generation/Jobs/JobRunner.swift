@@ -198,19 +198,6 @@ public struct JobRunner: Sendable {
         return image
     }
 
-    /// Saves results already collected (job recovery), numbering them from `firstIndex`.
-    func save(_ results: [ImageResult], of request: ImageInferenceRequest, into folder: URL, jobID: Int64?,
-              firstIndex: Int = 0, createdAt: Date? = nil, events: @Sendable (JobEvent) -> Void) async throws -> [SavedImage] {
-        let stamp = Self.stamp(createdAt ?? now())
-        var saved: [SavedImage] = []
-        for (offset, result) in results.enumerated() {
-            let image = try await saveOne(result, of: request, into: folder, jobID: jobID, index: firstIndex + offset, stamp: stamp)
-            saved.append(image)
-            events(.saved(image))
-        }
-        return saved
-    }
-
     static func stamp(_ date: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

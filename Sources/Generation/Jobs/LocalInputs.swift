@@ -38,8 +38,10 @@ public enum LocalInputs {
         return out
     }
 
+    /// The index in a path piece such as `controlNet[2]`.
+    static func index(_ piece: Substring) -> Int { Int(piece.split(separator: "[").last!.dropLast()) ?? 0 }
+
     static func set(_ r: inout ImageInferenceRequest, _ field: String, _ value: String) {
-        let index = { (s: Substring) -> Int in Int(s.split(separator: "[").last!.dropLast()) ?? 0 }
         let parts = field.split(separator: ".")
         switch parts[0] {
         case "inputs": if parts[1] == "seedImage" { r.inputs?.seedImage = value } else { r.inputs?.maskImage = value }
@@ -49,6 +51,26 @@ public enum LocalInputs {
             if parts[1].hasPrefix("images") { r.acePlusPlus?.images[index(parts[1])] = value } else { r.acePlusPlus?.masks?[index(parts[1])] = value }
         default: r.pulid?.images[index(parts[1])] = value
         }
+    }
+
+    /// Takes an image field out of the request (with its stack item where it was the item's
+    /// only image); containers left empty go too.
+    static func remove(_ r: inout ImageInferenceRequest, _ field: String) {
+        let parts = field.split(separator: ".")
+        switch parts[0] {
+        case "inputs":
+            if parts[1] == "seedImage" { r.inputs?.seedImage = nil } else { r.inputs?.maskImage = nil }
+        case let p where p.hasPrefix("controlNet"): r.controlNet?.remove(at: index(p))
+        case let p where p.hasPrefix("ipAdapters"):
+            r.ipAdapters?[index(p)].guideImages.remove(at: index(parts[1]))
+            if r.ipAdapters?[index(p)].guideImages.isEmpty == true { r.ipAdapters?.remove(at: index(p)) }
+        case "acePlusPlus":
+            if parts[1].hasPrefix("images") { r.acePlusPlus?.images.remove(at: index(parts[1])) } else { r.acePlusPlus?.masks?.remove(at: index(parts[1])) }
+        default: r.pulid?.images.remove(at: index(parts[1]))
+        }
+        if r.inputs?.seedImage == nil && r.inputs?.maskImage == nil { r.inputs = nil }
+        if r.controlNet?.isEmpty == true { r.controlNet = nil }
+        if r.ipAdapters?.isEmpty == true { r.ipAdapters = nil }
     }
 
     /// Reads and checks every local file the request names, before anything is sent.

@@ -11,7 +11,7 @@ public enum OutsideRequest {
         var dropped: [String] = []
         // Highest indices first, so removing an item does not shift the ones still to visit.
         for (field, value) in LocalInputs.fields(request).reversed() where !isRemoteReference(value) {
-            remove(&r, field)
+            LocalInputs.remove(&r, field)
             dropped.append("\(field) (\(describe(value)))")
         }
         if let url = r.webhookURL {
@@ -40,24 +40,5 @@ public enum OutsideRequest {
     static func describe(_ value: String) -> String {
         let short = value.count > 80 ? String(value.prefix(77)) + "..." : value
         return LocalInputs.isLocalPath(value) ? "the local file \(short)" : short
-    }
-
-    static func remove(_ r: inout ImageInferenceRequest, _ field: String) {
-        let index = { (s: Substring) -> Int in Int(s.split(separator: "[").last!.dropLast()) ?? 0 }
-        let parts = field.split(separator: ".")
-        switch parts[0] {
-        case "inputs":
-            if parts[1] == "seedImage" { r.inputs?.seedImage = nil } else { r.inputs?.maskImage = nil }
-        case let p where p.hasPrefix("controlNet"): r.controlNet?.remove(at: index(p))
-        case let p where p.hasPrefix("ipAdapters"):
-            r.ipAdapters?[index(p)].guideImages.remove(at: index(parts[1]))
-            if r.ipAdapters?[index(p)].guideImages.isEmpty == true { r.ipAdapters?.remove(at: index(p)) }
-        case "acePlusPlus":
-            if parts[1].hasPrefix("images") { r.acePlusPlus?.images.remove(at: index(parts[1])) } else { r.acePlusPlus?.masks?.remove(at: index(parts[1])) }
-        default: r.pulid?.images.remove(at: index(parts[1]))
-        }
-        if r.inputs?.seedImage == nil && r.inputs?.maskImage == nil { r.inputs = nil }
-        if r.controlNet?.isEmpty == true { r.controlNet = nil }
-        if r.ipAdapters?.isEmpty == true { r.ipAdapters = nil }
     }
 }

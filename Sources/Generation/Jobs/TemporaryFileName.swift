@@ -1,4 +1,5 @@
 import Foundation
+import History
 
 /// The names `AtomicFile` gives its temporary files: `.NAME.PID-TAG.tmp` (TAG: 8 hex digits), so a clean-up at
 /// start-up can tell whose a file is and remove only those whose writer is gone. A live
@@ -38,7 +39,7 @@ public enum TemporaryFileName {
 
     /// Whether a clean-up may remove this file now: its writer is gone (or, for an ownerless
     /// name, it has been left alone for `ownerlessAge`).
-    public static func isAbandoned(_ url: URL, now: Date = Date(), isAlive: (Int32) -> Bool = processIsAlive) -> Bool {
+    public static func isAbandoned(_ url: URL, now: Date = Date(), isAlive: (Int32) -> Bool = HistoryStore.processIsAlive) -> Bool {
         switch owner(of: url.lastPathComponent) {
         case nil: return false
         case .process(let pid)?: return !isAlive(pid)
@@ -46,10 +47,5 @@ public enum TemporaryFileName {
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? nil
             return modified.map { now.timeIntervalSince($0) > ownerlessAge } ?? false
         }
-    }
-
-    public static func processIsAlive(_ pid: Int32) -> Bool {
-        if pid == getpid() { return true }
-        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -36,7 +36,7 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
             return
         }
         code = (try? c.decodeIfPresent(String.self, forKey: .code)) ?? nil ?? "unknownError"
-        message = Self.capped((try? c.decodeIfPresent(String.self, forKey: .message)) ?? nil ?? "")
+        message = TextCap.cut((try? c.decodeIfPresent(String.self, forKey: .message)) ?? nil ?? "", limit: Self.messageLimit)
         if let one = try? c.decodeIfPresent(String.self, forKey: .parameter) {
             parameters = [one]
         } else {
@@ -51,13 +51,6 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// The most of a server's message kept: a 100 MB message must not fill memory and History.
     public static let messageLimit = 8192
-
-    static func capped(_ text: String) -> String {
-        guard text.utf8.count > messageLimit else { return text }
-        var kept = Substring(text).prefix(messageLimit)
-        while kept.utf8.count > messageLimit { kept = kept.dropLast() }
-        return kept + " … (cut: the message was \(text.utf8.count) bytes)"
-    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

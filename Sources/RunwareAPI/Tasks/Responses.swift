@@ -55,18 +55,6 @@ public struct ImageResult: Sendable, Hashable, Codable {
         self.notes = notes
     }
 
-    public static func == (a: ImageResult, b: ImageResult) -> Bool {
-        a.taskUUID == b.taskUUID && a.imageUUID == b.imageUUID && a.imageURL == b.imageURL && a.imageBase64Data == b.imageBase64Data
-            && a.imageDataURI == b.imageDataURI && a.seed == b.seed && a.nsfwContent == b.nsfwContent && a.cost == b.cost
-            && a.status == b.status && a.progress == b.progress && a.resultIndex == b.resultIndex && a.taskType == b.taskType
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(taskUUID)
-        hasher.combine(imageUUID)
-        hasher.combine(resultIndex)
-    }
-
     /// The SDK's rule: a success status or any image payload means the item is finished.
     public var isFinished: Bool {
         status == "success" || imageURL != nil || imageBase64Data != nil || imageDataURI != nil
