@@ -21,6 +21,18 @@ enum HistoryFile {
         return nil
     }
 
+    /// Runs `body` holding an exclusive `flock` on the History's folder. Not on the database file:
+    /// SQLite's own locks there are POSIX locks, which closing any other descriptor of that file
+    /// would drop. Waits for another Darkroom that is opening the same History.
+    static func whileOpening<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return try body() }
+        defer { close(folder) }
+        while flock(folder, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(folder, LOCK_UN) }
+        return try body()
+    }
+
     /// `PRAGMA quick_check` on a read-only connection (nothing is written, not even a journal
     /// mode change); the problems it lists, or none.
     static func quickCheck(_ path: String) throws -> [String] {

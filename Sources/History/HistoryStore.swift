@@ -24,35 +24,35 @@ public final class HistoryStore: Sendable {
         pool = try Self.open(path: path, configuration: config)
     }
 
-    /// Opens, checks and migrates. Two processes creating the file at once can meet a lock that
-    /// SQLite's busy handler does not wait for (switching to WAL, the first migration); that is
-    /// retried for a few seconds rather than reported as a foreign file. A damaged file is
+    /// Opens, checks and migrates, one process at a time (a lock on the folder). A damaged file is
     /// refused after a quick check, before any write; a file that cannot be opened or written
     /// (read-only or full volume) is named as such, never called foreign.
     static func open(path: String, configuration: Configuration) throws -> DatabasePool {
         if let problem = HistoryFile.unusableReason(path) { throw HistoryError.unavailable(path: path, reason: problem) }
-        if FileManager.default.fileExists(atPath: path) {
-            let problems = try HistoryFile.quickCheck(path)
-            if !problems.isEmpty { throw HistoryError.damaged(path: path, problems: problems) }
-        }
-        var attempt = 0
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-                try checkOwnership(pool, path: path)
-                try HistorySchema.migrator.migrate(pool)
-                return pool
-            } catch let e as HistoryError {
-                throw e
-            } catch let e as DatabaseError where attempt < 50 && (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
-                || (e.resultCode == .SQLITE_ERROR && e.message?.contains("already exists") == true)) {
-                // "already exists": another process created the tables between our look and our
-                // migration; the next attempt finds its migration record and goes on.
-                attempt += 1
-                usleep(100_000)
-            } catch let e as DatabaseError {
-                throw HistoryFile.classify(e, path: path)
+        // Processes opening at once take turns: checking, creating and migrating are one step, so
+        // no process sees (or migrates) a database another is half-way through creating.
+        return try HistoryFile.whileOpening(path) {
+            if FileManager.default.fileExists(atPath: path) {
+                let problems = try HistoryFile.quickCheck(path)
+                if !problems.isEmpty { throw HistoryError.damaged(path: path, problems: problems) }
+            }
+            var attempt = 0
+            while true {
+                do {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                    try checkOwnership(pool, path: path)
+                    try HistorySchema.migrator.migrate(pool)
+                    return pool
+                } catch let e as HistoryError {
+                    throw e
+                } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                    // A writer of an older Darkroom (which does not take turns) holds the lock a moment.
+                    attempt += 1
+                    usleep(100_000)
+                } catch let e as DatabaseError {
+                    throw HistoryFile.classify(e, path: path)
+                }
             }
         }
     }
