@@ -1,11 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+// Darkroom is a Linux application: the C libraries below come from Debian packages, and no
+// other platform is built or tested (so no `platforms:` list).
+
+/// Every target compiles in the Swift 6 language mode (complete concurrency checking).
+let swift6LanguageMode: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "Darkroom",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "darkroom", targets: ["darkroom"]),
         .executable(name: "darkroom-bench", targets: ["darkroom-bench"]),
@@ -26,37 +29,37 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CSpng", "CWebP"], swiftSettings: strict),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw"], swiftSettings: strict),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CSpng", "CWebP"], swiftSettings: swift6LanguageMode),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Studio",
             dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", .product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: strict),
-        .target(name: "Preview", dependencies: ["CChafa", "Imaging"], swiftSettings: strict),
-        .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
-        .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
+        .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
+        .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
+        .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Generation",
             dependencies: ["RunwareAPI", "Imaging", "History", .product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
         .target(
             name: "RunwareSandbox",
             dependencies: [
                 "RunwareAPI", "Imaging", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom",
             dependencies: [
                 "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom-bench",
             dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation"],
-            swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
 
         .target(
             name: "TestSupport",
@@ -64,19 +67,19 @@ let package = Package(
                 "RunwareAPI", "RunwareSandbox", "Imaging", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: strict),
+            path: "Tests/TestSupport", swiftSettings: swift6LanguageMode),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "StudioTests",
             dependencies: ["Studio", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
                            "Imaging"],
-            swiftSettings: strict),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: strict),
-        .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: strict),
+            swiftSettings: swift6LanguageMode),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
     ]
 )

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A `CellGrid` as SGR-coloured text, for writing to a terminal without ncurses. Colours are
 /// only re-sent when they change; the bytes are built directly (a contact sheet is ~0.5 MB).
 public enum ANSIText {
@@ -23,7 +25,7 @@ public enum ANSIText {
         }
         var line: [UInt8] = []
         line.reserveCapacity(end * 24)
-        var fg = CellColor.terminalDefault, bg = CellColor.terminalDefault
+        var fg = TermColor.terminalDefault, bg = TermColor.terminalDefault
         for x in 0..<end {
             let cell = grid[x, y]
             if cell.foreground != fg || cell.background != bg {
@@ -37,14 +39,14 @@ public enum ANSIText {
         return line
     }
 
-    static func sgr(_ out: inout [UInt8], _ fg: CellColor, _ bg: CellColor) {
+    static func sgr(_ out: inout [UInt8], _ fg: TermColor, _ bg: TermColor) {
         out += [0x1B, 0x5B, 0x30]  // ESC [ 0
         color(&out, fg, base: 30, bright: 90, extended: 38)
         color(&out, bg, base: 40, bright: 100, extended: 48)
         out.append(0x6D)  // m
     }
 
-    private static func color(_ out: inout [UInt8], _ c: CellColor, base: Int, bright: Int, extended: Int) {
+    private static func color(_ out: inout [UInt8], _ c: TermColor, base: Int, bright: Int, extended: Int) {
         switch c {
         case .terminalDefault: return
         case .indexed(let i) where i < 8: out.append(0x3B); number(&out, base + Int(i))

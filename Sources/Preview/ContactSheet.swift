@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Lays thumbnails out in a grid with each file's name under its picture, like timg's grid.
 /// A file that could not be shown gets its one-line reason in its place.
 public enum ContactSheet {

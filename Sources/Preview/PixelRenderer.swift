@@ -1,6 +1,7 @@
 import CChafa
 import Foundation
 import Imaging
+import TerminalUI
 
 /// Pictures as pixel-protocol escape sequences (sixel, kitty, iTerm2), made by libchafa, and
 /// wrapped for tmux's passthrough when asked.

@@ -1,6 +1,7 @@
 import CChafa
 import Imaging
 import Synchronization
+import TerminalUI
 
 /// Turns RGBA pixels into a `CellGrid` with libchafa's symbol mode. Canvas configs (and their
 /// symbol maps) are built once per geometry and mode and reused: creating them costs milliseconds.
@@ -65,7 +66,7 @@ public final class SymbolRenderer: Sendable {
         return grid
     }
 
-    static func indexed(_ raw: Int32) -> CellColor {
+    static func indexed(_ raw: Int32) -> TermColor {
         raw >= 0 && raw < 256 ? .indexed(UInt8(raw)) : .terminalDefault
     }
 

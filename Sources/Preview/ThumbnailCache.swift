@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TerminalUI
 
 /// Rendered cell grids, kept in memory (LRU, bounded in bytes) and on disk in the XDG cache
 /// folder, keyed by the image's content, the cell size and the preview options. Safe to delete:
@@ -124,7 +125,7 @@ enum CellGridCoding {
             defer { i += 4 }
             return UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
         }
-        func color() -> CellColor {
+        func color() -> TermColor {
             let tag = bytes[i]
             i += 1
             let v = u32()
@@ -149,7 +150,7 @@ enum CellGridCoding {
     private static func append32(_ d: inout Data, _ v: UInt32) {
         d.append(UInt8(v & 0xFF)); d.append(UInt8(v >> 8 & 0xFF)); d.append(UInt8(v >> 16 & 0xFF)); d.append(UInt8(v >> 24))
     }
-    private static func appendColor(_ d: inout Data, _ c: CellColor) {
+    private static func appendColor(_ d: inout Data, _ c: TermColor) {
         switch c {
         case .terminalDefault: d.append(0); append32(&d, 0)
         case .indexed(let i): d.append(1); append32(&d, UInt32(i))

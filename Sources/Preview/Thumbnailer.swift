@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Synchronization
+import TerminalUI
 
 /// File to cells: guarded read, scale-on-load decode, chafa symbols, and a cache in front of it
 /// all. A file whose size and modification time are unchanged is not even read again.

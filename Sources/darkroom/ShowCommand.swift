@@ -136,15 +136,3 @@ struct Layout {
         return Layout(perRow: 1, slotWidth: columns, slotHeight: height)
     }
 }
-
-/// The terminal's size, when stdout is one (TIOCGWINSZ); nothing is written to it.
-enum TerminalSize {
-    static func current() -> (columns: Int, rows: Int, cellWidth: Int?, cellHeight: Int?)? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        let cw = size.ws_xpixel > 0 ? Int(size.ws_xpixel) / Int(size.ws_col) : nil
-        let ch = size.ws_ypixel > 0 && size.ws_row > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : nil
-        return (Int(size.ws_col), Int(size.ws_row), cw, ch)
-    }
-}

@@ -111,17 +111,4 @@ enum Samples {
         #expect(CellGeometry.fit(imageWidth: 1024, imageHeight: 512, columns: 48, rows: 24) == (48, 12))
         #expect(CellGeometry.fit(imageWidth: 512, imageHeight: 1024, columns: 48, rows: 24) == (24, 24))
     }
-
-    @Test func terminalColoursComeFromTheEnvironment() {
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"]) == .truecolor)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-direct"]) == .truecolor)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "screen-256color"]) == .colors256)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm"]) == .colors16)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]) == .monochrome)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "dumb"]) == .monochrome)
-        // terminfo's colour count decides for names that do not say it.
-        #expect(TerminfoColors.count("xterm-direct") == 16_777_216)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "vt100"]) == .monochrome)
-        #expect(TerminalProfile.colorMode(environment: ["TERM": "screen"], terminfoColors: { _ in 256 }) == .colors256)
-    }
 }

@@ -1,4 +1,3 @@
-import Preview
 import TerminalUI
 
 extension Frame {
@@ -23,17 +22,6 @@ extension Frame {
         }
     }
 
-    /// Paints a thumbnail's cells at (x, y).
-    mutating func place(_ grid: CellGrid, x: Int, y: Int) {
-        for row in 0..<grid.height where y + row < height {
-            for col in 0..<grid.width where x + col < width {
-                let cell = grid[col, row]
-                let style = Style(foreground: TermColor(cell.foreground), background: TermColor(cell.background))
-                put(String(cell.character), x: x + col, y: y + row, style: style, maxWidth: 1)
-            }
-        }
-    }
-
     /// Text cut to `maxWidth` columns with an ellipsis when it does not fit.
     @discardableResult
     mutating func putClipped(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int) -> Int {
@@ -42,15 +30,5 @@ extension Frame {
         if DisplayWidth.of(flat) <= maxWidth { return put(flat, x: x, y: y, style: style, maxWidth: maxWidth) }
         let cut = DisplayWidth.prefix(flat, fitting: max(0, maxWidth - 1)) + "…"
         return put(cut, x: x, y: y, style: style, maxWidth: maxWidth)
-    }
-}
-
-extension TermColor {
-    init(_ c: CellColor) {
-        switch c {
-        case .terminalDefault: self = .terminalDefault
-        case .indexed(let i): self = .indexed(i)
-        case .rgb(let v): self = .rgb(v)
-        }
     }
 }

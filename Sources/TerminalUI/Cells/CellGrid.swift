@@ -1,19 +1,11 @@
-/// A colour as a terminal cell holds it.
-public enum CellColor: Sendable, Hashable {
-    /// The terminal's own foreground or background.
-    case terminalDefault
-    /// A palette index (0-15 in 16-colour mode, 0-255 in 256-colour mode).
-    case indexed(UInt8)
-    /// 0xRRGGBB.
-    case rgb(UInt32)
-}
-
+/// One cell of a picture or sheet: a character and its two colours (the same `TermColor` the
+/// screen's `Style` uses, so a grid is painted into a `Frame` without translation).
 public struct Cell: Sendable, Hashable {
     public var character: Character
-    public var foreground: CellColor
-    public var background: CellColor
+    public var foreground: TermColor
+    public var background: TermColor
 
-    public init(_ character: Character, foreground: CellColor = .terminalDefault, background: CellColor = .terminalDefault) {
+    public init(_ character: Character, foreground: TermColor = .terminalDefault, background: TermColor = .terminalDefault) {
         self.character = character
         self.foreground = foreground
         self.background = background
@@ -54,7 +46,7 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Writes plain text (already sanitized) from (x, y), clipped to the grid.
-    public mutating func write(_ text: String, x: Int, y: Int, foreground: CellColor = .terminalDefault) {
+    public mutating func write(_ text: String, x: Int, y: Int, foreground: TermColor = .terminalDefault) {
         guard y >= 0 && y < height else { return }
         for (i, ch) in text.enumerated() where x + i >= 0 && x + i < width {
             self[x + i, y] = Cell(ch, foreground: foreground)

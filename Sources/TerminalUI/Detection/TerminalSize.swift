@@ -1,0 +1,27 @@
+import Foundation
+
+/// The terminal's size in cells (and, when it tells, a cell's size in pixels), asked of stdout
+/// with TIOCGWINSZ; nothing is written to the terminal.
+public struct TerminalSize: Sendable, Equatable {
+    public var columns: Int
+    public var rows: Int
+    public var cellWidth: Int?
+    public var cellHeight: Int?
+
+    public init(columns: Int, rows: Int, cellWidth: Int? = nil, cellHeight: Int? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.cellWidth = cellWidth
+        self.cellHeight = cellHeight
+    }
+
+    /// nil when stdout is not a terminal or does not report a size.
+    public static func current() -> TerminalSize? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        let cw = size.ws_xpixel > 0 ? Int(size.ws_xpixel) / Int(size.ws_col) : nil
+        let ch = size.ws_ypixel > 0 && size.ws_row > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : nil
+        return TerminalSize(columns: Int(size.ws_col), rows: Int(size.ws_row), cellWidth: cw, cellHeight: ch)
+    }
+}
