@@ -40,7 +40,14 @@ let package = Package(
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Generation",
-            dependencies: ["RunwareAPI", "Imaging", "History", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["RunwareAPI", "Imaging", "History"],
+            swiftSettings: swift6LanguageMode),
+        // Shared wiring for the studio and every subcommand: environment, config files, the key,
+        // the target, History, the runner, terminal facts. Studio never depends on it.
+        .target(
+            name: "Workspace",
+            dependencies: ["Generation", "History", "RunwareAPI", "RunwareSandbox", "Studio", "TerminalUI",
+                           .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
         .target(
             name: "RunwareSandbox",
@@ -52,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "darkroom",
             dependencies: [
-                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI",
+                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI", "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift6LanguageMode),
@@ -80,6 +87,10 @@ let package = Package(
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: ["Workspace", "Studio", "History", "RunwareAPI", "RunwareSandbox", "TestSupport"],
+            swiftSettings: swift6LanguageMode),
         .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
     ]
 )

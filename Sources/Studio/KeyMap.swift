@@ -109,12 +109,8 @@ public struct KeyMap: Sendable, Equatable {
 
     public func binding(_ action: StudioAction) -> Binding? { bindings.first { $0.action == action } }
 
-    public struct LoadError: Error, Sendable, CustomStringConvertible, Equatable {
-        public var file: String
-        public var line: Int?
-        public var message: String
-        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-    }
+    /// Mistakes in a keys.toml file are `ConfigFileError`s, like those in config.toml.
+    public typealias LoadError = ConfigFileError
 
     /// `keys.toml`: `[keys]` maps action names to lists of key names (replacing the defaults of
     /// that action); `unbind = ["ctrl-d"]` frees keys. Unknown actions or keys are rejected with

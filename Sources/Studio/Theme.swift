@@ -27,12 +27,8 @@ public struct Theme: Sendable, Equatable {
         }
     }
 
-    public struct LoadError: Error, Sendable, CustomStringConvertible, Equatable {
-        public var file: String
-        public var line: Int?
-        public var message: String
-        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-    }
+    /// Mistakes in a theme file are `ConfigFileError`s, like those in config.toml.
+    public typealias LoadError = ConfigFileError
 
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable
@@ -85,11 +81,12 @@ public struct Theme: Sendable, Equatable {
     }
 
     /// Built-in themes from `themes/` next to the binary's package, then the user's folder,
-    /// which adds themes or overrides built-in ones by name.
+    /// which adds themes or overrides built-in ones by name. A theme file that exists but cannot
+    /// be read (a folder, unreadable, not UTF-8) stops with its path rather than being skipped.
     public static func load(named name: String, builtIn: URL, user: URL) throws -> Theme {
         for folder in [user, builtIn] {
             let file = folder.appendingPathComponent("\(name).toml")
-            if let text = try? String(contentsOf: file, encoding: .utf8) { return try parse(text, file: file.path) }
+            if let text = try ConfigFileError.readText(file) { return try parse(text, file: file.path) }
         }
         throw LoadError(file: name, line: nil, message: "no theme called \"\(name)\" in \(user.path) or \(builtIn.path)")
     }

@@ -1,9 +1,12 @@
 import Foundation
 import Generation
 import RunwareAPI
+import Workspace
 
 extension GenerateCommand {
-    /// The request file (if any) with every given option laid over it, then config defaults.
+    /// The request config.toml starts from (the studio's fresh form, `StartingRequest`), with the
+    /// request file (if any) laid over it, then every given option. So `--width` alone keeps the
+    /// starting height, from config.toml or the default.
     func buildRequest(config: Configuration) throws -> ImageInferenceRequest {
         var base: [String: JSONValue] = [:]
         if let request {
@@ -21,9 +24,8 @@ extension GenerateCommand {
                 throw StackSpec.ParseError(option: "--request", text: request, reason: "expected one imageInference task object")
             }
         }
+        for (key, value) in StartingRequest.document(config) where base[key] == nil { base[key] = value }
         base["taskUUID"] = base["taskUUID"] ?? .string(delivery.taskUUID ?? TaskID.make())
-        base["model"] = base["model"] ?? .string(promptOptions.model ?? config.model ?? ImageInferenceRequest.defaultModel)
-        base["positivePrompt"] = base["positivePrompt"] ?? .string(promptOptions.prompt ?? "")
         base["taskType"] = base["taskType"] ?? .string(ImageInferenceRequest.taskType)
         var (r, issues) = ImageInferenceRequest.decode(base)
         if let t = base["taskType"]?.stringValue, t != ImageInferenceRequest.taskType {
@@ -31,15 +33,8 @@ extension GenerateCommand {
                                           rule: "darkroom generate runs imageInference tasks"))
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let fileGave = Set(base.keys)
         try apply(to: &r, issues: &issues)
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        // Config defaults only fill what neither the file nor an option set.
-        if !fileGave.contains("outputFormat"), r.outputFormat == nil { r.outputFormat = config.outputFormat.map(OutputFormat.init) }
-        if !fileGave.contains("outputQuality"), r.outputQuality == nil { r.outputQuality = config.outputQuality }
-        if !fileGave.contains("outputType"), r.outputType == nil { r.outputType = config.outputType.map(OutputType.init) }
-        if r.width == nil && r.height == nil { r.width = config.width; r.height = config.height }
-        if r.steps == nil { r.steps = config.steps }
         return r
     }
 

@@ -4,6 +4,7 @@ import Generation
 import History
 import RunwareAPI
 import RunwareSandbox
+import Workspace
 
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import Generation
 import History
 import Imaging
 import RunwareAPI
+import Workspace
 
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Generation
 import RunwareSandbox
+import Workspace
 
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import Foundation
 import Generation
 import Imaging
 import Preview
+import Workspace
 
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

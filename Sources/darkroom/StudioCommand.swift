@@ -6,6 +6,7 @@ import Preview
 import RunwareAPI
 import Studio
 import TerminalUI
+import Workspace
 
 /// `darkroom` with no subcommand: the studio, an ncurses TUI with the Generate screen.
 struct StudioCommand: AsyncParsableCommand {
@@ -34,72 +35,56 @@ struct StudioCommand: AsyncParsableCommand {
     var preview: String = "auto"
 
     func run() async throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        let env = DarkroomEnvironment()
+        let terminalFacts = TerminalFacts.current(env)
+        guard terminalFacts.isInteractive else {
             Console.error("the studio needs a terminal on stdin and stdout; for scripts use `darkroom generate`")
             throw Exit.invalidInput
         }
-        let env = DarkroomEnvironment()
+        let colorMode = monochrome ? .monochrome : terminalFacts.colorMode
         let config: Configuration
         let keyMap: KeyMap
-        var chosenTheme: Theme
-        let colorMode = monochrome ? .monochrome : TerminalProfile.colorMode(environment: env.variables)
+        let theme: Theme
         do {
             config = try Configuration.load(from: env.configFolder)
-            keyMap = try Self.loadKeyMap(env)
-            let builtIn = Theme.builtInFolder(environment: env.variables, executable: CommandLine.arguments[0])
-            chosenTheme = try Theme.load(named: theme ?? config.theme ?? "dark", builtIn: builtIn,
-                                         user: env.configFolder.appendingPathComponent("themes"))
+            keyMap = try StudioFiles.keyMap(env)
+            theme = try StudioFiles.theme(named: self.theme, config: config, env: env, executable: CommandLine.arguments[0],
+                                          monochrome: colorMode == .monochrome)
         } catch {
             Console.error("\(error)")
             throw Exit.config
         }
-        if colorMode == .monochrome { chosenTheme = .monochrome }
-        let theme = chosenTheme
-
-        let target: Target
-        do { target = try await Target.choose(env: env, config: config, endpoint: endpoint, forceSandbox: sandbox) } catch {
-            Console.error("\(error)")
-            throw Exit.config
-        }
-        let history: HistoryStore
-        do { history = try HistoryStore(path: env.dataFolder.appendingPathComponent(HistoryStore.fileName).path) } catch {
-            await target.stop()
-            Console.error("\(error)")
-            throw Exit.cannotWrite
-        }
-        let folder = out.map { URL(fileURLWithPath: $0) }
-            ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
-            ?? env.imagesFolder()
-        let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey,
-                                   transport: RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: 3)))
-        let runner = JobRunner(client: client, home: env.variables["HOME"] ?? NSHomeDirectory(), history: history)
-        // Jobs a crashed run left behind are settled in the background; History shows the outcome.
-        Task.detached {
-            _ = JobRecovery.removeTemporaryFiles(under: folder)
-            _ = await JobRecovery(runner: runner, history: history).recover(into: folder)
-        }
-        let options = PreviewOptions(colors: colorMode, symbols: .block)
-        let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
-                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
-        let services = LiveServices(runner: runner, history: history, folder: folder, thumbnailer: thumbnailer, previewOptions: options,
-                                    sweepFolder: env.dataFolder.appendingPathComponent("sweeps"))
         var probe = TerminalProbe.Result(format: .symbols, tmuxPassthrough: false, hint: nil)
         if preview == "auto" {
             probe = TerminalProbe.detect(environment: env.variables, interactive: true)
         } else if let chosen = PixelFormat(rawValue: preview) {
             probe = TerminalProbe.Result(format: chosen, tmuxPassthrough: env.variables["TMUX"] != nil && chosen != .symbols, hint: nil)
         } else {
-            await target.stop()
             Console.error("--preview \"\(preview)\": must be one of auto, symbols, sixel, kitty, iterm")
             throw Exit.invalidInput
         }
-        let size = TerminalSize.current()
+        let session = try await Session.openOrExit(env: env, config: config,
+                                                   options: .init(endpoint: endpoint, forceSandbox: sandbox, outputFolder: out))
+        guard let history = session.history else {
+            // The studio's options always record History; a session without it cannot run the studio.
+            await session.close()
+            Console.error("the studio needs History, and this session has none")
+            throw Exit.cannotWrite
+        }
+        // Jobs a crashed run left behind are settled in the background; History shows the outcome.
+        Task.detached { _ = await session.recover() }
+        let options = PreviewOptions(colors: colorMode, symbols: .block)
+        let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
+                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
+        let services = LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
+                                    previewOptions: options, sweepFolder: env.dataFolder.appendingPathComponent("sweeps"))
+        let size = terminalFacts.size
         let pixels: (format: PixelFormat, renderer: PixelRenderer)? = probe.format == .symbols ? nil
             : (probe.format, PixelRenderer(cellWidth: size?.cellWidth ?? 10, cellHeight: size?.cellHeight ?? 20,
                                            tmuxPassthrough: probe.tmuxPassthrough))
         let hint = probe.hint
-        let targetName = target.sandbox == nil ? "Runware \(URL(string: target.endpoint)?.host ?? target.endpoint)" : "sandbox"
-        let document = Self.startingDocument(config)
+        let targetName = session.target.displayName
+        let document = StartingRequest.document(config)
         let pickerFolder = FileManager.default.currentDirectoryPath
 
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -117,27 +102,6 @@ struct StudioCommand: AsyncParsableCommand {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        await target.stop()
-    }
-
-    static func loadKeyMap(_ env: DarkroomEnvironment) throws -> KeyMap {
-        let file = env.configFolder.appendingPathComponent("keys.toml")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return .defaults }
-        return try KeyMap.defaults.overridden(by: text, file: file.path)
-    }
-
-    /// A fresh form: the default model and 1024x1024, with config.toml's defaults laid over.
-    static func startingDocument(_ config: Configuration) -> [String: JSONValue] {
-        var d: [String: JSONValue] = [
-            "model": .string(config.model ?? ImageInferenceRequest.defaultModel),
-            "positivePrompt": .string(""),
-            "width": .int(Int64(config.width ?? 1024)),
-            "height": .int(Int64(config.height ?? 1024)),
-        ]
-        if let v = config.steps { d["steps"] = .int(Int64(v)) }
-        if let v = config.outputFormat { d["outputFormat"] = .string(v) }
-        if let v = config.outputQuality { d["outputQuality"] = .int(Int64(v)) }
-        if let v = config.outputType { d["outputType"] = .string(v) }
-        return d
+        await session.close()
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
-import Generation
 import RunwareAPI
 import RunwareSandbox
 
 /// Where requests go: the Runware API with the user's key, or the built-in sandbox.
-struct Target: Sendable {
-    var endpoint: String
-    var apiKey: String
-    var notice: String?
-    var sandbox: SandboxServer?
+public struct Target: Sendable {
+    public var endpoint: String
+    public var apiKey: String
+    /// Said to the user once: why the sandbox is used and where it listens.
+    public var notice: String?
+    public var sandbox: SandboxServer?
 
-    static func choose(env: DarkroomEnvironment, config: Configuration, endpoint: String?, forceSandbox: Bool) async throws -> Target {
+    /// The endpoint given (`--endpoint`), else config.toml's, else Runware's, with the user's
+    /// key; the built-in sandbox when no key is set or `forceSandbox`.
+    public static func choose(env: DarkroomEnvironment, config: Configuration, endpoint: String?,
+                              forceSandbox: Bool) async throws -> Target {
         let found = forceSandbox ? nil : try APIKeyStore.find(env)
         if let found {
             return Target(endpoint: endpoint ?? config.endpoint ?? RunwareClient.productionEndpoint, apiKey: found.key)
@@ -24,7 +27,12 @@ struct Target: Sendable {
         return Target(endpoint: "http://127.0.0.1:\(port)/v1", apiKey: key, notice: notice, sandbox: server)
     }
 
-    func stop() async {
+    /// The name the studio shows: "sandbox" or "Runware <host>".
+    public var displayName: String {
+        sandbox == nil ? "Runware \(URL(string: endpoint)?.host ?? endpoint)" : "sandbox"
+    }
+
+    public func stop() async {
         await sandbox?.stop()
     }
 }

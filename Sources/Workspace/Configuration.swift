@@ -1,5 +1,6 @@
 import Foundation
 import RunwareAPI
+import Studio
 import TOMLKit
 
 /// `config.toml`: endpoint, default model and output defaults. Every key is optional.
@@ -31,23 +32,17 @@ public struct Configuration: Sendable, Equatable {
 
     public static let fileName = "config.toml"
 
-    public struct LoadError: Error, CustomStringConvertible {
-        public var file: String
-        public var line: Int?
-        public var message: String
-        public var description: String {
-            "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-        }
-    }
+    public typealias LoadError = ConfigFileError
 
-    /// Reads `config.toml` from the config folder; a missing file is an empty configuration.
+    /// Reads `config.toml` from the config folder; a missing file is an empty configuration, a
+    /// file that cannot be read (a folder, not UTF-8) is an error naming it.
     public static func load(from folder: URL) throws -> Configuration {
         let url = folder.appendingPathComponent(fileName)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return Configuration() }
+        guard let text = try ConfigFileError.readText(url) else { return Configuration() }
         return try parse(text, file: url.path)
     }
 
-    static let knownTop: Set<String> = ["endpoint", "model", "output", "width", "height", "steps", "theme", "keys"]
+    static let knownTop: Set<String> = ["endpoint", "model", "output", "width", "height", "steps", "theme"]
     static let knownOutput: Set<String> = ["folder", "format", "quality", "type"]
 
     public static func parse(_ text: String, file: String) throws -> Configuration {
@@ -56,17 +51,24 @@ public struct Configuration: Sendable, Equatable {
             throw LoadError(file: file, line: e.source.begin.line, message: e.description)
         }
         var c = Configuration()
+        func line(_ key: String) -> Int? { ConfigFileError.line(of: key, in: text) }
+        if table["keys"] != nil {
+            let keysFile = (file as NSString).deletingLastPathComponent + "/keys.toml"
+            throw LoadError(file: file, line: line("keys"),
+                            message: "key bindings do not belong in config.toml; move the [keys] table to \(keysFile)")
+        }
         for key in table.keys where !knownTop.contains(key) {
-            throw LoadError(file: file, line: nil, message: "unknown setting \"\(key)\" (known: \(knownTop.sorted().joined(separator: ", ")))")
+            throw LoadError(file: file, line: line(key),
+                            message: "unknown setting \"\(key)\" (known: \(knownTop.sorted().joined(separator: ", ")))")
         }
         func string(_ t: TOMLTable, _ key: String, _ path: String) throws -> String? {
             guard let v = t[key] else { return nil }
-            guard let s = v.string else { throw LoadError(file: file, line: nil, message: "\(path) must be a string") }
+            guard let s = v.string else { throw LoadError(file: file, line: line(key), message: "\(path) must be a string") }
             return s
         }
         func int(_ t: TOMLTable, _ key: String, _ path: String) throws -> Int? {
             guard let v = t[key] else { return nil }
-            guard let i = v.int else { throw LoadError(file: file, line: nil, message: "\(path) must be an integer") }
+            guard let i = v.int else { throw LoadError(file: file, line: line(key), message: "\(path) must be an integer") }
             return i
         }
         c.endpoint = try string(table, "endpoint", "endpoint")
@@ -76,9 +78,9 @@ public struct Configuration: Sendable, Equatable {
         c.steps = try int(table, "steps", "steps")
         c.theme = try string(table, "theme", "theme")
         if let output = table["output"] {
-            guard let t = output.table else { throw LoadError(file: file, line: nil, message: "[output] must be a table") }
+            guard let t = output.table else { throw LoadError(file: file, line: line("output"), message: "[output] must be a table") }
             for key in t.keys where !knownOutput.contains(key) {
-                throw LoadError(file: file, line: nil, message: "unknown setting \"output.\(key)\" (known: \(knownOutput.sorted().joined(separator: ", ")))")
+                throw LoadError(file: file, line: line(key), message: "unknown setting \"output.\(key)\" (known: \(knownOutput.sorted().joined(separator: ", ")))")
             }
             c.outputFolder = try string(t, "folder", "output.folder")
             c.outputFormat = try string(t, "format", "output.format")
@@ -86,7 +88,7 @@ public struct Configuration: Sendable, Equatable {
             c.outputType = try string(t, "type", "output.type")
         }
         if let endpoint = c.endpoint, URL(string: endpoint)?.scheme?.hasPrefix("http") != true {
-            throw LoadError(file: file, line: nil, message: "endpoint \"\(endpoint)\" must be an http(s) URL")
+            throw LoadError(file: file, line: line("endpoint"), message: "endpoint \"\(endpoint)\" must be an http(s) URL")
         }
         return c
     }

@@ -1,0 +1,99 @@
+import Foundation
+import Generation
+import History
+import RunwareAPI
+
+/// Everything one run of Darkroom works with, opened in one place for the studio and every
+/// subcommand: the target (Runware or the sandbox), the client with its retry policy, History,
+/// the job runner with its poll budget, and the output folder.
+public struct Session: Sendable {
+    public let env: DarkroomEnvironment
+    public let target: Target
+    public let client: RunwareClient
+    /// nil when the run was asked not to record (`--no-history`).
+    public let history: HistoryStore?
+    public let runner: JobRunner
+    /// Where images are saved: `--out`, else config.toml's `output.folder`, else `images/YYYY/MM`.
+    public let outputFolder: URL
+
+    /// What the command line (or the studio) chose.
+    public struct Options: Sendable {
+        public var endpoint: String?
+        public var forceSandbox: Bool
+        public var outputFolder: String?
+        public var policy: RunPolicy
+        public var recordsHistory: Bool
+
+        public init(endpoint: String? = nil, forceSandbox: Bool = false, outputFolder: String? = nil,
+                    policy: RunPolicy = RunPolicy(), recordsHistory: Bool = true) {
+            self.endpoint = endpoint
+            self.forceSandbox = forceSandbox
+            self.outputFolder = outputFolder
+            self.policy = policy
+            self.recordsHistory = recordsHistory
+        }
+    }
+
+    /// Why a session could not be opened; the executable maps each case to its exit code.
+    public enum OpenError: Error, CustomStringConvertible {
+        /// No usable key, or the sandbox could not start.
+        case target(any Error)
+        /// History's database could not be opened or created.
+        case history(any Error)
+
+        public var description: String {
+            switch self {
+            case .target(let e), .history(let e): "\(e)"
+            }
+        }
+    }
+
+    /// Chooses the target and opens History; the sandbox is stopped again if History fails.
+    public static func open(env: DarkroomEnvironment, config: Configuration, options: Options,
+                            onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }) async throws(OpenError) -> Session {
+        let target: Target
+        do { target = try await Target.choose(env: env, config: config, endpoint: options.endpoint, forceSandbox: options.forceSandbox) } catch {
+            throw .target(error)
+        }
+        var history: HistoryStore?
+        if options.recordsHistory {
+            do { history = try HistoryStore(path: historyPath(env)) } catch {
+                await target.stop()
+                throw .history(error)
+            }
+        }
+        let transport = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, options.policy.retries)),
+                                          onRetry: onRetry)
+        let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: transport)
+        let runner = JobRunner(client: client, schedule: PollSchedule(budget: options.policy.timeout), home: env.home, history: history)
+        return Session(env: env, target: target, client: client, history: history, runner: runner,
+                       outputFolder: outputFolder(options.outputFolder, config: config, env: env))
+    }
+
+    /// `history.sqlite` in the data folder.
+    public static func historyPath(_ env: DarkroomEnvironment) -> String {
+        env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
+    }
+
+    /// `--out`, else config.toml's `output.folder` (with `~` expanded), else this month's images folder.
+    public static func outputFolder(_ given: String?, config: Configuration, env: DarkroomEnvironment) -> URL {
+        given.map { URL(fileURLWithPath: $0) }
+            ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? env.imagesFolder()
+    }
+
+    /// Crash recovery: temporary files an interrupted write left behind (in the images folder
+    /// and the output folder) are removed, and jobs a crashed run left unfinished are settled.
+    /// Returns what became of each such job; nothing when History is off.
+    public func recover() async -> [JobRecovery.Outcome] {
+        guard let history else { return [] }
+        _ = JobRecovery.removeTemporaryFiles(under: env.dataFolder.appendingPathComponent("images"))
+        _ = JobRecovery.removeTemporaryFiles(under: outputFolder)
+        return await JobRecovery(runner: runner, history: history).recover(into: outputFolder)
+    }
+
+    /// Stops this run's sandbox, if it started one.
+    public func close() async {
+        await target.stop()
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import TerminalUI
+
+/// What this process knows about its terminal before drawing anything: whether stdin and stdout
+/// are terminals, the size, and the colours the environment allows. Detection itself lives in
+/// TerminalUI; this gathers it once for the studio and the subcommands.
+public struct TerminalFacts: Sendable {
+    public var stdinIsTerminal: Bool
+    public var stdoutIsTerminal: Bool
+    /// nil when stdout is not a terminal.
+    public var size: TerminalSize?
+    public var colorMode: ColorMode
+
+    public init(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, size: TerminalSize?, colorMode: ColorMode) {
+        self.stdinIsTerminal = stdinIsTerminal
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.size = size
+        self.colorMode = colorMode
+    }
+
+    /// Both ends are a terminal: the studio can run and the terminal may be asked questions.
+    public var isInteractive: Bool { stdinIsTerminal && stdoutIsTerminal }
+
+    public static func current(_ env: DarkroomEnvironment) -> TerminalFacts {
+        TerminalFacts(stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+                      size: TerminalSize.current(), colorMode: TerminalProfile.colorMode(environment: env.variables))
+    }
+}
