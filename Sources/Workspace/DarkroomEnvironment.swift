@@ -14,6 +14,15 @@ public struct DarkroomEnvironment: Sendable {
 
     var home: String { variables["HOME"] ?? NSHomeDirectory() }
 
+    /// `~` or `~/...` at the start of a path from a config file, read as this environment's HOME
+    /// (`~user/...` as that user's home).
+    public func expandingTilde(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst() }
+        if path.hasPrefix("~") { return (path as NSString).expandingTildeInPath }  // ~user
+        return path
+    }
+
     private func xdg(_ name: String, _ fallback: String) -> URL {
         if let v = variables[name], v.hasPrefix("/") { return URL(fileURLWithPath: v).appendingPathComponent("darkroom") }
         return URL(fileURLWithPath: home).appendingPathComponent(fallback).appendingPathComponent("darkroom")

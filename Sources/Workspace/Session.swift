@@ -75,10 +75,11 @@ public struct Session: Sendable {
         env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
     }
 
-    /// `--out`, else config.toml's `output.folder` (with `~` expanded), else this month's images folder.
+    /// `--out`, else config.toml's `output.folder` (a leading `~` is the environment's HOME),
+    /// else this month's images folder.
     public static func outputFolder(_ given: String?, config: Configuration, env: DarkroomEnvironment) -> URL {
         given.map { URL(fileURLWithPath: $0) }
-            ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? config.outputFolder.map { URL(fileURLWithPath: env.expandingTilde($0)) }
             ?? env.imagesFolder()
     }
 

@@ -44,20 +44,21 @@ struct ShowCommand: AsyncParsableCommand {
         guard let symbolSet = SymbolSet(rawValue: symbols) else {
             throw ValidationError("--symbols \"\(symbols)\": must be one of block, half, braille, ascii")
         }
-        var colorMode = TerminalProfile.colorMode(environment: env)
+        let facts = TerminalFacts.current(DarkroomEnvironment(variables: env))
+        var colorMode = facts.colorMode
         if let colors {
             guard let mode = ColorMode(rawValue: colors) else {
                 throw ValidationError("--colors \"\(colors)\": must be one of truecolor, 256, 16, none")
             }
             colorMode = mode
         }
-        let terminal = TerminalSize.current()
+        let terminal = facts.size
         let columns = width ?? terminal?.columns ?? 80
         guard columns >= 4 else { throw ValidationError("--width \(columns): must be at least 4") }
         let options = PreviewOptions(colors: colorMode, symbols: symbolSet)
         let layout = try Layout.choose(size: size, grid: grid, columns: columns,
                                        terminalRows: terminal?.rows)
-        let probe = try pixelFormat(env: env, interactive: terminal != nil && isatty(STDIN_FILENO) == 1)
+        let probe = try pixelFormat(env: env, interactive: terminal != nil && facts.stdinIsTerminal)
         if let hint = probe.hint { Console.note(hint) }
         if probe.format != .symbols {
             let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,

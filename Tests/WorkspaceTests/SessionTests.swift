@@ -1,0 +1,72 @@
+import Foundation
+import RunwareAPI
+import Testing
+import TestSupport
+import Workspace
+
+/// `Session.open`: what the studio and every subcommand run with.
+@Suite struct SessionTests {
+    func environment(_ folder: TempFolder) -> DarkroomEnvironment {
+        DarkroomEnvironment(variables: ["HOME": folder.path, "XDG_CONFIG_HOME": folder.path + "/config",
+                                        "XDG_DATA_HOME": folder.path + "/data"])
+    }
+
+    @Test func withoutAKeyTheSessionRunsOnTheSandboxWithHistory() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = environment(folder)
+        let session = try await Session.open(env: env, config: Configuration(), options: .init())
+        #expect(session.target.sandbox != nil && session.target.displayName == "sandbox")
+        #expect(session.target.notice?.contains("no API key set") == true)
+        #expect(session.history != nil && FileManager.default.fileExists(atPath: Session.historyPath(env)))
+        #expect(session.outputFolder == env.imagesFolder())
+        #expect(await session.recover().isEmpty)
+        await session.close()
+    }
+
+    @Test func withoutHistoryNothingIsRecordedOrRecovered() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = environment(folder)
+        let session = try await Session.open(env: env, config: Configuration(), options: .init(forceSandbox: true, recordsHistory: false))
+        #expect(session.history == nil)
+        #expect(!FileManager.default.fileExists(atPath: Session.historyPath(env)))
+        #expect(await session.recover().isEmpty)
+        await session.close()
+    }
+
+    @Test func historyThatCannotBeOpenedIsAHistoryFailure() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = environment(folder)
+        // A file where the data folder should be: History cannot be created under it.
+        #expect(FileManager.default.createFile(atPath: folder.path + "/data", contents: Data("x".utf8)))
+        do {
+            let session = try await Session.open(env: env, config: Configuration(), options: .init(forceSandbox: true))
+            await session.close()
+            Issue.record("History opened under a file")
+        } catch {
+            guard case .history = error else { Issue.record("expected a History failure, got \(error)"); return }
+        }
+    }
+
+    @Test func theOutputFolderIsTheOptionThenConfigThenThisMonthsImages() {
+        let env = DarkroomEnvironment(variables: ["HOME": "/home/u", "XDG_DATA_HOME": "/d"],
+                                      now: { Date(timeIntervalSince1970: 1_795_000_000) })
+        var config = Configuration()
+        #expect(Session.outputFolder(nil, config: config, env: env).path == "/d/darkroom/images/2026/11")
+        config.outputFolder = "~/pics"
+        #expect(Session.outputFolder(nil, config: config, env: env).path == "/home/u/pics")
+        #expect(Session.outputFolder("/tmp/out", config: config, env: env).path == "/tmp/out")
+    }
+
+    @Test func theStartingRequestTakesEachSideOfTheSizeFromConfigElseTheDefault() throws {
+        var config = Configuration()
+        config.height = 512
+        config.outputQuality = 80
+        let d = StartingRequest.document(config)
+        #expect(d["width"] == .int(Int64(StartingRequest.defaultWidth)) && d["height"] == .int(512))
+        #expect(d["outputQuality"] == .int(80) && d["steps"] == nil && d["outputFormat"] == nil)
+        #expect(d["model"] == .string(ImageInferenceRequest.defaultModel) && d["positivePrompt"] == .string(""))
+    }
+}
