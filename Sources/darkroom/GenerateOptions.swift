@@ -1,156 +1,184 @@
 import ArgumentParser
+import RunwareAPI
 
 struct PromptOptions: ParsableArguments {
-    @Argument(help: "What to picture (positivePrompt, 2-3000 characters).")
+    @Argument(help: .parameter("positivePrompt"))
     var prompt: String?
-    @Option(name: [.customShort("N"), .long], help: "What to keep out (negativePrompt, 2-3000 characters; ignored when CFGScale <= 1).")
+    @Option(name: [.customShort("N"), .long], help: .parameter("negativePrompt"))
     var negativePrompt: String?
-    @Option(help: "Model AIR (default runware:111@1, or `model` in config.toml).")
+    @Option(help: .parameter("model", "`model` in config.toml sets another default."))
     var model: String?
-    @Option(help: "Prompt weighting syntax: compel or sdEmbeds.")
+    @Option(help: .parameter("promptWeighting"))
     var promptWeighting: String?
 }
 
 struct ImageOptions: ParsableArguments {
-    @Option(help: "Width in pixels: 128-2048, a multiple of 16.")
+    @Option(help: .parameter("width"))
     var width: Int?
-    @Option(help: "Height in pixels: 128-2048, a multiple of 16.")
+    @Option(help: .parameter("height"))
     var height: Int?
     @Option(help: "Width and height at once, e.g. 1024x768.")
     var size: String?
-    @Option(help: "Seed: 0-9223372036854775807 (random when left out; each extra result uses the next seed).")
+    @Option(help: .parameter("seed", "Each extra result uses the next seed."))
     var seed: String?
-    @Option(help: "Denoising steps: 1-50.")
+    @Option(help: .parameter("steps"))
     var steps: Int?
-    @Option(help: "Scheduler name, e.g. \"FlowMatchEulerDiscreteScheduler\" or \"DPM++ 2M Karras\" (75 names).")
+    @Option(help: .parameter("scheduler", "E.g. \"FlowMatchEulerDiscreteScheduler\" or \"DPM++ 2M Karras\"."))
     var scheduler: String?
-    @Option(name: .customLong("cfg-scale"), help: "CFGScale guidance: 0-20.")
+    @Option(name: .customLong("cfg-scale"), help: .parameter("CFGScale"))
     var cfgScale: Double?
-    @Option(name: .customLong("true-cfg-scale"), help: "trueCFGScale: true classifier-free guidance.")
+    @Option(name: .customLong("true-cfg-scale"), help: .parameter("trueCFGScale"))
     var trueCFGScale: Double?
-    @Option(name: [.customShort("n"), .customLong("number-results")], help: "Images to make: 1-20.")
+    @Option(name: [.customShort("n"), .customLong("number-results")], help: .parameter("numberResults"))
     var numberResults: Int?
 }
 
 struct InputOptions: ParsableArguments {
-    @Option(help: "Seed image for img2img: a file, imageUUID, URL or data URI.")
+    @Option(help: .parameter("inputs.seedImage", "A file, imageUUID, URL or data URI."))
     var seedImage: String?
-    @Option(help: "Mask for inpainting (white = change); needs --seed-image.")
+    @Option(help: .parameter("inputs.maskImage"))
     var maskImage: String?
-    @Option(help: "How far to move from the seed image: 0-1 (default 0.8).")
+    @Option(help: .parameter("strength"))
     var strength: Double?
-    @Option(help: "Context pixels around the mask: 32-128.")
+    @Option(help: .parameter("maskMargin"))
     var maskMargin: Int?
-    @Option(help: "Outpaint margins TOP,RIGHT,BOTTOM,LEFT (or top=N,...); width/height are the final size.")
+    @Option(help: .compound("outpaint", "TOP,RIGHT,BOTTOM,LEFT or"))
     var outpaint: String?
 }
 
 struct StackOptions: ParsableArguments {
-    @Option(name: .customLong("lora"), help: ArgumentHelp("LoRA, repeatable: AIR[:WEIGHT[:TRANSFORMER]] or model=AIR,weight=W,transformer=high|low|both.", valueName: "lora"))
+    @Option(name: .customLong("lora"), help: .compound("lora", "repeatable: AIR[:WEIGHT[:TRANSFORMER]] or", valueName: "lora"))
     var loras: [String] = []
-    @Option(name: .customLong("controlnet"), help: ArgumentHelp("ControlNet, repeatable: model=AIR,guide=IMAGE[,weight=W,mode=balanced|controlnet|prompt,start=N,end=N,start-percent=P,end-percent=P].", valueName: "spec"))
+    @Option(name: .customLong("controlnet"), help: .compound("controlNet", "repeatable:", valueName: "spec"))
     var controlNets: [String] = []
-    @Option(name: .customLong("ip-adapter"), help: ArgumentHelp("IP-Adapter, repeatable: model=AIR,image=IMAGE[,image=...][,weight=W,combine=M,embed=S,weight-type=T,composition=C].", valueName: "spec"))
+    @Option(name: .customLong("ip-adapter"), help: .compound("ipAdapters", "repeatable, image= once per image:", valueName: "spec"))
     var ipAdapters: [String] = []
 }
 
 struct FeatureOptions: ParsableArguments {
-    @Flag(help: "hiresFix with the API's defaults (hiresFix: true).")
+    @Flag(help: .parameter("hiresFix"))
     var hiresFix = false
-    @Option(help: "hiresFix upscaler: runware:504@1, runware:realesrgan@anime-6b, runware:esrgan@animesharp, runware:esrgan@ultrasharp.")
+    @Option(help: .parameter("hiresFix.model"))
     var hiresFixModel: String?
-    @Option(help: "hiresFix second-pass steps.")
+    @Option(help: .parameter("hiresFix.steps"))
     var hiresFixSteps: Int?
-    @Option(help: "hiresFix second-pass strength: 0-1.")
+    @Option(help: .parameter("hiresFix.strength"))
     var hiresFixStrength: Double?
-    @Flag(help: "advancedFeatures.layerDiffuse: a transparent background (needs PNG or WEBP).")
+    @Flag(help: .parameter("advancedFeatures.layerDiffuse"))
     var layerDiffuse = false
-    @Option(help: "ACE++ type: portrait, subject or local_editing (needs model runware:102@1).")
+    @Option(help: .parameter("acePlusPlus.type"))
     var aceType: String?
-    @Option(help: "ACE++ reference image (exactly one).")
+    @Option(help: .parameter("acePlusPlus.images"))
     var aceImage: [String] = []
-    @Option(help: "ACE++ mask (exactly one, only for local_editing).")
+    @Option(help: .parameter("acePlusPlus.masks"))
     var aceMask: [String] = []
-    @Option(help: "ACE++ repaintingScale: 0-1.")
+    @Option(help: .parameter("acePlusPlus.repaintingScale"))
     var aceRepaintingScale: Double?
-    @Option(name: .customLong("pulid-image"), help: "PuLID identity image (exactly one).")
+    @Option(name: .customLong("pulid-image"), help: .parameter("pulid.images"))
     var pulidImages: [String] = []
-    @Option(help: "PuLID idWeight: 0-3.")
+    @Option(help: .parameter("pulid.idWeight"))
     var pulidIdWeight: Double?
-    @Option(name: .customLong("pulid-true-cfg-scale"), help: "PuLID trueCFGScale: 0-10.")
+    @Option(name: .customLong("pulid-true-cfg-scale"), help: .parameter("pulid.trueCFGScale"))
     var pulidTrueCFGScale: Double?
-    @Option(name: .customLong("pulid-cfg-start-step"), help: "PuLID CFGstartStep: 0 to steps-1.")
+    @Option(name: .customLong("pulid-cfg-start-step"), help: .parameter("pulid.CFGstartStep"))
     var pulidCFGStartStep: Int?
-    @Option(name: .customLong("pulid-cfg-start-percent"), help: "PuLID CFGstartStepPercentage: 0-99.")
+    @Option(name: .customLong("pulid-cfg-start-percent"), help: .parameter("pulid.CFGstartStepPercentage"))
     var pulidCFGStartPercent: Int?
-    @Flag(help: "Ultralytics face refinement with its defaults.")
+    @Flag(help: .parameter("ultralytics"))
     var ultralytics = false
-    @Option(name: .customLong("ultralytics-cfg-scale"), help: "Ultralytics CFGScale: 0-50.")
+    @Option(name: .customLong("ultralytics-cfg-scale"), help: .parameter("ultralytics.CFGScale"))
     var ultralyticsCFGScale: Double?
-    @Option(help: "Ultralytics detection confidence: 0-1.")
+    @Option(help: .parameter("ultralytics.confidence"))
     var ultralyticsConfidence: Double?
-    @Option(help: "Ultralytics maskBlur: 0-100.")
+    @Option(help: .parameter("ultralytics.maskBlur"))
     var ultralyticsMaskBlur: Int?
-    @Option(help: "Ultralytics maskPadding: 0-20.")
+    @Option(help: .parameter("ultralytics.maskPadding"))
     var ultralyticsMaskPadding: Int?
-    @Option(help: "Ultralytics positive prompt.")
+    @Option(help: .parameter("ultralytics.positivePrompt"))
     var ultralyticsPrompt: String?
-    @Option(help: "Ultralytics negative prompt.")
+    @Option(help: .parameter("ultralytics.negativePrompt"))
     var ultralyticsNegativePrompt: String?
-    @Option(help: "Ultralytics steps: 1-100.")
+    @Option(help: .parameter("ultralytics.steps"))
     var ultralyticsSteps: Int?
-    @Option(help: "Ultralytics strength: 0-1.")
+    @Option(help: .parameter("ultralytics.strength"))
     var ultralyticsStrength: Double?
 }
 
 struct AcceleratorCLIOptions: ParsableArguments {
-    @Option(help: "acceleratorOptions.cacheStartStep: >= 0, before the end step.")
+    @Option(help: .parameter("acceleratorOptions.cacheStartStep"))
     var cacheStartStep: Int?
-    @Option(help: "acceleratorOptions.cacheEndStep: 1 to steps.")
+    @Option(help: .parameter("acceleratorOptions.cacheEndStep"))
     var cacheEndStep: Int?
-    @Option(help: "acceleratorOptions.cacheStartStepPercentage: 0-99 (instead of the step form).")
+    @Option(help: .parameter("acceleratorOptions.cacheStartStepPercentage", "Instead of the step form."))
     var cacheStartPercent: Int?
-    @Option(help: "acceleratorOptions.cacheEndStepPercentage: 1-100.")
+    @Option(help: .parameter("acceleratorOptions.cacheEndStepPercentage"))
     var cacheEndPercent: Int?
-    @Option(help: "acceleratorOptions.cacheMaxConsecutiveSteps: 1-5.")
+    @Option(help: .parameter("acceleratorOptions.cacheMaxConsecutiveSteps"))
     var cacheMaxConsecutiveSteps: Int?
-    @Flag(help: "First Block Cache.")
+    @Flag(help: .parameter("acceleratorOptions.fbCache"))
     var fbCache = false
-    @Option(help: "fbCacheThreshold: 0-1.")
+    @Option(help: .parameter("acceleratorOptions.fbCacheThreshold"))
     var fbCacheThreshold: Double?
-    @Flag(help: "TeaCache.")
+    @Flag(help: .parameter("acceleratorOptions.teaCache"))
     var teaCache = false
-    @Option(help: "teaCacheDistance: 0-1.")
+    @Option(help: .parameter("acceleratorOptions.teaCacheDistance"))
     var teaCacheDistance: Double?
-    @Flag(help: "DB Cache (CacheDiT).")
+    @Flag(help: .parameter("acceleratorOptions.dbCache"))
     var dbCache = false
-    @Option(help: "dbCacheThreshold: 0-1.")
+    @Option(help: .parameter("acceleratorOptions.dbCacheThreshold"))
     var dbCacheThreshold: Double?
-    @Option(help: "dbCacheSkipInterval: >= 1.")
+    @Option(help: .parameter("acceleratorOptions.dbCacheSkipInterval"))
     var dbCacheSkipInterval: Int?
 }
 
 struct DeliveryOptions: ParsableArguments {
-    @Option(help: "outputType: URL, base64Data or dataURI (default URL; the image is saved either way).")
+    @Option(help: .parameter("outputType", "The image is saved either way."))
     var outputType: String?
-    @Option(help: "outputFormat: JPG, PNG or WEBP (default JPG).")
+    @Option(help: .parameter("outputFormat"))
     var outputFormat: String?
-    @Option(help: "outputQuality: 20-99 (default 95).")
+    @Option(help: .parameter("outputQuality"))
     var outputQuality: Int?
-    @Option(help: "deliveryMethod: sync (wait for the answer) or async (poll getResponse).")
+    @Option(help: .parameter("deliveryMethod"))
     var delivery: String?
-    @Option(help: "webhookURL: results are also POSTed there.")
+    @Option(help: .parameter("webhookURL"))
     var webhookURL: String?
-    @Option(help: "uploadEndpoint: each image is also PUT there.")
+    @Option(help: .parameter("uploadEndpoint"))
     var uploadEndpoint: String?
-    @Flag(help: "safety.checkContent: check results for unsafe content.")
+    @Flag(help: .parameter("safety.checkContent"))
     var safetyCheck = false
-    @Option(help: "safety.mode: none or fast.")
+    @Option(help: .parameter("safety.mode"))
     var safetyMode: String?
-    @Option(help: "ttl in seconds (>= 60) for URL results.")
+    @Option(help: .parameter("ttl"))
     var ttl: Int?
-    @Flag(help: "includeCost: report what each image cost.")
+    @Flag(help: .parameter("includeCost"))
     var includeCost = false
-    @Option(help: "taskUUID to use (a UUID v4; fresh by default).")
+    @Option(help: .parameter("taskUUID"))
     var taskUUID: String?
+}
+
+extension ArgumentHelp {
+    /// The `--help` text of a parameter, read from its row in `Parameters` (what it does, its
+    /// limit, its default), with `extra` for what only the command line adds.
+    static func parameter(_ path: String, _ extra: String? = nil) -> ArgumentHelp {
+        ArgumentHelp(row(path).commandLineHelp(extra))
+    }
+
+    /// The `--help` text of a compound option (`--lora`, `--controlnet`, `--outpaint`): its row's
+    /// help, `forms`, then every `key=VALUE` it takes with that row's limit and default.
+    static func compound(_ path: String, _ forms: String, valueName: String? = nil) -> ArgumentHelp {
+        let head = row(path)
+        let keys = Parameters.all.compactMap { p -> String? in
+            guard case .key(let option, let key)? = p.cli, option == head.cli?.option else { return nil }
+            var facts = [p.rangeText, p.note].compactMap { $0 }
+            if let d = p.defaultValue { facts.append("default \(d)") }
+            return "\(key)=\(StackSpec.valueName(p))" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
+        }
+        return ArgumentHelp("\(head.help); \(forms) key=value pairs joined by commas: \(keys.joined(separator: ", ")).",
+                            valueName: valueName)
+    }
+
+    private static func row(_ path: String) -> Parameter {
+        guard let row = Parameters[path] else { preconditionFailure("no parameter row for \(path)") }
+        return row
+    }
 }
