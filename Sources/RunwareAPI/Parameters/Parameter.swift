@@ -78,6 +78,10 @@ public struct Parameter: Sendable, Hashable {
     }
 }
 
+extension Parameter: CustomStringConvertible {
+    public var description: String { path }
+}
+
 /// What sort of value a parameter holds.
 public enum ParameterKind: Sendable, Hashable {
     /// The multi-line positive prompt.

@@ -276,8 +276,11 @@ public struct GenerateForm: Sendable, Equatable {
 
     // MARK: Internals
 
+    /// A required single value stays when emptied (validation names it); an emptied item of an
+    /// image list is removed.
     private func isRequired(_ field: FieldSpec) -> Bool {
-        field.path == "model" || field.path.description.hasSuffix(".model") || field.path.description.hasSuffix("guideImage")
+        if case .index? = field.path.components.last { return false }
+        return Parameters[field.path.description]?.required == true
     }
 
     private mutating func write(_ path: JSONPath, _ value: JSONValue?) {
@@ -288,7 +291,7 @@ public struct GenerateForm: Sendable, Equatable {
         document[path] = value
         // Containers that exist only to hold their fields go away when empty.
         if let parent = path.parent, case .key(let top)? = parent.components.first, parent.components.count == 1 {
-            if ["inputs", "outpaint", "safety", "advancedFeatures"].contains(top), document[parent]?.objectValue?.isEmpty == true {
+            if Parameters[top]?.kind == .group, document[parent]?.objectValue?.isEmpty == true {
                 document[parent] = nil
             }
             if top == "hiresFix", document[parent]?.objectValue?.isEmpty == true { document[parent] = .bool(true) }
