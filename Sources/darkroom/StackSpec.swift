@@ -11,6 +11,25 @@ enum StackSpec {
         var description: String { "\(option) \"\(text)\": \(reason)" }
     }
 
+    /// How `--help` shows the value of a `key=VALUE` pair.
+    static func valueName(_ p: Parameter) -> String {
+        switch p.kind {
+        case .model: return "AIR"
+        case .image, .images: return "IMAGE"
+        case .choice: return p.allowed.count > 16 ? "NAME" : p.allowed.joined(separator: "|")
+        case .integer: return "N"
+        default: return "NUMBER"
+        }
+    }
+
+    /// The keys a compound option takes, from the rows it sets (`--controlnet`: model, guide, ...).
+    static func keys(_ option: String) -> Set<String> {
+        Set(Parameters.all.compactMap { p -> String? in
+            guard case .key(let o, let key)? = p.cli, o == option else { return nil }
+            return key
+        })
+    }
+
     static func pairs(_ text: String, option: String, keys: Set<String>) throws -> [(String, String)] {
         var out: [(String, String)] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
@@ -40,7 +59,7 @@ enum StackSpec {
         let option = "--lora"
         if text.contains("model=") {
             var l = ImageInferenceRequest.LoRA(model: "")
-            for (k, v) in try pairs(text, option: option, keys: ["model", "weight", "transformer"]) {
+            for (k, v) in try pairs(text, option: option, keys: keys("lora")) {
                 switch k {
                 case "model": l.model = v
                 case "weight": l.weight = try number(v, k, option, text)
@@ -64,8 +83,7 @@ enum StackSpec {
     static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
         let option = "--controlnet"
         var c = ImageInferenceRequest.ControlNet(model: "", guideImage: "")
-        let keys: Set<String> = ["model", "guide", "weight", "mode", "start", "end", "start-percent", "end-percent"]
-        for (k, v) in try pairs(text, option: option, keys: keys) {
+        for (k, v) in try pairs(text, option: option, keys: keys("controlnet")) {
             switch k {
             case "model": c.model = v
             case "guide": c.guideImage = v
@@ -83,8 +101,7 @@ enum StackSpec {
     static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
         let option = "--ip-adapter"
         var a = ImageInferenceRequest.IPAdapter(model: "", guideImages: [])
-        let keys: Set<String> = ["model", "image", "weight", "combine", "embed", "weight-type", "composition"]
-        for (k, v) in try pairs(text, option: option, keys: keys) {
+        for (k, v) in try pairs(text, option: option, keys: keys("ip-adapter")) {
             switch k {
             case "model": a.model = v
             case "image": a.guideImages.append(v)
@@ -103,7 +120,7 @@ enum StackSpec {
         let option = "--outpaint"
         if text.contains("=") {
             var o = ImageInferenceRequest.Outpaint()
-            for (k, v) in try pairs(text, option: option, keys: ["top", "right", "bottom", "left"]) {
+            for (k, v) in try pairs(text, option: option, keys: keys("outpaint")) {
                 let n = try integer(v, k, option, text)
                 switch k {
                 case "top": o.top = n

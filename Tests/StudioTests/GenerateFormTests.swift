@@ -116,4 +116,86 @@ import Testing
         #expect(form.issues.isEmpty)
         #expect(form.draft.outputFormat?.canonical == .png)
     }
+
+    /// Every feature on and one item in each stack, so that every row of the table shows.
+    static let everything: [String: JSONValue] = start.merging([
+        "steps": .int(28),
+        "inputs": .object(["seedImage": .string("seed.png")]),
+        "lora": .array([.object(["model": .string("civitai:1@1")])]),
+        "controlNet": .array([.object(["model": .string("runware:25@1"), "guideImage": .string("guide.png")])]),
+        "ipAdapters": .array([.object(["model": .string("runware:55@1"), "guideImages": .array([.string("ref.png")])])]),
+        "hiresFix": .object(["model": .string("runware:504@1")]),
+        "pulid": .object(["images": .array([.string("face.png")])]),
+        "acePlusPlus": .object(["images": .array([.string("ref.png")])]),
+        "ultralytics": .object([:]),
+        "acceleratorOptions": .object([:]),
+    ]) { $1 }
+
+    /// The form's row for a table row (stack items at index 0, an image list at its first image).
+    static func formPath(_ row: Parameter) -> JSONPath {
+        let path = JSONPath(row.path.replacingOccurrences(of: "[]", with: "[0]"))
+        return row.kind == .images ? path.appending(index: 0) : path
+    }
+
+    /// The parameter table and the form agree on every row: label, section, the range and step of
+    /// +/-, the limit shown; and stepping past either end stays on a value validation accepts.
+    @Test func everyTableRowIsAFormRowWithTheTablesLimits() throws {
+        var form = GenerateForm(document: Self.everything)
+        for row in Parameters.all {
+            guard let placement = row.form else { continue }
+            let path = Self.formPath(row)
+            let spec = try #require(form.fields.first { $0.path == path }, "\(row.path) has no form row")
+            #expect(spec.section == placement.section.rawValue, "\(row.path)")
+            #expect(spec.label.hasPrefix(placement.label), "\(row.path)")
+            #expect(spec.limit == row.shownLimit, "\(row.path)")
+            let ownIssues = { (f: GenerateForm) in f.issues.filter { $0.parameters == [path.description] } }
+            switch (spec.kind, row.range) {
+            case (.integer(let range, let step), .integers(let min, let max)?):
+                #expect(range == min...(max ?? Int.max), "\(row.path)")
+                #expect(Double(step) == row.step, "\(row.path)")
+                form.set(spec, text: String(min))
+                form.step(spec, by: -1)
+                #expect(form.value(path)?.intValue == min, "\(row.path)")
+                #expect(ownIssues(form).isEmpty, "\(row.path): \(ownIssues(form))")
+                if let max {
+                    form.set(spec, text: String(max))
+                    form.step(spec, by: 1)
+                    #expect(form.value(path)?.intValue == max, "\(row.path)")
+                    #expect(ownIssues(form).isEmpty, "\(row.path): \(ownIssues(form))")
+                }
+                form.set(spec, text: "")
+            case (.decimal(let range, let step), .decimals(let min, let max)?):
+                #expect(range == min...(max ?? Double.greatestFiniteMagnitude), "\(row.path)")
+                #expect(step == row.step, "\(row.path)")
+                form.set(spec, text: String(min))
+                form.step(spec, by: -1)
+                #expect(ownIssues(form).isEmpty, "\(row.path): \(ownIssues(form))")
+                form.set(spec, text: "")
+            case (.choice(let options), _):
+                #expect(options == row.allowed, "\(row.path)")
+            case (.decimal(let range, _), nil):
+                #expect(range == -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, "\(row.path)")
+            case (.integer, _), (.decimal, _):
+                Issue.record("\(row.path): a number row of the form needs a range in the table")
+            default:
+                break
+            }
+        }
+        for spec in form.fields where !spec.path.description.hasPrefix("ui.") {
+            #expect(Parameters[spec.path.description]?.form != nil, "\(spec.path) is a form row with no table row")
+        }
+    }
+
+    @Test func aNumberWithoutADocumentedMaximumStepsPastTheOldFormLimit() throws {
+        var form = GenerateForm(document: Self.everything)
+        let skip = try field(form, "acceleratorOptions.dbCacheSkipInterval")
+        form.set(skip, text: "50")
+        form.step(skip, by: 1)
+        #expect(form.value("acceleratorOptions.dbCacheSkipInterval")?.intValue == 51)
+        #expect(form.issues(for: skip).isEmpty)
+        let top = try field(form, "outpaint.top")
+        form.set(top, text: "50")
+        #expect(form.issues(for: top).isEmpty)
+        #expect(top.limit == ">= 0")
+    }
 }

@@ -9,6 +9,14 @@ extension ImageInferenceRequest {
             self.images = images
             self.masks = masks
         }
+
+        init(reading a: FieldReader) {
+            let images = a.strings("images") ?? a.strings("inputImages")
+            if images == nil { a.report(.missing(a.path("images"))) }
+            self.init(type: a.choice("type"), images: images ?? [], masks: a.strings("masks") ?? a.strings("inputMasks"))
+            repaintingScale = a.double("repaintingScale")
+            a.finish()
+        }
     }
 
     /// `hiresFix` is either `true` (the API's defaults) or an object naming the upscaler.
@@ -35,6 +43,22 @@ extension ImageInferenceRequest {
             }
         }
 
+        /// `true`, `false` or the object form; anything else is an issue.
+        static func read(from r: FieldReader) -> HiresFix? {
+            guard let v = r.raw("hiresFix") else { return nil }
+            switch v {
+            case .bool(let on): return on ? .on : .off
+            case .object:
+                guard let h = r.object("hiresFix") else { return nil }
+                let fix = HiresFix.custom(model: h.required("model"), steps: h.int("steps"), strength: h.double("strength"))
+                h.finish()
+                return fix
+            default:
+                r.report(.invalid("hiresFix", v.summary, "must be true or an object with model, steps, strength"))
+                return nil
+            }
+        }
+
         public static let upscalers = [
             "runware:504@1", "runware:realesrgan@anime-6b", "runware:esrgan@animesharp", "runware:esrgan@ultrasharp",
         ]
@@ -47,6 +71,17 @@ extension ImageInferenceRequest {
         public var cfgStartStep: Int?
         public var cfgStartStepPercentage: Int?
         public init(images: [String]) { self.images = images }
+
+        init(reading p: FieldReader) {
+            let images = p.strings("images") ?? p.strings("inputImages")
+            if images == nil { p.report(.missing(p.path("images"))) }
+            self.init(images: images ?? [])
+            idWeight = p.double("idWeight")
+            trueCFGScale = p.double("trueCFGScale")
+            cfgStartStep = p.int("CFGstartStep") ?? p.int("CFGStartStep")
+            cfgStartStepPercentage = p.int("CFGstartStepPercentage") ?? p.int("CFGStartStepPercentage")
+            p.finish()
+        }
 
         enum CodingKeys: String, CodingKey {
             case images, idWeight, trueCFGScale
@@ -65,6 +100,18 @@ extension ImageInferenceRequest {
         public var steps: Int?
         public var strength: Double?
         public init() {}
+
+        init(reading u: FieldReader) {
+            cfgScale = u.double("CFGScale")
+            confidence = u.double("confidence")
+            maskBlur = u.int("maskBlur")
+            maskPadding = u.int("maskPadding")
+            positivePrompt = u.string("positivePrompt")
+            negativePrompt = u.string("negativePrompt")
+            steps = u.int("steps")
+            strength = u.double("strength")
+            u.finish()
+        }
 
         enum CodingKeys: String, CodingKey {
             case cfgScale = "CFGScale"

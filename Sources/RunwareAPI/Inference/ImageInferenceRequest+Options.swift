@@ -6,6 +6,11 @@ extension ImageInferenceRequest {
             self.checkContent = checkContent
             self.mode = mode
         }
+
+        init(reading s: FieldReader) {
+            self.init(checkContent: s.bool("checkContent"), mode: s.choice("mode"))
+            s.finish()
+        }
     }
 
     public struct AcceleratorOptions: Sendable, Hashable, Codable {
@@ -22,6 +27,22 @@ extension ImageInferenceRequest {
         public var dbCacheThreshold: Double?
         public var dbCacheSkipInterval: Int?
         public init() {}
+
+        init(reading a: FieldReader) {
+            cacheStartStep = a.int("cacheStartStep")
+            cacheEndStep = a.int("cacheEndStep")
+            cacheStartStepPercentage = a.int("cacheStartStepPercentage")
+            cacheEndStepPercentage = a.int("cacheEndStepPercentage")
+            cacheMaxConsecutiveSteps = a.int("cacheMaxConsecutiveSteps")
+            fbCache = a.bool("fbCache")
+            fbCacheThreshold = a.double("fbCacheThreshold")
+            teaCache = a.bool("teaCache")
+            teaCacheDistance = a.double("teaCacheDistance")
+            dbCache = a.bool("dbCache")
+            dbCacheThreshold = a.double("dbCacheThreshold")
+            dbCacheSkipInterval = a.int("dbCacheSkipInterval")
+            a.finish()
+        }
     }
 
     public struct Inputs: Sendable, Hashable, Codable {
@@ -45,11 +66,21 @@ extension ImageInferenceRequest {
             self.bottom = bottom
             self.left = left
         }
+
+        init(reading o: FieldReader) {
+            self.init(top: o.int("top"), right: o.int("right"), bottom: o.int("bottom"), left: o.int("left"))
+            o.finish()
+        }
     }
 
     public struct AdvancedFeatures: Sendable, Hashable, Codable {
         public var layerDiffuse: Bool?
         public init(layerDiffuse: Bool? = nil) { self.layerDiffuse = layerDiffuse }
         public var isEmpty: Bool { layerDiffuse == nil }
+
+        init(reading f: FieldReader) {
+            self.init(layerDiffuse: f.bool("layerDiffuse"))
+            f.finish()
+        }
     }
 }

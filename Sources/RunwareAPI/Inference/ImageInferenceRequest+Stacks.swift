@@ -8,6 +8,11 @@ extension ImageInferenceRequest {
             self.weight = weight
             self.transformer = transformer
         }
+
+        init(reading l: FieldReader) {
+            self.init(model: l.required("model"), weight: l.double("weight"), transformer: l.choice("transformer"))
+            l.finish()
+        }
     }
 
     public struct ControlNet: Sendable, Hashable, Codable {
@@ -23,6 +28,17 @@ extension ImageInferenceRequest {
             self.model = model
             self.guideImage = guideImage
         }
+
+        init(reading c: FieldReader) {
+            self.init(model: c.required("model"), guideImage: c.required("guideImage"))
+            weight = c.double("weight")
+            controlMode = c.choice("controlMode")
+            startStep = c.int("startStep")
+            endStep = c.int("endStep")
+            startStepPercentage = c.int("startStepPercentage")
+            endStepPercentage = c.int("endStepPercentage")
+            c.finish()
+        }
     }
 
     public struct IPAdapter: Sendable, Hashable, Codable {
@@ -36,6 +52,18 @@ extension ImageInferenceRequest {
         public init(model: String, guideImages: [String]) {
             self.model = model
             self.guideImages = guideImages
+        }
+
+        init(reading a: FieldReader) {
+            let images = a.strings("guideImages") ?? a.string("guideImage").map { [$0] }
+            if images == nil { a.report(.missing(a.path("guideImages"))) }
+            self.init(model: a.required("model"), guideImages: images ?? [])
+            weight = a.double("weight")
+            combineMethod = a.choice("combineMethod")
+            embedScaling = a.choice("embedScaling")
+            weightType = a.choice("weightType")
+            weightComposition = a.double("weightComposition")
+            a.finish()
         }
     }
 }

@@ -104,4 +104,54 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
         try c.encodeIfPresent(pulid, forKey: .pulid)
         try c.encodeIfPresent(ultralytics, forKey: .ultralytics)
     }
+
+    /// Reads a task object as the API does: wrong types and unknown keys become issues, legacy
+    /// spellings (top-level `seedImage`, `puLID`, `inputImages`...) are understood.
+    /// Validation of limits is separate (`validate()`).
+    public static func decode(_ json: [String: JSONValue]) -> (request: ImageInferenceRequest, issues: [ValidationIssue]) {
+        let r = FieldReader(json)
+        _ = r.string("taskType")
+        var q = ImageInferenceRequest(taskUUID: r.required("taskUUID"), model: r.required("model"),
+                                      positivePrompt: r.required("positivePrompt"))
+        q.outputType = r.choice("outputType")
+        q.outputFormat = r.choice("outputFormat")
+        q.outputQuality = r.int("outputQuality")
+        q.webhookURL = r.string("webhookURL")
+        q.deliveryMethod = r.choice("deliveryMethod")
+        q.uploadEndpoint = r.string("uploadEndpoint")
+        q.safety = r.object("safety").map(Safety.init(reading:))
+        q.ttl = r.int("ttl")
+        q.includeCost = r.bool("includeCost")
+        q.numberResults = r.int("numberResults")
+        q.acceleratorOptions = r.object("acceleratorOptions").map(AcceleratorOptions.init(reading:))
+        var inputs = Inputs(seedImage: r.string("seedImage"), maskImage: r.string("maskImage"))
+        if let i = r.object("inputs") {
+            inputs.seedImage = i.string("seedImage") ?? inputs.seedImage
+            inputs.maskImage = i.string("maskImage") ?? inputs.maskImage
+            i.finish()
+        }
+        q.inputs = inputs.isEmpty ? nil : inputs
+        q.negativePrompt = r.string("negativePrompt")
+        q.width = r.int("width")
+        q.height = r.int("height")
+        q.seed = r.seed("seed")
+        q.steps = r.int("steps")
+        q.scheduler = r.choice("scheduler")
+        q.cfgScale = r.double("CFGScale")
+        q.strength = r.double("strength")
+        q.maskMargin = r.int("maskMargin")
+        q.promptWeighting = r.choice("promptWeighting")
+        q.outpaint = r.object("outpaint").map(Outpaint.init(reading:))
+        q.lora = r.objects("lora")?.map(LoRA.init(reading:))
+        q.controlNet = r.objects("controlNet")?.map(ControlNet.init(reading:))
+        q.ipAdapters = r.objects("ipAdapters")?.map(IPAdapter.init(reading:))
+        q.trueCFGScale = r.double("trueCFGScale")
+        q.acePlusPlus = r.object("acePlusPlus").map(AcePlusPlus.init(reading:))
+        q.hiresFix = HiresFix.read(from: r)
+        q.advancedFeatures = r.object("advancedFeatures").map(AdvancedFeatures.init(reading:))
+        q.pulid = (r.object("pulid") ?? r.object("puLID")).map(PuLID.init(reading:))
+        q.ultralytics = r.object("ultralytics").map(Ultralytics.init(reading:))
+        r.finish()
+        return (q, r.issues)
+    }
 }

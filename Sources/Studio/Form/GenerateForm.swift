@@ -156,15 +156,16 @@ public struct GenerateForm: Sendable, Equatable {
         switch field.kind {
         case .integer(let range, let step):
             guard let current = document[field.path]?.intValue else {
-                // Unset: the first step lands on the limit it moves away from.
-                set(field, text: String(delta > 0 ? range.lowerBound : range.upperBound))
+                // Unset: the first step lands on the limit it moves away from (the lower one when
+                // there is no documented maximum).
+                set(field, text: String(delta > 0 || range.upperBound == Int.max ? range.lowerBound : range.upperBound))
                 return
             }
-            var number = NumberField(value: Double(current), step: Double(step),
-                                     range: Double(range.lowerBound)...Double(range.upperBound), integer: true)
-            number.increment(delta)
-            let next = Int(number.value ?? 0)
-            set(field, text: String(field.path == "width" || field.path == "height" ? next / 16 * 16 : next))
+            let moved = Int(current).addingReportingOverflow(step * delta)
+            var next = moved.overflow ? (delta > 0 ? range.upperBound : range.lowerBound)
+                : min(range.upperBound, max(range.lowerBound, moved.partialValue))
+            if let multiple = Parameters[field.path.description]?.multipleOf { next = next / multiple * multiple }
+            set(field, text: String(next))
         case .decimal(let range, let step):
             let current: Double? = switch document[field.path] {
             case .double(let d)?: d
@@ -275,8 +276,11 @@ public struct GenerateForm: Sendable, Equatable {
 
     // MARK: Internals
 
+    /// A required single value stays when emptied (validation names it); an emptied item of an
+    /// image list is removed.
     private func isRequired(_ field: FieldSpec) -> Bool {
-        field.path == "model" || field.path.description.hasSuffix(".model") || field.path.description.hasSuffix("guideImage")
+        if case .index? = field.path.components.last { return false }
+        return Parameters[field.path.description]?.required == true
     }
 
     private mutating func write(_ path: JSONPath, _ value: JSONValue?) {
@@ -287,7 +291,7 @@ public struct GenerateForm: Sendable, Equatable {
         document[path] = value
         // Containers that exist only to hold their fields go away when empty.
         if let parent = path.parent, case .key(let top)? = parent.components.first, parent.components.count == 1 {
-            if ["inputs", "outpaint", "safety", "advancedFeatures"].contains(top), document[parent]?.objectValue?.isEmpty == true {
+            if Parameters[top]?.kind == .group, document[parent]?.objectValue?.isEmpty == true {
                 document[parent] = nil
             }
             if top == "hiresFix", document[parent]?.objectValue?.isEmpty == true { document[parent] = .bool(true) }
@@ -298,7 +302,10 @@ public struct GenerateForm: Sendable, Equatable {
         guard let ratio = lockedRatio, let v = document[changed]?.intValue else { return }
         let other: JSONPath = changed == "width" ? "height" : "width"
         let exact = changed == "width" ? Double(v) * ratio : Double(v) / ratio
-        let rounded = Int64(min(2048, max(128, (exact / 16).rounded() * 16)))
+        let row = Parameters[other.description]
+        let multiple = Double(row?.multipleOf ?? 1)
+        var rounded = Int64((exact / multiple).rounded() * multiple)
+        if case .integers(let min, let max)? = row?.range { rounded = Swift.min(Int64(max ?? Int.max), Swift.max(Int64(min), rounded)) }
         document[other] = .int(rounded)
     }
 
