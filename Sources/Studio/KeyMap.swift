@@ -19,9 +19,53 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
     case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
     case sweepSave = "sweep.save"
+    // Moving the History selection, and its panes.
+    case historyLeft = "history.left", historyRight = "history.right", historyUp = "history.up", historyDown = "history.down"
+    case historyPageUp = "history.page-up", historyPageDown = "history.page-down"
+    case historyFirst = "history.first", historyLast = "history.last"
+    case historySearchDone = "history.search-done"
+    case detailClose = "detail.close", detailUp = "detail.up", detailDown = "detail.down"
+    case detailPageUp = "detail.page-up", detailPageDown = "detail.page-down"
+    case lineageClose = "lineage.close", lineageWalk = "lineage.walk"
+    case compareClose = "compare.close", sweepClose = "sweep.close"
+    // The focused form field.
+    case fieldActivate = "field.activate", fieldDecrease = "field.decrease", fieldIncrease = "field.increase"
+    case fieldToggle = "field.toggle"
+    case promptNewline = "prompt.newline"
+    // Pop-ups.
+    case listUp = "list.up", listDown = "list.down", listPageUp = "list.page-up", listPageDown = "list.page-down"
+    case dialogAccept = "dialog.accept", dialogCancel = "dialog.cancel"
+    case helpClose = "help.close"
+    case confirmYes = "confirm.yes", confirmNo = "confirm.no"
+    case promptSearchOlder = "prompt-search.older"
+    // Line editing, the same in every text field and the prompt.
+    case editLeft = "edit.left", editRight = "edit.right", editHome = "edit.home", editEnd = "edit.end"
+    case editWordLeft = "edit.word-left", editWordRight = "edit.word-right"
+    case editDeleteBackward = "edit.delete-backward", editDeleteForward = "edit.delete-forward"
+    case editDeleteWord = "edit.delete-word", editDeleteToStart = "edit.delete-to-start", editDeleteToEnd = "edit.delete-to-end"
+    case editUndo = "edit.undo"
+
+    /// The line-editing command an `edit.*` action runs.
+    public var editCommand: EditCommand? {
+        switch self {
+        case .editLeft: .left
+        case .editRight: .right
+        case .editHome: .home
+        case .editEnd: .end
+        case .editWordLeft: .wordLeft
+        case .editWordRight: .wordRight
+        case .editDeleteBackward: .deleteBackward
+        case .editDeleteForward: .deleteForward
+        case .editDeleteWord: .deleteWordBackward
+        case .editDeleteToStart: .deleteToLineStart
+        case .editDeleteToEnd: .deleteToLineEnd
+        case .editUndo: .undo
+        default: nil
+        }
+    }
 }
 
-/// The screens a binding can belong to.
+/// The studio's screens.
 public enum StudioScreen: String, Sendable, Equatable, CaseIterable {
     case generate, history
 }
@@ -33,16 +77,16 @@ public struct Binding: Sendable, Equatable {
     public var description: String
     /// When the action cannot run; the footer and `?` show why, and the key does nothing.
     public var whenDisabled: Availability
-    /// The screen the binding works on; nil: everywhere.
-    public var screen: StudioScreen?
+    /// Where the binding works.
+    public var context: KeyContext
 
     public init(_ action: StudioAction, _ keys: [Key], _ description: String, disabled whenDisabled: Availability = .never,
-                on screen: StudioScreen? = nil) {
+                in context: KeyContext = .global) {
         self.action = action
         self.keys = keys
         self.description = description
         self.whenDisabled = whenDisabled
-        self.screen = screen
+        self.context = context
     }
 }
 
@@ -57,54 +101,109 @@ public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [Binding]
 
     public static let defaults = KeyMap(bindings: [
-        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid, on: .generate),
+        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid, in: .generate),
         Binding(.cancel, [.ctrl("x")], "cancel the newest job", disabled: .withoutJobInFlight),
         Binding(.quit, [.ctrl("q")], "quit"),
         Binding(.help, [.function(1), .character("?")], "help"),
-        Binding(.focusNext, [.tab, .down], "next field", on: .generate),
-        Binding(.focusPrevious, [.backTab, .up], "previous field", on: .generate),
-        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory, on: .generate),
-        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling, on: .generate),
-        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory, on: .generate),
-        Binding(.seedRandom, [.alt("r")], "random seed", on: .generate),
-        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed, on: .generate),
-        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack, on: .generate),
-        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem, on: .generate),
-        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem, on: .generate),
-        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem, on: .generate),
+        Binding(.focusNext, [.tab, .down], "next field", in: .generate),
+        Binding(.focusPrevious, [.backTab, .up], "previous field", in: .generate),
+        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory, in: .generate),
+        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling, in: .generate),
+        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory, in: .generate),
+        Binding(.seedRandom, [.alt("r")], "random seed", in: .generate),
+        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed, in: .generate),
+        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack, in: .generate),
+        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem, in: .generate),
+        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem, in: .generate),
+        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem, in: .generate),
         Binding(.copyPrompt, [.alt("c")], "copy the prompt"),
         Binding(.copySeed, [.alt("e")], "copy the seed", disabled: .withoutResult),
         Binding(.copyPath, [.alt("y")], "copy the image path", disabled: .withoutResult),
-        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult, on: .generate),
-        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult, on: .generate),
+        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult, in: .generate),
+        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult, in: .generate),
         Binding(.suspend, [.ctrl("z")], "suspend (fg resumes)"),
         Binding(.redraw, [.ctrl("l")], "redraw the screen"),
-        Binding(.showHistory, [.function(2)], "History", on: .generate),
-        Binding(.showGenerate, [.function(2), .escape], "back to Generate", on: .history),
+        Binding(.showHistory, [.function(2)], "History", in: .generate),
+        Binding(.showGenerate, [.function(2), .escape], "back to Generate", in: .history),
         Binding(.historySearch, [.character("/")], "search (words, \"phrases\", model: lora: seed: tag: fav status: before: after: size:)",
-                on: .history),
-        Binding(.historyMode, [.character("m")], "contact sheet or list", on: .history),
-        Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyRerun, [.character("r")], "re-run the same request", disabled: .withoutSelectedJob, on: .history),
+                in: .history),
+        Binding(.historyMode, [.character("m")], "contact sheet or list", in: .history),
+        Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, in: .history),
+        Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, in: .history),
+        Binding(.historyRerun, [.character("r")], "re-run the same request", disabled: .withoutSelectedJob, in: .history),
         Binding(.historyVariations, [.character("v")], "variations: same request, 4 new seeds", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyTag, [.character("t")], "tag (+name adds, -name removes)", disabled: .withoutSelectedJob, on: .history),
+                in: .history),
+        Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, in: .history),
+        Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, in: .history),
+        Binding(.historyTag, [.character("t")], "tag (+name adds, -name removes)", disabled: .withoutSelectedJob, in: .history),
         Binding(.historyExport, [.character("x")], "export images and request to a folder", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.historyOpenFile, [.character("o")], "open an image file with its parameters into the form", on: .history),
-        Binding(.historyLineage, [.character("l")], "lineage: parent and children", disabled: .withoutSelectedJob, on: .history),
+                in: .history),
+        Binding(.historyOpenFile, [.character("o")], "open an image file with its parameters into the form", in: .history),
+        Binding(.historyLineage, [.character("l")], "lineage: parent and children", disabled: .withoutSelectedJob, in: .history),
         Binding(.historyCompare, [.character("c")], "compare (mark one, then c on another)", disabled: .withoutSelectedJob,
-                on: .history),
+                in: .history),
         Binding(.historySweep, [.character("s")], "sweep one or two parameters over the job", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.sweepSave, [.character("p")], "save the sweep as one labelled PNG", disabled: .withoutSweep, on: .history),
+                in: .history),
+        Binding(.sweepSave, [.character("p")], "save the sweep as one labelled PNG", disabled: .withoutSweep, in: .history),
+        Binding(.historyLeft, [.left], "previous job", in: .history),
+        Binding(.historyRight, [.right], "next job", in: .history),
+        Binding(.historyUp, [.up], "a row up", in: .history),
+        Binding(.historyDown, [.down], "a row down", in: .history),
+        Binding(.historyPageUp, [.pageUp], "a screenful up", in: .history),
+        Binding(.historyPageDown, [.pageDown], "a screenful down", in: .history),
+        Binding(.historyFirst, [.home], "the newest job", in: .history),
+        Binding(.historyLast, [.end], "the oldest job", in: .history),
+        Binding(.historySearchDone, [.enter, .escape, .tab, .down], "done searching", in: .historySearch),
+        Binding(.detailClose, [.escape, .enter, .backspace], "close the details", in: .detail),
+        Binding(.detailUp, [.up], "scroll up", in: .detail),
+        Binding(.detailDown, [.down], "scroll down", in: .detail),
+        Binding(.detailPageUp, [.pageUp], "scroll a screenful up", in: .detail),
+        Binding(.detailPageDown, [.pageDown], "scroll a screenful down", in: .detail),
+        Binding(.lineageWalk, [.enter], "walk to the chosen job (open it when it is the centre)", in: .lineage),
+        Binding(.lineageClose, [.escape, .character("l")], "close the lineage", in: .lineage),
+        Binding(.compareClose, [.escape, .character("c"), .enter], "close the comparison", in: .compare),
+        Binding(.sweepClose, [.escape], "close the sweep sheet", in: .sweep),
+        Binding(.fieldActivate, [.enter], "open the picker (model, image, choice), toggle, or go to the next field", in: .field),
+        Binding(.fieldDecrease, [.left], "step a number down, previous choice, toggle", in: .field),
+        Binding(.fieldIncrease, [.right], "step a number up, next choice, toggle", in: .field),
+        Binding(.fieldToggle, [.character(" ")], "toggle, next choice, add a stack item", in: .field),
+        Binding(.promptNewline, [.enter], "new line", in: .prompt),
+        Binding(.listUp, [.up], "up", in: .list),
+        Binding(.listDown, [.down], "down", in: .list),
+        Binding(.listPageUp, [.pageUp], "a screenful up", in: .list),
+        Binding(.listPageDown, [.pageDown], "a screenful down", in: .list),
+        Binding(.dialogAccept, [.enter], "choose, open or done", in: .dialog),
+        Binding(.dialogCancel, [.escape], "close without choosing", in: .dialog),
+        Binding(.helpClose, [.escape, .character("q"), .character("?"), .function(1), .enter], "close this help", in: .help),
+        Binding(.confirmYes, [.character("y"), .character("Y")], "yes", in: .confirm),
+        Binding(.confirmNo, [.character("n"), .character("N"), .escape], "no", in: .confirm),
+        Binding(.promptSearchOlder, [.ctrl("r")], "the next older match", in: .promptSearch),
+        Binding(.editLeft, [.left], "cursor left", in: .text),
+        Binding(.editRight, [.right], "cursor right", in: .text),
+        Binding(.editHome, [.home], "to the start of the line", in: .text),
+        Binding(.editEnd, [.end, .ctrl("e")], "to the end of the line", in: .text),
+        Binding(.editWordLeft, [.alt("b")], "a word left", in: .text),
+        Binding(.editWordRight, [.alt("f")], "a word right", in: .text),
+        Binding(.editDeleteBackward, [.backspace], "delete before the cursor (in the file picker's empty filter: up a folder)",
+                in: .text),
+        Binding(.editDeleteForward, [.delete], "delete under the cursor", in: .text),
+        Binding(.editDeleteWord, [.ctrl("w")], "delete the word before the cursor", in: .text),
+        Binding(.editDeleteToStart, [.ctrl("u")], "delete to the start of the line", in: .text),
+        Binding(.editDeleteToEnd, [.ctrl("k")], "delete to the end of the line", in: .text),
+        Binding(.editUndo, [.alt("u")], "undo", in: .text),
     ])
 
+    /// The action of the first context in the chain that binds the key.
+    public func action(for key: Key, in chain: [KeyContext]) -> StudioAction? {
+        for context in chain {
+            if let found = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return found.action }
+        }
+        return nil
+    }
+
+    /// The action of a key on a screen with nothing open over it.
     public func action(for key: Key, on screen: StudioScreen = .generate) -> StudioAction? {
-        bindings.first { $0.keys.contains(key) && ($0.screen == nil || $0.screen == screen) }?.action
+        action(for: key, in: [screen == .generate ? .generate : .history, .global])
     }
 
     public func binding(_ action: StudioAction) -> Binding? { bindings.first { $0.action == action } }
@@ -151,9 +250,11 @@ public struct KeyMap: Sendable, Equatable {
                     }
                     parsed.append(key)
                 }
-                // A key now bound here is taken away from whatever had it on the same screens.
-                let screen = map.binding(action)?.screen
-                for i in map.bindings.indices where screen == nil || map.bindings[i].screen == nil || map.bindings[i].screen == screen {
+                // A key now bound here is taken away from whatever had it in the same context (every
+                // context, for a binding that works everywhere).
+                let context = map.binding(action)?.context
+                for i in map.bindings.indices
+                where context == .global || map.bindings[i].context == .global || map.bindings[i].context == context {
                     map.bindings[i].keys.removeAll { parsed.contains($0) }
                 }
                 if let i = map.bindings.firstIndex(where: { $0.action == action }) { map.bindings[i].keys = parsed }
