@@ -2,26 +2,7 @@ import Foundation
 import TerminalUI
 import TOMLKit
 
-/// Everything a key can do in the studio, by stable name (used in `keys.toml`).
-public enum StudioAction: String, Sendable, CaseIterable {
-    case generate, cancel, quit, help
-    case focusNext = "focus.next", focusPrevious = "focus.previous"
-    case promptPrevious = "prompt.previous", promptNext = "prompt.next", promptSearch = "prompt.search"
-    case seedRandom = "seed.random", seedReuse = "seed.reuse"
-    case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
-    case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
-    case resultPrevious = "result.previous", resultNext = "result.next"
-    case suspend, redraw
-    case showHistory = "screen.history", showGenerate = "screen.generate"
-    case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
-    case historyFork = "history.fork", historyRerun = "history.rerun", historyVariations = "history.variations"
-    case historyFavourite = "history.favourite", historyDelete = "history.delete"
-    case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
-    case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
-    case sweepSave = "sweep.save"
-}
-
-/// The screens a binding can belong to.
+/// The studio's screens.
 public enum StudioScreen: String, Sendable, Equatable, CaseIterable {
     case generate, history
 }
@@ -33,16 +14,16 @@ public struct Binding: Sendable, Equatable {
     public var description: String
     /// When the action cannot run; the footer and `?` show why, and the key does nothing.
     public var whenDisabled: Availability
-    /// The screen the binding works on; nil: everywhere.
-    public var screen: StudioScreen?
+    /// Where the binding works.
+    public var context: KeyContext
 
     public init(_ action: StudioAction, _ keys: [Key], _ description: String, disabled whenDisabled: Availability = .never,
-                on screen: StudioScreen? = nil) {
+                in context: KeyContext = .global) {
         self.action = action
         self.keys = keys
         self.description = description
         self.whenDisabled = whenDisabled
-        self.screen = screen
+        self.context = context
     }
 }
 
@@ -56,55 +37,20 @@ public enum Availability: String, Sendable, Equatable {
 public struct KeyMap: Sendable, Equatable {
     public private(set) var bindings: [Binding]
 
-    public static let defaults = KeyMap(bindings: [
-        Binding(.generate, [.ctrl("g"), .function(5)], "generate", disabled: .whileFormInvalid, on: .generate),
-        Binding(.cancel, [.ctrl("x")], "cancel the newest job", disabled: .withoutJobInFlight),
-        Binding(.quit, [.ctrl("q")], "quit"),
-        Binding(.help, [.function(1), .character("?")], "help"),
-        Binding(.focusNext, [.tab, .down], "next field", on: .generate),
-        Binding(.focusPrevious, [.backTab, .up], "previous field", on: .generate),
-        Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory, on: .generate),
-        Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling, on: .generate),
-        Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory, on: .generate),
-        Binding(.seedRandom, [.alt("r")], "random seed", on: .generate),
-        Binding(.seedReuse, [.alt("s")], "reuse the last seed", disabled: .withoutLastSeed, on: .generate),
-        Binding(.stackAdd, [.ctrl("a")], "add a stack item", disabled: .outsideStack, on: .generate),
-        Binding(.stackRemove, [.ctrl("d")], "remove a stack item", disabled: .outsideStackItem, on: .generate),
-        Binding(.stackUp, [.alt("k")], "move item up", disabled: .outsideStackItem, on: .generate),
-        Binding(.stackDown, [.alt("j")], "move item down", disabled: .outsideStackItem, on: .generate),
-        Binding(.copyPrompt, [.alt("c")], "copy the prompt"),
-        Binding(.copySeed, [.alt("e")], "copy the seed", disabled: .withoutResult),
-        Binding(.copyPath, [.alt("y")], "copy the image path", disabled: .withoutResult),
-        Binding(.resultPrevious, [.alt(",")], "previous result", disabled: .withoutResult, on: .generate),
-        Binding(.resultNext, [.alt(".")], "next result", disabled: .withoutResult, on: .generate),
-        Binding(.suspend, [.ctrl("z")], "suspend (fg resumes)"),
-        Binding(.redraw, [.ctrl("l")], "redraw the screen"),
-        Binding(.showHistory, [.function(2)], "History", on: .generate),
-        Binding(.showGenerate, [.function(2), .escape], "back to Generate", on: .history),
-        Binding(.historySearch, [.character("/")], "search (words, \"phrases\", model: lora: seed: tag: fav status: before: after: size:)",
-                on: .history),
-        Binding(.historyMode, [.character("m")], "contact sheet or list", on: .history),
-        Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyRerun, [.character("r")], "re-run the same request", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyVariations, [.character("v")], "variations: same request, 4 new seeds", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.historyFavourite, [.character("*")], "favourite or not", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyDelete, [.character("d")], "delete the job and its images", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyTag, [.character("t")], "tag (+name adds, -name removes)", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyExport, [.character("x")], "export images and request to a folder", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.historyOpenFile, [.character("o")], "open an image file with its parameters into the form", on: .history),
-        Binding(.historyLineage, [.character("l")], "lineage: parent and children", disabled: .withoutSelectedJob, on: .history),
-        Binding(.historyCompare, [.character("c")], "compare (mark one, then c on another)", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.historySweep, [.character("s")], "sweep one or two parameters over the job", disabled: .withoutSelectedJob,
-                on: .history),
-        Binding(.sweepSave, [.character("p")], "save the sweep as one labelled PNG", disabled: .withoutSweep, on: .history),
-    ])
+    /// The bindings the studio starts with (`KeyMap+Defaults.swift`).
+    public static let defaults = KeyMap(bindings: defaultBindings)
 
+    /// The action of the first context in the chain that binds the key.
+    public func action(for key: Key, in chain: [KeyContext]) -> StudioAction? {
+        for context in chain {
+            if let found = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return found.action }
+        }
+        return nil
+    }
+
+    /// The action of a key on a screen with nothing open over it.
     public func action(for key: Key, on screen: StudioScreen = .generate) -> StudioAction? {
-        bindings.first { $0.keys.contains(key) && ($0.screen == nil || $0.screen == screen) }?.action
+        action(for: key, in: [screen == .generate ? .generate : .history, .global])
     }
 
     public func binding(_ action: StudioAction) -> Binding? { bindings.first { $0.action == action } }
@@ -147,9 +93,11 @@ public struct KeyMap: Sendable, Equatable {
                     }
                     parsed.append(key)
                 }
-                // A key now bound here is taken away from whatever had it on the same screens.
-                let screen = map.binding(action)?.screen
-                for i in map.bindings.indices where screen == nil || map.bindings[i].screen == nil || map.bindings[i].screen == screen {
+                // A key now bound here is taken away from whatever had it in the same context (every
+                // context, for a binding that works everywhere).
+                let context = map.binding(action)?.context
+                for i in map.bindings.indices
+                where context == .global || map.bindings[i].context == .global || map.bindings[i].context == context {
                     map.bindings[i].keys.removeAll { parsed.contains($0) }
                 }
                 if let i = map.bindings.firstIndex(where: { $0.action == action }) { map.bindings[i].keys = parsed }

@@ -87,6 +87,6 @@ enum HistoryScreenBench {
         let first = s.history.scroll * layout.perRow(.sheet)
         let last = min(first + layout.pageCount(.sheet), s.history.total ?? 0)
         guard s.history.total != nil, first < last, (first..<last).allSatisfy({ s.history.job(at: $0) != nil }) else { return false }
-        return StudioReducer.wantedThumbnails(s).allSatisfy { s.thumbnails[$0] != nil }
+        return s.wantedThumbnails.allSatisfy { s.thumbnails[$0] != nil }
     }
 }

@@ -104,7 +104,7 @@ enum StudioBench {
         }
         for i in 0..<max(1, layout.stripCount) {
             let path = "/bench/\(i).jpg"
-            state.results.append(RecentResult(path: path, seed: UInt64(i), jobID: i + 1, index: 0))
+            state.generate.results.append(RecentResult(path: path, seed: UInt64(i), job: String(i + 1), index: 0))
             state.thumbnails[ThumbnailKey(path: path, columns: GenerateLayout.stripThumbWidth, rows: GenerateLayout.stripThumbHeight)] =
                 grid(GenerateLayout.stripThumbWidth, GenerateLayout.stripThumbHeight)
         }

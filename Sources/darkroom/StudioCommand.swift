@@ -93,7 +93,7 @@ struct StudioCommand: AsyncParsableCommand {
                 let terminal = CursesTerminal(monochrome: colorMode == .monochrome)
                 var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
                                         target: targetName, pickerFolder: pickerFolder)
-                state.notice = hint
+                state.status.notice = hint
                 let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
                 app.run()
                 CursesTerminal.restore()

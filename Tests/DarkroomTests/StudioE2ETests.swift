@@ -179,9 +179,10 @@ import TestSupport
                 try await tmux.waitFor("#4 ")
                 try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") }
 
-                // Compare the two owls.
+                // Compare the two owls. The selection stayed on job 2; the fork is above it.
                 try await tmux.keys("F2")
                 try await tmux.waitFor("2 jobs")
+                try await tmux.keys("Home")
                 try await tmux.type("c")
                 try await tmux.keys("Right")
                 try await tmux.type("c")

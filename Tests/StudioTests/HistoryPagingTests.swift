@@ -40,7 +40,7 @@ import Testing
         #expect(maxPages <= 2 * HistoryBrowser.keptPages + 2, "\(maxPages) pages held")
         #expect(state.history.pages[0] == nil)
         // Thumbnails asked for are only those on screen.
-        let wanted = StudioReducer.wantedThumbnails(state)
+        let wanted = state.wantedThumbnails
         #expect(wanted.count == layout.pageCount(.sheet))
         // A late answer for an old query is dropped.
         let old = state.history.generation - 1
@@ -58,9 +58,10 @@ import Testing
         let layout = HistoryLayout(columns: 160, rows: 48)
         let second = (x: layout.body.x + HistoryLayout.cellWidth + 3, y: layout.body.y + 2)
         _ = reducer.reduce(&state, .terminal(.mouse(button: .left, x: second.x, y: second.y, pressed: true)))
-        #expect(state.history.selected == 1 && state.history.detail == nil)
+        #expect(state.history.selected == 1 && state.history.pane == .browse)
         _ = reducer.reduce(&state, .terminal(.mouse(button: .left, x: second.x, y: second.y, pressed: true)))
-        #expect(state.history.detail?.positivePrompt == "job 99999")
+        guard case .detail(let detail) = state.history.pane else { Issue.record("no detail open"); return }
+        #expect(detail.row.job.positivePrompt == "job 99999")
         _ = reducer.reduce(&state, .terminal(.key(.escape)))
         _ = reducer.reduce(&state, .terminal(.mouse(button: .wheelDown, x: 5, y: 5, pressed: true)))
         #expect(state.history.selected == 1 + layout.perRow(.sheet))

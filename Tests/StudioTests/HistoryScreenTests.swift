@@ -97,7 +97,7 @@ import TestSupport
             // Delete asks first, naming what goes; then the job and its file are gone.
             let doomed = try #require(app.state.history.job(at: 0))
             key(app, .character("d"))
-            #expect(app.state.notice?.contains("delete job \(doomed.id) and its 1 image file") == true)
+            #expect(app.state.status.notice?.contains("delete job \(doomed.id) and its 1 image file") == true)
             key(app, .character("y"))
             #expect(await app.settle { $0.history.total == 149 && $0.history.pages[0] != nil })
             #expect(!FileManager.default.fileExists(atPath: doomed.results[0].path))
@@ -107,8 +107,8 @@ import TestSupport
             let parent = try #require(app.state.history.job(at: 0))
             key(app, .character("f"))
             #expect(app.state.screen == .generate)
-            #expect(app.state.prompt.text == parent.positivePrompt)
-            #expect(app.state.form.draft.seed == parent.seed)
+            #expect(app.state.generate.prompt.text == parent.positivePrompt)
+            #expect(app.state.generate.form.draft.seed == parent.seed)
             key(app, .alt("r"))
             key(app, .ctrl("g"))
             #expect(await app.settle { $0.jobs.last?.phase == .done })
@@ -118,6 +118,10 @@ import TestSupport
             // Re-run from History: the same request, recorded as a rerun.
             key(app, .function(2))
             #expect(await app.settle { $0.history.total == 150 && $0.history.pages[0] != nil })
+            // The selection stayed on the job it was on; the fork is the newest, above it.
+            #expect(app.state.history.selectedJob?.id == parent.id)
+            key(app, .home)
+            #expect(app.state.history.selectedJob?.id == forked.id)
             key(app, .character("r"))
             #expect(await app.settle { $0.jobs.last?.phase == .done && $0.jobs.count == 2 })
             let rerun = try #require(try history.list(limit: 1).first)
@@ -125,12 +129,14 @@ import TestSupport
 
             // Lineage: from the re-run up to the fork, whose tree shows its parent and the re-run.
             #expect(await app.settle { $0.history.job(at: 0)?.id == rerun.id })
+            #expect(app.state.history.selectedJob?.id == forked.id, "the selection follows its job down a row")
+            key(app, .home)
             key(app, .character("l"))
-            #expect(await app.settle { $0.history.lineage?.job.id == rerun.id })
-            #expect(app.state.history.lineage?.parent?.id == forked.id)
+            #expect(await app.settle { $0.history.lineageTree?.job.id == rerun.id })
+            #expect(app.state.history.lineageTree?.parent?.id == forked.id)
             key(app, .up)
             key(app, .enter)
-            #expect(await app.settle { $0.history.lineage?.job.id == forked.id })
+            #expect(await app.settle { $0.history.lineageTree?.job.id == forked.id })
             app.render()
             let tree = terminal.text.joined(separator: "\n")
             #expect(tree.contains("↑ parent #\(parent.id)") && tree.contains("├ rerun #\(rerun.id)"), "\(tree)")
@@ -142,7 +148,7 @@ import TestSupport
             key(app, .character("c"))
             app.render()
             let compared = terminal.text.joined(separator: "\n")
-            #expect(app.state.history.comparing != nil)
+            #expect({ if case .compare = app.state.history.pane { true } else { false } }())
             #expect(compared.contains("≠ job") && compared.contains("  model"), "\(compared)")
             key(app, .escape)
 
@@ -159,7 +165,7 @@ import TestSupport
             key(app, .ctrl("u"))
             type(app, folder.path + "/out")
             key(app, .enter)
-            #expect(await app.settle { $0.notice?.hasPrefix("exported job \(rerun.id)") == true })
+            #expect(await app.settle { $0.status.notice?.hasPrefix("exported job \(rerun.id)") == true })
             #expect(FileManager.default.fileExists(atPath: folder.path + "/out/job-\(rerun.id).json"))
 
             // Open an image file from disk: its parameters land in the form.
@@ -167,8 +173,8 @@ import TestSupport
             #expect(await app.settle { s in if case .files(let p)? = s.overlay { !p.loading && p.entries.count >= 2 } else { false } })
             key(app, .enter)
             #expect(await app.settle { $0.screen == .generate })
-            #expect(app.state.prompt.text == parent.positivePrompt)
-            #expect(app.state.notice?.hasPrefix("loaded the parameters of") == true)
+            #expect(app.state.generate.prompt.text == parent.positivePrompt)
+            #expect(app.state.status.notice?.hasPrefix("loaded the parameters of") == true)
 
             // A 3x2 sweep over the newest job: six labelled cells, then one PNG with the labels.
             key(app, .function(2))
@@ -177,7 +183,7 @@ import TestSupport
             key(app, .ctrl("u"))
             type(app, "CFGScale=99")
             key(app, .enter)
-            #expect(app.state.notice?.contains("cell CFGScale=99: CFGScale = 99: must be between 0 and 20") == true, "\(app.state.notice ?? "")")
+            #expect(app.state.status.notice?.contains("cell CFGScale=99: CFGScale = 99: must be between 0 and 20") == true, "\(app.state.status.notice ?? "")")
             key(app, .character("s"))
             key(app, .ctrl("u"))
             type(app, "CFGScale=2,4,6 steps=20,28")

@@ -13,7 +13,7 @@ import Testing
     struct Screen {
         var state: StudioState
         let reducer = StudioReducer()
-        let view = GenerateView(theme: .monochrome, keyMap: .defaults)
+        let view = StudioView(theme: .monochrome, keyMap: .defaults)
         var effects: [StudioEffect] = []
 
         init(columns: Int = 120, rows: Int = 40) {
@@ -30,24 +30,24 @@ import Testing
         mutating func type(_ text: String) { for c in text { send(.terminal(.key(.character(c)))) } }
         mutating func key(_ k: Key, times: Int = 1) { for _ in 0..<times { send(.terminal(.key(k))) } }
         mutating func focus(_ path: String) {
-            let i = state.form.fields.firstIndex { $0.path == JSONPath(path) }!
-            reducer.setFocus(i, &state)
+            let i = state.generate.form.fields.firstIndex { $0.path == JSONPath(path) }!
+            state.generate.setFocus(i)
         }
         var lines: [String] { view.draw(state).frame.text }
     }
 
     @Test func typingAPromptAndGeneratingSendsTheDraft() {
         var s = Screen()
-        #expect(StudioReducer.disabledReason(.whileFormInvalid, s.state) != nil)
+        #expect(Availability.whileFormInvalid.reason(in: s.state) != nil)
         s.type("a lighthouse at dusk")
-        #expect(s.state.form.draft.positivePrompt == "a lighthouse at dusk")
+        #expect(s.state.generate.form.draft.positivePrompt == "a lighthouse at dusk")
         s.effects = []
         s.key(.ctrl("g"))
         guard case .generate(let id, let request, let parent)? = s.effects.first else { Issue.record("no generate effect"); return }
         #expect(id == 1 && parent == nil)
         #expect(request.positivePrompt == "a lighthouse at dusk" && request.width == 1024)
-        #expect(s.state.jobsInFlight == 1)
-        #expect(s.state.promptHistory.first == "a lighthouse at dusk")
+        #expect(s.state.jobs.inFlight == 1)
+        #expect(s.state.generate.recall.prompts.first == "a lighthouse at dusk")
         Snapshot.check(s.lines, named: "generate-sent")
     }
 
@@ -59,7 +59,7 @@ import Testing
         s.effects = []
         s.key(.ctrl("g"))
         #expect(s.effects.isEmpty)
-        #expect(s.state.notice?.contains("fix the 1 problem") == true)
+        #expect(s.state.status.notice?.contains("fix the 1 problem") == true)
         #expect(s.lines.contains { $0.contains("! 99: must be between 1 and 50") })
         Snapshot.check(s.lines, named: "validation-beside-field")
     }
@@ -75,21 +75,21 @@ import Testing
         s.send(.job(id: 1, .saved(SavedImage(path: "/tmp/x-1.png", taskUUID: "t", imageUUID: "i", seed: 42, cost: 0.0019,
                                               format: "PNG", bytes: 10, imageURL: nil, index: 0))),
                .jobEnded(id: 1, failure: nil, cancelled: false))
-        #expect(s.state.jobsInFlight == 0)
-        #expect(s.state.lastSeed == 42)
+        #expect(s.state.jobs.inFlight == 0)
+        #expect(s.state.generate.lastSeed == 42)
         #expect(s.effects.contains(.refreshSpend))
         #expect(s.effects.contains(.thumbnail(ThumbnailKey(path: "/tmp/x-1.png", columns: GenerateLayout.stripThumbWidth,
                                                            rows: GenerateLayout.stripThumbHeight))))
         s.key(.ctrl("g"))
         s.send(.jobEnded(id: 2, failure: "the API refused the request: insufficientCredits", cancelled: false))
-        #expect(s.state.lastError == "job 2: the API refused the request: insufficientCredits")
+        #expect(s.state.status.lastError == "job 2: the API refused the request: insufficientCredits")
         Snapshot.check(s.lines, named: "jobs-and-failure")
     }
 
     @Test func cancelAsksForTheNewestJobInFlight() {
         var s = Screen()
         s.key(.ctrl("x"))
-        #expect(s.state.notice == "cancel the newest job: no job is running")
+        #expect(s.state.status.notice == "cancel the newest job: no job is running")
         s.type("a fox")
         s.key(.ctrl("g"))
         s.key(.ctrl("g"))
@@ -105,18 +105,18 @@ import Testing
         s.send(.promptHistory(["third", "second", "first"]))
         s.type("draft")
         s.key(.alt("p"))
-        #expect(s.state.prompt.text == "third")
+        #expect(s.state.generate.prompt.text == "third")
         s.key(.alt("p"))
-        #expect(s.state.prompt.text == "second")
+        #expect(s.state.generate.prompt.text == "second")
         s.key(.alt("n"))
         s.key(.alt("n"))
-        #expect(s.state.prompt.text == "draft")
+        #expect(s.state.generate.prompt.text == "draft")
         s.key(.ctrl("r"))
         s.type("fir")
         #expect(s.lines.contains { $0.contains("1 of 3 prompts") })
         s.key(.enter)
-        #expect(s.state.prompt.text == "first")
-        #expect(s.state.form.draft.positivePrompt == "first")
+        #expect(s.state.generate.prompt.text == "first")
+        #expect(s.state.generate.form.draft.positivePrompt == "first")
     }
 
     @Test func aLoRAComesFromThePickerThatSearchesAsYouType() {
@@ -133,13 +133,13 @@ import Testing
         s.send(.models(query: "water", results: [entry], error: nil))
         Snapshot.check(s.lines, named: "lora-picker")
         s.key(.enter)
-        #expect(s.state.form.draft.lora?.first?.model == "civitai:667004@746484")
-        #expect(s.state.focusedField?.path == JSONPath("lora[0].model"))
+        #expect(s.state.generate.form.draft.lora?.first?.model == "civitai:667004@746484")
+        #expect(s.state.generate.focusedField?.path == JSONPath("lora[0].model"))
         s.key(.down)
         s.key(.right, times: 3)
-        #expect(s.state.form.draft.lora?.first?.weight == 0.3)
+        #expect(s.state.generate.form.draft.lora?.first?.weight == 0.3)
         s.key(.ctrl("d"))
-        #expect(s.state.form.draft.lora == nil)
+        #expect(s.state.generate.form.draft.lora == nil)
     }
 
     @Test func theFilePickerListsImagesAndAsksForAThumbnail() {
@@ -153,19 +153,20 @@ import Testing
         s.key(.down)
         #expect(s.effects.contains { if case .thumbnail(let k) = $0 { k.path == "/tmp/cat.png" } else { false } })
         s.key(.enter)
-        #expect(s.state.form.draft.inputs?.seedImage == "/tmp/cat.png")
-        #expect(!s.state.form.issues.contains { $0.parameter.contains("seedImage") })
+        #expect(s.state.generate.form.draft.inputs?.seedImage == "/tmp/cat.png")
+        #expect(!s.state.generate.form.issues.contains { $0.parameter.contains("seedImage") })
     }
 
     @Test func helpIsGeneratedFromTheKeyMap() throws {
         var s = Screen()
         s.focus("ui.aspectLock")
         s.key(.character("?"))
-        #expect(s.state.overlay == .help(scroll: 0))
+        #expect(s.state.overlay == .help(HelpOverlay(screen: .generate)))
         let text = s.lines.joined(separator: "\n")
-        let visibleLines = s.state.rows - 4
-        for binding in KeyMap.defaults.bindings.prefix(visibleLines) where binding.screen != .history {
-            #expect(text.contains(binding.description), "help lacks \(binding.action)")
+        // The first screenful of help, as listed, is on screen.
+        let listed = HelpView.lines(.defaults, screen: .generate, state: s.state)
+        for line in listed.prefix(s.state.rows - 4) where !line.heading && !line.keys.isEmpty {
+            #expect(text.contains(line.keys) && text.contains(String(line.text.prefix(40))), "help lacks \(line.keys)")
         }
         #expect(!text.contains("fork into the Generate form"), "History's keys are listed on the History screen")
         #expect(text.contains("(now: no job is running)"))
@@ -175,10 +176,10 @@ import Testing
         // In a text field `?` is typed, not help.
         s.focus("positivePrompt")
         s.key(.character("?"))
-        #expect(s.state.overlay == nil && s.state.prompt.text == "?")
+        #expect(s.state.overlay == nil && s.state.generate.prompt.text == "?")
         // Rebinding changes help and footer alike.
         let map = try KeyMap.defaults.overridden(by: "[keys]\ngenerate = [\"f9\"]", file: "keys.toml")
-        let footer = GenerateView(theme: .monochrome, keyMap: map).draw(s.state).frame.text.last ?? ""
+        let footer = StudioView(theme: .monochrome, keyMap: map).draw(s.state).frame.text.last ?? ""
         #expect(footer.contains("f9 generate"))
     }
 
@@ -189,7 +190,7 @@ import Testing
         let text = s.lines.joined()
         #expect(!text.contains("\u{1B}"))
         // Typed or pasted controls are dropped from the prompt; server text shows them as marks.
-        #expect(s.state.prompt.text == "evil [2J prompt")
+        #expect(s.state.generate.prompt.text == "evil [2J prompt")
         #expect(text.contains("server said ^[]52;c;AAAA^G"))
     }
 
@@ -205,11 +206,11 @@ import Testing
     @Test func mouseClicksFocusFieldsAndPickResults() {
         var s = Screen()
         let layout = GenerateLayout(columns: 120, rows: 40)
-        let rows = FormRow.build(s.state)
-        let stepsIndex = s.state.form.fields.firstIndex { $0.path == "steps" }!
+        let rows = FormRow.build(s.state.generate.form)
+        let stepsIndex = s.state.generate.form.fields.firstIndex { $0.path == "steps" }!
         let top = FormRow.span(of: stepsIndex, in: rows)!.top
-        s.send(.terminal(.mouse(button: .left, x: layout.formBody.x + 2, y: layout.formBody.y + top - s.state.formScroll, pressed: true)))
-        #expect(s.state.focusedField?.path == "steps")
+        s.send(.terminal(.mouse(button: .left, x: layout.formBody.x + 2, y: layout.formBody.y + top - s.state.generate.formScroll, pressed: true)))
+        #expect(s.state.generate.focusedField?.path == "steps")
     }
 
     @Test func copyUsesOSC52() {

@@ -33,23 +33,23 @@ import TestSupport
             // parallel on two cores, so the job may wait a while for a pool thread: wait for the
             // state, with a generous bound.
             let done = await app.settle(timeout: .seconds(60)) { s in
-                s.jobs.first?.phase == .done && s.thumbnails.keys.contains { $0.columns == GenerateLayout.stripThumbWidth }
-                    && s.spendToday.map { $0 > 0 } == true
+                s.jobs.lines.first?.phase == .done && s.thumbnails.keys.contains { $0.columns == GenerateLayout.stripThumbWidth }
+                    && s.status.spendToday.map { $0 > 0 } == true
             }
-            #expect(done, "\(app.state.jobs)")
-            #expect(app.state.results.count == 1)
+            #expect(done, "\(app.state.jobs.lines)")
+            #expect(app.state.generate.results.count == 1)
             #expect(terminal.text.joined().contains("done 1/1"))
             #expect(try history.list().first?.positivePrompt == "a red fox in the snow")
             // The finished job makes the estimate known for the same model, size and steps.
             let known = await app.settle { s in
-                if case .perImage(let cost, 1)? = s.estimates[s.estimateKey] { return cost > 0 }
+                if case .perImage(let cost, 1)? = s.generate.estimates[s.generate.estimateKey] { return cost > 0 }
                 return false
             }
             #expect(known)
             #expect(terminal.text.joined().contains("estimated"))
             // Prompt recall sees what History has.
             app.dispatch(.terminal(.key(.alt("p"))))
-            #expect(app.state.prompt.text == "a red fox in the snow")
+            #expect(app.state.generate.prompt.text == "a red fox in the snow")
         }
     }
 }

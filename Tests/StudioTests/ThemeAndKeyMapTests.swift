@@ -56,9 +56,13 @@ import TestSupport
         #expect(map.action(for: .function(5)) == .generate)
         #expect(map.action(for: .character("?")) == .help)
         #expect(map.action(for: .character("x")) == nil)
-        // No key is bound twice on one screen; F2 goes to History and back.
-        for screen in StudioScreen.allCases {
-            let keys = map.bindings.filter { $0.screen == nil || $0.screen == screen }.flatMap(\.keys)
+        // No key is bound twice in one context, nor on a screen and everywhere; F2 goes to History and back.
+        for context in KeyContext.allCases {
+            let keys = map.bindings.filter { $0.context == context }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context)")
+        }
+        for screen in [KeyContext.generate, .history] {
+            let keys = map.bindings.filter { $0.context == .global || $0.context == screen }.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(screen)")
         }
         #expect(map.action(for: .function(2), on: .generate) == .showHistory)

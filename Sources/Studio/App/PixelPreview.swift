@@ -56,20 +56,8 @@ final class PixelPreview: @unchecked Sendable {
         placed = key
     }
 
-    /// Where a picture goes on the current screen, and which: the Generate preview, or the
-    /// picture of an open History detail.
-    static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? {
-        guard state.overlay == nil else { return nil }
-        switch state.screen {
-        case .generate:
-            guard let rect = GenerateLayout(columns: state.columns, rows: state.rows).preview, let selected = state.selected else { return nil }
-            return (rect, selected.path)
-        case .history:
-            let h = state.history
-            guard let job = h.detail, h.lineage == nil, h.comparing == nil, !h.sweepOpen, let path = job.results.first?.path else { return nil }
-            return (HistoryDetailView.pictureBox(columns: state.columns, rows: state.rows), path)
-        }
-    }
+    /// Where a picture goes on the current screen, and which (see `StudioState.pixelTarget`).
+    static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? { state.pixelTarget }
 
     static let kittyDeleteAll = "\u{1B}_Ga=d,d=a\u{1B}\\"
 

@@ -12,7 +12,7 @@ public final class StudioApp: @unchecked Sendable {
     public private(set) var state: StudioState
     public let terminal: Terminal
     let reducer: StudioReducer
-    let view: GenerateView
+    let view: StudioView
     let services: StudioServices
     let clock: @Sendable () -> Date
     private var renderer = Renderer()
@@ -32,7 +32,7 @@ public final class StudioApp: @unchecked Sendable {
         self.state = state
         self.terminal = terminal
         reducer = StudioReducer(keyMap: keyMap)
-        view = GenerateView(theme: theme, keyMap: keyMap)
+        view = StudioView(theme: theme, keyMap: keyMap)
         self.services = services
         self.clock = clock
     }
@@ -52,7 +52,7 @@ public final class StudioApp: @unchecked Sendable {
     public func run() {
         start()
         while !state.quitRequested {
-            step(waitMilliseconds: state.jobsInFlight > 0 ? 100 : 500)
+            step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : 500)
         }
         for task in jobTasks.values { task.cancel() }
     }
@@ -65,7 +65,7 @@ public final class StudioApp: @unchecked Sendable {
             while events.count < 256, let more = terminal.nextEvent(timeoutMilliseconds: 0) { events.append(.terminal(more)) }
         }
         events += inbox.drain()
-        let timersRunning = state.jobsInFlight > 0
+        let timersRunning = state.jobs.inFlight > 0
         guard !events.isEmpty || timersRunning else { return }
         dispatch(.tick(clock()))
         for event in events { dispatch(event) }

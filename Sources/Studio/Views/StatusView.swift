@@ -7,19 +7,21 @@ struct StatusView {
     var theme: Theme
     var keyMap: KeyMap
 
-    func draw(_ state: StudioState, layout: GenerateLayout, into frame: inout Frame) {
+    func draw(_ state: StudioState, into frame: inout Frame) {
+        let layout = GenerateLayout(columns: state.columns, rows: state.rows)
+        let status = state.status
         let s = layout.status
         frame.fill(x: s.x, y: s.y, width: s.width, height: 1, style: theme.style("status"))
-        let spend = state.spendToday.map { String(format: "$%.4f", $0) } ?? "…"
-        let left = " \(state.target) │ jobs \(state.jobsInFlight) running │ today \(spend) "
+        let spend = status.spendToday.map { String(format: "$%.4f", $0) } ?? "…"
+        let left = " \(status.target) │ jobs \(state.jobs.inFlight) running │ today \(spend) "
         let used = frame.putClipped(left, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)
-        if let notice = state.notice {
+        if let notice = status.notice {
             frame.putClipped("│ " + notice, x: s.x + used, y: s.y, style: theme.style("status"), maxWidth: s.width - used)
-        } else if state.screen == .generate, state.overlay == nil, let field = state.focusedField,
-                  let issue = state.form.issues(for: field).first {
+        } else if state.screen == .generate, state.overlay == nil, let field = state.generate.focusedField,
+                  let issue = state.generate.form.issues(for: field).first {
             // The focused field's violation in full (beside the field it may be cut short).
             frame.putClipped("│ " + issue.description, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
-        } else if let error = state.lastError {
+        } else if let error = status.lastError {
             frame.putClipped("│ last error: " + error, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
         }
         drawFooter(state, layout.footer, into: &frame)
@@ -44,7 +46,7 @@ struct StatusView {
         var x = r.x + 1
         for action in Self.footerActions[state.screen] ?? [] {
             guard let binding = keyMap.binding(action), let key = binding.keys.first else { continue }
-            let disabled = StudioReducer.disabledReason(binding.whenDisabled, state) != nil
+            let disabled = binding.whenDisabled.reason(in: state) != nil
             let name = KeyName.name(key)
             let text = Self.short(binding.description)
             let width = DisplayWidth.of(name) + DisplayWidth.of(text) + 3

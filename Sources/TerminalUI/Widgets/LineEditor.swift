@@ -1,3 +1,15 @@
+/// One line-editing command. Both editors (a single-line field and the multi-line prompt) do
+/// the same thing for each, so one key table (the studio's key map) drives both.
+public enum EditCommand: String, Sendable, CaseIterable {
+    case left, right, home, end, wordLeft, wordRight
+    case deleteBackward, deleteForward, deleteWordBackward
+    /// To the start of the line the cursor is on (in the prompt: the wrapped line, where Home goes).
+    case deleteToLineStart
+    /// To the end of the line the cursor is on (in the prompt: the wrapped line, where End goes).
+    case deleteToLineEnd
+    case undo
+}
+
 /// The state of a single-line text field: text as grapheme clusters, a cursor between them, an
 /// optional selection, and undo. Pure value; views draw it, key handlers change it.
 public struct LineEditor: Sendable, Equatable {
@@ -94,6 +106,27 @@ public struct LineEditor: Sendable, Equatable {
         characters = last.characters
         cursor = last.cursor
         anchor = nil
+    }
+
+    /// Runs one editing command; true when the text changed.
+    @discardableResult
+    public mutating func apply(_ command: EditCommand) -> Bool {
+        let before = characters
+        switch command {
+        case .left: left()
+        case .right: right()
+        case .home: home()
+        case .end: end()
+        case .wordLeft: wordLeft()
+        case .wordRight: wordRight()
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .deleteWordBackward: deleteWordBackward()
+        case .deleteToLineStart: deleteToStart()
+        case .deleteToLineEnd: deleteToEnd()
+        case .undo: undo()
+        }
+        return characters != before
     }
 
     // MARK: Moving

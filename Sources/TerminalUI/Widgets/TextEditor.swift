@@ -46,6 +46,53 @@ public struct TextEditor: Sendable, Equatable {
         cursor = min(cursor, characters.count)
     }
 
+    /// Runs one editing command, the same as a single-line field does; `width` is the wrap width
+    /// (Home, End and the line deletions work on the wrapped line). True when the text changed.
+    @discardableResult
+    public mutating func apply(_ command: EditCommand, width: Int) -> Bool {
+        let before = characters
+        switch command {
+        case .left: left()
+        case .right: right()
+        case .home: lineStart(width: width)
+        case .end: lineEnd(width: width)
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .deleteWordBackward: delete(wordStart(before: cursor)..<cursor)
+        case .deleteToLineStart:
+            let line = wrap(width: width).last { $0.start <= cursor }
+            delete((line?.start ?? 0)..<cursor)
+        case .deleteToLineEnd:
+            let line = wrap(width: width).last { $0.start <= cursor }
+            delete(cursor..<max(cursor, line?.end ?? characters.count))
+        case .undo: undo()
+        }
+        return characters != before
+    }
+
+    private mutating func delete(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        remember()
+        characters.removeSubrange(range)
+        cursor = range.lowerBound
+    }
+
+    private func wordStart(before position: Int) -> Int {
+        var i = position
+        while i > 0 && characters[i - 1].isWhitespace { i -= 1 }
+        while i > 0 && !characters[i - 1].isWhitespace { i -= 1 }
+        return i
+    }
+
+    private func wordEnd(after position: Int) -> Int {
+        var i = position
+        while i < characters.count && characters[i].isWhitespace { i += 1 }
+        while i < characters.count && !characters[i].isWhitespace { i += 1 }
+        return i
+    }
+
     public mutating func left() { cursor = max(0, cursor - 1) }
     public mutating func right() { cursor = min(characters.count, cursor + 1) }
 

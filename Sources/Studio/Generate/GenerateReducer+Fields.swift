@@ -1,0 +1,99 @@
+import Foundation
+import RunwareAPI
+import TerminalUI
+
+extension GenerateReducer {
+    /// The field keys: Enter opens a picker or moves on, Left and Right step or cycle, Space
+    /// toggles; what each does depends on the field's kind.
+    func fieldAction(_ action: StudioAction, _ g: inout GenerateState, _ context: ScreenContext) -> [Command] {
+        guard let field = g.focusedField else { return [] }
+        let step = action == .fieldDecrease ? -1 : 1
+        switch field.kind {
+        case .prompt:
+            return []
+        case .text, .model, .image, .integer, .decimal, .seed:
+            if action == .fieldActivate {
+                switch field.kind {
+                case .model(let category): return openModelPicker(.field(field.path), category: category, g)
+                case .image: return openFilePicker(for: field.path, g, context)
+                default: g.moveFocus(by: 1)
+                }
+            } else if action != .fieldToggle, isNumber(field.kind) {
+                g.form.step(field, by: step)
+                g.line = LineEditor(g.form.text(field))
+            }
+        case .choice(let options):
+            if action == .fieldActivate {
+                return [.open(.choice(ChoicePicker(path: field.path, options: ["default"] + options,
+                                                   current: g.form.value(field.path)?.stringValue ?? "default")))]
+            }
+            g.form.step(field, by: step)
+        case .sizePreset:
+            if action == .fieldActivate {
+                return [.open(.choice(ChoicePicker(path: field.path, options: FormLayout.sizePresets, current: g.form.text(field))))]
+            }
+            g.form.step(field, by: step)
+        case .toggle, .feature, .aspectLock:
+            g.form.toggle(field)
+            g.focus(path: field.path)
+        case .stack(let name):
+            if action == .fieldActivate || action == .fieldToggle {
+                return openModelPicker(.newStackItem(stack: name, after: nil), category: Self.category(of: name), g)
+            }
+        }
+        return []
+    }
+
+    private func isNumber(_ kind: FieldKind) -> Bool {
+        switch kind {
+        case .integer, .decimal, .seed: return true
+        default: return false
+        }
+    }
+
+    func openModelPicker(_ target: PickerTarget, category: String?, _ g: GenerateState) -> [Command] {
+        var query = ""
+        if case .field(let path) = target, let current = g.form.value(path)?.stringValue, !AIR.isValid(current) { query = current }
+        return [.open(.models(ModelPicker(target: target, category: category, query: query))),
+                .effect(.searchModels(query: query, category: category))]
+    }
+
+    func openFilePicker(for path: JSONPath, _ g: GenerateState, _ context: ScreenContext) -> [Command] {
+        var folder = context.pickerFolder
+        if let current = g.form.value(path)?.stringValue, current.hasPrefix("/") {
+            folder = (current as NSString).deletingLastPathComponent
+        }
+        return [.open(.files(FilePicker(target: path, folder: folder))), .effect(.listFolder(folder))]
+    }
+
+    /// The wheel moves focus or the strip; a click focuses a field or picks a result.
+    func mouse(_ g: inout GenerateState, _ button: MouseButton, x: Int, y: Int, _ context: ScreenContext) {
+        let layout = GenerateLayout(columns: context.columns, rows: context.rows)
+        switch button {
+        case .wheelUp, .wheelDown:
+            if layout.form.contains(x, y) { g.moveFocus(by: button == .wheelUp ? -1 : 1) }
+            if let strip = layout.strip, strip.contains(x, y) {
+                g.selectedResult = button == .wheelUp ? max(0, g.selectedResult - 1) : min(max(0, g.results.count - 1), g.selectedResult + 1)
+            }
+        case .left:
+            if layout.formBody.contains(x, y) {
+                var top = -g.formScroll
+                for row in FormRow.build(g.form) {
+                    let line = layout.formBody.y + top
+                    if y >= line && y < line + row.height {
+                        switch row.kind {
+                        case .field(let i), .promptBody(let i): g.setFocus(i)
+                        default: break
+                        }
+                        return
+                    }
+                    top += row.height
+                }
+            } else if let strip = layout.strip, strip.contains(x, y) {
+                let i = (x - strip.x) / (GenerateLayout.stripThumbWidth + 1)
+                if i < min(layout.stripCount, g.results.count) { g.selectedResult = i }
+            }
+        default: break
+        }
+    }
+}

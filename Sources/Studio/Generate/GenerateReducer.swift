@@ -1,0 +1,161 @@
+import Foundation
+import RunwareAPI
+import TerminalUI
+
+/// The Generate screen's reducer: the form, the prompt, recall and the results strip. It
+/// changes only `GenerateState`; everything else it asks of the shell as commands.
+struct GenerateReducer: Sendable {
+    func reduce(_ g: inout GenerateState, _ input: Input, _ context: ScreenContext) -> [Command] {
+        let width = Self.promptWidth(context)
+        switch input {
+        case .type(let text), .paste(let text):
+            type(text, pasted: input != .type(text), &g)
+            return []
+        case .unbound:
+            return []
+        case .action(let action):
+            if let command = action.editCommand {
+                edit(command, width: width, &g)
+                return []
+            }
+            return perform(action, &g, context)
+        }
+    }
+
+    /// The prompt editor's wrap width.
+    static func promptWidth(_ context: ScreenContext) -> Int {
+        max(1, GenerateLayout(columns: context.columns, rows: context.rows).formBody.width - 2)
+    }
+
+    private func type(_ text: String, pasted: Bool, _ g: inout GenerateState) {
+        guard let field = g.focusedField else { return }
+        if case .prompt = field.kind {
+            g.prompt.insert(text)
+            g.form.set(field, text: g.prompt.text)
+            g.recall.position = nil
+        } else if field.kind.takesText {
+            if pasted { g.line.paste(text) } else { g.line.insert(text) }
+            g.form.set(field, text: g.line.text)
+        }
+    }
+
+    private func edit(_ command: EditCommand, width: Int, _ g: inout GenerateState) {
+        guard let field = g.focusedField else { return }
+        if case .prompt = field.kind {
+            if g.prompt.apply(command, width: width) {
+                g.form.set(field, text: g.prompt.text)
+                g.recall.position = nil
+            }
+        } else if field.kind.takesText, g.line.apply(command) {
+            g.form.set(field, text: g.line.text)
+        }
+    }
+
+    private func perform(_ action: StudioAction, _ g: inout GenerateState, _ context: ScreenContext) -> [Command] {
+        switch action {
+        case .generate:
+            let request = g.form.draft
+            let parent = g.forkedFrom
+            g.forkedFrom = nil
+            g.recall.sent(request.positivePrompt)
+            return [.send(JobOrder(request: request, parent: parent, summary: request.positivePrompt))]
+        case .focusNext, .focusPrevious:
+            // The prompt editor moves by wrapped lines before Up and Down move focus.
+            if case .prompt? = g.focusedField?.kind, g.prompt.vertical(action == .focusPrevious ? -1 : 1, width: Self.promptWidth(context)) {
+                return []
+            }
+            g.moveFocus(by: action == .focusNext ? 1 : -1)
+        case .promptPrevious: return recall(by: 1, &g)
+        case .promptNext: return recall(by: -1, &g)
+        case .promptSearch: return [.open(.promptSearch(PromptSearch(prompts: g.recall.prompts)))]
+        case .seedRandom:
+            g.setField("seed", text: "")
+            return [.notice("seed: random for each generation")]
+        case .seedReuse:
+            guard let seed = g.lastSeed else { return [] }
+            g.setField("seed", text: String(seed))
+            return [.notice("seed: \(seed) from the last result")]
+        case .stackAdd:
+            guard let field = g.focusedField, let stack = field.stackName else { return [] }
+            return openModelPicker(.newStackItem(stack: stack, after: field.stackIndex), category: Self.category(of: stack), g)
+        case .stackRemove:
+            guard let field = g.focusedField, let stack = field.stackName, let i = field.stackIndex else { return [] }
+            g.form.removeStackItem(stack, at: i)
+            g.focus(path: g.form.value(JSONPath("\(stack)[\(i)]")) != nil ? JSONPath("\(stack)[\(i)].model")
+                    : i > 0 ? JSONPath("\(stack)[\(i - 1)].model") : JSONPath(stack))
+            return [.notice("removed \(stack) item \(i + 1)")]
+        case .stackUp, .stackDown:
+            guard let field = g.focusedField, let stack = field.stackName, let i = field.stackIndex else { return [] }
+            let j = g.form.moveStackItem(stack, at: i, by: action == .stackUp ? -1 : 1)
+            g.focus(path: JSONPath("\(stack)[\(j)].model"))
+        case .copyPrompt:
+            return [.notice("copied the prompt"), .effect(.copy(g.prompt.text))]
+        case .copySeed:
+            guard let seed = g.selected?.seed ?? g.lastSeed else { return [] }
+            return [.notice("copied seed \(seed)"), .effect(.copy(String(seed)))]
+        case .copyPath:
+            guard let path = g.selected?.path else { return [] }
+            return [.notice("copied the image path"), .effect(.copy(path))]
+        case .resultPrevious: g.selectedResult = max(0, g.selectedResult - 1)
+        case .resultNext: g.selectedResult = min(max(0, g.results.count - 1), g.selectedResult + 1)
+        case .promptNewline:
+            type("\n", pasted: false, &g)
+        case .fieldActivate, .fieldDecrease, .fieldIncrease, .fieldToggle:
+            return fieldAction(action, &g, context)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func category(of stack: String) -> String? {
+        switch stack {
+        case "lora": return "lora"
+        case "controlNet": return "controlnet"
+        default: return nil
+        }
+    }
+
+    // MARK: Prompt recall
+
+    private func recall(by delta: Int, _ g: inout GenerateState) -> [Command] {
+        let prompts = g.recall.prompts
+        guard !prompts.isEmpty else { return [] }
+        if g.recall.position == nil { g.recall.before = g.prompt.text }
+        let next = (g.recall.position ?? -1) + delta
+        if next < 0 {
+            g.recall.position = nil
+            g.setPrompt(g.recall.before ?? "")
+            return []
+        }
+        let position = min(next, prompts.count - 1)
+        g.recall.position = position
+        g.setPrompt(prompts[position])
+        return [.notice("prompt \(position + 1) of \(prompts.count) from History")]
+    }
+
+    // MARK: Orders from pop-ups and History
+
+    func apply(_ order: GenerateOrder, _ g: inout GenerateState) -> [Command] {
+        switch order {
+        case .setField(let path, let text):
+            g.setField(path, text: text)
+        case .chooseModel(let air, .field(let path)):
+            g.setField(path, text: air)
+            g.focus(path: path)
+        case .chooseModel(let air, .newStackItem(let stack, let after)):
+            let index = g.form.addStackItem(stack, after: after, model: air)
+            g.focus(path: JSONPath("\(stack)[\(index)].model"))
+            return [.notice("added \(air) to \(stack)")]
+        case .usePrompt(let prompt):
+            g.recall.position = g.recall.prompts.firstIndex(of: prompt)
+            if g.recall.before == nil { g.recall.before = g.prompt.text }
+            g.setPrompt(prompt)
+        case .load(let object, let parent, let notice):
+            g.load(object)
+            g.forkedFrom = parent
+            return [.notice(notice)]
+        }
+        return []
+    }
+}

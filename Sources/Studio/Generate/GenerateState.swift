@@ -1,0 +1,115 @@
+import Foundation
+import RunwareAPI
+import TerminalUI
+
+/// The Generate screen: the form and its focus, the prompt editor, prompt recall, the recent
+/// results and the cost estimates.
+public struct GenerateState: Sendable {
+    public var form: GenerateForm
+    /// Index into `form.fields`.
+    public var focus = 0
+    /// First form row shown.
+    public var formScroll = 0
+    public var prompt: TextEditor
+    /// The editor of the focused single-line field, loaded when focus arrives.
+    public var line = LineEditor()
+    public var recall = PromptRecall()
+    public var results: [RecentResult] = []
+    public var selectedResult = 0
+    public var lastSeed: UInt64?
+    public var estimates: [EstimateKey: CostEstimate] = [:]
+    /// Set by a fork from History: the next job generated from the form descends from it.
+    public var forkedFrom: JobParent?
+
+    public init(document: [String: JSONValue]) {
+        form = GenerateForm(document: document)
+        prompt = TextEditor(document["positivePrompt"]?.stringValue ?? "")
+    }
+
+    public var focusedField: FieldSpec? { form.fields.indices.contains(focus) ? form.fields[focus] : nil }
+    public var selected: RecentResult? { results.indices.contains(selectedResult) ? results[selectedResult] : nil }
+
+    public var estimateKey: EstimateKey {
+        let d = form.draft
+        return EstimateKey(model: d.model, width: d.width, height: d.height, steps: d.steps)
+    }
+
+    /// A saved image of a job joins the front of the strip.
+    public mutating func add(_ result: RecentResult) {
+        results.insert(result, at: 0)
+        if results.count > 48 { results.removeLast(results.count - 48) }
+        selectedResult = 0
+        if let seed = result.seed { lastSeed = seed }
+    }
+
+    /// The preview's picture and the strip's, at their sizes.
+    public func wantedThumbnails(_ layout: GenerateLayout, pixelPreview: Bool) -> [ThumbnailKey] {
+        var keys: [ThumbnailKey] = []
+        if !pixelPreview, let preview = layout.preview, let selected, preview.height >= 2 {
+            keys.append(ThumbnailKey(path: selected.path, columns: preview.width, rows: preview.height))
+        }
+        for result in results.prefix(layout.stripCount) {
+            keys.append(ThumbnailKey(path: result.path, columns: GenerateLayout.stripThumbWidth, rows: GenerateLayout.stripThumbHeight))
+        }
+        return keys
+    }
+}
+
+/// Every prompt sent, newest first (from History, then this session's), and where recall is.
+public struct PromptRecall: Sendable, Equatable {
+    public var prompts: [String] = []
+    /// Position in `prompts` while recalling.
+    public var position: Int?
+    /// The text in the editor before recall started.
+    public var before: String?
+
+    public init() {}
+
+    /// A prompt just sent goes to the front, once.
+    public mutating func sent(_ prompt: String) {
+        prompts.removeAll { $0 == prompt }
+        prompts.insert(prompt, at: 0)
+        position = nil
+        before = nil
+    }
+
+    /// Prompts History knows, after this session's.
+    public mutating func learn(_ more: [String]) {
+        var seen = Set(prompts)
+        prompts += more.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A result image in the recent strip.
+public struct RecentResult: Sendable, Equatable {
+    public var path: String
+    public var seed: UInt64?
+    /// The job's number as shown, without its `#` (History's id when known).
+    public var job: String
+    public var index: Int
+    public init(path: String, seed: UInt64?, job: String, index: Int) {
+        self.path = path
+        self.seed = seed
+        self.job = job
+        self.index = index
+    }
+}
+
+/// What a comparable past job cost: same model, size and steps.
+public struct EstimateKey: Sendable, Hashable {
+    public var model: String
+    public var width: Int?
+    public var height: Int?
+    public var steps: Int?
+    public init(model: String, width: Int?, height: Int?, steps: Int?) {
+        self.model = model
+        self.width = width
+        self.height = height
+        self.steps = steps
+    }
+}
+
+public enum CostEstimate: Sendable, Equatable {
+    case unknown
+    case perImage(Double, samples: Int)
+}

@@ -1,0 +1,125 @@
+import Foundation
+import History
+import TerminalUI
+
+/// The History screen: a query, the matching jobs loaded a page at a time around what is on
+/// screen (100,000 jobs never sit in memory), the selected job, and the pane on show.
+public struct HistoryBrowser: Sendable {
+    public enum Mode: Sendable, Equatable { case sheet, list }
+
+    public static let pageSize = 120
+    /// Pages kept on each side of the visible ones.
+    static let keptPages = 2
+
+    public var query = LineEditor()
+    public var queryError: String?
+    public var mode: Mode = .sheet
+    /// Matching jobs; nil until the first answer.
+    public var total: Int?
+    public var pages: [Int: [HistoryRow]] = [:]
+    public var pagesRequested: Set<Int> = []
+    /// Bumped when the query or the data changes, so late answers for an old query are dropped.
+    public var generation = 0
+    /// Where the selected job is (or was last seen) among the matching jobs.
+    public private(set) var selected = 0
+    /// The selected job. The selection follows this job when rows come or go above it; nil
+    /// until a job is loaded at `selected`.
+    public private(set) var selectedID: Int64?
+    /// First visible row (of sheet cells or list lines).
+    public var scroll = 0
+    public var pane: HistoryPane = .browse
+    public var error: String?
+    /// The first of two jobs to compare.
+    public var compareMark: HistoryRow?
+    /// The last sweep sent; its sheet is the `.sweep` pane.
+    public var sweep: SweepGrid?
+
+    public init() {}
+
+    public func row(at index: Int) -> HistoryRow? {
+        guard index >= 0, let page = pages[index / Self.pageSize] else { return nil }
+        let i = index % Self.pageSize
+        return page.indices.contains(i) ? page[i] : nil
+    }
+
+    public func job(at index: Int) -> HistoryJob? { row(at: index)?.job }
+
+    /// The job actions apply to: the open detail's, else the selected one once it is loaded.
+    public var selectedRow: HistoryRow? {
+        if case .detail(let detail) = pane { return detail.row }
+        guard let id = selectedID, let row = row(at: selected), row.id == id else { return nil }
+        return row
+    }
+
+    public var selectedJob: HistoryJob? { selectedRow?.job }
+
+    /// The lineage on show, if that is the pane.
+    public var lineageTree: LineageTree? {
+        if case .lineage(let tree) = pane { return tree }
+        return nil
+    }
+
+    /// Selects the job at `index` (kept within the matches).
+    public mutating func select(index: Int) {
+        selected = max(0, min(max(0, (total ?? 1) - 1), index))
+        selectedID = job(at: selected)?.id
+    }
+
+    /// Forget the loaded pages (the query or the data changed). Keeping the selection keeps the
+    /// selected job, wherever it turns up.
+    public mutating func reload(keepSelection: Bool) {
+        generation += 1
+        pages = [:]
+        pagesRequested = []
+        if !keepSelection {
+            selected = 0
+            selectedID = nil
+            scroll = 0
+            total = nil
+        }
+    }
+
+    /// A page of matching jobs arrived.
+    public mutating func receive(page: Int, total: Int, jobs: [HistoryJob]) {
+        self.total = total
+        pages[page] = jobs.map(HistoryRow.init)
+        error = nil
+        if case .detail(var detail) = pane, let fresh = pages[page]?.first(where: { $0.id == detail.row.id }) {
+            let scroll = detail.scroll
+            detail = JobDetail(fresh)
+            detail.scroll = scroll
+            pane = .detail(detail)
+        }
+        resolveSelection()
+    }
+
+    /// Finds the selected job in the loaded pages. When it is in none of the pages around where it
+    /// was (it was deleted, or no longer matches), the job now at that place is selected.
+    mutating func resolveSelection() {
+        guard let total else { return }
+        selected = max(0, min(max(0, total - 1), selected))
+        guard let id = selectedID else {
+            selectedID = job(at: selected)?.id
+            return
+        }
+        for (number, page) in pages {
+            if let i = page.firstIndex(where: { $0.id == id }) {
+                selected = number * Self.pageSize + i
+                return
+            }
+        }
+        if neighbourPages.allSatisfy({ pages[$0] != nil }) { selectedID = job(at: selected)?.id }
+    }
+
+    /// The selected job is known by id but not found in the loaded pages yet.
+    var selectionUnresolved: Bool {
+        guard let id = selectedID else { return false }
+        return !pages.values.contains { $0.contains { $0.id == id } }
+    }
+
+    /// The page where the selection was, and the pages on each side (within the matches).
+    var neighbourPages: [Int] {
+        let page = selected / Self.pageSize
+        return [page - 1, page, page + 1].filter { $0 >= 0 && $0 * Self.pageSize < max(total ?? 1, 1) }
+    }
+}

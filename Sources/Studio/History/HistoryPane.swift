@@ -1,0 +1,98 @@
+import Foundation
+import History
+import RunwareAPI
+
+/// What the History screen shows under its search line: one thing at a time.
+public enum HistoryPane: Sendable, Equatable {
+    /// The contact sheet or the list.
+    case browse
+    /// The sheet or list, with keys going to the search line.
+    case search
+    case detail(JobDetail)
+    case lineage(LineageTree)
+    case compare(Comparison)
+    /// The last sweep's sheet (the sweep itself is `HistoryBrowser.sweep`).
+    case sweep
+
+    /// The key contexts that take keys in this pane, most specific first.
+    public var keyContexts: [KeyContext] {
+        switch self {
+        case .browse: [.history, .global]
+        case .search: [.historySearch, .text, .global]
+        case .detail: [.detail, .history, .global]
+        case .lineage: [.lineage, .list, .global]
+        case .compare: [.compare, .global]
+        case .sweep: [.sweep, .history, .global]
+        }
+    }
+
+    public var takesText: Bool { self == .search }
+}
+
+/// One job in full: every parameter of the request, the results and what the API answered for
+/// each, as label and value lines made when the detail opens.
+public struct JobDetail: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var label: String
+        public var value: String
+    }
+
+    public var row: HistoryRow
+    public var lines: [Line]
+    public var scroll = 0
+
+    public init(_ row: HistoryRow) {
+        self.row = row
+        let job = row.job
+        var lines = [
+            Line(label: "job", value: "#\(job.id)" + (job.favourite ? " ★" : "") + (job.tags.isEmpty ? "" : "  tags: " + job.tags.joined(separator: ", "))),
+            Line(label: "status", value: job.status.rawValue + (job.reason.map { ": \($0)" } ?? "")),
+        ]
+        if let parent = job.parentID { lines.append(Line(label: "from", value: "\(job.lineage?.rawValue ?? "child") of job \(parent)")) }
+        if let cost = job.cost { lines.append(Line(label: "cost", value: String(format: "$%.4f", cost))) }
+        lines.append(Line(label: "", value: ""))
+        for (key, value) in (row.request ?? [:]).sorted(by: { $0.key < $1.key }) where key != "taskType" {
+            lines.append(Line(label: key, value: GenerateForm.display(value)))
+        }
+        for result in job.results {
+            lines.append(Line(label: "", value: ""))
+            lines.append(Line(label: "image \(result.index + 1)", value: (result.path as NSString).lastPathComponent))
+            if let seed = result.seed { lines.append(Line(label: "  seed", value: String(seed))) }
+            if let w = result.width, let h = result.height { lines.append(Line(label: "  size", value: "\(w)x\(h) \(result.format)")) }
+            if let cost = result.cost { lines.append(Line(label: "  cost", value: String(format: "$%.4f", cost))) }
+            // The rest of what the API answered for this image.
+            if let response = (try? JSONValue.parse(Data(result.responseJSON.utf8)))?.objectValue {
+                for key in response.keys.sorted() where !["seed", "cost", "taskType", "taskUUID"].contains(key) {
+                    lines.append(Line(label: "  " + key, value: GenerateForm.display(response[key]!)))
+                }
+            }
+        }
+        self.lines = lines
+    }
+}
+
+/// Two jobs side by side: every parameter of either request, and whether they differ.
+public struct Comparison: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var a: String
+        public var b: String
+        public var differs: Bool { a != b }
+    }
+
+    public var a: HistoryJob
+    public var b: HistoryJob
+    public var rows: [Row]
+
+    public init(_ first: HistoryRow, _ second: HistoryRow) {
+        a = first.job
+        b = second.job
+        let oa = first.request ?? [:], ob = second.request ?? [:]
+        var rows = [Row(name: "job", a: "#\(a.id)", b: "#\(b.id)"), Row(name: "status", a: a.status.rawValue, b: b.status.rawValue),
+                    Row(name: "result seed", a: a.results.first?.seed.map(String.init) ?? "-", b: b.results.first?.seed.map(String.init) ?? "-")]
+        for key in Set(oa.keys).union(ob.keys).sorted() {
+            rows.append(Row(name: key, a: oa[key].map(GenerateForm.display) ?? "(default)", b: ob[key].map(GenerateForm.display) ?? "(default)"))
+        }
+        self.rows = rows
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import History
+import RunwareAPI
+
+extension HistoryReducer {
+    /// How many images "variations" asks for (more when the job already had more).
+    static let variationCount = 4
+
+    /// The actions on the selected job: send it again, fork it, favourite, tag, export, delete,
+    /// compare, sweep, copy.
+    func jobAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command] {
+        switch action {
+        case .historyLineage:
+            guard let job = h.selectedJob else { return [] }
+            return [.effect(.loadLineage(job.id))]
+        case .historyFavourite:
+            guard let job = h.selectedJob else { return [] }
+            return [.effect(.setFavourite(jobID: job.id, !job.favourite))]
+        case .historyFork:
+            guard let row = h.selectedRow, let object = row.request else { return unreadable(h) }
+            h.pane = .browse
+            return [.generate(.load(object, parent: JobParent(id: row.id, lineage: .fork),
+                                    notice: "forked job \(row.id) into the form; the next generation is recorded as its fork")),
+                    .show(.generate)]
+        case .historyRerun, .historyVariations:
+            return resend(action == .historyRerun ? .rerun : .variation, h)
+        case .historyTag:
+            guard let job = h.selectedJob else { return [] }
+            return [.open(.input(InputPrompt(.tags(jobID: job.id, current: job.tags), title: "Tags for job \(job.id): +name adds, -name removes",
+                                             text: job.tags.map { "+" + $0 }.joined(separator: " "))))]
+        case .historyExport:
+            guard let job = h.selectedJob else { return [] }
+            return [.open(.input(InputPrompt(.exportFolder(jobID: job.id), title: "Export job \(job.id) to the folder",
+                                             text: (context.pickerFolder as NSString).appendingPathComponent("darkroom-export"))))]
+        case .historyOpenFile:
+            return [.open(.files(FilePicker(target: FilePicker.openImageTarget, folder: context.pickerFolder))),
+                    .effect(.listFolder(context.pickerFolder))]
+        case .historyCompare:
+            guard let row = h.selectedRow else { return [] }
+            if let first = h.compareMark, first.id != row.id {
+                h.pane = .compare(Comparison(first, row))
+                h.compareMark = nil
+            } else {
+                h.compareMark = row
+                return [.notice("marked job \(row.id); press c on another job to compare")]
+            }
+        case .historySweep:
+            guard let job = h.selectedJob else { return [] }
+            return [.open(.input(InputPrompt(.sweep(jobID: job.id), title: "Sweep job \(job.id): NAME=values [NAME=values]",
+                                             text: "CFGScale=2,4,6 steps=20,28,36")))]
+        case .sweepSave:
+            guard let sweep = h.sweep else { return [] }
+            return [.notice("saving the sweep…"), .effect(.saveSweep(sweep))]
+        case .historyDelete:
+            guard let job = h.selectedJob else { return [] }
+            let files = job.results.count
+            let names = job.results.prefix(2).map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
+                + (files > 2 ? ", …" : "")
+            let question = "delete job \(job.id) and its \(files) image file\(files == 1 ? "" : "s")"
+                + (files > 0 ? " (\(names))" : "") + "?"
+            return [.open(.confirm(Confirmation(.deleteJob(job.id), question: question))), .notice(question + " y/n")]
+        case .copyPrompt:
+            guard let job = h.selectedJob else { return [] }
+            return [.notice("copied the prompt"), .effect(.copy(job.positivePrompt))]
+        case .copySeed:
+            guard let job = h.selectedJob, let seed = job.results.first?.seed ?? job.seed else { return [] }
+            return [.notice("copied seed \(seed)"), .effect(.copy(String(seed)))]
+        case .copyPath:
+            guard let path = h.selectedJob?.results.first?.path else { return [] }
+            return [.notice("copied the image path"), .effect(.copy(path))]
+        default:
+            return []
+        }
+        return []
+    }
+
+    func unreadable(_ h: HistoryBrowser) -> [Command] {
+        guard let job = h.selectedJob else { return [] }
+        return [.notice("job \(job.id): its recorded request cannot be read")]
+    }
+
+    /// The same request again (a re-run) or with new seeds (variations), as a child of the job.
+    private func resend(_ lineage: Lineage, _ h: HistoryBrowser) -> [Command] {
+        guard let row = h.selectedRow, let object = row.request else { return unreadable(h) }
+        var form = GenerateForm(document: object)
+        if lineage == .variation, let seed = form.fields.first(where: { $0.path == "seed" }),
+           let count = form.fields.first(where: { $0.path == "numberResults" }) {
+            // New seeds (each result gets its own), and at least four of them.
+            form.set(seed, text: "")
+            form.set(count, text: String(max(Self.variationCount, form.draft.resultCount)))
+        }
+        guard form.issues.isEmpty else { return [.notice("job \(row.id) cannot be sent again: \(form.issues[0].description)")] }
+        return [.send(JobOrder(request: form.draft, parent: JobParent(id: row.id, lineage: lineage), summary: row.job.positivePrompt))]
+    }
+
+    /// Sends one job per cell of a sweep over a History job and opens its sheet.
+    func startSweep(_ text: String, over id: Int64, _ h: inout HistoryBrowser) -> [Command] {
+        guard let row = h.selectedRow, row.id == id, let base = row.request else { return [.notice("sweep: job \(id) is no longer selected")] }
+        let cells: [(label: String, request: ImageInferenceRequest)]
+        let axes: [SweepAxis]
+        do {
+            axes = try SweepGrid.axes(text, fields: GenerateForm(document: base).fields)
+            cells = try SweepGrid.requests(base: base, axes: axes)
+        } catch {
+            return [.notice("sweep: \(error)")]
+        }
+        h.sweep = SweepGrid(baseJobID: id, axes: axes, cells: cells.map { SweepCell(label: $0.label) })
+        h.pane = .sweep
+        var commands: [Command] = cells.enumerated().map { i, cell in
+            .send(JobOrder(request: cell.request, parent: JobParent(id: id, lineage: .sweep), summary: "sweep \(cell.label)", sweepCell: i))
+        }
+        commands.append(.notice("sweep of job \(id): \(cells.count) jobs sent"))
+        return commands
+    }
+}

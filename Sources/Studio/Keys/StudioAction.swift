@@ -1,0 +1,64 @@
+import TerminalUI
+
+/// Everything a key can do in the studio, by stable name (used in `keys.toml`).
+public enum StudioAction: String, Sendable, CaseIterable {
+    case generate, cancel, quit, help
+    case focusNext = "focus.next", focusPrevious = "focus.previous"
+    case promptPrevious = "prompt.previous", promptNext = "prompt.next", promptSearch = "prompt.search"
+    case seedRandom = "seed.random", seedReuse = "seed.reuse"
+    case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
+    case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
+    case resultPrevious = "result.previous", resultNext = "result.next"
+    case suspend, redraw
+    case showHistory = "screen.history", showGenerate = "screen.generate"
+    case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
+    case historyFork = "history.fork", historyRerun = "history.rerun", historyVariations = "history.variations"
+    case historyFavourite = "history.favourite", historyDelete = "history.delete"
+    case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
+    case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
+    case sweepSave = "sweep.save"
+    // Moving the History selection, and its panes.
+    case historyLeft = "history.left", historyRight = "history.right", historyUp = "history.up", historyDown = "history.down"
+    case historyPageUp = "history.page-up", historyPageDown = "history.page-down"
+    case historyFirst = "history.first", historyLast = "history.last"
+    case historySearchDone = "history.search-done"
+    case detailClose = "detail.close", detailUp = "detail.up", detailDown = "detail.down"
+    case detailPageUp = "detail.page-up", detailPageDown = "detail.page-down"
+    case lineageClose = "lineage.close", lineageWalk = "lineage.walk"
+    case compareClose = "compare.close", sweepClose = "sweep.close"
+    // The focused form field.
+    case fieldActivate = "field.activate", fieldDecrease = "field.decrease", fieldIncrease = "field.increase"
+    case fieldToggle = "field.toggle"
+    case promptNewline = "prompt.newline"
+    // Pop-ups.
+    case listUp = "list.up", listDown = "list.down", listPageUp = "list.page-up", listPageDown = "list.page-down"
+    case dialogAccept = "dialog.accept", dialogCancel = "dialog.cancel"
+    case helpClose = "help.close"
+    case confirmYes = "confirm.yes", confirmNo = "confirm.no"
+    case promptSearchOlder = "prompt-search.older"
+    // Line editing, the same in every text field and the prompt.
+    case editLeft = "edit.left", editRight = "edit.right", editHome = "edit.home", editEnd = "edit.end"
+    case editWordLeft = "edit.word-left", editWordRight = "edit.word-right"
+    case editDeleteBackward = "edit.delete-backward", editDeleteForward = "edit.delete-forward"
+    case editDeleteWord = "edit.delete-word", editDeleteToStart = "edit.delete-to-start", editDeleteToEnd = "edit.delete-to-end"
+    case editUndo = "edit.undo"
+
+    /// The line-editing command an `edit.*` action runs.
+    public var editCommand: EditCommand? {
+        switch self {
+        case .editLeft: .left
+        case .editRight: .right
+        case .editHome: .home
+        case .editEnd: .end
+        case .editWordLeft: .wordLeft
+        case .editWordRight: .wordRight
+        case .editDeleteBackward: .deleteBackward
+        case .editDeleteForward: .deleteForward
+        case .editDeleteWord: .deleteWordBackward
+        case .editDeleteToStart: .deleteToLineStart
+        case .editDeleteToEnd: .deleteToLineEnd
+        case .editUndo: .undo
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// A yes/no question before something that cannot be undone.
+public struct Confirmation: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case deleteJob(Int64)
+    }
+
+    public var purpose: Purpose
+    public var question: String
+
+    public init(_ purpose: Purpose, question: String) {
+        self.purpose = purpose
+        self.question = question
+    }
+
+    func handle(_ input: Input) -> OverlayOutcome {
+        switch (input, purpose) {
+        case (.action(.confirmYes), .deleteJob(let id)):
+            return .close([.history(.forget(id)), .effect(.deleteJob(id))])
+        case (.action(.confirmNo), .deleteJob(let id)):
+            return .close([.notice("kept job \(id)")])
+        default:
+            return .stay(.confirm(self), [.notice(question + " y: yes, n: no")])
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The `?` screen: every binding of the screen it was opened on, by context, scrolled.
+public struct HelpOverlay: Sendable, Equatable {
+    public var screen: StudioScreen
+    public var scroll = 0
+
+    public init(screen: StudioScreen) { self.screen = screen }
+
+    mutating func handle(_ input: Input, _ context: ScreenContext) -> OverlayOutcome {
+        guard case .action(let action) = input else { return .stay(.help(self)) }
+        if action == .helpClose { return .close() }
+        scroll = max(0, scroll + ListStep.delta(action, page: context.listPage))
+        return .stay(.help(self))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import TerminalUI
+
+/// One line of text asked for (tags, a folder, a sweep).
+public struct InputPrompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        /// `current`: the job's tags when asked; those no longer listed are removed.
+        case tags(jobID: Int64, current: [String])
+        case exportFolder(jobID: Int64)
+        case sweep(jobID: Int64)
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var line: LineEditor
+    public init(_ purpose: Purpose, title: String, text: String = "") {
+        self.purpose = purpose
+        self.title = title
+        line = LineEditor(text)
+    }
+
+    mutating func handle(_ input: Input) -> OverlayOutcome {
+        switch input {
+        case .action(.dialogCancel): return .close()
+        case .action(.dialogAccept): return .close(accepted(line.text.trimmingCharacters(in: .whitespaces)))
+        default:
+            _ = line.take(input)
+            return .stay(.input(self))
+        }
+    }
+
+    private func accepted(_ text: String) -> [Command] {
+        switch purpose {
+        case .tags(let id, let current):
+            let words = text.split(separator: " ").map(String.init)
+            let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+            let remove = words.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
+            return [.effect(.tagJob(id, add: add, remove: remove + current.filter { !add.contains($0) }))]
+        case .sweep(let id):
+            return [.history(.sweep(text, over: id))]
+        case .exportFolder(let id):
+            guard !text.isEmpty else { return [.notice("export: no folder given")] }
+            return [.effect(.exportJob(id, folder: (text as NSString).expandingTildeInPath))]
+        }
+    }
+}

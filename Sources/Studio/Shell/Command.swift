@@ -1,0 +1,42 @@
+import RunwareAPI
+import TerminalUI
+
+/// What a screen's or a pop-up's reducer asks of the shell, which owns everything outside that
+/// screen: the status line, the pop-up slot, which screen is up, the jobs, the other screen.
+public enum Command: Sendable, Equatable {
+    case effect(StudioEffect)
+    case notice(String)
+    case open(Overlay)
+    case show(StudioScreen)
+    case send(JobOrder)
+    case generate(GenerateOrder)
+    case history(HistoryOrder)
+    /// The file picker's folder, kept for the next time it opens.
+    case rememberFolder(String)
+}
+
+/// Changes to the Generate screen asked for by a pop-up or by History.
+public enum GenerateOrder: Sendable, Equatable {
+    case setField(JSONPath, String)
+    case chooseModel(String, for: PickerTarget)
+    /// A prompt from the search: into the editor, remembered as a recall position.
+    case usePrompt(String)
+    /// A whole request into the form; `parent` when it is a fork to be recorded as such.
+    case load([String: JSONValue], parent: JobParent?, notice: String)
+}
+
+/// Changes to the History screen asked for by a pop-up.
+public enum HistoryOrder: Sendable, Equatable {
+    case sweep(String, over: Int64)
+    /// The job is going: close what shows it.
+    case forget(Int64)
+}
+
+/// A key press, typed text or a paste, as the owner of the focus receives it.
+public enum Input: Sendable, Equatable {
+    case action(StudioAction)
+    case type(String)
+    case paste(String)
+    /// A key with no binding here.
+    case unbound(Key)
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Generation
+import History
+import Preview
+import RunwareAPI
+import TerminalUI
+
+/// What reaches the reducer: the terminal, and answers from work done off the UI thread.
+public enum StudioEvent: Sendable {
+    case terminal(TerminalEvent)
+    case tick(Date)
+    /// Progress of the job the studio knows as `id` (see `JobLine.id`).
+    case job(id: Int, JobEvent)
+    case jobEnded(id: Int, failure: String?, cancelled: Bool)
+    case models(query: String, results: [ModelEntry], error: String?)
+    case folder(path: String, entries: [FileEntry], error: String?)
+    case thumbnail(ThumbnailKey, CellGrid?)
+    case estimate(EstimateKey, CostEstimate)
+    case spendToday(Double)
+    case promptHistory([String])
+    case notice(String)
+    case error(String)
+    /// A page of History's matching jobs, for the query of `generation`.
+    case historyPage(generation: Int, page: Int, total: Int, jobs: [HistoryJob])
+    case historyFailed(generation: Int, String)
+    /// Something in History changed (a favourite, a deletion): reload what is shown.
+    case historyChanged(String)
+    case lineage(LineageTree)
+    case sweepSaved(String)
+    /// The task object read from an image file's metadata, or why there is none.
+    case imageRequest(path: String, [String: JSONValue]?, error: String?)
+    /// A picture for the pixel-protocol preview, ready to write.
+    case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int)
+}
+
+/// Work the reducer asks for; the app runs it off the UI thread and answers with events.
+public enum StudioEffect: Sendable, Equatable {
+    case generate(jobID: Int, ImageInferenceRequest, parent: JobParent?)
+    case cancel(jobID: Int)
+    case searchModels(query: String, category: String?)
+    case listFolder(String)
+    case thumbnail(ThumbnailKey)
+    case estimate(EstimateKey)
+    case refreshSpend
+    case loadHistory(query: String, generation: Int, page: Int)
+    case setFavourite(jobID: Int64, Bool)
+    case deleteJob(Int64)
+    case tagJob(Int64, add: [String], remove: [String])
+    case exportJob(Int64, folder: String)
+    case loadLineage(Int64)
+    case readImage(String)
+    case saveSweep(SweepGrid)
+    /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
+    case copy(String)
+    case suspend
+    case redraw
+    case quit
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+extension StudioReducer {
+    /// Carries out what a screen or a pop-up asked for; returns the effects among it.
+    func carry(_ commands: [Command], _ state: inout StudioState) -> [StudioEffect] {
+        var effects: [StudioEffect] = []
+        for command in commands {
+            switch command {
+            case .effect(let effect): effects.append(effect)
+            case .notice(let text): state.status.notice = text
+            case .open(let overlay): state.overlay = overlay
+            case .rememberFolder(let folder): state.pickerFolder = folder
+            case .show(let screen): show(screen, &state)
+            case .send(let order): effects.append(send(order, &state))
+            case .generate(let order): effects += carry(generateReducer.apply(order, &state.generate), &state)
+            case .history(.sweep(let text, let id)): effects += carry(historyReducer.startSweep(text, over: id, &state.history), &state)
+            case .history(.forget(let id)):
+                if state.history.selectedJob?.id == id { state.history.pane = .browse }
+            }
+        }
+        return effects
+    }
+
+    func show(_ screen: StudioScreen, _ state: inout StudioState) {
+        state.screen = screen
+        switch screen {
+        case .history:
+            if state.history.total == nil || state.history.pages.isEmpty { state.history.reload(keepSelection: true) }
+        case .generate:
+            if case .detail = state.history.pane { state.history.pane = .browse }
+        }
+    }
+
+    /// Numbers a job, lists it, and says so.
+    func send(_ order: JobOrder, _ state: inout StudioState) -> StudioEffect {
+        let id = state.jobs.start(order, now: state.now)
+        let number = state.jobs.line(id)?.number ?? String(id)
+        state.status.notice = "job \(number) sent" + (order.parent.map { ": \($0.lineage.rawValue) of job \($0.id)" } ?? "")
+        // The app gives it a fresh taskUUID when it sends it.
+        return .generate(jobID: id, order.request, parent: order.parent)
+    }
+
+    /// Work implied by the new state: an estimate for a new model/size/steps, History pages for
+    /// what is on screen, thumbnails for what is shown.
+    func followUps(_ state: inout StudioState) -> [StudioEffect] {
+        var effects: [StudioEffect] = []
+        let key = state.generate.estimateKey
+        if state.generate.estimates[key] == nil {
+            state.generate.estimates[key] = .unknown
+            effects.append(.estimate(key))
+        }
+        if state.screen == .history { effects += state.history.neededPages(HistoryLayout(columns: state.columns, rows: state.rows)) }
+        for thumb in state.wantedThumbnails where !state.thumbnailsRequested.contains(thumb) {
+            state.thumbnailsRequested.insert(thumb)
+            effects.append(.thumbnail(thumb))
+        }
+        return effects
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Generation
+import RunwareAPI
+
+extension StudioReducer {
+    /// Answers from background work: job progress, search results, thumbnails, History figures.
+    func receive(_ event: StudioEvent, _ state: inout StudioState) -> [StudioEffect] {
+        switch event {
+        case .tick(let now):
+            state.now = now
+        case .job(let id, let jobEvent):
+            jobProgress(id, jobEvent, &state)
+        case .jobEnded(let id, let failure, let cancelled):
+            guard let line = state.jobs.line(id) else { return [] }
+            let now = state.now
+            state.jobs.update(id) { line in
+                line.ended = now
+                line.phase = cancelled ? .cancelled : failure.map { .failed($0) } ?? .done
+            }
+            if let failure, !cancelled {
+                if let cell = line.sweepCell, state.history.sweep?.cells.indices.contains(cell) == true {
+                    state.history.sweep?.cells[cell].failure = failure
+                }
+                state.status.lastError = "job \(line.number): \(failure)"
+            }
+            state.generate.estimates = [:]
+            // The History screen shows the finished job without a refresh; the selection stays on its job.
+            state.history.reload(keepSelection: true)
+            return [.refreshSpend]
+        case .models(let query, let results, let error):
+            guard case .models(var picker)? = state.overlay else { return [] }
+            picker.receive(query: query, results: results, error: error)
+            state.overlay = .models(picker)
+        case .folder(let path, let entries, let error):
+            guard case .files(var picker)? = state.overlay else { return [] }
+            picker.receive(folder: path, entries: entries, error: error)
+            state.overlay = .files(picker)
+        case .thumbnail(let key, let grid):
+            if let grid { state.thumbnails[key] = grid }
+            // Keep only what is on screen and a few recent ones, so memory stays bounded while
+            // scrolling through any number of jobs (files that failed to load included).
+            if state.thumbnails.count > 64 || state.thumbnailsRequested.count > 256 {
+                let wanted = Set(state.wantedThumbnails)
+                for k in state.thumbnails.keys where !wanted.contains(k) { state.thumbnails[k] = nil }
+                state.thumbnailsRequested = state.thumbnailsRequested.intersection(wanted.union(state.thumbnails.keys))
+            }
+        case .estimate(let key, let estimate):
+            state.generate.estimates[key] = estimate
+        case .spendToday(let spend):
+            state.status.spendToday = spend
+        case .promptHistory(let prompts):
+            state.generate.recall.learn(prompts)
+        case .notice(let text):
+            state.status.notice = text
+        case .error(let text):
+            state.status.lastError = text
+        case .historyPage(let generation, let page, let total, let jobs):
+            guard generation == state.history.generation else { return [] }
+            state.history.receive(page: page, total: total, jobs: jobs)
+        case .historyFailed(let generation, let why):
+            guard generation == state.history.generation else { return [] }
+            state.history.error = why
+            state.history.total = state.history.total ?? 0
+        case .historyChanged(let what):
+            state.status.notice = what
+            state.history.reload(keepSelection: true)
+        case .sweepSaved(let path):
+            state.history.sweep?.savedPNG = path
+            state.status.notice = "saved the sweep as \(path)"
+        case .lineage(let tree):
+            state.history.pane = .lineage(tree)
+        case .imageRequest(let path, let object, let error):
+            let name = (path as NSString).lastPathComponent
+            guard let object else {
+                state.status.notice = error ?? "\(name) carries no generation parameters"
+                return []
+            }
+            let notice = "loaded the parameters of \(name) into the form" + (error.map { "; \($0)" } ?? "")
+            return carry([.generate(.load(object, parent: nil, notice: notice)), .show(.generate)], &state)
+        case .terminal, .pixels:
+            break
+        }
+        return []
+    }
+
+    private func jobProgress(_ id: Int, _ event: JobEvent, _ state: inout StudioState) {
+        guard let line = state.jobs.line(id) else { return }
+        switch event {
+        case .uploading: state.jobs.update(id) { $0.phase = .uploading }
+        case .submitted: state.jobs.update(id) { $0.phase = .waiting }
+        case .processing(let progress, let finished, let total):
+            state.jobs.update(id) {
+                $0.phase = .processing
+                $0.progress = progress
+                $0.finished = finished
+                $0.total = total
+            }
+        case .saved(let image):
+            if let cell = line.sweepCell, state.history.sweep?.cells.indices.contains(cell) == true {
+                state.history.sweep?.cells[cell].path = image.path
+            }
+            state.jobs.update(id) {
+                $0.finished += 1
+                $0.cost += image.cost ?? 0
+            }
+            state.generate.add(RecentResult(path: image.path, seed: image.seed, job: line.number, index: image.index))
+        case .imageFailed(let reason):
+            state.status.lastError = "job \(line.number): an image failed: \(reason)"
+        default: break
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A thumbnail request: which file, at what cell size.
+public struct ThumbnailKey: Sendable, Hashable {
+    public var path: String
+    public var columns: Int
+    public var rows: Int
+    public init(path: String, columns: Int, rows: Int) {
+        self.path = path
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+extension StudioState {
+    /// The thumbnails the current screen and pop-up show.
+    public var wantedThumbnails: [ThumbnailKey] {
+        var keys: [ThumbnailKey] = switch screen {
+        case .generate: generate.wantedThumbnails(GenerateLayout(columns: columns, rows: rows), pixelPreview: pixelPreview)
+        case .history: history.wantedThumbnails(HistoryLayout(columns: columns, rows: rows), pixelPreview: pixelPreview)
+        }
+        if case .files(let picker)? = overlay, let path = picker.selectedPath {
+            let box = OverlayLayout(columns: columns, rows: rows).filePickerThumbnail
+            keys.append(ThumbnailKey(path: path, columns: box.width, rows: box.height))
+        }
+        return keys
+    }
+
+    /// Where a pixel-protocol picture goes on the current screen, and which file: the Generate
+    /// preview, or the picture of an open History detail.
+    public var pixelTarget: (GenerateLayout.Rect, String)? {
+        guard overlay == nil else { return nil }
+        switch screen {
+        case .generate:
+            guard let rect = GenerateLayout(columns: columns, rows: rows).preview, let selected = generate.selected else { return nil }
+            return (rect, selected.path)
+        case .history:
+            guard case .detail(let detail) = history.pane, let path = detail.row.job.results.first?.path else { return nil }
+            return (HistoryLayout(columns: columns, rows: rows).detailPicture, path)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+@testable import Studio
+import TerminalUI
+import Testing
+
+/// `?` lists every key that does something, from the key map, and `keys.toml` can rebind the
+/// keys that used to be written into the code.
+@Suite struct HelpListsEveryKeyTests {
+    @Test func everyBoundKeyIsListedByHelp() {
+        let s = StudioFixture()
+        var listedAnywhere = Set<StudioAction>()
+        for screen in StudioScreen.allCases {
+            let lines = HelpView.lines(.defaults, screen: screen, state: s.state)
+            for context in KeyContext.listed(on: screen) {
+                for binding in KeyMap.defaults.bindings where binding.context == context && !binding.keys.isEmpty {
+                    let keys = binding.keys.map(KeyName.name).joined(separator: ", ")
+                    #expect(lines.contains { $0.keys == keys && $0.text.hasPrefix(binding.description) },
+                            "\(screen): \(binding.action.rawValue) (\(keys)) is not listed")
+                    listedAnywhere.insert(binding.action)
+                }
+            }
+        }
+        for action in StudioAction.allCases {
+            #expect(listedAnywhere.contains(action), "\(action.rawValue) is bound nowhere that help lists")
+        }
+    }
+
+    @Test func theFormerlyHardCodedKeysAreBindings() {
+        let map = KeyMap.defaults
+        #expect(map.action(for: .character("y"), in: [.confirm, .global]) == .confirmYes)
+        #expect(map.action(for: .character("n"), in: [.confirm, .global]) == .confirmNo)
+        #expect(map.action(for: .character("l"), in: HistoryPane.lineage(LineageTree(parent: nil, job: StudioFixture.job(1), children: [])).keyContexts)
+                == .lineageClose)
+        #expect(map.action(for: .escape, in: [.detail, .history, .global]) == .detailClose)
+        #expect(map.action(for: .character("q"), in: Overlay.help(HelpOverlay(screen: .generate)).keyContexts) == .helpClose)
+        #expect(map.action(for: .ctrl("u"), in: [.text]) == .editDeleteToStart)
+    }
+
+    @Test func keysTomlRebindsTheConfirmationAndHelpKeys() throws {
+        let map = try KeyMap.defaults.overridden(by: """
+            [keys]
+            "confirm.yes" = ["j"]
+            "help.close" = ["x"]
+            """, file: "keys.toml")
+        var s = StudioFixture(keyMap: map)
+        s.openHistory([3, 2, 1])
+        s.key(.character("d"))
+        s.key(.character("y"))
+        #expect(s.state.overlay != nil, "y is no longer yes")
+        s.effects = []
+        s.key(.character("j"))
+        #expect(s.effects.contains(.deleteJob(3)))
+        #expect(s.state.overlay == nil)
+        s.key(.character("?"))
+        #expect(s.state.overlay == .help(HelpOverlay(screen: .history)))
+        s.key(.character("q"))
+        #expect(s.state.overlay != nil, "q is no longer close")
+        let help = HelpView.lines(map, screen: .history, state: s.state)
+        #expect(help.contains { $0.keys == "x" && $0.text == "close this help" })
+        s.key(.character("x"))
+        #expect(s.state.overlay == nil)
+    }
+
+    @Test func keysTomlRebindsLineEditingInFieldsAndThePromptAlike() throws {
+        let map = try KeyMap.defaults.overridden(by: "[keys]\n\"edit.delete-to-start\" = [\"ctrl-o\"]", file: "keys.toml")
+        var s = StudioFixture(keyMap: map)
+        // The prompt: the same command as a field, to the start of the line the cursor is on.
+        s.state.generate.focus(path: "positivePrompt")
+        s.key(.enter)
+        s.type("in snow")
+        s.key(.ctrl("u"))
+        #expect(s.state.generate.prompt.text == "a fox\nin snow", "ctrl-u is unbound now")
+        s.key(.ctrl("o"))
+        #expect(s.state.generate.prompt.text == "a fox\n")
+        #expect(s.state.generate.form.draft.positivePrompt == "a fox\n")
+        // A field.
+        s.state.generate.focus(path: "steps")
+        s.type("28")
+        s.key(.ctrl("o"))
+        #expect(s.state.generate.line.text == "")
+    }
+
+    @Test func ctrlUDeletesToTheLineStartInTheMultiLinePromptAsInAField() {
+        var s = StudioFixture()
+        s.state.generate.focus(path: "positivePrompt")
+        s.key(.enter)
+        s.type("in snow")
+        s.key(.left, times: 3)
+        s.key(.ctrl("u"))
+        #expect(s.state.generate.prompt.text == "a fox\nnow")
+        s.key(.ctrl("k"))
+        #expect(s.state.generate.prompt.text == "a fox\n")
+        s.key(.alt("u"))
+        #expect(s.state.generate.prompt.text == "a fox\nnow")
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+@testable import History
+@testable import Studio
+import TerminalUI
+import Testing
+
+/// The History selection is a job, not a place: it stays on its job when rows are added above
+/// it or removed, and every action goes to that job.
+@Suite struct HistorySelectionTests {
+    @Test func theSelectionFollowsItsJobWhenARowIsAddedAbove() {
+        var s = StudioFixture()
+        s.openHistory([20, 19, 18, 17])
+        s.key(.right, times: 2)
+        #expect(s.state.history.selectedJob?.id == 18)
+        // A re-run finishes: History has a new newest job, and answers again.
+        s.send(.historyChanged("job 21 finished"))
+        s.answerHistory([21, 20, 19, 18, 17])
+        #expect(s.state.history.selected == 3)
+        #expect(s.state.history.selectedJob?.id == 18)
+        // The actions go to that job.
+        s.effects = []
+        s.key(.character("v"))
+        guard case .generate(_, _, let parent)? = s.effects.first(where: { if case .generate = $0 { true } else { false } }) else {
+            Issue.record("no job sent: \(s.effects)")
+            return
+        }
+        #expect(parent == JobParent(id: 18, lineage: .variation))
+        s.key(.character("d"))
+        #expect(s.state.overlay == .confirm(Confirmation(.deleteJob(18), question: "delete job 18 and its 1 image file (18.png)?")))
+    }
+
+    @Test func whileTheNewPagesAreOnTheirWayNothingActsOnAnotherJob() {
+        var s = StudioFixture()
+        s.openHistory([20, 19, 18])
+        s.key(.right)
+        s.send(.historyChanged("job 21 finished"))
+        // No page yet: the selected job is not known to be anywhere, so no action can pick the wrong one.
+        #expect(s.state.history.selectedJob == nil)
+        s.effects = []
+        s.key(.character("r"))
+        #expect(!s.effects.contains { if case .generate = $0 { true } else { false } })
+        #expect(s.state.status.notice == "re-run the same request: no job selected")
+        s.answerHistory([21, 20, 19, 18])
+        #expect(s.state.history.selectedJob?.id == 19)
+    }
+
+    @Test func whenItsJobIsDeletedTheSelectionTakesTheNextOne() {
+        var s = StudioFixture()
+        s.openHistory([22, 21, 20, 19])
+        s.key(.right, times: 2)
+        s.key(.character("d"))
+        #expect(s.state.overlay == .confirm(Confirmation(.deleteJob(20), question: "delete job 20 and its 1 image file (20.png)?")))
+        s.effects = []
+        s.key(.character("y"))
+        #expect(s.effects.contains(.deleteJob(20)))
+        #expect(s.state.overlay == nil)
+        s.send(.historyChanged("deleted job 20 and 1 image file"))
+        s.answerHistory([22, 21, 19])
+        #expect(s.state.history.selected == 2)
+        #expect(s.state.history.selectedJob?.id == 19)
+        // Deleting the oldest leaves the selection on the new oldest.
+        s.key(.end)
+        s.key(.character("d"))
+        s.key(.character("y"))
+        s.send(.historyChanged("deleted job 19"))
+        s.answerHistory([22, 21])
+        #expect(s.state.history.selectedJob?.id == 21)
+    }
+
+    @Test func aJobMovedToTheNextPageIsFoundThere() {
+        var s = StudioFixture()
+        let first = (0..<HistoryBrowser.pageSize).map { Int64(1000 - $0) }
+        s.key(.function(2))
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 1000, jobs: first.map { StudioFixture.job($0) }))
+        // The last job of the first page.
+        s.state.history.select(index: HistoryBrowser.pageSize - 1)
+        let id = s.state.history.selectedJob?.id
+        #expect(id == first.last)
+        // A new job arrives on top: the selected one is now the first of page 1.
+        s.send(.historyChanged("new job"))
+        let shifted = [Int64(1001)] + first
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 1001,
+                            jobs: Array(shifted.prefix(HistoryBrowser.pageSize)).map { StudioFixture.job($0) }))
+        #expect(s.state.history.selectedJob == nil, "not on page 0 any more; page 1 is asked for")
+        #expect(s.effects.contains(.loadHistory(query: "", generation: s.state.history.generation, page: 1)))
+        let second = (0..<HistoryBrowser.pageSize).map { Int64(1001 - HistoryBrowser.pageSize - $0) }
+        s.send(.historyPage(generation: s.state.history.generation, page: 1, total: 1001, jobs: second.map { StudioFixture.job($0) }))
+        #expect(s.state.history.selectedJob?.id == id)
+        #expect(s.state.history.selected == HistoryBrowser.pageSize)
+    }
+}

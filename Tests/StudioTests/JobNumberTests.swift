@@ -1,0 +1,24 @@
+import Foundation
+import Generation
+@testable import Studio
+import TerminalUI
+import Testing
+
+/// A job is shown by its History id once History has recorded it.
+@Suite struct JobNumberTests {
+    @Test func theShownNumberIsTheHistoryIDOnceKnown() {
+        var s = StudioFixture()
+        s.state.jobs.recorded(99, historyID: 1)  // an unknown job changes nothing
+        s.key(.ctrl("g"))
+        #expect(s.state.status.notice == "job 1 sent")
+        let id = s.state.jobs.lines[0].id
+        s.state.jobs.recorded(id, historyID: 42)
+        #expect(s.state.jobs.lines[0].number == "42")
+        s.send(.job(id: id, .saved(SavedImage(path: "/tmp/fox.png", taskUUID: "t", imageUUID: nil, seed: 7, cost: nil, format: "PNG",
+                                                bytes: 1, imageURL: nil, index: 0))))
+        let screen = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(screen.contains("▶ #42 ") && screen.contains("▲ #42"), "\(screen)")
+        s.key(.ctrl("x"))
+        #expect(s.state.status.notice == "cancelling job 42")
+    }
+}
