@@ -12,6 +12,18 @@ public enum Lineage: String, Sendable, Codable, CaseIterable {
     case rerun, fork, variation, sweep
 }
 
+/// The job a new job was made from, and how (`history rerun`, `--fork-of`, the studio's r/f/v/sweep).
+public struct JobParent: Sendable, Hashable {
+    /// The parent's History id.
+    public var id: Int64
+    public var lineage: Lineage
+
+    public init(id: Int64, lineage: Lineage) {
+        self.id = id
+        self.lineage = lineage
+    }
+}
+
 /// One generation as History keeps it: the exact request, what happened, and what it cost.
 public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var id: Int64
@@ -28,14 +40,49 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var height: Int?
     public var seed: UInt64?
     public var delivery: String
-    /// The exact imageInference task JSON that was (or will be) sent.
-    public var requestJSON: String
+    /// The exact imageInference task JSON that was (or will be) sent; `recorded` is it parsed.
+    public var requestJSON: String { didSet { recorded = RecordedRequest.parse(requestJSON) } }
+    /// `requestJSON` parsed once, when the row was read (see `request`, `taskObject`).
+    public private(set) var recorded: Result<RecordedRequest, RecordedRequest.Unreadable>
     public var cost: Double?
     public var favourite: Bool
     public var parentID: Int64?
     public var lineage: Lineage?
     public var tags: [String]
     public var results: [HistoryResult]
+
+    public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
+                model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,
+                delivery: String, requestJSON: String, cost: Double?, favourite: Bool, parentID: Int64?, lineage: Lineage?,
+                tags: [String], results: [HistoryResult]) {
+        self.id = id
+        self.taskUUID = taskUUID
+        self.createdAt = createdAt
+        self.finishedAt = finishedAt
+        self.status = status
+        self.reason = reason
+        self.model = model
+        self.positivePrompt = positivePrompt
+        self.negativePrompt = negativePrompt
+        self.width = width
+        self.height = height
+        self.seed = seed
+        self.delivery = delivery
+        self.requestJSON = requestJSON
+        self.recorded = RecordedRequest.parse(requestJSON)
+        self.cost = cost
+        self.favourite = favourite
+        self.parentID = parentID
+        self.lineage = lineage
+        self.tags = tags
+        self.results = results
+    }
+
+    /// The parent job and how this one came from it, when it has one.
+    public var parent: JobParent? {
+        guard let parentID, let lineage else { return nil }
+        return JobParent(id: parentID, lineage: lineage)
+    }
 }
 
 /// One image of a job.
@@ -76,6 +123,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     case unavailable(path: String, reason: String)
     case noSuchJob(Int64)
     case badQuery(String)
+    /// The job's recorded request JSON cannot be read (a damaged row, or not an object).
+    case unreadableRequest(jobID: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -89,6 +138,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
             return "cannot use \(path): \(reason). The file itself was not changed; free space or fix the permissions and try again."
         case .noSuchJob(let id): return "no job \(id) in History"
         case .badQuery(let why): return "search: \(why)"
+        case .unreadableRequest(let id, let reason): return "job \(id) holds no readable request: \(reason)"
         }
     }
 }

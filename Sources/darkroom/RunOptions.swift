@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generation
+import Imaging
 import History
 import RunwareAPI
 
@@ -24,8 +25,9 @@ struct RunOptions: ParsableArguments {
     var noHistory = false
 
     /// Chooses the target, opens History, recovers earlier jobs, runs this one, reports.
+    /// `taskUUID` is the user's `--task-uuid`; otherwise the runner mints one.
     func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
-                 parent: (id: Int64, lineage: Lineage)? = nil) async throws {
+                 parent: JobParent? = nil, taskUUID: String? = nil) async throws {
         let target: Target
         do { target = try await Target.choose(env: env, config: config, endpoint: endpoint, forceSandbox: sandbox) } catch {
             Console.error("\(error)")
@@ -36,9 +38,8 @@ struct RunOptions: ParsableArguments {
             ?? config.outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? env.imagesFolder()
         let quiet = self.quiet, asJSON = self.json
-        let retry = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, retries)), onRetry: { event in
-            if !quiet { Console.note("retry \(event.attempt) in \(Self.seconds(event.delay)) after \(event.reason)") }
-        })
+        // Retries are reported as the job's `.retrying` events.
+        let retry = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, retries)))
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: retry)
         var history: HistoryStore?
         if !noHistory {
@@ -49,16 +50,27 @@ struct RunOptions: ParsableArguments {
             }
         }
         let runner = JobRunner(client: client, schedule: PollSchedule(budget: .seconds(timeout)),
-                               home: env.variables["HOME"] ?? NSHomeDirectory(), history: history)
+                               home: env.variables["HOME"] ?? NSHomeDirectory(), history: history,
+                               thumbnails: StoredThumbnails(folder: env.cacheFolder.appendingPathComponent("thumbnails")))
         if let history {
-            _ = JobRecovery.removeTemporaryFiles(under: env.dataFolder.appendingPathComponent("images"))
-            _ = JobRecovery.removeTemporaryFiles(under: folder)
-            for outcome in await JobRecovery(runner: runner, history: history).recover(into: folder) where outcome.status != .pending {
-                if !quiet { Console.note("earlier job \(outcome.jobID) is now \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? "")) }
+            for place in [env.dataFolder.appendingPathComponent("images"), folder] {
+                for failure in TemporaryFileName.removeAbandoned(under: place).failed { Console.error(failure.description) }
+            }
+            let outcomes: [JobRecovery.Outcome]
+            do { outcomes = try await JobRecovery(runner: runner, history: history).recover(into: folder) } catch {
+                await target.stop()
+                Console.error("\(error) (or run with --no-history)")
+                throw Exit.cannotWrite
+            }
+            for outcome in outcomes {
+                if let failure = outcome.historyWriteFailure { Console.error(failure) }
+                if outcome.status != .pending && !quiet {
+                    Console.note("earlier job \(outcome.jobID) is now \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? ""))
+                }
             }
         }
         do {
-            _ = try await runner.run(draft, into: folder, parent: parent) { event in
+            _ = try await runner.run(draft, into: folder, parent: parent, taskUUID: taskUUID) { event in
                 Self.report(event, quiet: quiet, json: asJSON)
             }
             await target.stop()
@@ -69,8 +81,10 @@ struct RunOptions: ParsableArguments {
         }
     }
 
+    /// One job event on the terminal, the job named by its History id.
     static func report(_ event: JobEvent, quiet: Bool, json: Bool) {
-        switch event {
+        let job = event.jobName
+        switch event.step {
         case .saved(let image):
             if json {
                 if let data = try? RunwareJSON.encode(image) { Console.json(data) }
@@ -79,14 +93,17 @@ struct RunOptions: ParsableArguments {
             }
             if !quiet && !json {
                 let cost = image.cost.map { String(format: ", $%.4f", $0) } ?? ""
-                Console.note("saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))")
+                Console.note("\(job): saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))")
             }
-        case .imageFailed(let reason): Console.note("an image failed: \(reason)")
-        case .note(let text) where !quiet: Console.note("note: \(text)")
-        case .uploading(let field, let path) where !quiet: Console.note("uploading \(path) for \(field)")
-        case .submitted(let task, let delivery) where !quiet: Console.note("task \(task) sent (\(delivery))")
+        case .imageFailed(let reason): Console.note("\(job): an image failed: \(reason)")
+        case .historyWriteFailed(let reason): Console.error("\(job): History: \(reason)")
+        case .note(let text) where !quiet: Console.note("\(job): note: \(text)")
+        case .uploading(let field, let path) where !quiet: Console.note("\(job): uploading \(path) for \(field)")
+        case .submitted(let delivery) where !quiet: Console.note("\(job) sent (task \(event.taskUUID), \(delivery))")
+        case .retrying(let retry) where !quiet:
+            Console.note("\(job): retry \(retry.attempt) in \(Self.seconds(retry.delay)) after \(retry.reason) (at most \(retry.maxRetries))")
         case .processing(let progress, let finished, let total) where !quiet:
-            Console.note("processing: \(finished)/\(total) images" + (progress.map { ", \($0)%" } ?? ""))
+            Console.note("\(job): processing: \(finished)/\(total) images" + (progress.map { ", \($0)%" } ?? ""))
         default: break
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generation
+import Imaging
 import History
 import Preview
 import RunwareAPI
@@ -72,15 +73,17 @@ struct StudioCommand: AsyncParsableCommand {
             ?? env.imagesFolder()
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey,
                                    transport: RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: 3)))
-        let runner = JobRunner(client: client, home: env.variables["HOME"] ?? NSHomeDirectory(), history: history)
+        let thumbnails = StoredThumbnails(folder: env.cacheFolder.appendingPathComponent("thumbnails"))
+        let runner = JobRunner(client: client, home: env.variables["HOME"] ?? NSHomeDirectory(), history: history,
+                               thumbnails: thumbnails)
         // Jobs a crashed run left behind are settled in the background; History shows the outcome.
         Task.detached {
-            _ = JobRecovery.removeTemporaryFiles(under: folder)
-            _ = await JobRecovery(runner: runner, history: history).recover(into: folder)
+            _ = TemporaryFileName.removeAbandoned(under: folder)
+            _ = try? await JobRecovery(runner: runner, history: history).recover(into: folder)
         }
         let options = PreviewOptions(colors: colorMode, symbols: .block)
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
-                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
+                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")), stored: thumbnails)
         let services = LiveServices(runner: runner, history: history, folder: folder, thumbnailer: thumbnailer, previewOptions: options,
                                     sweepFolder: env.dataFolder.appendingPathComponent("sweeps"))
         var probe = TerminalProbe.Result(format: .symbols, tmuxPassthrough: false, hint: nil)

@@ -10,7 +10,7 @@ extension StudioReducer {
             state.now = now
         case .job(let id, let jobEvent):
             guard let i = state.jobs.firstIndex(where: { $0.id == id }) else { return [] }
-            switch jobEvent {
+            switch jobEvent.step {
             case .uploading: state.jobs[i].phase = .uploading
             case .submitted: state.jobs[i].phase = .waiting
             case .processing(let progress, let finished, let total):

@@ -256,9 +256,12 @@ extension StudioReducer {
     /// The file picker's target when it opens an image to fork rather than filling a field.
     static let openImageTarget: JSONPath = "ui.openImage"
 
-    /// The task object a job's request JSON holds, without its taskUUID.
+    /// The task object a job's request JSON holds, without its taskUUID and taskType.
     static func taskObject(_ job: HistoryJob) -> [String: JSONValue]? {
-        GenerateForm.document(fromJSON: Data(job.requestJSON.utf8))
+        guard var object = job.taskObject else { return nil }
+        object["taskUUID"] = nil
+        object["taskType"] = nil
+        return object
     }
 
     func loadForm(_ object: [String: JSONValue], _ state: inout StudioState) {

@@ -161,7 +161,7 @@ public struct StudioReducer: Sendable {
     func generate(_ state: inout StudioState) -> [StudioEffect] {
         let id = state.nextJobID
         state.nextJobID += 1
-        // The app gives it a fresh taskUUID when it sends it.
+        // The runner mints its taskUUID when it runs it.
         let request = state.form.draft
         let parent = state.forkedFrom
         state.forkedFrom = nil

@@ -173,7 +173,7 @@ struct HistoryDetailView {
         if let parent = job.parentID { lines.append(("from", "\(job.lineage?.rawValue ?? "child") of job \(parent)")) }
         if let cost = job.cost { lines.append(("cost", String(format: "$%.4f", cost))) }
         lines.append(("", ""))
-        if let object = (try? JSONValue.parse(Data(job.requestJSON.utf8)))?.objectValue {
+        if let object = job.taskObject {
             for key in object.keys.sorted() where key != "taskType" {
                 lines.append((key, GenerateForm.display(object[key]!)))
             }

@@ -1,5 +1,4 @@
 import Foundation
-import History
 
 /// Copies a job's images and its request JSON into a folder (`history export` and the studio).
 public enum JobExport {
@@ -26,5 +25,12 @@ public enum JobExport {
             outcome.written.append(target.path)
         }
         return outcome
+    }
+}
+
+extension HistoryStore {
+    /// Copies job `id`'s images and request JSON into `folder` (see `JobExport`).
+    public func export(_ id: Int64, to folder: URL) throws -> JobExport.Outcome {
+        try JobExport.export(try job(id), to: folder)
     }
 }
