@@ -111,6 +111,32 @@ final class JobEventRecorder: Sendable {
         }
     }
 
+    /// An image whose file cannot carry its texts (a PNG that ends right after its header) is
+    /// kept as it came, and that is said: as a note, and in the job's reason in History.
+    @Test func anImageSavedWithoutItsParametersSaysSo() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/history.sqlite")
+        let png = try ImageEncoder.encode(RGBAImage(width: 8, height: 8), as: .png)
+        let headerOnly = png.prefix(33)
+        let uuid = TaskID.make()
+        let body = #"{"data":[{"taskType":"imageInference","taskUUID":"\#(uuid)","imageUUID":"i","imageBase64Data":"\#(headerOnly.base64EncodedString())","seed":1}]}"#
+        let client = RunwareClient(endpoint: "http://fake/v1", apiKey: "k", transport: FixedTransport(body: body))
+        var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
+        r.outputFormat = .png
+        let log = JobEventRecorder()
+        let saved = try await JobRunner(client: client, history: history).run(r, into: folder.url, taskUUID: uuid) { log.record($0) }
+        #expect(saved.count == 1)
+        #expect(FileManager.default.contents(atPath: saved[0].path) == headerOnly)
+        let notes = log.all.compactMap { event -> String? in
+            if case .note(let text) = event.step { return text }
+            return nil
+        }
+        #expect(notes.contains { $0.contains("image 1 was saved without its parameters") })
+        let job = try #require(history.list().first)
+        #expect(job.status == .done && job.reason?.contains("saved without its parameters") == true)
+    }
+
     @Test func storedImagesGetASmallThumbnailAtOnce() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
