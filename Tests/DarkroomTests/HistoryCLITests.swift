@@ -171,9 +171,12 @@ import TestSupport
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("darkroom: job 2 sent (task "), "\(second.stderr)")
         #expect(second.stderr.contains("darkroom: job 2: saved image 1"), "\(second.stderr)")
+        let third = try await run(folder, ["generate", "an owl", "--size", "128x128", "--json", "-q"])
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(third.stdout.utf8)) as? [String: Any])
+        #expect(line["jobID"] as? Int == 3)
         let thumbnails = folder.path + "/cache/darkroom/thumbnails"
         let made = FileManager.default.enumerator(atPath: thumbnails)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".webp") } ?? []
-        #expect(made.count == 2)
+        #expect(made.count == 3)
     }
 }
 

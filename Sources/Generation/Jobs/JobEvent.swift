@@ -45,6 +45,8 @@ public enum JobStep: Sendable {
 
 /// One image on disk, with what the API said about it.
 public struct SavedImage: Sendable, Codable, Equatable {
+    /// The History id of the job that made it (nil when History is not kept: `--no-history`).
+    public var jobID: Int64?
     public var path: String
     public var taskUUID: String
     public var imageUUID: String?
@@ -55,8 +57,9 @@ public struct SavedImage: Sendable, Codable, Equatable {
     public var imageURL: String?
     public var index: Int
 
-    public init(path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?, format: String, bytes: Int,
-                imageURL: String?, index: Int) {
+    public init(jobID: Int64? = nil, path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?,
+                format: String, bytes: Int, imageURL: String?, index: Int) {
+        self.jobID = jobID
         self.path = path
         self.taskUUID = taskUUID
         self.imageUUID = imageUUID

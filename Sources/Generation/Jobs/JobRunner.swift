@@ -219,7 +219,7 @@ public struct JobRunner: Sendable {
                 notes.append("no thumbnail was made for image \(index + 1): \(error)")
             }
         }
-        let image = SavedImage(path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
+        let image = SavedImage(jobID: jobID, path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
                                cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
                                index: index)
         if let jobID {
