@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 
 /// Where a job is in its life. Every state but `pending` and `running` is final.
 public enum JobStatus: String, Sendable, Codable, CaseIterable {
@@ -97,7 +98,10 @@ public struct HistoryResult: Sendable, Equatable {
     public var bytes: Int
     public var nsfw: Bool?
     public var cost: Double?
-    public var responseJSON: String
+    /// What the API answered for this image (without the image bytes); `response` is it parsed.
+    public var responseJSON: String { didSet { response = Self.parse(responseJSON) } }
+    /// `responseJSON` parsed once, when the row was read; nil when it is not a JSON object.
+    public private(set) var response: [String: JSONValue]?
 
     public init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
                 bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String) {
@@ -112,6 +116,12 @@ public struct HistoryResult: Sendable, Equatable {
         self.nsfw = nsfw
         self.cost = cost
         self.responseJSON = responseJSON
+        self.response = Self.parse(responseJSON)
+    }
+
+    static func parse(_ json: String) -> [String: JSONValue]? {
+        guard let value = try? JSONValue.parse(Data(json.utf8)) else { return nil }
+        return value.objectValue
     }
 }
 

@@ -75,4 +75,12 @@ import TestSupport
                                                              responseJSON: "{}"))
         #expect(try store.job(id).isImported)
     }
+
+    @Test func whatTheAPIAnsweredForAnImageIsParsedOnceToo() throws {
+        var result = HistoryResult(index: 0, imageUUID: "i", seed: 1, path: "/x.png", width: 8, height: 8, format: "PNG", bytes: 1,
+                                   nsfw: nil, cost: nil, responseJSON: #"{"imageUUID":"i","NSFWContent":false}"#)
+        #expect(result.response?["NSFWContent"] == .bool(false))
+        result.responseJSON = "not json"
+        #expect(result.response == nil)
+    }
 }

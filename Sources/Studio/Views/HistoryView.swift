@@ -185,7 +185,7 @@ struct HistoryDetailView {
             if let w = result.width, let h = result.height { lines.append(("  size", "\(w)x\(h) \(result.format)")) }
             if let cost = result.cost { lines.append(("  cost", String(format: "$%.4f", cost))) }
             // The rest of what the API answered for this image.
-            if let response = (try? JSONValue.parse(Data(result.responseJSON.utf8)))?.objectValue {
+            if let response = result.response {
                 for key in response.keys.sorted() where !["seed", "cost", "taskType", "taskUUID"].contains(key) {
                     lines.append(("  " + key, GenerateForm.display(response[key]!)))
                 }
