@@ -25,6 +25,11 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 
+    /// Where the small thumbnails of stored images go ($XDG_CACHE_HOME/darkroom/thumbnails).
+    static func thumbnails() -> StoredThumbnails {
+        StoredThumbnails(folder: DarkroomEnvironment().cacheFolder.appendingPathComponent("thumbnails"))
+    }
+
     static func job(_ store: HistoryStore, _ id: Int64) throws -> HistoryJob {
         do { return try store.job(id) } catch {
             Console.error("\(error)")
@@ -163,7 +168,7 @@ struct HistoryCommand: AsyncParsableCommand {
             var failed = 0
             for path in paths {
                 do {
-                    let imported = try HistoryCommand.apply { try ImageImport.file(path, into: store) }
+                    let imported = try HistoryCommand.apply { try ImageImport.file(path, into: store, thumbnails: HistoryCommand.thumbnails()) }
                     if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
                     Console.out("\(imported.jobID)\t\(SafeText.line(imported.path))")
                 } catch let refusal as ImageImport.Refusal {
@@ -212,7 +217,8 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.error(e.description)
                 throw Exit.cannotWrite
             }
-            let report = try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair)
+            let report = try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair,
+                                              thumbnails: HistoryCommand.thumbnails())
             for line in report.databaseProblems { Console.error("database: \(SafeText.line(line))") }
             for gone in report.missing { Console.out("missing: job \(gone.jobID): \(SafeText.line(gone.path))") }
             for image in report.unknown {

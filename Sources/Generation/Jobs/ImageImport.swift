@@ -10,7 +10,7 @@ public enum ImageImport {
     public struct Imported: Sendable, Equatable {
         public var jobID: Int64
         public var path: String
-        /// What was left out of the request the file carried, when anything was.
+        /// What was left out of the request the file carried, and a thumbnail that could not be made.
         public var note: String?
     }
 
@@ -27,20 +27,24 @@ public enum ImageImport {
         }
     }
 
-    /// Reads the image at `path` (made absolute) and records it; throws `Refusal` or a `HistoryError`.
-    public static func file(_ path: String, into store: HistoryStore) throws -> Imported {
+    /// Reads the image at `path` (made absolute) and records it, making its small thumbnail when
+    /// `thumbnails` is given (design section 4); throws `Refusal` or a `HistoryError`.
+    public static func file(_ path: String, into store: HistoryStore, thumbnails: StoredThumbnails? = nil) throws -> Imported {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let data: Data
         do { data = try ImageFile.read(absolute) } catch let e as ImageFile.LoadError {
             throw Refusal.unreadable(path: absolute, reason: e.reason)
         }
         guard ImageFormat.detect(data) != nil else { throw Refusal.unreadable(path: absolute, reason: "not an image format Darkroom reads") }
-        guard let imported = try record(data, at: absolute, into: store) else { throw Refusal.noParameters(path: absolute) }
+        guard let imported = try record(data, at: absolute, into: store, thumbnails: thumbnails) else {
+            throw Refusal.noParameters(path: absolute)
+        }
         return imported
     }
 
     /// Records image bytes found at `path` as a finished job; nil when they carry no texts.
-    public static func record(_ data: Data, at path: String, into store: HistoryStore) throws -> Imported? {
+    public static func record(_ data: Data, at path: String, into store: HistoryStore,
+                              thumbnails: StoredThumbnails? = nil) throws -> Imported? {
         guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
             return nil
         }
@@ -49,7 +53,11 @@ public enum ImageImport {
         let id = try store.importImage(request, result: HistoryResult(
             index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
             format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
-        return Imported(jobID: id, path: path, note: OutsideRequest.note(dropped))
+        var notes = OutsideRequest.note(dropped).map { [$0] } ?? []
+        if let thumbnails {
+            do { try thumbnails.make(from: data, forImageAt: path) } catch { notes.append("no thumbnail was made: \(error)") }
+        }
+        return Imported(jobID: id, path: path, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 }
 

@@ -41,7 +41,8 @@ public enum LibraryCheck {
         public var problemCount: Int { databaseProblems.count + missing.count + unknown.count }
     }
 
-    public static func run(_ store: HistoryStore, images: URL, repair: Bool) throws -> Report {
+    /// `thumbnails`: where an imported image's small thumbnail goes (design section 4).
+    public static func run(_ store: HistoryStore, images: URL, repair: Bool, thumbnails: StoredThumbnails? = nil) throws -> Report {
         var report = Report()
         report.databaseProblems = try store.integrityProblems()
         let known = try store.resultPaths()
@@ -55,13 +56,13 @@ public enum LibraryCheck {
             }
         }
         for path in unknown.sorted() {
-            report.unknown.append(UnknownImage(path: path, repair: repair ? try self.repair(path, store: store) : .none))
+            report.unknown.append(UnknownImage(path: path, repair: repair ? try self.repair(path, store: store, thumbnails: thumbnails) : .none))
         }
         if repair { report.temporaryFiles = TemporaryFileName.removeAbandoned(under: images) }
         return report
     }
 
-    static func repair(_ path: String, store: HistoryStore) throws -> Repair {
+    static func repair(_ path: String, store: HistoryStore, thumbnails: StoredThumbnails?) throws -> Repair {
         let data: Data
         do { data = try ImageFile.read(path) } catch { return .unreadable("\(error)") }
         let texts = ImageText.read(data)
@@ -74,6 +75,6 @@ public enum LibraryCheck {
                 bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"), to: owner.id)
             return .attached(jobID: owner.id)
         }
-        return try ImageImport.record(data, at: path, into: store).map(Repair.imported) ?? .none
+        return try ImageImport.record(data, at: path, into: store, thumbnails: thumbnails).map(Repair.imported) ?? .none
     }
 }
