@@ -43,7 +43,7 @@ public struct RetryPolicy: Sendable {
     }
 }
 
-/// What a retry reports, for progress lines ("retry 2 of 3 in 1.4 s after HTTP 429").
+/// What a retry reports, for progress lines ("retry 2 in 1.4 s after HTTP 429 (at most 3)").
 public struct RetryEvent: Sendable, Equatable {
     public var attempt: Int
     /// How many retries the policy allows in all.
