@@ -189,7 +189,14 @@ struct HistoryCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: to)
             var missing = 0
             for id in ids {
-                let outcome = try HistoryCommand.apply { try store.export(id, to: folder) }
+                let outcome: JobExport.Outcome
+                do { outcome = try HistoryCommand.apply { try store.export(id, to: folder) } } catch let e as JobExport.ReadError {
+                    Console.error("job \(id): \(e.description)")
+                    throw ExitCode(1)
+                } catch let e as AtomicFile.WriteError {
+                    Console.error("job \(id): \(e.description)")
+                    throw Exit.cannotWrite
+                }
                 for path in outcome.written where !path.hasSuffix(".json") { Console.out(path) }
                 for path in outcome.missing { Console.error("job \(id): an image is missing (\(SafeText.line(path)))") }
                 missing += outcome.missing.count

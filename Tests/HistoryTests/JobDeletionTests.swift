@@ -42,3 +42,27 @@ import TestSupport
         #expect(throws: HistoryError.noSuchJob(42)) { try store.delete(42) }
     }
 }
+
+/// Export copies what is there, lists what is gone, and names a file it cannot read.
+@Suite struct JobExportTests {
+    @Test func anUnreadableImageIsNamedAndAMissingOneListed() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let store = try HistoryStore(path: folder.path + "/history.sqlite")
+        let id = try store.createPending(ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: "a cat"))
+        let good = folder.path + "/a.png", gone = folder.path + "/b.png"
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: good))
+        for (i, path) in [good, gone].enumerated() {
+            try store.addResult(HistoryResult(index: i, imageUUID: nil, seed: 1, path: path, width: 8, height: 8, format: "PNG",
+                                              bytes: 3, nsfw: nil, cost: nil, responseJSON: "{}"), to: id)
+        }
+        let outcome = try store.export(id, to: folder.url.appendingPathComponent("out"))
+        #expect(outcome.missing == [gone])
+        #expect(Set(outcome.written.map { ($0 as NSString).lastPathComponent }) == ["job-\(id).json", "job-\(id)-1.png"])
+        // A folder where the image was: there, but not readable as a file.
+        try FileManager.default.createDirectory(atPath: gone, withIntermediateDirectories: false)
+        #expect { try store.export(id, to: folder.url.appendingPathComponent("again")) } throws: { error in
+            (error as? JobExport.ReadError)?.path == gone
+        }
+    }
+}
