@@ -46,7 +46,7 @@ let package = Package(
         // the target, History, the runner, terminal facts. Studio never depends on it.
         .target(
             name: "Workspace",
-            dependencies: ["Generation", "History", "RunwareAPI", "RunwareSandbox", "Studio", "TerminalUI",
+            dependencies: ["Generation", "History", "Imaging", "RunwareAPI", "RunwareSandbox", "Studio", "TerminalUI",
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
         .target(

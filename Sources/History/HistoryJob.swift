@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 
 /// Where a job is in its life. Every state but `pending` and `running` is final.
 public enum JobStatus: String, Sendable, Codable, CaseIterable {
@@ -10,6 +11,18 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
 /// How a job came from another one.
 public enum Lineage: String, Sendable, Codable, CaseIterable {
     case rerun, fork, variation, sweep
+}
+
+/// The job a new job was made from, and how (`history rerun`, `--fork-of`, the studio's r/f/v/sweep).
+public struct JobParent: Sendable, Hashable {
+    /// The parent's History id.
+    public var id: Int64
+    public var lineage: Lineage
+
+    public init(id: Int64, lineage: Lineage) {
+        self.id = id
+        self.lineage = lineage
+    }
 }
 
 /// One generation as History keeps it: the exact request, what happened, and what it cost.
@@ -28,14 +41,49 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var height: Int?
     public var seed: UInt64?
     public var delivery: String
-    /// The exact imageInference task JSON that was (or will be) sent.
-    public var requestJSON: String
+    /// The exact imageInference task JSON that was (or will be) sent; `recorded` is it parsed.
+    public var requestJSON: String { didSet { recorded = RecordedRequest.parse(requestJSON) } }
+    /// `requestJSON` parsed once, when the row was read (see `request`, `taskObject`).
+    public private(set) var recorded: Result<RecordedRequest, RecordedRequest.Unreadable>
     public var cost: Double?
     public var favourite: Bool
     public var parentID: Int64?
     public var lineage: Lineage?
     public var tags: [String]
     public var results: [HistoryResult]
+
+    public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
+                model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,
+                delivery: String, requestJSON: String, cost: Double?, favourite: Bool, parentID: Int64?, lineage: Lineage?,
+                tags: [String], results: [HistoryResult]) {
+        self.id = id
+        self.taskUUID = taskUUID
+        self.createdAt = createdAt
+        self.finishedAt = finishedAt
+        self.status = status
+        self.reason = reason
+        self.model = model
+        self.positivePrompt = positivePrompt
+        self.negativePrompt = negativePrompt
+        self.width = width
+        self.height = height
+        self.seed = seed
+        self.delivery = delivery
+        self.requestJSON = requestJSON
+        self.recorded = RecordedRequest.parse(requestJSON)
+        self.cost = cost
+        self.favourite = favourite
+        self.parentID = parentID
+        self.lineage = lineage
+        self.tags = tags
+        self.results = results
+    }
+
+    /// The parent job and how this one came from it, when it has one.
+    public var parent: JobParent? {
+        guard let parentID, let lineage else { return nil }
+        return JobParent(id: parentID, lineage: lineage)
+    }
 }
 
 /// One image of a job.
@@ -50,7 +98,10 @@ public struct HistoryResult: Sendable, Equatable {
     public var bytes: Int
     public var nsfw: Bool?
     public var cost: Double?
-    public var responseJSON: String
+    /// What the API answered for this image (without the image bytes); `response` is it parsed.
+    public var responseJSON: String { didSet { response = Self.parse(responseJSON) } }
+    /// `responseJSON` parsed once, when the row was read; nil when it is not a JSON object.
+    public private(set) var response: [String: JSONValue]?
 
     public init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
                 bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String) {
@@ -65,6 +116,12 @@ public struct HistoryResult: Sendable, Equatable {
         self.nsfw = nsfw
         self.cost = cost
         self.responseJSON = responseJSON
+        self.response = Self.parse(responseJSON)
+    }
+
+    static func parse(_ json: String) -> [String: JSONValue]? {
+        guard let value = try? JSONValue.parse(Data(json.utf8)) else { return nil }
+        return value.objectValue
     }
 }
 
@@ -76,6 +133,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     case unavailable(path: String, reason: String)
     case noSuchJob(Int64)
     case badQuery(String)
+    /// The job's recorded request JSON cannot be read (a damaged row, or not an object).
+    case unreadableRequest(jobID: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -89,6 +148,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
             return "cannot use \(path): \(reason). The file itself was not changed; free space or fix the permissions and try again."
         case .noSuchJob(let id): return "no job \(id) in History"
         case .badQuery(let why): return "search: \(why)"
+        case .unreadableRequest(let id, let reason): return "job \(id) holds no readable request: \(reason)"
         }
     }
 }

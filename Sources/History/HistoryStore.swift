@@ -71,10 +71,9 @@ public final class HistoryStore: Sendable {
 
     /// Records a job as `pending` before anything is sent.
     @discardableResult
-    public func createPending(_ request: ImageInferenceRequest, parentID: Int64? = nil, lineage: Lineage? = nil,
-                              createdAt: Date? = nil) throws -> Int64 {
+    public func createPending(_ request: ImageInferenceRequest, parent: JobParent? = nil, createdAt: Date? = nil) throws -> Int64 {
         try pool.write { db in
-            try Self.insertJob(db, request, status: .pending, parentID: parentID, lineage: lineage,
+            try Self.insertJob(db, request, status: .pending, parentID: parent?.id, lineage: parent?.lineage,
                                createdAt: createdAt ?? now(), ownerPID: Int64(getpid()))
         }
     }
@@ -165,8 +164,9 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Deletes the row (results and tags go with it) and returns the image paths to remove.
-    public func delete(_ id: Int64) throws -> [String] {
+    /// Deletes the row (results and tags go with it) and returns the image paths it named; the
+    /// files themselves are removed by `delete(_:)` (HistoryStore+Files).
+    func deleteRow(_ id: Int64) throws -> [String] {
         try pool.write { db in
             let paths = try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id])
@@ -197,12 +197,15 @@ public final class HistoryStore: Sendable {
 }
 
 extension HistoryStore {
+    /// The start of the reason an imported job is recorded with (see `HistoryJob.isImported`).
+    public static let importedReasonPrefix = "imported from "
+
     /// Records an image made elsewhere (or earlier) as a finished job with one result.
     @discardableResult
     public func importImage(_ request: ImageInferenceRequest, result: HistoryResult) throws -> Int64 {
         let id = try createPending(request)
         try addResult(result, to: id)
-        try finish(id, status: .done, reason: "imported from \(result.path)")
+        try finish(id, status: .done, reason: Self.importedReasonPrefix + result.path)
         return id
     }
 }

@@ -4,22 +4,31 @@ import Synchronization
 import TerminalUI
 
 /// File to cells: guarded read, scale-on-load decode, chafa symbols, and a cache in front of it
-/// all. A file whose size and modification time are unchanged is not even read again.
+/// all. A file whose size and modification time are unchanged is not even read again. With
+/// `stored`, pictures come from the small thumbnails made when images are stored (design
+/// section 4), so a sheet never decodes a full-size file; one without a thumbnail yet gets it then.
 public final class Thumbnailer: Sendable {
     public let renderer: SymbolRenderer
     public let cache: ThumbnailCache
+    public let stored: StoredThumbnails?
     public let maxBytes: Int
     public let maxPixels: Int
+    /// How a file is read (path, byte limit): `ImageFile.read`, or a test's that watches it.
+    let read: @Sendable (String, Int) throws -> Data
 
     private struct Identity: Hashable { var size: Int64; var mtime: Int; var inode: UInt64 }
     private let digests = Mutex<[String: (Identity, UInt64)]>([:])
 
     public init(renderer: SymbolRenderer = SymbolRenderer(), cache: ThumbnailCache = ThumbnailCache(folder: nil),
-                maxBytes: Int = ImageFile.defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) {
+                stored: StoredThumbnails? = nil, maxBytes: Int = ImageFile.defaultMaxBytes,
+                maxPixels: Int = ImageDecoder.defaultMaxPixels,
+                read: @escaping @Sendable (String, Int) throws -> Data = { try ImageFile.read($0, maxBytes: $1) }) {
         self.renderer = renderer
         self.cache = cache
+        self.stored = stored
         self.maxBytes = maxBytes
         self.maxPixels = maxPixels
+        self.read = read
     }
 
     /// The image as cells, as large as fits `columns` x `rows` with its aspect kept.
@@ -32,7 +41,22 @@ public final class Thumbnailer: Sendable {
                 return hit
             }
         }
-        let data = try ImageFile.read(path, maxBytes: maxBytes)
+        if let stored, let identity, let identityKey {
+            // Cached under the file's identity: the full file's content is never read to key it.
+            let key = ThumbnailCache.Key(content: identityKey, columns: columns, rows: rows, options: options)
+            digests.withLock { $0[path] = (identity, identityKey) }
+            cache.record(digest: identityKey, forIdentity: identityKey)
+            if let hit = cache.grid(for: key) { return hit }
+            try Task.checkCancellation()
+            let px = CellGeometry.pixels(columns: columns, rows: rows)
+            let image = try stored.picture(ofImageAt: path, covering: px.width, px.height, exact: false, maxBytes: maxBytes,
+                                           maxPixels: maxPixels, read: read)
+            try Task.checkCancellation()
+            let grid = cells(for: image, columns: columns, rows: rows, options: options)
+            cache.store(grid, for: key)
+            return grid
+        }
+        let data = try read(path, maxBytes)
         let key = ThumbnailCache.Key(content: ContentDigest.of(data), columns: columns, rows: rows, options: options)
         if let identity, let identityKey {
             digests.withLock { $0[path] = (identity, key.content) }

@@ -1,6 +1,7 @@
 import Foundation
 import Generation
 import History
+import Imaging
 import RunwareAPI
 
 /// Everything one run of Darkroom works with, opened in one place for the studio and every
@@ -13,6 +14,8 @@ public struct Session: Sendable {
     /// nil when the run was asked not to record (`--no-history`).
     public let history: HistoryStore?
     public let runner: JobRunner
+    /// The small copies made when an image is stored (design section 4), which sheets read.
+    public let thumbnails: StoredThumbnails
     /// Where images are saved: `--out`, else config.toml's `output.folder`, else `images/YYYY/MM`.
     public let outputFolder: URL
 
@@ -49,8 +52,8 @@ public struct Session: Sendable {
     }
 
     /// Chooses the target and opens History; the sandbox is stopped again if History fails.
-    public static func open(env: DarkroomEnvironment, config: Configuration, options: Options,
-                            onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }) async throws(OpenError) -> Session {
+    /// Retries are not reported here: each arrives as its job's `.retrying` event.
+    public static func open(env: DarkroomEnvironment, config: Configuration, options: Options) async throws(OpenError) -> Session {
         let target: Target
         do { target = try await Target.choose(env: env, config: config, endpoint: options.endpoint, forceSandbox: options.forceSandbox) } catch {
             throw .target(error)
@@ -62,17 +65,23 @@ public struct Session: Sendable {
                 throw .history(error)
             }
         }
-        let transport = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, options.policy.retries)),
-                                          onRetry: onRetry)
+        let transport = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, options.policy.retries)))
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: transport)
-        let runner = JobRunner(client: client, schedule: PollSchedule(budget: options.policy.timeout), home: env.home, history: history)
-        return Session(env: env, target: target, client: client, history: history, runner: runner,
+        let thumbnails = StoredThumbnails(folder: thumbnailFolder(env))
+        let runner = JobRunner(client: client, schedule: PollSchedule(budget: options.policy.timeout), home: env.home, history: history,
+                               thumbnails: thumbnails)
+        return Session(env: env, target: target, client: client, history: history, runner: runner, thumbnails: thumbnails,
                        outputFolder: outputFolder(options.outputFolder, config: config, env: env))
     }
 
     /// `history.sqlite` in the data folder.
     public static func historyPath(_ env: DarkroomEnvironment) -> String {
         env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
+    }
+
+    /// Where stored thumbnails live: `$XDG_CACHE_HOME/darkroom/thumbnails`.
+    public static func thumbnailFolder(_ env: DarkroomEnvironment) -> URL {
+        env.cacheFolder.appendingPathComponent("thumbnails")
     }
 
     /// `--out`, else config.toml's `output.folder` (a leading `~` is the environment's HOME),
@@ -83,14 +92,24 @@ public struct Session: Sendable {
             ?? env.imagesFolder()
     }
 
+    /// What crash recovery did: each earlier job it settled, and the abandoned temporary files
+    /// it could not remove.
+    public struct Recovery: Sendable {
+        public var outcomes: [JobRecovery.Outcome] = []
+        public var cleanupFailures: [FileRemovalFailure] = []
+    }
+
     /// Crash recovery: temporary files an interrupted write left behind (in the images folder
     /// and the output folder) are removed, and jobs a crashed run left unfinished are settled.
-    /// Returns what became of each such job; nothing when History is off.
-    public func recover() async -> [JobRecovery.Outcome] {
-        guard let history else { return [] }
-        _ = JobRecovery.removeTemporaryFiles(under: env.dataFolder.appendingPathComponent("images"))
-        _ = JobRecovery.removeTemporaryFiles(under: outputFolder)
-        return await JobRecovery(runner: runner, history: history).recover(into: outputFolder)
+    /// Nothing when History is off; throws when History cannot list the unfinished jobs.
+    public func recover() async throws -> Recovery {
+        guard let history else { return Recovery() }
+        var recovery = Recovery()
+        for place in [env.dataFolder.appendingPathComponent("images"), outputFolder] {
+            recovery.cleanupFailures += TemporaryFileName.removeAbandoned(under: place).failed
+        }
+        recovery.outcomes = try await JobRecovery(runner: runner, history: history).recover(into: outputFolder)
+        return recovery
     }
 
     /// Stops this run's sandbox, if it started one.

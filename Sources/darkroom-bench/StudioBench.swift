@@ -23,7 +23,7 @@ enum StudioBench {
         func promptHistory() throws -> [String] { [] }
         func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) { (0, []) }
         func setFavourite(_ id: Int64, _ on: Bool) throws {}
-        func delete(_ id: Int64) throws -> [String] { [] }
+        func delete(_ id: Int64) throws -> JobDeletion { JobDeletion(jobID: id) }
         func tag(_ id: Int64, add: [String], remove: [String]) throws {}
         func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }

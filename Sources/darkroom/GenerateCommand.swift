@@ -56,6 +56,7 @@ struct GenerateCommand: AsyncParsableCommand {
             Console.issues(ValidationFailure(issues: issues))
             throw Exit.invalidInput
         }
-        try await runOptions.execute(draft, env: env, config: config, parent: forkOf.map { ($0, .fork) })
+        try await runOptions.execute(draft, env: env, config: config, parent: forkOf.map { JobParent(id: $0, lineage: .fork) },
+                                     taskUUID: delivery.taskUUID)
     }
 }

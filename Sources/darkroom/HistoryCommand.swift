@@ -26,6 +26,11 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 
+    /// Where the small thumbnails of stored images go ($XDG_CACHE_HOME/darkroom/thumbnails).
+    static func thumbnails() -> StoredThumbnails {
+        StoredThumbnails(folder: DarkroomEnvironment().cacheFolder.appendingPathComponent("thumbnails"))
+    }
+
     static func job(_ store: HistoryStore, _ id: Int64) throws -> HistoryJob {
         do { return try store.job(id) } catch {
             Console.error("\(error)")
@@ -74,6 +79,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Argument(help: "Job id.") var id: Int64
         func run() async throws {
             var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))
+            // A fresh one, so the printed task can be sent as it is.
             request.taskUUID = TaskID.make()
             Console.json(try RunwareJSON.encode(request))
         }
@@ -89,9 +95,9 @@ struct HistoryCommand: AsyncParsableCommand {
             let config = (try? Configuration.load(from: env.configFolder)) ?? Configuration()
             let job = try HistoryCommand.job(try HistoryCommand.open(), id)
             var request = try HistoryCommand.request(of: job)
-            request.taskUUID = TaskID.make()
             if newSeeds { request.seed = nil }
-            try await runOptions.execute(request, env: env, config: config, parent: (job.id, newSeeds ? .variation : .rerun))
+            try await runOptions.execute(request, env: env, config: config,
+                                         parent: JobParent(id: job.id, lineage: newSeeds ? .variation : .rerun))
         }
     }
 
@@ -126,11 +132,14 @@ struct HistoryCommand: AsyncParsableCommand {
                 throw Exit.invalidInput
             }
             let store = try HistoryCommand.open()
+            var kept = 0
             for id in ids {
-                let paths = try HistoryCommand.apply { try store.delete(id) }
-                for path in paths { try? FileManager.default.removeItem(atPath: path) }
-                Console.note("deleted job \(id) and \(paths.count) image\(paths.count == 1 ? "" : "s")")
+                let deletion = try HistoryCommand.apply { try store.delete(id) }
+                Console.note(SafeText.line(deletion.summary))
+                for failure in deletion.failed { Console.error(SafeText.line(failure.description)) }
+                kept += deletion.failed.count
             }
+            if kept > 0 { throw Exit.cannotWrite }
         }
     }
 
@@ -159,15 +168,14 @@ struct HistoryCommand: AsyncParsableCommand {
             let store = try HistoryCommand.open()
             var failed = 0
             for path in paths {
-                let name = SafeText.line(path)
-                guard let data = try? ImageFile.read(path), ImageFormat.detect(data) != nil else {
-                    Console.error("\(name): not a readable JPEG, PNG or WEBP image"); failed += 1; continue
+                do {
+                    let imported = try HistoryCommand.apply { try ImageImport.file(path, into: store, thumbnails: HistoryCommand.thumbnails()) }
+                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
+                    Console.out("\(imported.jobID)\t\(SafeText.line(imported.path))")
+                } catch let refusal as ImageImport.Refusal {
+                    Console.error(SafeText.line(refusal.description))
+                    failed += 1
                 }
-                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                guard let id = try HistoryCommand.apply({ try HistoryCommand.importImage(data, at: absolute, into: store) }) else {
-                    Console.error("\(name): carries no 'parameters' or 'runware-task' text to import"); failed += 1; continue
-                }
-                Console.out("\(id)\t\(absolute)")
             }
             if failed > 0 { throw ExitCode(1) }
         }
@@ -182,7 +190,14 @@ struct HistoryCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: to)
             var missing = 0
             for id in ids {
-                let outcome = try JobExport.export(try HistoryCommand.job(store, id), to: folder)
+                let outcome: JobExport.Outcome
+                do { outcome = try HistoryCommand.apply { try store.export(id, to: folder) } } catch let e as JobExport.ReadError {
+                    Console.error("job \(id): \(e.description)")
+                    throw ExitCode(1)
+                } catch let e as AtomicFile.WriteError {
+                    Console.error("job \(id): \(e.description)")
+                    throw Exit.cannotWrite
+                }
                 for path in outcome.written where !path.hasSuffix(".json") { Console.out(path) }
                 for path in outcome.missing { Console.error("job \(id): an image is missing (\(SafeText.line(path)))") }
                 missing += outcome.missing.count
@@ -210,71 +225,40 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.error(e.description)
                 throw Exit.cannotWrite
             }
-            var problems = 0
-            for line in try store.integrityProblems() { Console.error("database: \(line)"); problems += 1 }
-            let known = try store.resultPaths()
-            for (job, path) in known where !FileManager.default.fileExists(atPath: path) {
-                Console.out("missing: job \(job): \(SafeText.line(path))")
-                problems += 1
-            }
-            let images = env.dataFolder.appendingPathComponent("images")
-            let knownPaths = Set(known.map(\.path))
-            var unknown: [String] = []
-            if let walker = FileManager.default.enumerator(at: images, includingPropertiesForKeys: nil) {
-                for case let url as URL in walker where ImageFormat(name: url.pathExtension) != nil && !knownPaths.contains(url.path) {
-                    unknown.append(url.path)
+            let report = try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair,
+                                              thumbnails: HistoryCommand.thumbnails())
+            for line in report.databaseProblems { Console.error("database: \(SafeText.line(line))") }
+            for gone in report.missing { Console.out("missing: job \(gone.jobID): \(SafeText.line(gone.path))") }
+            for image in report.unknown {
+                Console.out("unknown to History: \(SafeText.line(image.path))")
+                switch image.repair {
+                case .none: break
+                case .attached(let jobID): Console.out("  attached to its job \(jobID)")
+                case .imported(let imported):
+                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
+                    Console.out("  imported as job \(imported.jobID)")
+                case .unreadable(let reason): Console.error(SafeText.line("  cannot read it to repair it: \(reason)"))
                 }
             }
-            for path in unknown.sorted() {
-                Console.out("unknown to History: \(SafeText.line(path))")
-                problems += 1
-                guard repair, let data = FileManager.default.contents(atPath: path) else { continue }
-                // An image of a job History knows (renamed into place just before a kill) goes back to its job.
-                if let task = ImageMetadata.taskUUID(fromTexts: ImageText.read(data)), let owner = try store.job(taskUUID: task) {
-                    let request = ImageMetadata.request(fromTexts: ImageText.read(data))
-                    let size = try? ImageDecoder.dimensions(data)
-                    try store.addResult(HistoryResult(
-                        index: (owner.results.map(\.index).max() ?? -1) + 1, imageUUID: nil, seed: request?.seed, path: path,
-                        width: size?.width, height: size?.height, format: ImageFormat.detect(data)?.rawValue ?? "?",
-                        bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"), to: owner.id)
-                    Console.out("  attached to its job \(owner.id)")
-                } else if try HistoryCommand.importImage(data, at: path, into: store) != nil {
-                    Console.out("  imported")
-                }
-            }
-            if repair {
-                let removed = JobRecovery.removeTemporaryFiles(under: images)
-                if removed > 0 { Console.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")") }
-            }
-            Console.out(problems == 0 ? "History is sound: \(known.count) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
+            for failure in report.temporaryFiles.failed { Console.error(failure.description) }
+            let removed = report.temporaryFiles.removed
+            if removed > 0 { Console.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")") }
+            let problems = report.problemCount
+            Console.out(problems == 0 ? "History is sound: \(report.knownImages) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
             if problems > 0 && !repair { throw ExitCode(1) }
         }
     }
 
-    /// Records an image file that carries its texts as a finished job; nil when it carries none.
-    static func importImage(_ data: Data, at path: String, into store: HistoryStore) throws -> Int64? {
-        guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
-            return nil
-        }
-        let (request, dropped) = OutsideRequest.defused(found)
-        if let note = OutsideRequest.note(dropped) { Console.note("\(path): \(note)") }
-        let size = try? ImageDecoder.dimensions(data)
-        return try store.importImage(request, result: HistoryResult(
-            index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
-            format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"))
-    }
-
+    /// The job's request to run again (an imported one made harmless, and said so).
     static func request(of job: HistoryJob) throws -> ImageInferenceRequest {
-        guard let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue else {
-            Console.error("job \(job.id) holds no readable request")
+        do {
+            let (request, note) = try job.runnableRequest()
+            if let note { Console.note(SafeText.line(note)) }
+            return request
+        } catch {
+            Console.error(SafeText.line("\(error)"))
             throw Exit.apiError
         }
-        let request = ImageInferenceRequest.decode(json).request
-        // An imported job's request came from a file: never let it read local files or send results away.
-        guard job.reason?.hasPrefix("imported from") == true else { return request }
-        let (safe, dropped) = OutsideRequest.defused(request)
-        if let note = OutsideRequest.note(dropped) { Console.note("job \(job.id): \(note)") }
-        return safe
     }
 
     @discardableResult

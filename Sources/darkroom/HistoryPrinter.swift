@@ -52,7 +52,8 @@ enum HistoryPrinter {
             "createdAt": .string(ISO8601DateFormatter().string(from: job.createdAt)), "model": .string(job.model),
             "positivePrompt": .string(job.positivePrompt), "favourite": .bool(job.favourite),
             "tags": .array(job.tags.map(JSONValue.string)),
-            "request": (try? JSONValue.parse(Data(job.requestJSON.utf8))) ?? .string(job.requestJSON),
+            // The task object as recorded; a row whose JSON cannot be read shows the raw text.
+            "request": job.taskObject.map(JSONValue.object) ?? .string(job.requestJSON),
             "results": .array(job.results.map { r in
                 .object(["index": .int(Int64(r.index)), "path": .string(r.path), "seed": r.seed.map { .uint($0) } ?? .null,
                          "format": .string(r.format), "missing": .bool(!FileManager.default.fileExists(atPath: r.path))])

@@ -1,14 +1,13 @@
-import RunwareAPI
 import Workspace
 
 extension Session {
     /// `Session.open`, with a failure said on stderr and turned into the command's exit code:
     /// a target that cannot be used is a configuration problem, History that cannot be opened
     /// is a write problem (`historyHint` says what else the user can do).
-    static func openOrExit(env: DarkroomEnvironment, config: Configuration, options: Options, historyHint: String = "",
-                           onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }) async throws -> Session {
+    static func openOrExit(env: DarkroomEnvironment, config: Configuration, options: Options,
+                           historyHint: String = "") async throws -> Session {
         do throws(Session.OpenError) {
-            return try await open(env: env, config: config, options: options, onRetry: onRetry)
+            return try await open(env: env, config: config, options: options)
         } catch {
             switch error {
             case .target(let e):

@@ -36,7 +36,7 @@ struct ShowCommand: AsyncParsableCommand {
     var symbols: String = "block"
     @Option(help: "Terminal width in columns (default: asked of the terminal, else 80).")
     var width: Int?
-    @Flag(help: "Neither read nor write the thumbnail cache ($XDG_CACHE_HOME/darkroom/cells).")
+    @Flag(help: "Neither read nor write the thumbnail caches ($XDG_CACHE_HOME/darkroom/cells and thumbnails): decode every file.")
     var noCache = false
 
     func run() async throws {
@@ -60,17 +60,20 @@ struct ShowCommand: AsyncParsableCommand {
                                        terminalRows: terminal?.rows)
         let probe = try pixelFormat(env: env, interactive: terminal != nil && facts.stdinIsTerminal)
         if let hint = probe.hint { Console.note(hint) }
+        let caches = DarkroomEnvironment(variables: env).cacheFolder
+        // The small pictures made when images are stored (and, for others, the first time they are shown).
+        let stored = noCache ? nil : StoredThumbnails(folder: caches.appendingPathComponent("thumbnails"))
         if probe.format != .symbols {
             let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,
                                          tmuxPassthrough: probe.tmuxPassthrough)
-            let failed = await showPixels(layout: layout, format: probe.format, renderer: renderer)
+            let failed = await showPixels(layout: layout, format: probe.format, renderer: renderer, stored: stored)
             if failed > 0 { throw ExitCode(1) }
             return
         }
-        let cacheFolder = noCache ? nil : DarkroomEnvironment(variables: env).cacheFolder.appendingPathComponent("cells")
+        let cacheFolder = noCache ? nil : caches.appendingPathComponent("cells")
         // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
-                                      cache: ThumbnailCache(folder: cacheFolder))
+                                      cache: ThumbnailCache(folder: cacheFolder), stored: stored)
         let entries = await Self.render(files, thumbnailer: thumbnailer, slot: (layout.slotWidth, layout.slotHeight),
                                         options: options)
         let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth,

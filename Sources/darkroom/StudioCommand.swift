@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Generation
+import Imaging
 import History
 import Preview
 import RunwareAPI
@@ -71,11 +72,10 @@ struct StudioCommand: AsyncParsableCommand {
             Console.error("the studio needs History, and this session has none")
             throw Exit.cannotWrite
         }
-        // Jobs a crashed run left behind are settled in the background; History shows the outcome.
-        Task.detached { _ = await session.recover() }
         let options = PreviewOptions(colors: colorMode, symbols: .block)
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
-                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")))
+                                      cache: ThumbnailCache(folder: env.cacheFolder.appendingPathComponent("cells")),
+                                      stored: session.thumbnails)
         let services = LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
                                     previewOptions: options, sweepFolder: env.dataFolder.appendingPathComponent("sweeps"))
         let size = terminalFacts.size
@@ -95,6 +95,11 @@ struct StudioCommand: AsyncParsableCommand {
                                         target: targetName, pickerFolder: pickerFolder)
                 state.status.notice = hint
                 let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
+                // Jobs a crashed run left behind are settled in the background; the status line and
+                // History show the outcome.
+                Task.detached {
+                    for event in await Self.recover(session) { app.post(event) }
+                }
                 app.run()
                 CursesTerminal.restore()
                 done.resume()
@@ -103,5 +108,19 @@ struct StudioCommand: AsyncParsableCommand {
             thread.start()
         }
         await session.close()
+    }
+
+    /// Crash recovery as the studio reports it: what could not be done as errors, settled jobs as a notice.
+    static func recover(_ session: Session) async -> [StudioEvent] {
+        let recovery: Session.Recovery
+        do { recovery = try await session.recover() } catch { return [.error("recovering earlier jobs: \(error)")] }
+        var events: [StudioEvent] = recovery.cleanupFailures.map { .error($0.description) }
+        events += recovery.outcomes.compactMap { $0.historyWriteFailure.map(StudioEvent.error) }
+        let settled = recovery.outcomes.filter { $0.status != .pending }
+        if !settled.isEmpty {
+            events.append(.historyChanged("settled \(settled.count) earlier job\(settled.count == 1 ? "" : "s"): "
+                + settled.map { "job \($0.jobID) \($0.status.rawValue)" }.joined(separator: ", ")))
+        }
+        return events
     }
 }

@@ -100,6 +100,10 @@ import TestSupport
 }
 
 @Suite struct HistoryMaintenanceCLITests {
+    func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
+        try await Binary.run(GenerateCLITests.darkroom, args, environment: Binary.isolatedEnvironment(folder))
+    }
+
     @Test func exportCopiesImagesAndRequestsAndCheckFindsWhatIsWrong() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
@@ -135,6 +139,44 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: temp))
         #expect(try await Binary.run(darkroom, ["history", "search", "heron"], environment: env).stdout.split(separator: "\n").count == 3)
         #expect(try await Binary.run(darkroom, ["history", "show", "1"], environment: env).stdout.contains("stray.png"))
+        #expect(repair.stdout.contains("imported as job 2"), "\(repair.stdout)")
+    }
+
+    /// `rm` names every file it could not remove and why, and says so in its exit code.
+    @Test func removingNamesAnImageItCouldNotRemove() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let made = try await run(folder, ["generate", "a heron", "--size", "128x128", "-n", "2", "-q"])
+        let paths = made.stdout.split(separator: "\n").map(String.init)
+        #expect(paths.count == 2)
+        // A folder with something in it where the first image was: not removable, even for root.
+        try FileManager.default.removeItem(atPath: paths[0])
+        try FileManager.default.createDirectory(atPath: paths[0], withIntermediateDirectories: false)
+        try Data([1]).write(to: URL(fileURLWithPath: paths[0] + "/keep"))
+        let rm = try await run(folder, ["history", "rm", "1", "--yes"])
+        #expect(rm.status == 73, "\(rm.stderr)")
+        #expect(rm.stderr.contains("deleted job 1 and 1 image file; 1 could not be removed"), "\(rm.stderr)")
+        #expect(rm.stderr.contains("error: cannot remove \(paths[0]): "), "\(rm.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: paths[1]))
+        #expect(FileManager.default.fileExists(atPath: paths[0] + "/keep"))
+        #expect(try await run(folder, ["history", "show", "1"]).stderr.contains("no job 1 in History"))
+    }
+
+    /// Progress lines name the job by its History id, and a stored image has its small thumbnail.
+    @Test func generateNamesTheJobByItsHistoryIDAndStoresAThumbnail() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        #expect(try await run(folder, ["generate", "a heron", "--size", "128x128", "-q"]).status == 0)
+        let second = try await run(folder, ["generate", "a fox", "--size", "128x128"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("darkroom: job 2 sent (task "), "\(second.stderr)")
+        #expect(second.stderr.contains("darkroom: job 2: saved image 1"), "\(second.stderr)")
+        let third = try await run(folder, ["generate", "an owl", "--size", "128x128", "--json", "-q"])
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(third.stdout.utf8)) as? [String: Any])
+        #expect(line["jobID"] as? Int == 3)
+        let thumbnails = folder.path + "/cache/darkroom/thumbnails"
+        let made = FileManager.default.enumerator(atPath: thumbnails)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".webp") } ?? []
+        #expect(made.count == 3)
     }
 }
 

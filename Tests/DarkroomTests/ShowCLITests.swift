@@ -59,6 +59,26 @@ import TestSupport
         #expect(visible.split(separator: "\n").allSatisfy { $0.count <= 120 })
     }
 
+    /// The first sheet of images makes their small thumbnails (design section 4); `--no-cache` makes none.
+    @Test func aSheetMakesTheThumbnailsLaterSheetsRead() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let good = Array(try Self.files(in: folder).prefix(3))
+        let thumbnails = folder.path + "/cache/darkroom/thumbnails"
+        func made() -> Int {
+            FileManager.default.enumerator(atPath: thumbnails)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".webp") }.count ?? 0
+        }
+        let args = ["show", "--grid", "3", "--width", "60", "--colors", "256"]
+        let env = Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"])
+        #expect(try await Binary.run(Self.darkroom, args + ["--no-cache"] + good, environment: env).status == 0)
+        #expect(made() == 0)
+        let first = try await Binary.run(Self.darkroom, args + good, environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(made() == 3)
+        let again = try await Binary.run(Self.darkroom, args + good, environment: env)
+        #expect(again.status == 0 && again.stdout == first.stdout)
+    }
+
     @Test func badOptionsAreNamed() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

@@ -11,7 +11,7 @@ final class EventLog: Sendable {
     private let events = Mutex<[String]>([])
     func record(_ e: JobEvent) {
         let name: String
-        switch e {
+        switch e.step {
         case .validated: name = "validated"
         case .uploading: name = "uploading"
         case .uploaded: name = "uploaded"
@@ -21,6 +21,7 @@ final class EventLog: Sendable {
         case .saved: name = "saved"
         case .imageFailed: name = "imageFailed"
         case .note: name = "note"
+        case .historyWriteFailed: name = "historyWriteFailed"
         case .finished: name = "finished"
         }
         events.withLock { $0.append(name) }
@@ -136,7 +137,8 @@ final class EventLog: Sendable {
         let client = RunwareClient(endpoint: "http://fake/v1", apiKey: "k", transport: FixedTransport(body: body))
         var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
         r.outputFormat = .jpg
-        await #expect { try await JobRunner(client: client).run(r, into: folder.url) } throws: { error in
+        // The canned answer names this taskUUID, so the job must keep it (the runner would mint another).
+        await #expect { try await JobRunner(client: client).run(r, into: folder.url, taskUUID: uuid) } throws: { error in
             guard case JobFailure.result(let why)? = error as? JobFailure else { return false }
             return why.contains("asked for JPG but the image is PNG")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import History
 import Testing
 import TestSupport
 

@@ -108,7 +108,8 @@ final class FixedClock: Sendable {
         let id = try s.createPending(request("a cat"))
         try s.addResult(result(0, seed: 1, cost: 0), to: id)
         try s.tag(id, add: ["x"])
-        #expect(try s.delete(id) == ["/img/0.jpg"])
+        let deletion = try s.delete(id)
+        #expect(deletion.alreadyGone == ["/img/0.jpg"] && deletion.removed.isEmpty && deletion.failed.isEmpty)
         #expect(throws: HistoryError.noSuchJob(id)) { try s.job(id) }
         #expect(try s.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM result") } == 0)
         #expect(try s.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM tag") } == 0)
@@ -152,8 +153,10 @@ final class FixedClock: Sendable {
         defer { folder.remove() }
         let s = try store(folder)
         let parent = try s.createPending(request("a cat"))
-        let child = try s.createPending(request("a cat, watercolor"), parentID: parent, lineage: .fork)
+        let child = try s.createPending(request("a cat, watercolor"), parent: JobParent(id: parent, lineage: .fork))
         let job = try s.job(child)
         #expect(job.parentID == parent && job.lineage == .fork)
+        #expect(job.parent == JobParent(id: parent, lineage: .fork))
+        #expect(try s.job(parent).parent == nil)
     }
 }

@@ -10,12 +10,15 @@ import Testing
         var s = StudioFixture()
         s.state.jobs.recorded(99, historyID: 1)  // an unknown job changes nothing
         s.key(.ctrl("g"))
-        #expect(s.state.status.notice == "job 1 sent")
+        #expect(s.state.status.notice == "sending a new job")
         let id = s.state.jobs.lines[0].id
-        s.state.jobs.recorded(id, historyID: 42)
+        #expect(s.state.jobs.lines[0].number == "new")
+        // The runner's first event brings History's id; the studio's own handle is never shown.
+        s.send(.job(id: id, JobEvent(jobID: 42, taskUUID: "t", step: .submitted(delivery: .async))))
         #expect(s.state.jobs.lines[0].number == "42")
-        s.send(.job(id: id, .saved(SavedImage(path: "/tmp/fox.png", taskUUID: "t", imageUUID: nil, seed: 7, cost: nil, format: "PNG",
-                                                bytes: 1, imageURL: nil, index: 0))))
+        #expect(s.state.status.notice == "job 42 sent")
+        s.send(.job(id: id, JobEvent(jobID: 42, taskUUID: "t", step: .saved(SavedImage(
+            path: "/tmp/fox.png", taskUUID: "t", imageUUID: nil, seed: 7, cost: nil, format: "PNG", bytes: 1, imageURL: nil, index: 0)))))
         let screen = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
         #expect(screen.contains("▶ #42 ") && screen.contains("▲ #42"), "\(screen)")
         s.key(.ctrl("x"))

@@ -68,12 +68,13 @@ import Testing
         var s = Screen()
         s.type("a fox")
         s.key(.ctrl("g"))
-        s.send(.job(id: 1, .submitted(taskUUID: "t", delivery: .async)),
-               .job(id: 1, .processing(progress: 40, finished: 0, total: 1)),
+        s.send(.job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .submitted(delivery: .async))),
+               .job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .processing(progress: 40, finished: 0, total: 1))),
                .tick(Self.clock.addingTimeInterval(2.5)))
         #expect(s.lines.contains { $0.contains("▶ #1 2.5s 0/1 40%") })
-        s.send(.job(id: 1, .saved(SavedImage(path: "/tmp/x-1.png", taskUUID: "t", imageUUID: "i", seed: 42, cost: 0.0019,
-                                              format: "PNG", bytes: 10, imageURL: nil, index: 0))),
+        s.send(.job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .saved(SavedImage(
+                   path: "/tmp/x-1.png", taskUUID: "t", imageUUID: "i", seed: 42, cost: 0.0019, format: "PNG", bytes: 10,
+                   imageURL: nil, index: 0)))),
                .jobEnded(id: 1, failure: nil, cancelled: false))
         #expect(s.state.jobs.inFlight == 0)
         #expect(s.state.generate.lastSeed == 42)
@@ -81,7 +82,8 @@ import Testing
         #expect(s.effects.contains(.thumbnail(ThumbnailKey(path: "/tmp/x-1.png", columns: GenerateLayout.stripThumbWidth,
                                                            rows: GenerateLayout.stripThumbHeight))))
         s.key(.ctrl("g"))
-        s.send(.jobEnded(id: 2, failure: "the API refused the request: insufficientCredits", cancelled: false))
+        s.send(.job(id: 2, JobEvent(jobID: 2, taskUUID: "u", step: .validated)),
+               .jobEnded(id: 2, failure: "the API refused the request: insufficientCredits", cancelled: false))
         #expect(s.state.status.lastError == "job 2: the API refused the request: insufficientCredits")
         Snapshot.check(s.lines, named: "jobs-and-failure")
     }

@@ -20,7 +20,7 @@ import Workspace
         #expect(session.target.notice?.contains("no API key set") == true)
         #expect(session.history != nil && FileManager.default.fileExists(atPath: Session.historyPath(env)))
         #expect(session.outputFolder == env.imagesFolder())
-        #expect(await session.recover().isEmpty)
+        #expect(try await session.recover().outcomes.isEmpty)
         await session.close()
     }
 
@@ -31,7 +31,7 @@ import Workspace
         let session = try await Session.open(env: env, config: Configuration(), options: .init(forceSandbox: true, recordsHistory: false))
         #expect(session.history == nil)
         #expect(!FileManager.default.fileExists(atPath: Session.historyPath(env)))
-        #expect(await session.recover().isEmpty)
+        #expect(try await session.recover().outcomes.isEmpty)
         await session.close()
     }
 

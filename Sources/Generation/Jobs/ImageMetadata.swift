@@ -27,16 +27,17 @@ public enum ImageMetadata {
     }
 
     /// The task as sent, with the seed this image was made with, so re-running it gives this image.
-    public static func task(_ r: ImageInferenceRequest, seed: UInt64?) -> String {
+    public static func task(_ r: ImageInferenceRequest, seed: UInt64?) throws -> String {
         var one = r
         one.seed = seed ?? r.seed
         one.numberResults = nil
-        return (try? RunwareJSON.encode(one)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return String(decoding: try RunwareJSON.encode(one), as: UTF8.self)
     }
 
-    /// The image bytes with both texts embedded in the format's standard places (see `ImageText`).
-    public static func embed(in data: Data, format: ImageFormat, request: ImageInferenceRequest, seed: UInt64?) -> Data {
-        (try? ImageText.embed(parameters: parameters(request, seed: seed), task: task(request, seed: seed), into: data)) ?? data
+    /// The image bytes with both texts embedded in the format's standard places (see `ImageText`);
+    /// throws when the file cannot carry them (the caller decides whether to keep it without).
+    public static func embed(in data: Data, request: ImageInferenceRequest, seed: UInt64?) throws -> Data {
+        try ImageText.embed(parameters: parameters(request, seed: seed), task: try task(request, seed: seed), into: data)
     }
 }
 

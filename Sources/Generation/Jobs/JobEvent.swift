@@ -1,24 +1,52 @@
 import Foundation
+import History
 import RunwareAPI
 
+/// One step of one generation, with the job it belongs to: callers name the job by its History
+/// id (`jobID`), the same number `darkroom history` and the studio's History screen show.
+public struct JobEvent: Sendable {
+    /// The job's History id; nil only when the runner records no History (`--no-history`).
+    public var jobID: Int64?
+    /// The taskUUID the runner minted for the job.
+    public var taskUUID: String
+    public var step: JobStep
+
+    public init(jobID: Int64?, taskUUID: String, step: JobStep) {
+        self.jobID = jobID
+        self.taskUUID = taskUUID
+        self.step = step
+    }
+
+    /// "job 12", or "task <uuid>" for a job History does not record.
+    public var jobName: String { jobID.map { "job \($0)" } ?? "task \(taskUUID)" }
+}
+
 /// Progress of one generation, in the order it happens.
-public enum JobEvent: Sendable {
-    case validated(taskUUID: String)
+public enum JobStep: Sendable {
+    /// Checked, recorded in History as `pending` (the event's `jobID`), about to start.
+    case validated
     case uploading(field: String, path: String)
     case uploaded(field: String, imageUUID: String)
-    case submitted(taskUUID: String, delivery: DeliveryMethod)
+    case submitted(delivery: DeliveryMethod)
+    /// A request of this job is tried again after a busy server or a broken connection.
     case retrying(RetryEvent)
     case processing(progress: Int?, finished: Int, total: Int)
     case saved(SavedImage)
     /// One image of the task failed (a safety block, a refused file); the others go on.
     case imageFailed(String)
-    /// Something in an answer could not be read and was left out (a field of the wrong type).
+    /// Something worth knowing that did not stop the job: a field of an answer that could not be
+    /// read, an image saved without its parameters, a thumbnail that could not be made.
     case note(String)
+    /// History could not record something about this job (its final status); the job itself
+    /// went on or ended as it would have.
+    case historyWriteFailed(String)
     case finished([SavedImage])
 }
 
 /// One image on disk, with what the API said about it.
 public struct SavedImage: Sendable, Codable, Equatable {
+    /// The History id of the job that made it (nil when History is not kept: `--no-history`).
+    public var jobID: Int64?
     public var path: String
     public var taskUUID: String
     public var imageUUID: String?
@@ -29,8 +57,9 @@ public struct SavedImage: Sendable, Codable, Equatable {
     public var imageURL: String?
     public var index: Int
 
-    public init(path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?, format: String, bytes: Int,
-                imageURL: String?, index: Int) {
+    public init(jobID: Int64? = nil, path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?,
+                format: String, bytes: Int, imageURL: String?, index: Int) {
+        self.jobID = jobID
         self.path = path
         self.taskUUID = taskUUID
         self.imageUUID = imageUUID

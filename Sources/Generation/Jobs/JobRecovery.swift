@@ -21,22 +21,14 @@ public struct JobRecovery: Sendable {
         public var jobID: Int64
         public var status: JobStatus
         public var reason: String?
+        /// History could not record this outcome (the job keeps its old status there).
+        public var historyWriteFailure: String?
     }
 
-    /// Removes the temporary files an interrupted atomic write left in `folder`, only those
-    /// whose writing process is gone (see `TemporaryFileName`).
-    public static func removeTemporaryFiles(under folder: URL) -> Int {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
-        var removed = 0
-        for case let url as URL in walker where TemporaryFileName.isAbandoned(url) {
-            if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
-        }
-        return removed
-    }
-
-    public func recover(into folder: URL) async -> [Outcome] {
+    /// Settles every orphaned job; throws when History cannot even list them.
+    public func recover(into folder: URL) async throws -> [Outcome] {
         var outcomes: [Outcome] = []
-        for job in (try? history.unfinished(orphanedOnly: true)) ?? [] {
+        for job in try history.unfinished(orphanedOnly: true) {
             outcomes.append(await recover(job, into: folder))
         }
         return outcomes
@@ -44,12 +36,18 @@ public struct JobRecovery: Sendable {
 
     func recover(_ job: HistoryJob, into folder: URL) async -> Outcome {
         func close(_ status: JobStatus, _ reason: String?) -> Outcome {
-            try? history.finish(job.id, status: status, reason: reason)
-            return Outcome(jobID: job.id, status: status, reason: reason)
+            var outcome = Outcome(jobID: job.id, status: status, reason: reason)
+            do { try history.finish(job.id, status: status, reason: reason) } catch {
+                outcome.historyWriteFailure = "cannot record job \(job.id) as \(status.rawValue): \(error)"
+            }
+            return outcome
         }
-        let json = try? JSONValue.parse(Data(job.requestJSON.utf8)).objectValue
-        guard job.delivery == DeliveryMethod.async.rawValue, let json else {
-            let total = json.map { ImageInferenceRequest.decode($0).request.resultCount } ?? job.results.count
+        let request: ImageInferenceRequest
+        do { request = try job.request } catch {
+            return close(.interrupted, "Darkroom stopped while the job ran, and it cannot be collected: \(error)")
+        }
+        guard job.delivery == DeliveryMethod.async.rawValue else {
+            let total = request.resultCount
             if !job.results.isEmpty {
                 return close(job.results.count >= total ? .done : .interrupted,
                              job.results.count >= total ? nil
@@ -57,12 +55,10 @@ public struct JobRecovery: Sendable {
             }
             return close(.interrupted, "Darkroom stopped before the sync answer arrived; a sync task cannot be collected later")
         }
-        let (request, _) = ImageInferenceRequest.decode(json)
         // Resume the wait where the dead process left it, for a while; a task still running after
         // that goes back to `pending` for the next start.
-        let patient = JobRunner(client: runner.client, schedule: PollSchedule(initial: .milliseconds(200), factor: 1.5,
-                                                                              cap: .seconds(2), budget: resumeBudget),
-                                home: runner.home, history: history)
+        let patient = runner.with(schedule: PollSchedule(initial: .milliseconds(200), factor: 1.5, cap: .seconds(2),
+                                                         budget: resumeBudget))
         let collector = ResultCollector(runner: patient, request: request, folder: folder, jobID: job.id, createdAt: job.createdAt,
                                         known: job.results.map { ($0.imageUUID, $0.index) }, events: { _ in })
         do {
@@ -77,8 +73,11 @@ public struct JobRecovery: Sendable {
             parts += outcome.notes.map { "note: \($0)" }
             return close(.done, "collected after a restart: " + parts.joined(separator: "; "))
         } catch JobFailure.timedOut {
-            try? history.requeue(job.id)
-            return Outcome(jobID: job.id, status: .pending, reason: nil)
+            var outcome = Outcome(jobID: job.id, status: .pending, reason: nil)
+            do { try history.requeue(job.id) } catch {
+                outcome.historyWriteFailure = "cannot put job \(job.id) back to pending: \(error)"
+            }
+            return outcome
         } catch {
             return close(.interrupted, "Darkroom stopped while the job ran, and collecting it failed: \(error)")
         }

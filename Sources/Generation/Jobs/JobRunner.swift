@@ -12,26 +12,43 @@ public struct JobRunner: Sendable {
     public let home: String
     /// Where every job is recorded, `pending` before anything is sent.
     public let history: HistoryStore?
+    /// Where each job's taskUUID comes from: minted here, when the job is run.
+    public let taskUUIDs: TaskUUIDSource
+    /// Where the small thumbnail of every saved image goes (design section 4); nil makes none.
+    public let thumbnails: StoredThumbnails?
     let sleep: @Sendable (Duration) async throws -> Void
     let now: @Sendable () -> Date
 
     public init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
-                history: HistoryStore? = nil,
+                history: HistoryStore? = nil, taskUUIDs: TaskUUIDSource = .random, thumbnails: StoredThumbnails? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.schedule = schedule
         self.home = home
         self.history = history
+        self.taskUUIDs = taskUUIDs
+        self.thumbnails = thumbnails
         self.sleep = sleep
         self.now = now
     }
 
-    /// Runs the job; images go into `folder`. Throws `JobFailure`; History (when given) holds the
-    /// job from before the first byte is sent to its final status and reason. The schedule's
+    /// The same runner with another poll schedule (recovery waits less than a new job).
+    public func with(schedule: PollSchedule) -> JobRunner {
+        JobRunner(client: client, schedule: schedule, home: home, history: history, taskUUIDs: taskUUIDs, thumbnails: thumbnails,
+                  sleep: sleep, now: now)
+    }
+
+    /// Runs the job; images go into `folder`. The job gets a fresh taskUUID from `taskUUIDs`
+    /// (whatever the draft holds), unless `taskUUID` names one (`generate --task-uuid`). Throws
+    /// `JobFailure`; History (when given) holds the job from before the first byte is sent to its
+    /// final status and reason, and every event names the job by its History id. The schedule's
     /// budget is the whole job's deadline: uploads, retries, polling and downloads included.
-    public func run(_ draft: ImageInferenceRequest, into folder: URL, parent: (id: Int64, lineage: Lineage)? = nil,
+    public func run(_ draft: ImageInferenceRequest, into folder: URL, parent: JobParent? = nil, taskUUID: String? = nil,
                     events: @escaping @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
+        var minted = draft
+        minted.taskUUID = taskUUID ?? taskUUIDs.make()
+        let draft = minted
         let issues = draft.validate()
         if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
         let files: [(field: String, path: String, data: Data)]
@@ -40,19 +57,24 @@ public struct JobRunner: Sendable {
         }
         let started = now()
         let jobID: Int64?
-        do { jobID = try history?.createPending(draft, parentID: parent?.id, lineage: parent?.lineage, createdAt: started) } catch {
+        do { jobID = try history?.createPending(draft, parent: parent, createdAt: started) } catch {
             throw JobFailure.history("\(error)")
         }
+        let task = draft.taskUUID
+        let emit: @Sendable (JobStep) -> Void = { step in events(JobEvent(jobID: jobID, taskUUID: task, step: step)) }
         let savedCount = SavedCounter()
         do {
             let budget = schedule.budget
             let outcome: JobOutcome
             do {
-                outcome = try await Deadline.run(within: budget) { [self] in
-                    try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: { event in
-                        if case .saved = event { savedCount.add() }
-                        events(event)
-                    })
+                // Retries of the shared client made for this job are this job's events.
+                outcome = try await RetryEvent.$observer.withValue({ emit(.retrying($0)) }) {
+                    try await Deadline.run(within: budget) { [self] in
+                        try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: { step in
+                            if case .saved = step { savedCount.add() }
+                            emit(step)
+                        })
+                    }
                 }
             } catch is Deadline.Passed {
                 throw JobFailure.timedOut(after: budget, finished: savedCount.value, total: draft.resultCount)
@@ -66,12 +88,13 @@ public struct JobRunner: Sendable {
                 throw JobFailure.api(.api(status: outcome.status, errors: outcome.failures))
             }
             if let jobID { try recordFinish(jobID, .done, outcome.summary(total: draft.resultCount)) }
-            events(.finished(outcome.saved))
+            emit(.finished(outcome.saved))
             return outcome.saved
         } catch let failure as JobFailure {
             if let jobID {
                 let status: JobStatus = if case .cancelled = failure { .cancelled } else { .failed }
-                try? recordFinish(jobID, status, failure.description)
+                // The job's own failure is what is thrown; History not taking it is said beside it.
+                do { try recordFinish(jobID, status, failure.description) } catch { emit(.historyWriteFailed("\(error)")) }
             }
             throw failure
         }
@@ -85,8 +108,8 @@ public struct JobRunner: Sendable {
     }
 
     func perform(_ draft: ImageInferenceRequest, files: [(field: String, path: String, data: Data)], into folder: URL,
-                 jobID: Int64?, started: Date, events: @escaping @Sendable (JobEvent) -> Void) async throws -> JobOutcome {
-        events(.validated(taskUUID: draft.taskUUID))
+                 jobID: Int64?, started: Date, events: @escaping @Sendable (JobStep) -> Void) async throws -> JobOutcome {
+        events(.validated)
         if let jobID {
             do { try history?.markRunning(jobID) } catch { throw JobFailure.history("cannot record job \(jobID) as running: \(error)") }
         }
@@ -123,21 +146,21 @@ public struct JobRunner: Sendable {
     /// Sends the task and collects its images as they arrive, each saved at once: an image
     /// that arrived is kept whatever happens to the rest of the task afterwards.
     func submitAndWait(_ request: ImageInferenceRequest, into collector: ResultCollector,
-                       events: @Sendable (JobEvent) -> Void) async throws {
+                       events: @Sendable (JobStep) -> Void) async throws {
         var first: InferenceAnswer?
         do {
             first = try await client.submit(request)
         } catch RunwareError.api(_, let errors) where errors.contains(where: { $0.code == "conflictTaskUUID" }) {
             // A retried submit that had already arrived: the task exists, so collect it by polling.
         }
-        events(.submitted(taskUUID: request.taskUUID, delivery: request.effectiveDelivery))
+        events(.submitted(delivery: request.effectiveDelivery))
         if let first { try await collector.take(first) }
         if collector.isComplete { return }
         try await poll(request, into: collector, events: events)
     }
 
     /// Asks getResponse until every image has arrived or failed, or the task failed as a whole.
-    func poll(_ request: ImageInferenceRequest, into collector: ResultCollector, events: @Sendable (JobEvent) -> Void) async throws {
+    func poll(_ request: ImageInferenceRequest, into collector: ResultCollector, events: @Sendable (JobStep) -> Void) async throws {
         let start = now()
         var n = 0
         while !collector.isComplete {
@@ -162,13 +185,27 @@ public struct JobRunner: Sendable {
         }
     }
 
-    /// Fetches, checks and writes one image; records it in History at once.
+    /// One image written: what it is, and what went wrong on the way without stopping it (the
+    /// job's reason keeps `notes`).
+    struct Stored {
+        var image: SavedImage
+        var notes: [String] = []
+    }
+
+    /// Fetches, checks and writes one image with its parameters, makes its thumbnail, and records
+    /// it in History at once.
     func saveOne(_ result: ImageResult, of request: ImageInferenceRequest, into folder: URL, jobID: Int64?, index: Int,
-                 stamp: String) async throws -> SavedImage {
+                 stamp: String) async throws -> Stored {
         let fetcher = ResultFetcher(client: client)
         let (fetched, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
         let size = try ResultFetcher.checkDimensions(fetched, request: request, imageUUID: result.imageUUID)
-        let data = ImageMetadata.embed(in: fetched, format: format, request: request, seed: result.seed)
+        var notes: [String] = []
+        let data: Data
+        do { data = try ImageMetadata.embed(in: fetched, request: request, seed: result.seed) } catch {
+            // Kept as the API sent it (an image is never thrown away for its metadata), and said so.
+            data = fetched
+            notes.append("image \(index + 1) was saved without its parameters (embedding them failed: \(error))")
+        }
         // Named from the job's start and the image's identity, so collecting a job again after a
         // crash rewrites the same files instead of leaving strays.
         let name = ImageFileName.make(stamp: stamp, identity: result.imageUUID ?? request.taskUUID, index: index, format: format)
@@ -177,7 +214,12 @@ public struct JobRunner: Sendable {
             throw JobFailure.result(e.description)
         }
         try AtomicFile.write(data, to: url)
-        let image = SavedImage(path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
+        if let thumbnails {
+            do { try thumbnails.make(from: data, forImageAt: url.path) } catch {
+                notes.append("no thumbnail was made for image \(index + 1): \(error)")
+            }
+        }
+        let image = SavedImage(jobID: jobID, path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
                                cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
                                index: index)
         if let jobID {
@@ -195,7 +237,7 @@ public struct JobRunner: Sendable {
                 throw JobFailure.history("\(error)")
             }
         }
-        return image
+        return Stored(image: image, notes: notes)
     }
 
     static func stamp(_ date: Date) -> String {

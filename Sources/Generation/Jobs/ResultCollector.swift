@@ -34,7 +34,7 @@ final class ResultCollector {
     let folder: URL
     let jobID: Int64?
     let stamp: String
-    let events: @Sendable (JobEvent) -> Void
+    let events: @Sendable (JobStep) -> Void
     private var seen = Set<String>()
     private var imageFailures: [APIErrorObject] = []
     private var ownFailures: [APIErrorObject] = []
@@ -46,7 +46,7 @@ final class ResultCollector {
     private let knownImages: Set<String>
 
     init(runner: JobRunner, request: ImageInferenceRequest, folder: URL, jobID: Int64?, createdAt: Date,
-         known: [(imageUUID: String?, index: Int)] = [], events: @escaping @Sendable (JobEvent) -> Void) {
+         known: [(imageUUID: String?, index: Int)] = [], events: @escaping @Sendable (JobStep) -> Void) {
         self.alreadySaved = known.count
         self.knownImages = Set(known.compactMap(\.imageUUID))
         self.runner = runner
@@ -82,10 +82,14 @@ final class ResultCollector {
         for result in answer.results where result.isFinished && !knownImages.contains(result.imageUUID ?? "")
             && seen.insert(result.resultKey).inserted {
             do {
-                let image = try await runner.saveOne(result, of: request, into: folder, jobID: jobID,
-                                                     index: alreadySaved + outcome.saved.count, stamp: stamp)
-                outcome.saved.append(image)
-                events(.saved(image))
+                let stored = try await runner.saveOne(result, of: request, into: folder, jobID: jobID,
+                                                      index: alreadySaved + outcome.saved.count, stamp: stamp)
+                outcome.saved.append(stored.image)
+                events(.saved(stored.image))
+                for note in stored.notes {
+                    outcome.notes.append(note)
+                    events(.note(note))
+                }
             } catch let e as ResultFetcher.FetchError {
                 refuse(result, e.description)
             } catch RunwareError.transport(let t) where t != .cancelled {

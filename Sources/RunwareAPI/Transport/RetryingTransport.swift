@@ -43,11 +43,24 @@ public struct RetryPolicy: Sendable {
     }
 }
 
-/// What a retry reports, for progress lines ("retrying in 1.4 s after HTTP 429").
-public struct RetryEvent: Sendable {
+/// What a retry reports, for progress lines ("retry 2 in 1.4 s after HTTP 429 (at most 3)").
+public struct RetryEvent: Sendable, Equatable {
     public var attempt: Int
+    /// How many retries the policy allows in all.
+    public var maxRetries: Int
     public var delay: Duration
     public var reason: String
+
+    public init(attempt: Int, maxRetries: Int, delay: Duration, reason: String) {
+        self.attempt = attempt
+        self.maxRetries = maxRetries
+        self.delay = delay
+        self.reason = reason
+    }
+
+    /// Also told of every retry made by the current task (and its child tasks): a job runner
+    /// sets it around one job, so a retry of a shared client is reported as that job's event.
+    @TaskLocal public static var observer: (@Sendable (RetryEvent) -> Void)?
 }
 
 /// Wraps a transport with the retry policy. Sleep and randomness are injected for tests.
@@ -86,7 +99,9 @@ public struct RetryingTransport: Transport {
                 reason = error.description
             }
             let delay = policy.delay(attempt: attempt, retryAfter: retryAfter, unit: random())
-            onRetry(RetryEvent(attempt: attempt + 1, delay: delay, reason: reason))
+            let event = RetryEvent(attempt: attempt + 1, maxRetries: policy.maxRetries, delay: delay, reason: reason)
+            onRetry(event)
+            RetryEvent.observer?(event)
             do { try await sleep(delay) } catch { throw TransportError.cancelled }
             attempt += 1
         }

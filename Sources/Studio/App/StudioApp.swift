@@ -37,6 +37,9 @@ public final class StudioApp: @unchecked Sendable {
         self.clock = clock
     }
 
+    /// Hands the loop an event from outside (crash recovery's outcome); safe from any thread.
+    public func post(_ event: StudioEvent) { inbox.post(event) }
+
     /// Loads History's figures, then draws the first frame.
     public func start() {
         let services = self.services, inbox = self.inbox
@@ -102,8 +105,8 @@ public final class StudioApp: @unchecked Sendable {
     private func perform(_ effect: StudioEffect) {
         let services = self.services, inbox = self.inbox
         switch effect {
-        case .generate(let id, var request, let parent):
-            request.taskUUID = TaskID.make()
+        case .generate(let id, let request, let parent):
+            // The runner mints the job's taskUUID.
             jobTasks[id] = Task.detached {
                 do {
                     try await services.run(request, parent: parent) { event in inbox.post(.job(id: id, event)) }
@@ -156,8 +159,9 @@ public final class StudioApp: @unchecked Sendable {
         case .deleteJob(let id):
             Task.detached {
                 do {
-                    let gone = try services.delete(id)
-                    inbox.post(.historyChanged("deleted job \(id) and \(gone.count) image file\(gone.count == 1 ? "" : "s")"))
+                    let deletion = try services.delete(id)
+                    inbox.post(.historyChanged(SafeText.line(deletion.summary)))
+                    if !deletion.failed.isEmpty { inbox.post(.error(SafeText.line(deletion.summary))) }
                 } catch { inbox.post(.error(SafeText.line("\(error)"))) }
             }
         case .tagJob(let id, let add, let remove):

@@ -19,8 +19,8 @@ public protocol StudioServices: Sendable {
     /// One page of the jobs matching a History query, and how many match in all.
     func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob])
     func setFavourite(_ id: Int64, _ on: Bool) throws
-    /// Removes the job and its image files; returns what went.
-    func delete(_ id: Int64) throws -> [String]
+    /// Removes the job and its image files; says which files went and which could not be removed.
+    func delete(_ id: Int64) throws -> JobDeletion
     func tag(_ id: Int64, add: [String], remove: [String]) throws
     func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome
     func lineage(of id: Int64) throws -> LineageTree
@@ -54,7 +54,7 @@ public struct LiveServices: StudioServices {
     }
 
     public func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {
-        _ = try await runner.run(request, into: folder, parent: parent.map { ($0.id, $0.lineage) }, events: events)
+        _ = try await runner.run(request, into: folder, parent: parent, events: events)
     }
 
     public func searchModels(query: String, category: String?) async throws -> [ModelEntry] {
@@ -118,7 +118,7 @@ public struct LiveServices: StudioServices {
 
     public func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome {
         guard let history else { return .init() }
-        return try JobExport.export(try history.job(id), to: URL(fileURLWithPath: folder))
+        return try history.export(id, to: URL(fileURLWithPath: folder))
     }
 
     public func lineage(of id: Int64) throws -> LineageTree {
@@ -151,10 +151,8 @@ public struct LiveServices: StudioServices {
         return file.path
     }
 
-    public func delete(_ id: Int64) throws -> [String] {
-        guard let history else { return [] }
-        let paths = try history.delete(id)
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        return paths
+    public func delete(_ id: Int64) throws -> JobDeletion {
+        guard let history else { throw HistoryError.noSuchJob(id) }
+        return try history.delete(id)
     }
 }

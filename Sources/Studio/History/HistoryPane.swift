@@ -61,7 +61,7 @@ public struct JobDetail: Sendable, Equatable {
             if let w = result.width, let h = result.height { lines.append(Line(label: "  size", value: "\(w)x\(h) \(result.format)")) }
             if let cost = result.cost { lines.append(Line(label: "  cost", value: String(format: "$%.4f", cost))) }
             // The rest of what the API answered for this image.
-            if let response = (try? JSONValue.parse(Data(result.responseJSON.utf8)))?.objectValue {
+            if let response = result.response {
                 for key in response.keys.sorted() where !["seed", "cost", "taskType", "taskUUID"].contains(key) {
                     lines.append(Line(label: "  " + key, value: GenerateForm.display(response[key]!)))
                 }

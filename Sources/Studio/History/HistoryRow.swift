@@ -11,7 +11,9 @@ public struct HistoryRow: Sendable, Equatable {
 
     public init(_ job: HistoryJob) {
         self.job = job
-        request = GenerateForm.document(fromJSON: Data(job.requestJSON.utf8))
+        request = job.taskObject.map { object in
+            object.filter { $0.key != "taskUUID" && $0.key != "taskType" }
+        }
     }
 
     public var id: Int64 { job.id }

@@ -15,13 +15,3 @@ public struct LineageTree: Sendable, Equatable {
     /// Rows top to bottom: the parent, the job, each child.
     public var rows: [HistoryJob] { (parent.map { [$0] } ?? []) + [job] + children }
 }
-
-/// What a new job descends from, for History's lineage.
-public struct JobParent: Sendable, Equatable {
-    public var id: Int64
-    public var lineage: Lineage
-    public init(id: Int64, lineage: Lineage) {
-        self.id = id
-        self.lineage = lineage
-    }
-}

@@ -1,3 +1,4 @@
+import History
 import RunwareAPI
 import TerminalUI
 

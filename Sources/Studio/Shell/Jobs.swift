@@ -1,3 +1,4 @@
+import History
 import Foundation
 import RunwareAPI
 
@@ -46,8 +47,8 @@ public struct JobLine: Sendable, Equatable {
 
     public var inFlight: Bool { ended == nil }
 
-    /// The number the user sees: History's id when known.
-    public var number: String { historyID.map(String.init) ?? String(id) }
+    /// The number the user sees: History's id, or "new" for the moment before History records it.
+    public var number: String { historyID.map(String.init) ?? "new" }
 
     public func elapsed(now: Date) -> TimeInterval { (ended ?? now).timeIntervalSince(started) }
 }

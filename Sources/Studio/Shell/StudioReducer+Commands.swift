@@ -34,9 +34,9 @@ extension StudioReducer {
     /// Numbers a job, lists it, and says so.
     func send(_ order: JobOrder, _ state: inout StudioState) -> StudioEffect {
         let id = state.jobs.start(order, now: state.now)
-        let number = state.jobs.line(id)?.number ?? String(id)
-        state.status.notice = "job \(number) sent" + (order.parent.map { ": \($0.lineage.rawValue) of job \($0.id)" } ?? "")
-        // The app gives it a fresh taskUUID when it sends it.
+        // Its number is History's id, which the runner's first event brings.
+        state.status.notice = "sending " + (order.parent.map { "a \($0.lineage.rawValue) of job \($0.id)" } ?? "a new job")
+        // The runner mints its taskUUID.
         return .generate(jobID: id, order.request, parent: order.parent)
     }
 

@@ -84,10 +84,17 @@ extension StudioReducer {
     }
 
     private func jobProgress(_ id: Int, _ event: JobEvent, _ state: inout StudioState) {
-        guard let line = state.jobs.line(id) else { return }
-        switch event {
+        guard var line = state.jobs.line(id) else { return }
+        // From the runner's first event on, the job is known by its History id.
+        if let historyID = event.jobID, line.historyID == nil {
+            state.jobs.recorded(id, historyID: historyID)
+            line = state.jobs.line(id) ?? line
+        }
+        switch event.step {
         case .uploading: state.jobs.update(id) { $0.phase = .uploading }
-        case .submitted: state.jobs.update(id) { $0.phase = .waiting }
+        case .submitted:
+            state.jobs.update(id) { $0.phase = .waiting }
+            state.status.notice = "job \(line.number) sent"
         case .processing(let progress, let finished, let total):
             state.jobs.update(id) {
                 $0.phase = .processing
@@ -106,7 +113,15 @@ extension StudioReducer {
             state.generate.add(RecentResult(path: image.path, seed: image.seed, job: line.number, index: image.index))
         case .imageFailed(let reason):
             state.status.lastError = "job \(line.number): an image failed: \(reason)"
-        default: break
+        case .retrying(let retry):
+            state.status.notice = "job \(line.number): retry \(retry.attempt) of \(retry.maxRetries) in "
+                + String(format: "%.1f s", Double(retry.delay.components.seconds) + Double(retry.delay.components.attoseconds) / 1e18)
+                + " after \(retry.reason)"
+        case .note(let text):
+            state.status.notice = "job \(line.number): \(text)"
+        case .historyWriteFailed(let reason):
+            state.status.lastError = "job \(line.number): History could not record it: \(reason)"
+        case .validated, .uploaded, .finished: break
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import History
 
 /// The names `AtomicFile` gives its temporary files: `.NAME.PID-TAG.tmp` (TAG: 8 hex digits), so a clean-up at
 /// start-up can tell whose a file is and remove only those whose writer is gone. A live
@@ -47,5 +46,34 @@ public enum TemporaryFileName {
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? nil
             return modified.map { now.timeIntervalSince($0) > ownerlessAge } ?? false
         }
+    }
+}
+
+/// What a clean-up of temporary files did.
+public struct TemporaryFileCleanup: Sendable, Equatable {
+    public var removed: Int
+    /// Abandoned files that could not be removed, each with why.
+    public var failed: [FileRemovalFailure]
+
+    public init(removed: Int = 0, failed: [FileRemovalFailure] = []) {
+        self.removed = removed
+        self.failed = failed
+    }
+}
+
+extension TemporaryFileName {
+    /// Removes the temporary files an interrupted atomic write left under `folder`, only those
+    /// whose writing process is gone; a file that cannot be removed is named, never skipped silently.
+    public static func removeAbandoned(under folder: URL) -> TemporaryFileCleanup {
+        var cleanup = TemporaryFileCleanup()
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return cleanup }
+        for case let url as URL in walker where isAbandoned(url) {
+            if unlink(url.path) == 0 || errno == ENOENT {
+                cleanup.removed += 1
+            } else {
+                cleanup.failed.append(FileRemovalFailure(path: url.path, reason: HistoryFile.reason(errno)))
+            }
+        }
+        return cleanup
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Writes a file so that readers see either nothing or the whole of it: a temporary file in the
 /// same folder, fsync, rename, fsync of the folder. A failure removes the temporary file.
 public enum AtomicFile {
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "cannot write \(path): \(reason)" }

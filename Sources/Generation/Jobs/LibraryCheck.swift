@@ -1,0 +1,80 @@
+import Foundation
+import History
+import Imaging
+import RunwareAPI
+
+/// `history check`: the database's integrity, image files History names that are gone, and image
+/// files in the images folder History does not know. With `repair`, only what is safe: an unknown
+/// image of a known job (renamed into place just before a kill) goes back to its job, other
+/// images that carry their parameters are imported, interrupted temporary files are removed.
+/// Missing files are only reported. Lives here, not in History, because it reads image metadata.
+public enum LibraryCheck {
+    public struct MissingImage: Sendable, Equatable {
+        public var jobID: Int64
+        public var path: String
+    }
+
+    /// What became of an image History did not know.
+    public enum Repair: Sendable, Equatable {
+        /// Not repaired (no `--repair`, or it carries nothing to import).
+        case none
+        case attached(jobID: Int64)
+        case imported(ImageImport.Imported)
+        /// The file could not be read to repair it.
+        case unreadable(String)
+    }
+
+    public struct UnknownImage: Sendable, Equatable {
+        public var path: String
+        public var repair: Repair
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var databaseProblems: [String] = []
+        /// How many images History names.
+        public var knownImages = 0
+        public var missing: [MissingImage] = []
+        public var unknown: [UnknownImage] = []
+        /// What `repair` did with interrupted temporary files.
+        public var temporaryFiles = TemporaryFileCleanup()
+
+        public var problemCount: Int { databaseProblems.count + missing.count + unknown.count }
+    }
+
+    /// `thumbnails`: where an imported image's small thumbnail goes (design section 4).
+    public static func run(_ store: HistoryStore, images: URL, repair: Bool, thumbnails: StoredThumbnails? = nil) throws -> Report {
+        var report = Report()
+        report.databaseProblems = try store.integrityProblems()
+        let known = try store.resultPaths()
+        report.knownImages = known.count
+        report.missing = known.filter { !FileManager.default.fileExists(atPath: $0.path) }.map { MissingImage(jobID: $0.jobID, path: $0.path) }
+        let knownPaths = Set(known.map(\.path))
+        var unknown: [String] = []
+        if let walker = FileManager.default.enumerator(at: images, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where ImageFormat(name: url.pathExtension) != nil && !knownPaths.contains(url.path) {
+                unknown.append(url.path)
+            }
+        }
+        for path in unknown.sorted() {
+            report.unknown.append(UnknownImage(path: path, repair: repair ? try self.repair(path, store: store, thumbnails: thumbnails) : .none))
+        }
+        if repair { report.temporaryFiles = TemporaryFileName.removeAbandoned(under: images) }
+        return report
+    }
+
+    static func repair(_ path: String, store: HistoryStore, thumbnails: StoredThumbnails?) throws -> Repair {
+        let data: Data
+        do { data = try ImageFile.read(path) } catch { return .unreadable("\(error)") }
+        let texts = ImageText.read(data)
+        if let task = ImageMetadata.taskUUID(fromTexts: texts), let owner = try store.job(taskUUID: task) {
+            let request = ImageMetadata.request(fromTexts: texts)
+            let size = try? ImageDecoder.dimensions(data)
+            try store.addResult(HistoryResult(
+                index: (owner.results.map(\.index).max() ?? -1) + 1, imageUUID: nil, seed: request?.seed, path: path,
+                width: size?.width, height: size?.height, format: ImageFormat.detect(data)?.rawValue ?? "?",
+                bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}"), to: owner.id)
+            return .attached(jobID: owner.id)
+        }
+        return try ImageImport.record(data, at: path, into: store, thumbnails: thumbnails).map(Repair.imported) ?? .none
+    }
+}

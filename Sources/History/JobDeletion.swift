@@ -1,0 +1,56 @@
+import Foundation
+
+/// A file History could not remove, and why (in the system's words).
+public struct FileRemovalFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot remove \(path): \(reason)" }
+}
+
+/// What deleting a job did: its row is gone, and each image file it named was removed, was
+/// already gone, or could not be removed (named with the reason, so the user can act on it).
+public struct JobDeletion: Sendable, Equatable {
+    public var jobID: Int64
+    public var removed: [String] = []
+    /// Files the job named that no longer existed.
+    public var alreadyGone: [String] = []
+    public var failed: [FileRemovalFailure] = []
+
+    public init(jobID: Int64) { self.jobID = jobID }
+
+    /// One line: "deleted job 4 and 2 image files", with what could not be removed.
+    public var summary: String {
+        var text = "deleted job \(jobID) and \(removed.count) image file\(removed.count == 1 ? "" : "s")"
+        if !alreadyGone.isEmpty { text += "; \(alreadyGone.count) already gone" }
+        if !failed.isEmpty {
+            text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ")
+        }
+        return text
+    }
+}
+
+extension HistoryStore {
+    /// Deletes a job's row (results and tags go with it), then each image file it named. A file
+    /// that cannot be removed does not stop the others; every one is accounted for in the answer.
+    public func delete(_ id: Int64) throws -> JobDeletion {
+        let paths = try deleteRow(id)
+        var deletion = JobDeletion(jobID: id)
+        for path in paths {
+            // unlink, not FileManager.removeItem: a folder found where an image was is not emptied.
+            if unlink(path) == 0 {
+                deletion.removed.append(path)
+            } else if errno == ENOENT {
+                deletion.alreadyGone.append(path)
+            } else {
+                deletion.failed.append(FileRemovalFailure(path: path, reason: HistoryFile.reason(errno)))
+            }
+        }
+        return deletion
+    }
+}
