@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import RunwareAPI
 @testable import Studio
 import TerminalUI
 import Testing
@@ -23,5 +24,20 @@ import Testing
         #expect(screen.contains("▶ #42 ") && screen.contains("▲ #42"), "\(screen)")
         s.key(.ctrl("x"))
         #expect(s.state.status.notice == "cancelling job 42")
+    }
+
+    @Test func retriesNotesAndHistoryFailuresReachTheStatusLine() {
+        var s = StudioFixture()
+        s.key(.ctrl("g"))
+        let id = s.state.jobs.lines[0].id
+        s.send(.job(id: id, JobEvent(jobID: 7, taskUUID: "t", step: .retrying(
+            RetryEvent(attempt: 1, maxRetries: 3, delay: .milliseconds(500), reason: "HTTP 503")))))
+        #expect(s.state.status.notice == "job 7: retry 1 of 3 in 0.5 s after HTTP 503")
+        s.send(.job(id: id, JobEvent(jobID: 7, taskUUID: "t", step: .note("image 1 was saved without its parameters"))))
+        #expect(s.state.status.notice == "job 7: image 1 was saved without its parameters")
+        s.send(.job(id: id, JobEvent(jobID: 7, taskUUID: "t", step: .historyWriteFailed("disk full"))))
+        #expect(s.state.status.lastError == "job 7: History could not record it: disk full")
+        let screen = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(screen.contains("History could not record it: disk full"), "\(screen)")
     }
 }

@@ -44,8 +44,8 @@ public final class StudioApp: @unchecked Sendable {
     public func start() {
         let services = self.services, inbox = self.inbox
         Task.detached {
-            if let prompts = try? services.promptHistory() { inbox.post(.promptHistory(prompts)) }
-            if let spend = try? services.spendToday() { inbox.post(.spendToday(spend)) }
+            do { inbox.post(.promptHistory(try services.promptHistory())) } catch { inbox.post(.error("History: past prompts: \(error)")) }
+            do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
         }
         dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         render()
@@ -139,7 +139,9 @@ public final class StudioApp: @unchecked Sendable {
         case .estimate(let key):
             Task.detached { inbox.post(.estimate(key, (try? services.estimate(key)) ?? .unknown)) }
         case .refreshSpend:
-            Task.detached { if let spend = try? services.spendToday() { inbox.post(.spendToday(spend)) } }
+            Task.detached {
+                do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
+            }
         case .loadHistory(let query, let generation, let page):
             Task.detached {
                 do {

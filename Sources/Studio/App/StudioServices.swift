@@ -124,7 +124,11 @@ public struct LiveServices: StudioServices {
     public func lineage(of id: Int64) throws -> LineageTree {
         guard let history else { throw HistoryError.noSuchJob(id) }
         let job = try history.job(id)
-        let parent = try job.parentID.map { try? history.job($0) } ?? nil
+        // A deleted parent leaves the tree without its top; any other failure is reported.
+        var parent: HistoryJob?
+        if let parentID = job.parentID {
+            do { parent = try history.job(parentID) } catch HistoryError.noSuchJob { parent = nil }
+        }
         return LineageTree(parent: parent, job: job, children: try history.children(of: id))
     }
 

@@ -59,7 +59,8 @@ public struct StatusLine: Sendable, Equatable {
     public var spendToday: Double?
     /// A short note ("copied the seed"); cleared by the next key.
     public var notice: String?
-    public var lastError: String?
+    /// A new error takes the line from the notice before it, so it is never hidden behind one.
+    public var lastError: String? { didSet { if lastError != nil { notice = nil } } }
 
     public init(target: String) { self.target = target }
 }
