@@ -2,6 +2,7 @@ import TerminalUI
 import ArgumentParser
 import Generation
 import RunwareAPI
+import Workspace
 
 /// Distinct exit codes (sysexits) so scripts can tell what went wrong.
 enum Exit {
@@ -49,6 +50,18 @@ enum Console {
     }
     static func json(_ text: String) {
         FileHandleStream.stdout.write(SafeText.json(text) + "\n")
+    }
+    /// Lines Workspace built, each on its stream.
+    static func print(_ lines: [ReportLine]) {
+        for line in lines { print(line) }
+    }
+    static func print(_ line: ReportLine) {
+        switch line {
+        case .out(let text): out(text)
+        case .note(let text): note(text)
+        case .error(let text): error(text)
+        case .json(let text): json(text)
+        }
     }
     /// Validation problems: one sanitized line per issue under a heading.
     static func issues(_ error: ValidationFailure) {

@@ -38,11 +38,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let env = DarkroomEnvironment()
-        let config: Configuration
-        do { config = try Configuration.load(from: env.configFolder) } catch {
-            Console.error("\(error)")
-            throw Exit.config
-        }
+        let config = try Configuration.loadOrExit(env)
         let draft: ImageInferenceRequest
         do { draft = try buildRequest(config: config) } catch let e as ValidationFailure {
             Console.issues(e)

@@ -308,18 +308,9 @@ extension ArgumentHelp {
         ArgumentHelp(row(path).commandLineHelp(extra))
     }
 
-    /// The `--help` text of a compound option (`--lora`, `--controlnet`, `--outpaint`): its row's
-    /// help, `forms`, then every `key=VALUE` it takes with that row's limit and default.
+    /// The `--help` text of a compound option, from `StackSpec.help(compound:forms:)`.
     static func compound(_ path: String, _ forms: String, valueName: String? = nil) -> ArgumentHelp {
-        let head = row(path)
-        let keys = Parameters.all.compactMap { p -> String? in
-            guard case .key(let option, let key)? = p.cli, option == head.cli?.option else { return nil }
-            var facts = [p.rangeText, p.note].compactMap { $0 }
-            if let d = p.defaultValue { facts.append("default \(d)") }
-            return "\(key)=\(StackSpec.valueName(p))" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
-        }
-        return ArgumentHelp("\(head.help); \(forms) key=value pairs joined by commas: \(keys.joined(separator: ", ")).",
-                            valueName: valueName)
+        ArgumentHelp(StackSpec.help(compound: path, forms: forms), valueName: valueName)
     }
 
     private static func row(_ path: String) -> Parameter {

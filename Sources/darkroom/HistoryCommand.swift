@@ -18,17 +18,12 @@ struct HistoryCommand: AsyncParsableCommand {
             """,
         subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self, Export.self, Check.self])
 
+    /// History for a subcommand (`HistoryLibrary.open`); one that cannot be opened exits 73.
     static func open() throws -> HistoryStore {
-        let env = DarkroomEnvironment()
-        do { return try HistoryStore(path: env.dataFolder.appendingPathComponent(HistoryStore.fileName).path) } catch {
+        do { return try HistoryLibrary.open(DarkroomEnvironment()) } catch {
             Console.error("\(error)")
             throw Exit.cannotWrite
         }
-    }
-
-    /// Where the small thumbnails of stored images go ($XDG_CACHE_HOME/darkroom/thumbnails).
-    static func thumbnails() -> StoredThumbnails {
-        StoredThumbnails(folder: DarkroomEnvironment().cacheFolder.appendingPathComponent("thumbnails"))
     }
 
     static func job(_ store: HistoryStore, _ id: Int64) throws -> HistoryJob {
@@ -44,7 +39,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Option(help: "Skip this many.") var offset = 0
         @Flag(help: "One JSON object per job.") var json = false
         func run() async throws {
-            HistoryPrinter.print(try HistoryCommand.open().list(limit: limit, offset: offset), json: json)
+            Console.print(HistoryText.list(try HistoryCommand.open().list(limit: limit, offset: offset), json: json))
         }
     }
 
@@ -59,7 +54,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.error("\(error)")
                 throw Exit.invalidInput
             }
-            HistoryPrinter.print(try HistoryCommand.open().search(parsed, limit: limit), json: json)
+            Console.print(HistoryText.list(try HistoryCommand.open().search(parsed, limit: limit), json: json))
         }
     }
 
@@ -69,7 +64,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "As JSON.") var json = false
         func run() async throws {
             let job = try HistoryCommand.job(try HistoryCommand.open(), id)
-            if json { HistoryPrinter.print([job], json: true) } else { HistoryPrinter.detail(job) }
+            Console.print(json ? HistoryText.list([job], json: true) : HistoryText.detail(job))
         }
     }
 
@@ -92,7 +87,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @OptionGroup(title: "Running") var runOptions: RunOptions
         func run() async throws {
             let env = DarkroomEnvironment()
-            let config = (try? Configuration.load(from: env.configFolder)) ?? Configuration()
+            let config = try Configuration.loadOrExit(env)
             let job = try HistoryCommand.job(try HistoryCommand.open(), id)
             var request = try HistoryCommand.request(of: job)
             if newSeeds { request.seed = nil }
@@ -132,13 +127,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 throw Exit.invalidInput
             }
             let store = try HistoryCommand.open()
-            var kept = 0
-            for id in ids {
-                let deletion = try HistoryCommand.apply { try store.delete(id) }
-                Console.note(SafeText.line(deletion.summary))
-                for failure in deletion.failed { Console.error(SafeText.line(failure.description)) }
-                kept += deletion.failed.count
-            }
+            let kept = try HistoryCommand.apply { try HistoryLibrary.remove(ids, from: store, emit: Console.print) }
             if kept > 0 { throw Exit.cannotWrite }
         }
     }
@@ -148,15 +137,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "As JSON.") var json = false
         func run() async throws {
             let stats = try HistoryCommand.open().stats()
-            if json {
-                Console.json(try RunwareJSON.encode(stats))
-                return
-            }
-            Console.out("jobs: \(stats.jobs)   images: \(stats.images)   spend: $\(String(format: "%.4f", stats.totalCost))")
-            for (day, cost) in stats.costPerDay { Console.out("  \(day)  $\(String(format: "%.4f", cost))") }
-            for (model, count, cost) in stats.perModel.map({ ($0.model, $0.jobs, $0.cost) }) {
-                Console.out("  \(SafeText.line(model))  \(count) jobs  $\(String(format: "%.4f", cost))")
-            }
+            if json { Console.json(try RunwareJSON.encode(stats)) } else { Console.print(HistoryText.stats(stats)) }
         }
     }
 
@@ -166,16 +147,9 @@ struct HistoryCommand: AsyncParsableCommand {
         @Argument(help: "Image files.") var paths: [String]
         func run() async throws {
             let store = try HistoryCommand.open()
-            var failed = 0
-            for path in paths {
-                do {
-                    let imported = try HistoryCommand.apply { try ImageImport.file(path, into: store, thumbnails: HistoryCommand.thumbnails()) }
-                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
-                    Console.out("\(imported.jobID)\t\(SafeText.line(imported.path))")
-                } catch let refusal as ImageImport.Refusal {
-                    Console.error(SafeText.line(refusal.description))
-                    failed += 1
-                }
+            let failed = try HistoryCommand.apply {
+                try HistoryLibrary.importImages(paths, into: store, thumbnails: HistoryLibrary.thumbnails(DarkroomEnvironment()),
+                                                emit: Console.print)
             }
             if failed > 0 { throw ExitCode(1) }
         }
@@ -198,8 +172,7 @@ struct HistoryCommand: AsyncParsableCommand {
                     Console.error("job \(id): \(e.description)")
                     throw Exit.cannotWrite
                 }
-                for path in outcome.written where !path.hasSuffix(".json") { Console.out(path) }
-                for path in outcome.missing { Console.error("job \(id): an image is missing (\(SafeText.line(path)))") }
+                Console.print(HistoryLibrary.exported(outcome, job: id))
                 missing += outcome.missing.count
             }
             if missing > 0 { throw ExitCode(1) }
@@ -213,38 +186,18 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "Fix what is safe to fix.") var repair = false
         func run() async throws {
             let env = DarkroomEnvironment()
-            let path = env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
             let store: HistoryStore
-            do { store = try HistoryStore(path: path) } catch let e as HistoryError {
-                if case .damaged(_, let problems) = e {
-                    for line in problems { Console.out("database: \(line)") }
-                    for line in e.recoverySteps { Console.out(line) }
-                    Console.error("\(path) is damaged: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            do { store = try HistoryLibrary.open(env) } catch let e as HistoryError {
+                if let lines = HistoryLibrary.damaged(e, path: Session.historyPath(env)) {
+                    Console.print(lines)
                     throw ExitCode(1)
                 }
                 Console.error(e.description)
                 throw Exit.cannotWrite
             }
-            let report = try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair,
-                                              thumbnails: HistoryCommand.thumbnails())
-            for line in report.databaseProblems { Console.error("database: \(SafeText.line(line))") }
-            for gone in report.missing { Console.out("missing: job \(gone.jobID): \(SafeText.line(gone.path))") }
-            for image in report.unknown {
-                Console.out("unknown to History: \(SafeText.line(image.path))")
-                switch image.repair {
-                case .none: break
-                case .attached(let jobID): Console.out("  attached to its job \(jobID)")
-                case .imported(let imported):
-                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
-                    Console.out("  imported as job \(imported.jobID)")
-                case .unreadable(let reason): Console.error(SafeText.line("  cannot read it to repair it: \(reason)"))
-                }
-            }
-            for failure in report.temporaryFiles.failed { Console.error(failure.description) }
-            let removed = report.temporaryFiles.removed
-            if removed > 0 { Console.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")") }
+            let report = try HistoryLibrary.check(store, env: env, repair: repair)
+            Console.print(HistoryLibrary.lines(report))
             let problems = report.problemCount
-            Console.out(problems == 0 ? "History is sound: \(report.knownImages) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
             if problems > 0 && !repair { throw ExitCode(1) }
         }
     }

@@ -20,3 +20,13 @@ extension Session {
         }
     }
 }
+
+extension Configuration {
+    /// config.toml, or exit 78 naming the file and what is wrong with it.
+    static func loadOrExit(_ env: DarkroomEnvironment) throws -> Configuration {
+        do { return try load(from: env.configFolder) } catch {
+            Console.error("\(error)")
+            throw Exit.config
+        }
+    }
+}
