@@ -25,32 +25,18 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Do not record this job in History ($XDG_DATA_HOME/darkroom/history.sqlite).")
     var noHistory = false
 
-    /// Opens the session (target, History, runner), recovers earlier jobs, runs this one, reports.
+    /// Runs one job through `JobRun` (session, crash recovery, the job), printing every line it says.
     /// `taskUUID` is the user's `--task-uuid`; otherwise the runner mints one.
     func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
                  parent: JobParent? = nil, taskUUID: String? = nil) async throws {
-        let quiet = self.quiet, asJSON = self.json
         let options = Session.Options(endpoint: endpoint, forceSandbox: sandbox, outputFolder: out,
                                       policy: RunPolicy(retries: retries, timeout: .seconds(timeout)), recordsHistory: !noHistory)
-        let session = try await Session.openOrExit(env: env, config: config, options: options,
-                                                   historyHint: " (or run with --no-history)")
-        if let notice = session.target.notice, !quiet { Console.note(notice) }
-        let recovery: Session.Recovery
-        do { recovery = try await session.recover() } catch {
-            await session.close()
-            Console.error("\(error) (or run with --no-history)")
-            throw Exit.cannotWrite
-        }
-        Console.print(RunReport.recovery(recovery, quiet: quiet))
-        do {
-            _ = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
-                Console.print(RunReport.lines(event, quiet: quiet, json: asJSON))
-            }
-            await session.close()
-        } catch let failure as JobFailure {
-            await session.close()
-            if case .invalid(let v) = failure { Console.issues(v) } else { Console.error(failure.description) }
-            throw Exit.code(for: failure)
+        do throws(JobRun.Stop) {
+            try await JobRun.execute(draft, env: env, config: config, options: options, quiet: quiet, json: json, parent: parent,
+                                     taskUUID: taskUUID, historyHint: " (or run with --no-history)", emit: { Console.print($0) })
+        } catch {
+            if let issues = error.issues { Console.issues(issues) }
+            throw ExitCode(error.status.rawValue)
         }
     }
 }
