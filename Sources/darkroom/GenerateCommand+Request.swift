@@ -7,13 +7,20 @@ extension GenerateCommand {
     func buildRequest(config: Configuration) throws -> ImageInferenceRequest {
         var r = try StartingRequest.request(file: request, config: config, taskUUID: delivery.taskUUID)
         var issues: [ValidationIssue] = []
-        promptOptions.apply(to: &r)
-        try image.apply(to: &r, issues: &issues)
-        try inputs.apply(to: &r)
+        if let s = image.size { (r.width, r.height) = try StackSpec.size(s) }
+        let given = promptOptions.given + image.given + inputs.given + features.given + accelerator.given + delivery.given
+        for case let (path, value?) in given { precondition(r.set(path, to: value), "no setter for \(path)") }
+        if let s = image.seed {
+            if let v = UInt64(s) { r.seed = v } else {
+                issues.append(ValidationIssue(code: "invalidSeed", parameters: ["seed"], value: s,
+                                              rule: "must be an integer between 0 and \(ImageInferenceRequest.maxSeed)"))
+            }
+        }
+        if let v = inputs.outpaint { r.outpaint = try StackSpec.outpaint(v) }
         try stacks.apply(to: &r)
-        features.apply(to: &r)
-        accelerator.apply(to: &r)
-        delivery.apply(to: &r)
+        let f = features
+        if let h = ImageInferenceRequest.HiresFix.given(on: f.hiresFix, model: f.hiresFixModel, steps: f.hiresFixSteps,
+                                                        strength: f.hiresFixStrength) { r.hiresFix = h }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         return r
     }
