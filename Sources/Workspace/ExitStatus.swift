@@ -2,7 +2,8 @@ import Generation
 import RunwareAPI
 
 /// Darkroom's exit codes (sysexits), so scripts can tell what went wrong.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+/// Thrown, it stops a command whose failure has been said already.
+public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
     /// Some of the work was done, some was not (an image that could not be shown or exported).
     case partly = 1
     /// Nothing was sent: the command line, a request file or a job id was wrong.

@@ -51,9 +51,42 @@ public enum HistoryLibrary {
     }
 
     /// `history export` of one job: the image paths written (not the request JSON) and each missing image.
-    public static func exported(_ outcome: JobExport.Outcome, job id: Int64) -> [ReportLine] {
+    static func exported(_ outcome: JobExport.Outcome, job id: Int64) -> [ReportLine] {
         outcome.written.filter { !$0.hasSuffix(".json") }.map(ReportLine.out)
             + outcome.missing.map { .error("job \(id): an image is missing (\(SafeText.line($0)))") }
+    }
+
+    /// `history export`: copies each job's images and request JSON into `folder`, printing the
+    /// image paths; returns how many images were missing. An image that cannot be read (exit 1)
+    /// or written (exit 73) stops it, named with its job; a `HistoryError` stops at that job.
+    public static func export(_ ids: [Int64], from store: HistoryStore, to folder: URL, emit: (ReportLine) -> Void) throws -> Int {
+        var missing = 0
+        for id in ids {
+            let outcome: JobExport.Outcome
+            do { outcome = try store.export(id, to: folder) } catch let e as JobExport.ReadError {
+                emit(.error("job \(id): \(e.description)"))
+                throw ExitStatus.partly
+            } catch let e as AtomicFile.WriteError {
+                emit(.error("job \(id): \(e.description)"))
+                throw ExitStatus.cannotWrite
+            }
+            exported(outcome, job: id).forEach(emit)
+            missing += outcome.missing.count
+        }
+        return missing
+    }
+
+    /// History for `history check`: a damaged database is said problem by problem with how to
+    /// recover (exit 1); one that cannot be opened otherwise exits 73.
+    public static func openForCheck(_ env: DarkroomEnvironment, emit: (ReportLine) -> Void) throws(ExitStatus) -> HistoryStore {
+        do { return try open(env) } catch {
+            if let e = error as? HistoryError, let lines = damaged(e, path: Session.historyPath(env)) {
+                lines.forEach(emit)
+                throw .partly
+            }
+            emit(.error((error as? HistoryError)?.description ?? "\(error)"))
+            throw .cannotWrite
+        }
     }
 
     /// `history check` on a database that cannot be trusted: every problem, then how to recover.

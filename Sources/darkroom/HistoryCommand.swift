@@ -161,19 +161,8 @@ struct HistoryCommand: AsyncParsableCommand {
         @Option(help: "Destination folder (created if needed).") var to: String
         func run() async throws {
             let store = try HistoryCommand.open()
-            let folder = URL(fileURLWithPath: to)
-            var missing = 0
-            for id in ids {
-                let outcome: JobExport.Outcome
-                do { outcome = try HistoryCommand.apply { try store.export(id, to: folder) } } catch let e as JobExport.ReadError {
-                    Console.error("job \(id): \(e.description)")
-                    throw ExitCode(1)
-                } catch let e as AtomicFile.WriteError {
-                    Console.error("job \(id): \(e.description)")
-                    throw Exit.cannotWrite
-                }
-                Console.print(HistoryLibrary.exported(outcome, job: id))
-                missing += outcome.missing.count
+            let missing = try HistoryCommand.stops {
+                try HistoryCommand.apply { try HistoryLibrary.export(ids, from: store, to: URL(fileURLWithPath: to), emit: Console.print) }
             }
             if missing > 0 { throw ExitCode(1) }
         }
@@ -186,15 +175,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "Fix what is safe to fix.") var repair = false
         func run() async throws {
             let env = DarkroomEnvironment()
-            let store: HistoryStore
-            do { store = try HistoryLibrary.open(env) } catch let e as HistoryError {
-                if let lines = HistoryLibrary.damaged(e, path: Session.historyPath(env)) {
-                    Console.print(lines)
-                    throw ExitCode(1)
-                }
-                Console.error(e.description)
-                throw Exit.cannotWrite
-            }
+            let store = try HistoryCommand.stops { try HistoryLibrary.openForCheck(env, emit: Console.print) }
             let report = try HistoryLibrary.check(store, env: env, repair: repair)
             Console.print(HistoryLibrary.lines(report))
             let problems = report.problemCount
@@ -212,6 +193,11 @@ struct HistoryCommand: AsyncParsableCommand {
             Console.error(SafeText.line("\(error)"))
             throw Exit.apiError
         }
+    }
+
+    /// Runs `body`, turning an `ExitStatus` it stops with into the exit code.
+    static func stops<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let status as ExitStatus { throw ExitCode(status.rawValue) }
     }
 
     @discardableResult
