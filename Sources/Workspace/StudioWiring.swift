@@ -37,4 +37,34 @@ public enum StudioWiring {
         }
         return events
     }
+
+    /// Runs the studio on `session` until the user quits, on a thread of its own (the UI loop
+    /// blocks on the terminal, so it stays off the concurrency pool); jobs a crashed run left
+    /// behind are settled in the background meanwhile, their outcome posted to the studio.
+    public static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
+                           colors: ColorMode, probe: TerminalProbe.Result, size: TerminalSize?) async {
+        let services = services(session, history: history, colors: colors)
+        let pixels = pixels(probe, size: size)
+        let hint = probe.hint
+        let targetName = session.target.displayName
+        let document = StartingRequest.document(config)
+        let pickerFolder = FileManager.default.currentDirectoryPath
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                let terminal = CursesTerminal(monochrome: colors == .monochrome)
+                var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
+                                        target: targetName, pickerFolder: pickerFolder)
+                state.status.notice = hint
+                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
+                Task.detached {
+                    for event in await recover(session) { app.post(event) }
+                }
+                app.run()
+                CursesTerminal.restore()
+                done.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
 }

@@ -68,33 +68,8 @@ struct StudioCommand: AsyncParsableCommand {
             Console.error("the studio needs History, and this session has none")
             throw Exit.cannotWrite
         }
-        let services = StudioWiring.services(session, history: history, colors: colorMode)
-        let pixels = StudioWiring.pixels(probe, size: terminalFacts.size)
-        let hint = probe.hint
-        let targetName = session.target.displayName
-        let document = StartingRequest.document(config)
-        let pickerFolder = FileManager.default.currentDirectoryPath
-
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            // The UI loop blocks on the terminal, so it gets a thread of its own, off the concurrency pool.
-            let thread = Thread {
-                let terminal = CursesTerminal(monochrome: colorMode == .monochrome)
-                var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
-                                        target: targetName, pickerFolder: pickerFolder)
-                state.status.notice = hint
-                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
-                // Jobs a crashed run left behind are settled in the background; the status line and
-                // History show the outcome.
-                Task.detached {
-                    for event in await StudioWiring.recover(session) { app.post(event) }
-                }
-                app.run()
-                CursesTerminal.restore()
-                done.resume()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        await StudioWiring.run(session, history: history, config: config, keyMap: keyMap, theme: theme, colors: colorMode,
+                               probe: probe, size: terminalFacts.size)
         await session.close()
     }
 }
