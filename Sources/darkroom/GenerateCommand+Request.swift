@@ -3,7 +3,7 @@ import Workspace
 
 extension GenerateCommand {
     /// The starting request (config.toml, then the request file: `StartingRequest.request`) with
-    /// every given option laid over it. So `--width` alone keeps the starting height.
+    /// every given option laid over it, then validated. So `--width` alone keeps the starting height.
     func buildRequest(config: Configuration) throws -> ImageInferenceRequest {
         var r = try StartingRequest.request(file: request, config: config, taskUUID: delivery.taskUUID)
         var issues: [ValidationIssue] = []
@@ -21,6 +21,7 @@ extension GenerateCommand {
         let f = features
         if let h = ImageInferenceRequest.HiresFix.given(on: f.hiresFix, model: f.hiresFixModel, steps: f.hiresFixSteps,
                                                         strength: f.hiresFixStrength) { r.hiresFix = h }
+        if issues.isEmpty { issues = r.validate() }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         return r
     }

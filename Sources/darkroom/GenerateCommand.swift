@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import Generation
 import History
 import RunwareAPI
-import RunwareSandbox
 import Workspace
 
 struct GenerateCommand: AsyncParsableCommand {
@@ -45,11 +42,6 @@ struct GenerateCommand: AsyncParsableCommand {
             throw Exit.invalidInput
         } catch {
             Console.error("\(error)")
-            throw Exit.invalidInput
-        }
-        let issues = draft.validate()
-        if !issues.isEmpty {
-            Console.issues(ValidationFailure(issues: issues))
             throw Exit.invalidInput
         }
         try await runOptions.execute(draft, env: env, config: config, parent: forkOf.map { JobParent(id: $0, lineage: .fork) },

@@ -3,7 +3,6 @@ import ArgumentParser
 import Foundation
 import Generation
 import History
-import Imaging
 import RunwareAPI
 import Workspace
 

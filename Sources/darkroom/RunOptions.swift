@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import Generation
-import Imaging
 import History
 import RunwareAPI
 import Workspace

@@ -1,8 +1,6 @@
 import TerminalUI
 import ArgumentParser
 import Foundation
-import Generation
-import Imaging
 import Preview
 import Workspace
 

@@ -1,10 +1,4 @@
 import ArgumentParser
-import Foundation
-import Generation
-import Imaging
-import History
-import Preview
-import RunwareAPI
 import Studio
 import TerminalUI
 import Workspace
