@@ -18,6 +18,18 @@ public enum HistoryLibrary {
         StoredThumbnails(folder: Session.thumbnailFolder(env))
     }
 
+    /// A job's request to send again and the parent the new job records: the exact request for a
+    /// re-run; without its seed (new random seeds) for a variation; with a fresh taskUUID for a
+    /// fork, so the printed task can be sent as it is. An imported job's request is made harmless
+    /// (`note` says how).
+    public static func again(_ job: HistoryJob, as lineage: Lineage) throws
+        -> (request: ImageInferenceRequest, parent: JobParent, note: String?) {
+        var (request, note) = try job.runnableRequest()
+        if lineage == .variation { request.seed = nil }
+        if lineage == .fork { request.taskUUID = TaskID.make() }
+        return (request, JobParent(id: job.id, lineage: lineage), note)
+    }
+
     /// `history rm`: deletes each job with its image files, saying what went and naming every
     /// file that could not be removed. Returns how many files were kept; a `HistoryError`
     /// (an unknown job) stops at that job.

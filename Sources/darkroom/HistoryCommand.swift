@@ -72,10 +72,8 @@ struct HistoryCommand: AsyncParsableCommand {
             abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request FILE --fork-of ID`.")
         @Argument(help: "Job id.") var id: Int64
         func run() async throws {
-            var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))
-            // A fresh one, so the printed task can be sent as it is.
-            request.taskUUID = TaskID.make()
-            Console.json(try RunwareJSON.encode(request))
+            let fork = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: .fork)
+            Console.json(try RunwareJSON.encode(fork.request))
         }
     }
 
@@ -87,11 +85,8 @@ struct HistoryCommand: AsyncParsableCommand {
         func run() async throws {
             let env = DarkroomEnvironment()
             let config = try Configuration.loadOrExit(env)
-            let job = try HistoryCommand.job(try HistoryCommand.open(), id)
-            var request = try HistoryCommand.request(of: job)
-            if newSeeds { request.seed = nil }
-            try await runOptions.execute(request, env: env, config: config,
-                                         parent: JobParent(id: job.id, lineage: newSeeds ? .variation : .rerun))
+            let again = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: newSeeds ? .variation : .rerun)
+            try await runOptions.execute(again.request, env: env, config: config, parent: again.parent)
         }
     }
 
@@ -182,12 +177,12 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 
-    /// The job's request to run again (an imported one made harmless, and said so).
-    static func request(of job: HistoryJob) throws -> ImageInferenceRequest {
+    /// `HistoryLibrary.again`, its note said; a request that cannot be read exits 69.
+    static func again(_ job: HistoryJob, as lineage: Lineage) throws -> (request: ImageInferenceRequest, parent: JobParent) {
         do {
-            let (request, note) = try job.runnableRequest()
-            if let note { Console.note(SafeText.line(note)) }
-            return request
+            let again = try HistoryLibrary.again(job, as: lineage)
+            if let note = again.note { Console.note(SafeText.line(note)) }
+            return (again.request, again.parent)
         } catch {
             Console.error(SafeText.line("\(error)"))
             throw Exit.apiError
