@@ -46,7 +46,7 @@ let package = Package(
         // the target, History, the runner, terminal facts. Studio never depends on it.
         .target(
             name: "Workspace",
-            dependencies: ["Generation", "History", "Imaging", "RunwareAPI", "RunwareSandbox", "Studio", "TerminalUI",
+            dependencies: ["Generation", "History", "Imaging", "Preview", "RunwareAPI", "RunwareSandbox", "Studio", "TerminalUI",
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
         .target(
@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "WorkspaceTests",
-            dependencies: ["Workspace", "Studio", "History", "RunwareAPI", "RunwareSandbox", "TestSupport"],
+            dependencies: ["Workspace", "Studio", "Generation", "History", "RunwareAPI", "RunwareSandbox", "TerminalUI", "TestSupport"],
             swiftSettings: swift6LanguageMode),
         .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
     ]

@@ -1,32 +1,14 @@
 import TerminalUI
 import ArgumentParser
-import Generation
 import RunwareAPI
+import Workspace
 
-/// Distinct exit codes (sysexits) so scripts can tell what went wrong.
+/// The exit codes of `ExitStatus`, as ArgumentParser throws them.
 enum Exit {
-    static let invalidInput = ExitCode(64)
-    static let apiError = ExitCode(69)
-    static let cannotWrite = ExitCode(73)
-    static let network = ExitCode(75)
-    static let config = ExitCode(78)
-
-    static func code(for failure: JobFailure) -> ExitCode {
-        switch failure {
-        case .invalid, .input: return invalidInput
-        case .api(let e):
-            switch e {
-            case .invalidRequest: return invalidInput
-            case .transport(.unsupportedURL): return apiError
-            case .transport: return network
-            case .api, .badResponse: return apiError
-            }
-        case .result: return apiError
-        case .output, .history: return cannotWrite
-        case .timedOut: return network
-        case .cancelled: return ExitCode(130)
-        }
-    }
+    static let invalidInput = ExitCode(ExitStatus.invalidInput.rawValue)
+    static let apiError = ExitCode(ExitStatus.apiError.rawValue)
+    static let cannotWrite = ExitCode(ExitStatus.cannotWrite.rawValue)
+    static let config = ExitCode(ExitStatus.config.rawValue)
 }
 
 /// One-line messages on stderr, always sanitized.
@@ -49,6 +31,18 @@ enum Console {
     }
     static func json(_ text: String) {
         FileHandleStream.stdout.write(SafeText.json(text) + "\n")
+    }
+    /// Lines Workspace built, each on its stream.
+    static func print(_ lines: [ReportLine]) {
+        for line in lines { print(line) }
+    }
+    static func print(_ line: ReportLine) {
+        switch line {
+        case .out(let text): out(text)
+        case .note(let text): note(text)
+        case .error(let text): error(text)
+        case .json(let text): json(text)
+        }
     }
     /// Validation problems: one sanitized line per issue under a heading.
     static func issues(_ error: ValidationFailure) {

@@ -1,51 +1,28 @@
-import Foundation
-import Generation
 import RunwareAPI
 import Workspace
 
 extension GenerateCommand {
-    /// The request config.toml starts from (the studio's fresh form, `StartingRequest`), with the
-    /// request file (if any) laid over it, then every given option. So `--width` alone keeps the
-    /// starting height, from config.toml or the default.
+    /// The starting request (config.toml, then the request file: `StartingRequest.request`) with
+    /// every given option laid over it, then validated. So `--width` alone keeps the starting height.
     func buildRequest(config: Configuration) throws -> ImageInferenceRequest {
-        var base: [String: JSONValue] = [:]
-        if let request {
-            guard let data = FileManager.default.contents(atPath: request) else {
-                throw StackSpec.ParseError(option: "--request", text: request, reason: "cannot read the file")
-            }
-            let json: JSONValue
-            do { json = try JSONValue.parse(data) } catch {
-                throw StackSpec.ParseError(option: "--request", text: request, reason: "\(error)")
-            }
-            switch json {
-            case .object(let o): base = o
-            case .array(let a) where a.count == 1 && a[0].objectValue != nil: base = a[0].objectValue!
-            default:
-                throw StackSpec.ParseError(option: "--request", text: request, reason: "expected one imageInference task object")
+        var r = try StartingRequest.request(file: request, config: config, taskUUID: delivery.taskUUID)
+        var issues: [ValidationIssue] = []
+        if let s = image.size { (r.width, r.height) = try StackSpec.size(s) }
+        let given = promptOptions.given + image.given + inputs.given + features.given + accelerator.given + delivery.given
+        for case let (path, value?) in given { precondition(r.set(path, to: value), "no setter for \(path)") }
+        if let s = image.seed {
+            if let v = UInt64(s) { r.seed = v } else {
+                issues.append(ValidationIssue(code: "invalidSeed", parameters: ["seed"], value: s,
+                                              rule: "must be an integer between 0 and \(ImageInferenceRequest.maxSeed)"))
             }
         }
-        for (key, value) in StartingRequest.document(config) where base[key] == nil { base[key] = value }
-        base["taskUUID"] = base["taskUUID"] ?? .string(delivery.taskUUID ?? TaskID.make())
-        base["taskType"] = base["taskType"] ?? .string(ImageInferenceRequest.taskType)
-        var (r, issues) = ImageInferenceRequest.decode(base)
-        if let t = base["taskType"]?.stringValue, t != ImageInferenceRequest.taskType {
-            issues.append(ValidationIssue(code: "invalidTaskType", parameters: ["taskType"], value: "\"\(t)\"",
-                                          rule: "darkroom generate runs imageInference tasks"))
-        }
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        try apply(to: &r, issues: &issues)
+        if let v = inputs.outpaint { r.outpaint = try StackSpec.outpaint(v) }
+        try stacks.apply(to: &r)
+        let f = features
+        if let h = ImageInferenceRequest.HiresFix.given(on: f.hiresFix, model: f.hiresFixModel, steps: f.hiresFixSteps,
+                                                        strength: f.hiresFixStrength) { r.hiresFix = h }
+        if issues.isEmpty { issues = r.validate() }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         return r
-    }
-
-    /// Lays every given option over the request; each group applies its own (`GenerateOptions.swift`).
-    private func apply(to r: inout ImageInferenceRequest, issues: inout [ValidationIssue]) throws {
-        promptOptions.apply(to: &r)
-        try image.apply(to: &r, issues: &issues)
-        try inputs.apply(to: &r)
-        try stacks.apply(to: &r)
-        features.apply(to: &r)
-        accelerator.apply(to: &r)
-        delivery.apply(to: &r)
     }
 }

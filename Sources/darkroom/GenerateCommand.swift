@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import Generation
 import History
 import RunwareAPI
-import RunwareSandbox
 import Workspace
 
 struct GenerateCommand: AsyncParsableCommand {
@@ -38,22 +35,13 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let env = DarkroomEnvironment()
-        let config: Configuration
-        do { config = try Configuration.load(from: env.configFolder) } catch {
-            Console.error("\(error)")
-            throw Exit.config
-        }
+        let config = try Configuration.loadOrExit(env)
         let draft: ImageInferenceRequest
         do { draft = try buildRequest(config: config) } catch let e as ValidationFailure {
             Console.issues(e)
             throw Exit.invalidInput
         } catch {
             Console.error("\(error)")
-            throw Exit.invalidInput
-        }
-        let issues = draft.validate()
-        if !issues.isEmpty {
-            Console.issues(ValidationFailure(issues: issues))
             throw Exit.invalidInput
         }
         try await runOptions.execute(draft, env: env, config: config, parent: forkOf.map { JobParent(id: $0, lineage: .fork) },

@@ -1,8 +1,9 @@
 import ArgumentParser
 import RunwareAPI
 
-// The options of `darkroom generate`, group by group, each followed by what it sets in the
-// request. Their help texts come from the parameter table (`Parameters`), limits included.
+// The options of `darkroom generate`, group by group, each followed by what it gives: values
+// under their parameter's path, set by `ImageInferenceRequest.set(_:to:)`. Their help texts come
+// from the parameter table (`Parameters`), limits included.
 
 struct PromptOptions: ParsableArguments {
     @Argument(help: .parameter("positivePrompt"))
@@ -16,11 +17,9 @@ struct PromptOptions: ParsableArguments {
 }
 
 extension PromptOptions {
-    func apply(to r: inout ImageInferenceRequest) {
-        if let v = prompt { r.positivePrompt = v }
-        if let v = negativePrompt { r.negativePrompt = v }
-        if let v = model { r.model = v }
-        if let v = promptWeighting { r.promptWeighting = PromptWeighting(rawValue: v) }
+    var given: [(String, GivenValue?)] {
+        [("positivePrompt", given(prompt)), ("negativePrompt", given(negativePrompt)), ("model", given(model)),
+         ("promptWeighting", given(promptWeighting))]
     }
 }
 
@@ -46,21 +45,10 @@ struct ImageOptions: ParsableArguments {
 }
 
 extension ImageOptions {
-    func apply(to r: inout ImageInferenceRequest, issues: inout [ValidationIssue]) throws {
-        if let s = size { (r.width, r.height) = try StackSpec.size(s) }
-        if let v = width { r.width = v }
-        if let v = height { r.height = v }
-        if let s = seed {
-            if let v = UInt64(s) { r.seed = v } else {
-                issues.append(ValidationIssue(code: "invalidSeed", parameters: ["seed"], value: s,
-                                              rule: "must be an integer between 0 and \(ImageInferenceRequest.maxSeed)"))
-            }
-        }
-        if let v = steps { r.steps = v }
-        if let v = scheduler { r.scheduler = Scheduler(rawValue: v) }
-        if let v = cfgScale { r.cfgScale = v }
-        if let v = trueCFGScale { r.trueCFGScale = v }
-        if let v = numberResults { r.numberResults = v }
+    /// Width and height (after `--size`), steps and the rest; `--seed` is read on its own (it may be no number).
+    var given: [(String, GivenValue?)] {
+        [("width", given(width)), ("height", given(height)), ("steps", given(steps)), ("scheduler", given(scheduler)),
+         ("CFGScale", given(cfgScale)), ("trueCFGScale", given(trueCFGScale)), ("numberResults", given(numberResults))]
     }
 }
 
@@ -78,17 +66,9 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputOptions {
-    func apply(to r: inout ImageInferenceRequest) throws {
-        let i = self
-        if i.seedImage != nil || i.maskImage != nil {
-            var v = r.inputs ?? .init()
-            if let s = i.seedImage { v.seedImage = s }
-            if let m = i.maskImage { v.maskImage = m }
-            r.inputs = v
-        }
-        if let v = i.strength { r.strength = v }
-        if let v = i.maskMargin { r.maskMargin = v }
-        if let v = i.outpaint { r.outpaint = try StackSpec.outpaint(v) }
+    var given: [(String, GivenValue?)] {
+        [("inputs.seedImage", given(seedImage)), ("inputs.maskImage", given(maskImage)), ("strength", given(strength)),
+         ("maskMargin", given(maskMargin))]
     }
 }
 
@@ -159,48 +139,19 @@ struct FeatureOptions: ParsableArguments {
 }
 
 extension FeatureOptions {
-    func apply(to r: inout ImageInferenceRequest) {
-        let f = self
-        if let m = f.hiresFixModel {
-            r.hiresFix = .custom(model: m, steps: f.hiresFixSteps, strength: f.hiresFixStrength)
-        } else if f.hiresFix || f.hiresFixSteps != nil || f.hiresFixStrength != nil {
-            r.hiresFix = f.hiresFixSteps == nil && f.hiresFixStrength == nil ? .on
-                : .custom(model: "", steps: f.hiresFixSteps, strength: f.hiresFixStrength)
-        }
-        if f.layerDiffuse { r.advancedFeatures = .init(layerDiffuse: true) }
-        if f.aceType != nil || !f.aceImage.isEmpty || !f.aceMask.isEmpty || f.aceRepaintingScale != nil {
-            var a = r.acePlusPlus ?? .init(images: [])
-            if let t = f.aceType { a.type = AcePlusPlusType(rawValue: t) }
-            if !f.aceImage.isEmpty { a.images = f.aceImage }
-            if !f.aceMask.isEmpty { a.masks = f.aceMask }
-            if let s = f.aceRepaintingScale { a.repaintingScale = s }
-            r.acePlusPlus = a
-        }
-        if !f.pulidImages.isEmpty || f.pulidIdWeight != nil || f.pulidTrueCFGScale != nil || f.pulidCFGStartStep != nil
-            || f.pulidCFGStartPercent != nil {
-            var p = r.pulid ?? .init(images: [])
-            if !f.pulidImages.isEmpty { p.images = f.pulidImages }
-            if let v = f.pulidIdWeight { p.idWeight = v }
-            if let v = f.pulidTrueCFGScale { p.trueCFGScale = v }
-            if let v = f.pulidCFGStartStep { p.cfgStartStep = v }
-            if let v = f.pulidCFGStartPercent { p.cfgStartStepPercentage = v }
-            r.pulid = p
-        }
-        let anyUltralytics = f.ultralyticsCFGScale != nil || f.ultralyticsConfidence != nil || f.ultralyticsMaskBlur != nil
-            || f.ultralyticsMaskPadding != nil || f.ultralyticsPrompt != nil || f.ultralyticsNegativePrompt != nil
-            || f.ultralyticsSteps != nil || f.ultralyticsStrength != nil
-        if f.ultralytics || anyUltralytics {
-            var u = r.ultralytics ?? .init()
-            if let v = f.ultralyticsCFGScale { u.cfgScale = v }
-            if let v = f.ultralyticsConfidence { u.confidence = v }
-            if let v = f.ultralyticsMaskBlur { u.maskBlur = v }
-            if let v = f.ultralyticsMaskPadding { u.maskPadding = v }
-            if let v = f.ultralyticsPrompt { u.positivePrompt = v }
-            if let v = f.ultralyticsNegativePrompt { u.negativePrompt = v }
-            if let v = f.ultralyticsSteps { u.steps = v }
-            if let v = f.ultralyticsStrength { u.strength = v }
-            r.ultralytics = u
-        }
+    /// Every feature option but the hiresFix ones, which make one value (`HiresFix.given`).
+    var given: [(String, GivenValue?)] {
+        [("advancedFeatures.layerDiffuse", given(layerDiffuse)),
+         ("acePlusPlus.type", given(aceType)), ("acePlusPlus.images", given(aceImage)), ("acePlusPlus.masks", given(aceMask)),
+         ("acePlusPlus.repaintingScale", given(aceRepaintingScale)),
+         ("pulid.images", given(pulidImages)), ("pulid.idWeight", given(pulidIdWeight)),
+         ("pulid.trueCFGScale", given(pulidTrueCFGScale)), ("pulid.CFGstartStep", given(pulidCFGStartStep)),
+         ("pulid.CFGstartStepPercentage", given(pulidCFGStartPercent)),
+         ("ultralytics", given(ultralytics)), ("ultralytics.CFGScale", given(ultralyticsCFGScale)),
+         ("ultralytics.confidence", given(ultralyticsConfidence)), ("ultralytics.maskBlur", given(ultralyticsMaskBlur)),
+         ("ultralytics.maskPadding", given(ultralyticsMaskPadding)), ("ultralytics.positivePrompt", given(ultralyticsPrompt)),
+         ("ultralytics.negativePrompt", given(ultralyticsNegativePrompt)), ("ultralytics.steps", given(ultralyticsSteps)),
+         ("ultralytics.strength", given(ultralyticsStrength))]
     }
 }
 
@@ -232,26 +183,15 @@ struct AcceleratorCLIOptions: ParsableArguments {
 }
 
 extension AcceleratorCLIOptions {
-    func apply(to r: inout ImageInferenceRequest) {
-        let a = self
-        let any = a.cacheStartStep != nil || a.cacheEndStep != nil || a.cacheStartPercent != nil || a.cacheEndPercent != nil
-            || a.cacheMaxConsecutiveSteps != nil || a.fbCache || a.fbCacheThreshold != nil || a.teaCache
-            || a.teaCacheDistance != nil || a.dbCache || a.dbCacheThreshold != nil || a.dbCacheSkipInterval != nil
-        guard any else { return }
-        var o = r.acceleratorOptions ?? .init()
-        if let v = a.cacheStartStep { o.cacheStartStep = v }
-        if let v = a.cacheEndStep { o.cacheEndStep = v }
-        if let v = a.cacheStartPercent { o.cacheStartStepPercentage = v }
-        if let v = a.cacheEndPercent { o.cacheEndStepPercentage = v }
-        if let v = a.cacheMaxConsecutiveSteps { o.cacheMaxConsecutiveSteps = v }
-        if a.fbCache { o.fbCache = true }
-        if let v = a.fbCacheThreshold { o.fbCacheThreshold = v }
-        if a.teaCache { o.teaCache = true }
-        if let v = a.teaCacheDistance { o.teaCacheDistance = v }
-        if a.dbCache { o.dbCache = true }
-        if let v = a.dbCacheThreshold { o.dbCacheThreshold = v }
-        if let v = a.dbCacheSkipInterval { o.dbCacheSkipInterval = v }
-        r.acceleratorOptions = o
+    var given: [(String, GivenValue?)] {
+        [("acceleratorOptions.cacheStartStep", given(cacheStartStep)), ("acceleratorOptions.cacheEndStep", given(cacheEndStep)),
+         ("acceleratorOptions.cacheStartStepPercentage", given(cacheStartPercent)),
+         ("acceleratorOptions.cacheEndStepPercentage", given(cacheEndPercent)),
+         ("acceleratorOptions.cacheMaxConsecutiveSteps", given(cacheMaxConsecutiveSteps)),
+         ("acceleratorOptions.fbCache", given(fbCache)), ("acceleratorOptions.fbCacheThreshold", given(fbCacheThreshold)),
+         ("acceleratorOptions.teaCache", given(teaCache)), ("acceleratorOptions.teaCacheDistance", given(teaCacheDistance)),
+         ("acceleratorOptions.dbCache", given(dbCache)), ("acceleratorOptions.dbCacheThreshold", given(dbCacheThreshold)),
+         ("acceleratorOptions.dbCacheSkipInterval", given(dbCacheSkipInterval))]
     }
 }
 
@@ -281,23 +221,11 @@ struct DeliveryOptions: ParsableArguments {
 }
 
 extension DeliveryOptions {
-    func apply(to r: inout ImageInferenceRequest) {
-        let d = self
-        if let v = d.taskUUID { r.taskUUID = v }
-        if let v = d.outputType { r.outputType = OutputType(rawValue: v) }
-        if let v = d.outputFormat { r.outputFormat = OutputFormat(rawValue: v) }
-        if let v = d.outputQuality { r.outputQuality = v }
-        if let v = d.delivery { r.deliveryMethod = DeliveryMethod(rawValue: v) }
-        if let v = d.webhookURL { r.webhookURL = v }
-        if let v = d.uploadEndpoint { r.uploadEndpoint = v }
-        if d.safetyCheck || d.safetyMode != nil {
-            var s = r.safety ?? .init()
-            if d.safetyCheck { s.checkContent = true }
-            if let m = d.safetyMode { s.mode = SafetyMode(rawValue: m) }
-            r.safety = s
-        }
-        if let v = d.ttl { r.ttl = v }
-        if d.includeCost { r.includeCost = true }
+    var given: [(String, GivenValue?)] {
+        [("taskUUID", given(taskUUID)), ("outputType", given(outputType)), ("outputFormat", given(outputFormat)),
+         ("outputQuality", given(outputQuality)), ("deliveryMethod", given(delivery)), ("webhookURL", given(webhookURL)),
+         ("uploadEndpoint", given(uploadEndpoint)), ("safety.checkContent", given(safetyCheck)), ("safety.mode", given(safetyMode)),
+         ("ttl", given(ttl)), ("includeCost", given(includeCost))]
     }
 }
 
@@ -308,22 +236,22 @@ extension ArgumentHelp {
         ArgumentHelp(row(path).commandLineHelp(extra))
     }
 
-    /// The `--help` text of a compound option (`--lora`, `--controlnet`, `--outpaint`): its row's
-    /// help, `forms`, then every `key=VALUE` it takes with that row's limit and default.
+    /// The `--help` text of a compound option, from `StackSpec.help(compound:forms:)`.
     static func compound(_ path: String, _ forms: String, valueName: String? = nil) -> ArgumentHelp {
-        let head = row(path)
-        let keys = Parameters.all.compactMap { p -> String? in
-            guard case .key(let option, let key)? = p.cli, option == head.cli?.option else { return nil }
-            var facts = [p.rangeText, p.note].compactMap { $0 }
-            if let d = p.defaultValue { facts.append("default \(d)") }
-            return "\(key)=\(StackSpec.valueName(p))" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
-        }
-        return ArgumentHelp("\(head.help); \(forms) key=value pairs joined by commas: \(keys.joined(separator: ", ")).",
-                            valueName: valueName)
+        ArgumentHelp(StackSpec.help(compound: path, forms: forms), valueName: valueName)
     }
 
     private static func row(_ path: String) -> Parameter {
         guard let row = Parameters[path] else { preconditionFailure("no parameter row for \(path)") }
         return row
     }
+}
+
+extension ParsableArguments {
+    /// An option's value for `ImageInferenceRequest.set(_:to:)`; nil when not given.
+    func given(_ v: String?) -> GivenValue? { v.map(GivenValue.text) }
+    func given(_ v: Int?) -> GivenValue? { v.map(GivenValue.integer) }
+    func given(_ v: Double?) -> GivenValue? { v.map(GivenValue.number) }
+    func given(_ v: [String]) -> GivenValue? { v.isEmpty ? nil : .texts(v) }
+    func given(_ flag: Bool) -> GivenValue? { flag ? .on : nil }
 }

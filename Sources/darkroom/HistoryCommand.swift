@@ -3,7 +3,6 @@ import ArgumentParser
 import Foundation
 import Generation
 import History
-import Imaging
 import RunwareAPI
 import Workspace
 
@@ -18,17 +17,12 @@ struct HistoryCommand: AsyncParsableCommand {
             """,
         subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self, Export.self, Check.self])
 
+    /// History for a subcommand (`HistoryLibrary.open`); one that cannot be opened exits 73.
     static func open() throws -> HistoryStore {
-        let env = DarkroomEnvironment()
-        do { return try HistoryStore(path: env.dataFolder.appendingPathComponent(HistoryStore.fileName).path) } catch {
+        do { return try HistoryLibrary.open(DarkroomEnvironment()) } catch {
             Console.error("\(error)")
             throw Exit.cannotWrite
         }
-    }
-
-    /// Where the small thumbnails of stored images go ($XDG_CACHE_HOME/darkroom/thumbnails).
-    static func thumbnails() -> StoredThumbnails {
-        StoredThumbnails(folder: DarkroomEnvironment().cacheFolder.appendingPathComponent("thumbnails"))
     }
 
     static func job(_ store: HistoryStore, _ id: Int64) throws -> HistoryJob {
@@ -44,7 +38,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Option(help: "Skip this many.") var offset = 0
         @Flag(help: "One JSON object per job.") var json = false
         func run() async throws {
-            HistoryPrinter.print(try HistoryCommand.open().list(limit: limit, offset: offset), json: json)
+            Console.print(HistoryText.list(try HistoryCommand.open().list(limit: limit, offset: offset), json: json))
         }
     }
 
@@ -59,7 +53,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Console.error("\(error)")
                 throw Exit.invalidInput
             }
-            HistoryPrinter.print(try HistoryCommand.open().search(parsed, limit: limit), json: json)
+            Console.print(HistoryText.list(try HistoryCommand.open().search(parsed, limit: limit), json: json))
         }
     }
 
@@ -69,7 +63,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "As JSON.") var json = false
         func run() async throws {
             let job = try HistoryCommand.job(try HistoryCommand.open(), id)
-            if json { HistoryPrinter.print([job], json: true) } else { HistoryPrinter.detail(job) }
+            Console.print(json ? HistoryText.list([job], json: true) : HistoryText.detail(job))
         }
     }
 
@@ -78,10 +72,8 @@ struct HistoryCommand: AsyncParsableCommand {
             abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request FILE --fork-of ID`.")
         @Argument(help: "Job id.") var id: Int64
         func run() async throws {
-            var request = try HistoryCommand.request(of: try HistoryCommand.job(try HistoryCommand.open(), id))
-            // A fresh one, so the printed task can be sent as it is.
-            request.taskUUID = TaskID.make()
-            Console.json(try RunwareJSON.encode(request))
+            let fork = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: .fork)
+            Console.json(try RunwareJSON.encode(fork.request))
         }
     }
 
@@ -92,12 +84,9 @@ struct HistoryCommand: AsyncParsableCommand {
         @OptionGroup(title: "Running") var runOptions: RunOptions
         func run() async throws {
             let env = DarkroomEnvironment()
-            let config = (try? Configuration.load(from: env.configFolder)) ?? Configuration()
-            let job = try HistoryCommand.job(try HistoryCommand.open(), id)
-            var request = try HistoryCommand.request(of: job)
-            if newSeeds { request.seed = nil }
-            try await runOptions.execute(request, env: env, config: config,
-                                         parent: JobParent(id: job.id, lineage: newSeeds ? .variation : .rerun))
+            let config = try Configuration.loadOrExit(env)
+            let again = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: newSeeds ? .variation : .rerun)
+            try await runOptions.execute(again.request, env: env, config: config, parent: again.parent)
         }
     }
 
@@ -132,13 +121,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 throw Exit.invalidInput
             }
             let store = try HistoryCommand.open()
-            var kept = 0
-            for id in ids {
-                let deletion = try HistoryCommand.apply { try store.delete(id) }
-                Console.note(SafeText.line(deletion.summary))
-                for failure in deletion.failed { Console.error(SafeText.line(failure.description)) }
-                kept += deletion.failed.count
-            }
+            let kept = try HistoryCommand.apply { try HistoryLibrary.remove(ids, from: store, emit: Console.print) }
             if kept > 0 { throw Exit.cannotWrite }
         }
     }
@@ -148,15 +131,7 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "As JSON.") var json = false
         func run() async throws {
             let stats = try HistoryCommand.open().stats()
-            if json {
-                Console.json(try RunwareJSON.encode(stats))
-                return
-            }
-            Console.out("jobs: \(stats.jobs)   images: \(stats.images)   spend: $\(String(format: "%.4f", stats.totalCost))")
-            for (day, cost) in stats.costPerDay { Console.out("  \(day)  $\(String(format: "%.4f", cost))") }
-            for (model, count, cost) in stats.perModel.map({ ($0.model, $0.jobs, $0.cost) }) {
-                Console.out("  \(SafeText.line(model))  \(count) jobs  $\(String(format: "%.4f", cost))")
-            }
+            if json { Console.json(try RunwareJSON.encode(stats)) } else { Console.print(HistoryText.stats(stats)) }
         }
     }
 
@@ -166,16 +141,9 @@ struct HistoryCommand: AsyncParsableCommand {
         @Argument(help: "Image files.") var paths: [String]
         func run() async throws {
             let store = try HistoryCommand.open()
-            var failed = 0
-            for path in paths {
-                do {
-                    let imported = try HistoryCommand.apply { try ImageImport.file(path, into: store, thumbnails: HistoryCommand.thumbnails()) }
-                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
-                    Console.out("\(imported.jobID)\t\(SafeText.line(imported.path))")
-                } catch let refusal as ImageImport.Refusal {
-                    Console.error(SafeText.line(refusal.description))
-                    failed += 1
-                }
+            let failed = try HistoryCommand.apply {
+                try HistoryLibrary.importImages(paths, into: store, thumbnails: HistoryLibrary.thumbnails(DarkroomEnvironment()),
+                                                emit: Console.print)
             }
             if failed > 0 { throw ExitCode(1) }
         }
@@ -187,20 +155,8 @@ struct HistoryCommand: AsyncParsableCommand {
         @Option(help: "Destination folder (created if needed).") var to: String
         func run() async throws {
             let store = try HistoryCommand.open()
-            let folder = URL(fileURLWithPath: to)
-            var missing = 0
-            for id in ids {
-                let outcome: JobExport.Outcome
-                do { outcome = try HistoryCommand.apply { try store.export(id, to: folder) } } catch let e as JobExport.ReadError {
-                    Console.error("job \(id): \(e.description)")
-                    throw ExitCode(1)
-                } catch let e as AtomicFile.WriteError {
-                    Console.error("job \(id): \(e.description)")
-                    throw Exit.cannotWrite
-                }
-                for path in outcome.written where !path.hasSuffix(".json") { Console.out(path) }
-                for path in outcome.missing { Console.error("job \(id): an image is missing (\(SafeText.line(path)))") }
-                missing += outcome.missing.count
+            let missing = try HistoryCommand.stops {
+                try HistoryCommand.apply { try HistoryLibrary.export(ids, from: store, to: URL(fileURLWithPath: to), emit: Console.print) }
             }
             if missing > 0 { throw ExitCode(1) }
         }
@@ -213,52 +169,29 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "Fix what is safe to fix.") var repair = false
         func run() async throws {
             let env = DarkroomEnvironment()
-            let path = env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
-            let store: HistoryStore
-            do { store = try HistoryStore(path: path) } catch let e as HistoryError {
-                if case .damaged(_, let problems) = e {
-                    for line in problems { Console.out("database: \(line)") }
-                    for line in e.recoverySteps { Console.out(line) }
-                    Console.error("\(path) is damaged: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
-                    throw ExitCode(1)
-                }
-                Console.error(e.description)
-                throw Exit.cannotWrite
-            }
-            let report = try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair,
-                                              thumbnails: HistoryCommand.thumbnails())
-            for line in report.databaseProblems { Console.error("database: \(SafeText.line(line))") }
-            for gone in report.missing { Console.out("missing: job \(gone.jobID): \(SafeText.line(gone.path))") }
-            for image in report.unknown {
-                Console.out("unknown to History: \(SafeText.line(image.path))")
-                switch image.repair {
-                case .none: break
-                case .attached(let jobID): Console.out("  attached to its job \(jobID)")
-                case .imported(let imported):
-                    if let note = imported.note { Console.note(SafeText.line("\(imported.path): \(note)")) }
-                    Console.out("  imported as job \(imported.jobID)")
-                case .unreadable(let reason): Console.error(SafeText.line("  cannot read it to repair it: \(reason)"))
-                }
-            }
-            for failure in report.temporaryFiles.failed { Console.error(failure.description) }
-            let removed = report.temporaryFiles.removed
-            if removed > 0 { Console.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")") }
+            let store = try HistoryCommand.stops { try HistoryLibrary.openForCheck(env, emit: Console.print) }
+            let report = try HistoryLibrary.check(store, env: env, repair: repair)
+            Console.print(HistoryLibrary.lines(report))
             let problems = report.problemCount
-            Console.out(problems == 0 ? "History is sound: \(report.knownImages) images" : "\(problems) problem\(problems == 1 ? "" : "s") found")
             if problems > 0 && !repair { throw ExitCode(1) }
         }
     }
 
-    /// The job's request to run again (an imported one made harmless, and said so).
-    static func request(of job: HistoryJob) throws -> ImageInferenceRequest {
+    /// `HistoryLibrary.again`, its note said; a request that cannot be read exits 69.
+    static func again(_ job: HistoryJob, as lineage: Lineage) throws -> (request: ImageInferenceRequest, parent: JobParent) {
         do {
-            let (request, note) = try job.runnableRequest()
-            if let note { Console.note(SafeText.line(note)) }
-            return request
+            let again = try HistoryLibrary.again(job, as: lineage)
+            if let note = again.note { Console.note(SafeText.line(note)) }
+            return (again.request, again.parent)
         } catch {
             Console.error(SafeText.line("\(error)"))
             throw Exit.apiError
         }
+    }
+
+    /// Runs `body`, turning an `ExitStatus` it stops with into the exit code.
+    static func stops<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let status as ExitStatus { throw ExitCode(status.rawValue) }
     }
 
     @discardableResult

@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import Generation
-import Imaging
 import History
 import RunwareAPI
 import Workspace
@@ -25,69 +22,18 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Do not record this job in History ($XDG_DATA_HOME/darkroom/history.sqlite).")
     var noHistory = false
 
-    /// Opens the session (target, History, runner), recovers earlier jobs, runs this one, reports.
+    /// Runs one job through `JobRun` (session, crash recovery, the job), printing every line it says.
     /// `taskUUID` is the user's `--task-uuid`; otherwise the runner mints one.
     func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
                  parent: JobParent? = nil, taskUUID: String? = nil) async throws {
-        let quiet = self.quiet, asJSON = self.json
         let options = Session.Options(endpoint: endpoint, forceSandbox: sandbox, outputFolder: out,
                                       policy: RunPolicy(retries: retries, timeout: .seconds(timeout)), recordsHistory: !noHistory)
-        let session = try await Session.openOrExit(env: env, config: config, options: options,
-                                                   historyHint: " (or run with --no-history)")
-        if let notice = session.target.notice, !quiet { Console.note(notice) }
-        let recovery: Session.Recovery
-        do { recovery = try await session.recover() } catch {
-            await session.close()
-            Console.error("\(error) (or run with --no-history)")
-            throw Exit.cannotWrite
+        do throws(JobRun.Stop) {
+            try await JobRun.execute(draft, env: env, config: config, options: options, quiet: quiet, json: json, parent: parent,
+                                     taskUUID: taskUUID, historyHint: " (or run with --no-history)", emit: { Console.print($0) })
+        } catch {
+            if let issues = error.issues { Console.issues(issues) }
+            throw ExitCode(error.status.rawValue)
         }
-        for failure in recovery.cleanupFailures { Console.error(failure.description) }
-        for outcome in recovery.outcomes {
-            if let failure = outcome.historyWriteFailure { Console.error(failure) }
-            if outcome.status != .pending && !quiet {
-                Console.note("earlier job \(outcome.jobID) is now \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? ""))
-            }
-        }
-        do {
-            _ = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
-                Self.report(event, quiet: quiet, json: asJSON)
-            }
-            await session.close()
-        } catch let failure as JobFailure {
-            await session.close()
-            if case .invalid(let v) = failure { Console.issues(v) } else { Console.error(failure.description) }
-            throw Exit.code(for: failure)
-        }
-    }
-
-    /// One job event on the terminal, the job named by its History id.
-    static func report(_ event: JobEvent, quiet: Bool, json: Bool) {
-        let job = event.jobName
-        switch event.step {
-        case .saved(let image):
-            if json {
-                if let data = try? RunwareJSON.encode(image) { Console.json(data) }
-            } else {
-                Console.out(image.path)
-            }
-            if !quiet && !json {
-                let cost = image.cost.map { String(format: ", $%.4f", $0) } ?? ""
-                Console.note("\(job): saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))")
-            }
-        case .imageFailed(let reason): Console.note("\(job): an image failed: \(reason)")
-        case .historyWriteFailed(let reason): Console.error("\(job): History: \(reason)")
-        case .note(let text) where !quiet: Console.note("\(job): note: \(text)")
-        case .uploading(let field, let path) where !quiet: Console.note("\(job): uploading \(path) for \(field)")
-        case .submitted(let delivery) where !quiet: Console.note("\(job) sent (task \(event.taskUUID), \(delivery))")
-        case .retrying(let retry) where !quiet:
-            Console.note("\(job): retry \(retry.attempt) in \(Self.seconds(retry.delay)) after \(retry.reason) (at most \(retry.maxRetries))")
-        case .processing(let progress, let finished, let total) where !quiet:
-            Console.note("\(job): processing: \(finished)/\(total) images" + (progress.map { ", \($0)%" } ?? ""))
-        default: break
-        }
-    }
-
-    static func seconds(_ d: Duration) -> String {
-        String(format: "%.1f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 }

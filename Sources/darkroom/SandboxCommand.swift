@@ -49,25 +49,18 @@ struct SandboxCommand: AsyncParsableCommand {
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout \(idleTimeout): must be above 0 (seconds)") }
     }
 
-    /// The key from --api-key, --api-key-file or DARKROOM_SANDBOX_KEY, checked like a Runware key.
+    /// The key clients must send (`SandboxSetup.key`); exits 78 for an unusable one, 64 for none.
     func key() throws -> String {
-        do {
-            if let apiKey { return try APIKeyStore.checked(apiKey, source: "--api-key") }
-            if let apiKeyFile {
-                guard let key = try APIKeyStore.readKeyFile(apiKeyFile) else {
-                    throw APIKeyStore.Refusal(source: apiKeyFile, reason: "there is no such file")
-                }
-                return key
-            }
-            if let fromEnv = ProcessInfo.processInfo.environment["DARKROOM_SANDBOX_KEY"] {
-                return try APIKeyStore.checked(fromEnv, source: "DARKROOM_SANDBOX_KEY")
-            }
-        } catch {
+        let key: String?
+        do { key = try SandboxSetup.key(option: apiKey, file: apiKeyFile, environment: ProcessInfo.processInfo.environment) } catch {
             Console.error("\(error)")
             throw Exit.config
         }
-        Console.error("the sandbox needs a key: --api-key-file FILE, DARKROOM_SANDBOX_KEY or --api-key KEY")
-        throw Exit.invalidInput
+        guard let key else {
+            Console.error("the sandbox needs a key: --api-key-file FILE, DARKROOM_SANDBOX_KEY or --api-key KEY")
+            throw Exit.invalidInput
+        }
+        return key
     }
 
     func run() async throws {
@@ -77,10 +70,7 @@ struct SandboxCommand: AsyncParsableCommand {
             Console.error("\(error)")
             throw Exit.invalidInput
         }
-        var limits = SandboxLimits()
-        limits.imageBytes = imageMemory << 20
-        limits.taskRecords = taskRecords
-        limits.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
+        let limits = SandboxSetup.limits(imageMegabytes: imageMemory, taskRecords: taskRecords, idleSeconds: idleTimeout)
         let server = SandboxServer(settings: .init(apiKey: apiKey, asyncLatency: .milliseconds(asyncLatency), faults: plan,
                                                    limits: limits))
         let bound: Int

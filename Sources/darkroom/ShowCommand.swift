@@ -1,8 +1,6 @@
 import TerminalUI
 import ArgumentParser
 import Foundation
-import Generation
-import Imaging
 import Preview
 import Workspace
 
@@ -40,11 +38,11 @@ struct ShowCommand: AsyncParsableCommand {
     var noCache = false
 
     func run() async throws {
-        let env = ProcessInfo.processInfo.environment
+        let env = DarkroomEnvironment(variables: ProcessInfo.processInfo.environment)
         guard let symbolSet = SymbolSet(rawValue: symbols) else {
             throw ValidationError("--symbols \"\(symbols)\": must be one of block, half, braille, ascii")
         }
-        let facts = TerminalFacts.current(DarkroomEnvironment(variables: env))
+        let facts = TerminalFacts.current(env)
         var colorMode = facts.colorMode
         if let colors {
             guard let mode = ColorMode(rawValue: colors) else {
@@ -55,89 +53,33 @@ struct ShowCommand: AsyncParsableCommand {
         let terminal = facts.size
         let columns = width ?? terminal?.columns ?? 80
         guard columns >= 4 else { throw ValidationError("--width \(columns): must be at least 4") }
-        let options = PreviewOptions(colors: colorMode, symbols: symbolSet)
-        let layout = try Layout.choose(size: size, grid: grid, columns: columns,
-                                       terminalRows: terminal?.rows)
-        let probe = try pixelFormat(env: env, interactive: terminal != nil && facts.stdinIsTerminal)
+        let layout: SheetLayout
+        let probe: TerminalProbe.Result
+        do {
+            layout = try SheetLayout.choose(size: size, grid: grid, columns: columns, terminalRows: terminal?.rows)
+            probe = try PixelChoice.resolve(format, option: "--format", environment: env.variables,
+                                            interactive: terminal != nil && facts.stdinIsTerminal, tmuxHint: true)
+        } catch let refusal as OptionRefusal {
+            throw ValidationError(refusal.description)
+        }
         if let hint = probe.hint { Console.note(hint) }
-        let caches = DarkroomEnvironment(variables: env).cacheFolder
         // The small pictures made when images are stored (and, for others, the first time they are shown).
-        let stored = noCache ? nil : StoredThumbnails(folder: caches.appendingPathComponent("thumbnails"))
+        let stored = noCache ? nil : HistoryLibrary.thumbnails(env)
+        let drawn: ImageSheet.Drawn
         if probe.format != .symbols {
             let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,
                                          tmuxPassthrough: probe.tmuxPassthrough)
-            let failed = await showPixels(layout: layout, format: probe.format, renderer: renderer, stored: stored)
-            if failed > 0 { throw ExitCode(1) }
-            return
+            drawn = await ImageSheet.pixels(files, layout: layout, format: probe.format, renderer: renderer, stored: stored)
+        } else {
+            // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
+            let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
+                                          cache: ThumbnailCache(folder: noCache ? nil : env.cacheFolder.appendingPathComponent("cells")),
+                                          stored: stored)
+            drawn = await ImageSheet.symbols(files, thumbnailer: thumbnailer, layout: layout,
+                                             options: PreviewOptions(colors: colorMode, symbols: symbolSet))
         }
-        let cacheFolder = noCache ? nil : caches.appendingPathComponent("cells")
-        // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
-        let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
-                                      cache: ThumbnailCache(folder: cacheFolder), stored: stored)
-        let entries = await Self.render(files, thumbnailer: thumbnailer, slot: (layout.slotWidth, layout.slotHeight),
-                                        options: options)
-        let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth,
-                                         slotHeight: layout.slotHeight)
-        FileHandle.standardOutput.write(Data(ANSIText.bytes(sheet)))
-        let failed = entries.filter { if case .failure = $0.picture { true } else { false } }
-        for entry in failed {
-            if case .failure(let f) = entry.picture { Console.error(f.message) }
-        }
-        if !failed.isEmpty { throw ExitCode(1) }
-    }
-
-    /// Decodes and renders every file, several at once, keeping their order.
-    static func render(_ files: [String], thumbnailer: Thumbnailer, slot: (Int, Int),
-                       options: PreviewOptions) async -> [ContactSheet.Entry] {
-        await withTaskGroup(of: (Int, ContactSheet.Entry).self) { group in
-            for (i, file) in files.enumerated() {
-                group.addTask {
-                    let name = SafeText.line((file as NSString).lastPathComponent)
-                    do {
-                        let cells = try thumbnailer.cells(forFile: file, columns: slot.0, rows: slot.1, options: options)
-                        return (i, ContactSheet.Entry(name: name, picture: .success(cells)))
-                    } catch {
-                        return (i, ContactSheet.Entry(name: name, picture: .failure(.init(SafeText.line("\(error)")))))
-                    }
-                }
-            }
-            var out = [ContactSheet.Entry?](repeating: nil, count: files.count)
-            for await (i, entry) in group { out[i] = entry }
-            return out.compactMap { $0 }
-        }
-    }
-}
-
-/// How many pictures per row and how big each slot is.
-struct Layout {
-    var perRow: Int
-    var slotWidth: Int
-    var slotHeight: Int
-
-    static func choose(size: String?, grid: String?, columns: Int, terminalRows: Int?) throws -> Layout {
-        var fixed: (Int, Int)?
-        if let size {
-            let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
-                throw ValidationError("--size \"\(size)\": expected COLSxROWS, e.g. 48x24")
-            }
-            fixed = (parts[0], parts[1])
-        }
-        if let grid {
-            let parts = grid.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard (1...2).contains(parts.count), parts.allSatisfy({ $0 > 0 }) else {
-                throw ValidationError("--grid \"\(grid)\": expected COLS or COLSxROWS, e.g. 8 or 4x2")
-            }
-            let perRow = parts[0]
-            let slotWidth = fixed?.0 ?? max(4, (columns - (perRow - 1) * 2) / perRow)
-            var slotHeight = fixed?.1 ?? max(2, slotWidth / 2)
-            if parts.count == 2, let rows = terminalRows, fixed == nil {
-                slotHeight = max(2, min(slotHeight, rows / parts[1] - 1))
-            }
-            return Layout(perRow: perRow, slotWidth: slotWidth, slotHeight: slotHeight)
-        }
-        if let fixed { return Layout(perRow: 1, slotWidth: fixed.0, slotHeight: fixed.1) }
-        let height = terminalRows.map { max(2, $0 - 2) } ?? max(2, columns / 2)
-        return Layout(perRow: 1, slotWidth: columns, slotHeight: height)
+        FileHandle.standardOutput.write(Data(drawn.bytes))
+        for failure in drawn.failures { Console.error(failure) }
+        if !drawn.failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,18 +1,21 @@
-import RunwareAPI
-
 /// Parses the repeatable stack options: `--lora AIR[:WEIGHT[:TRANSFORMER]]` or `key=value,...`
 /// lists for every stack. Values may contain commas (data URIs): a piece without a known
 /// `key=` continues the previous value.
-enum StackSpec {
-    struct ParseError: Error, CustomStringConvertible {
-        var option: String
-        var text: String
-        var reason: String
-        var description: String { "\(option) \"\(text)\": \(reason)" }
+public enum StackSpec {
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public var option: String
+        public var text: String
+        public var reason: String
+        public init(option: String, text: String, reason: String) {
+            self.option = option
+            self.text = text
+            self.reason = reason
+        }
+        public var description: String { "\(option) \"\(text)\": \(reason)" }
     }
 
     /// How `--help` shows the value of a `key=VALUE` pair.
-    static func valueName(_ p: Parameter) -> String {
+    public static func valueName(_ p: Parameter) -> String {
         switch p.kind {
         case .model: return "AIR"
         case .image, .images: return "IMAGE"
@@ -23,7 +26,7 @@ enum StackSpec {
     }
 
     /// The keys a compound option takes, from the rows it sets (`--controlnet`: model, guide, ...).
-    static func keys(_ option: String) -> Set<String> {
+    public static func keys(_ option: String) -> Set<String> {
         Set(Parameters.all.compactMap { p -> String? in
             guard case .key(let o, let key)? = p.cli, o == option else { return nil }
             return key
@@ -55,7 +58,7 @@ enum StackSpec {
         return i
     }
 
-    static func lora(_ text: String) throws -> ImageInferenceRequest.LoRA {
+    public static func lora(_ text: String) throws -> ImageInferenceRequest.LoRA {
         let option = "--lora"
         if text.contains("model=") {
             var l = ImageInferenceRequest.LoRA(model: "")
@@ -80,7 +83,7 @@ enum StackSpec {
         return l
     }
 
-    static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
+    public static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
         let option = "--controlnet"
         var c = ImageInferenceRequest.ControlNet(model: "", guideImage: "")
         for (k, v) in try pairs(text, option: option, keys: keys("controlnet")) {
@@ -98,7 +101,7 @@ enum StackSpec {
         return c
     }
 
-    static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
+    public static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
         let option = "--ip-adapter"
         var a = ImageInferenceRequest.IPAdapter(model: "", guideImages: [])
         for (k, v) in try pairs(text, option: option, keys: keys("ip-adapter")) {
@@ -116,7 +119,7 @@ enum StackSpec {
     }
 
     /// `TOP,RIGHT,BOTTOM,LEFT` or `top=64,left=32`.
-    static func outpaint(_ text: String) throws -> ImageInferenceRequest.Outpaint {
+    public static func outpaint(_ text: String) throws -> ImageInferenceRequest.Outpaint {
         let option = "--outpaint"
         if text.contains("=") {
             var o = ImageInferenceRequest.Outpaint()
@@ -140,11 +143,24 @@ enum StackSpec {
     }
 
     /// `WIDTHxHEIGHT`.
-    static func size(_ text: String) throws -> (Int, Int) {
+    public static func size(_ text: String) throws -> (Int, Int) {
         let parts = text.lowercased().split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
             throw ParseError(option: "--size", text: text, reason: "expected WIDTHxHEIGHT, e.g. 1024x768")
         }
         return (w, h)
+    }
+
+    /// The help text of a compound option (`--lora`, `--controlnet`, `--outpaint`): its row's
+    /// help, `forms`, then every `key=VALUE` it takes with that row's limit and default.
+    public static func help(compound path: String, forms: String) -> String {
+        guard let head = Parameters[path] else { preconditionFailure("no parameter row for \(path)") }
+        let keys = Parameters.all.compactMap { p -> String? in
+            guard case .key(let option, let key)? = p.cli, option == head.cli?.option else { return nil }
+            var facts = [p.rangeText, p.note].compactMap { $0 }
+            if let d = p.defaultValue { facts.append("default \(d)") }
+            return "\(key)=\(valueName(p))" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
+        }
+        return "\(head.help); \(forms) key=value pairs joined by commas: \(keys.joined(separator: ", "))."
     }
 }

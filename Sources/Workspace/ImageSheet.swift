@@ -1,0 +1,50 @@
+import Foundation
+import Imaging
+import Preview
+import TerminalUI
+
+/// The bytes `darkroom show` writes for its files, symbols or pixels, with the one-line reason
+/// of every file that could not be shown (names and reasons sanitized).
+public enum ImageSheet {
+    public struct Drawn: Sendable {
+        public var bytes: [UInt8]
+        public var failures: [String]
+    }
+
+    /// Decodes and renders every file as symbols, several at once, in their order, as one contact sheet.
+    public static func symbols(_ files: [String], thumbnailer: Thumbnailer, layout: SheetLayout, options: PreviewOptions) async -> Drawn {
+        let slot = (layout.slotWidth, layout.slotHeight)
+        let entries = await withTaskGroup(of: (Int, ContactSheet.Entry).self) { group in
+            for (i, file) in files.enumerated() {
+                group.addTask {
+                    let name = SafeText.line((file as NSString).lastPathComponent)
+                    do {
+                        let cells = try thumbnailer.cells(forFile: file, columns: slot.0, rows: slot.1, options: options)
+                        return (i, ContactSheet.Entry(name: name, picture: .success(cells)))
+                    } catch {
+                        return (i, ContactSheet.Entry(name: name, picture: .failure(.init(SafeText.line("\(error)")))))
+                    }
+                }
+            }
+            var out = [ContactSheet.Entry?](repeating: nil, count: files.count)
+            for await (i, entry) in group { out[i] = entry }
+            return out.compactMap { $0 }
+        }
+        let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth, slotHeight: layout.slotHeight)
+        return Drawn(bytes: ANSIText.bytes(sheet), failures: entries.compactMap { entry in
+            if case .failure(let f) = entry.picture { f.message } else { nil }
+        })
+    }
+
+    /// Pixel pictures in the same grid as the symbol sheet (`PixelSheet`).
+    public static func pixels(_ files: [String], layout: SheetLayout, format: PixelFormat, renderer: PixelRenderer,
+                              stored: StoredThumbnails?) async -> Drawn {
+        let entries = await PixelSheet.load(files, covering: layout.slotWidth * renderer.cellWidth, layout.slotHeight * renderer.cellHeight,
+                                            stored: stored, name: { SafeText.line($0) }, reason: { SafeText.line($0) })
+        let bytes = PixelSheet.bytes(entries, perRow: layout.perRow, slotWidth: layout.slotWidth, slotHeight: layout.slotHeight,
+                                     format: format, renderer: renderer)
+        return Drawn(bytes: Array(bytes), failures: entries.compactMap { entry in
+            if case .failure(let f) = entry.picture { f.message } else { nil }
+        })
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Generation
+import History
+import RunwareAPI
+
+/// One job from the command line (`generate`, `history rerun`): opens the session, settles
+/// jobs an earlier run left behind, runs this one and says every step as `ReportLine`s.
+public enum JobRun {
+    /// Why the run stopped; what went wrong has been said already (`issues` excepted: the
+    /// caller lists them under its own heading).
+    public struct Stop: Error, Sendable {
+        public var status: ExitStatus
+        public var issues: ValidationFailure?
+    }
+
+    /// `historyHint` follows a History failure (what else the user can do). `taskUUID` is the
+    /// user's own; otherwise the runner mints one.
+    public static func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
+                               options: Session.Options, quiet: Bool, json: Bool, parent: JobParent?, taskUUID: String?,
+                               historyHint: String, emit: @escaping @Sendable (ReportLine) -> Void) async throws(Stop) {
+        let session: Session
+        do throws(Session.OpenError) { session = try await Session.open(env: env, config: config, options: options) } catch {
+            if case .history = error { emit(.error("\(error)\(historyHint)")) } else { emit(.error("\(error)")) }
+            throw Stop(status: error.exitStatus)
+        }
+        if let notice = session.target.notice, !quiet { emit(.note(notice)) }
+        let recovery: Session.Recovery
+        do { recovery = try await session.recover() } catch {
+            await session.close()
+            emit(.error("\(error)\(historyHint)"))
+            throw Stop(status: .cannotWrite)
+        }
+        RunReport.recovery(recovery, quiet: quiet).forEach(emit)
+        do {
+            _ = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
+                RunReport.lines(event, quiet: quiet, json: json).forEach(emit)
+            }
+            await session.close()
+        } catch let failure as JobFailure {
+            await session.close()
+            if case .invalid(let v) = failure { throw Stop(status: .invalidInput, issues: v) }
+            emit(.error(failure.description))
+            throw Stop(status: ExitStatus(failure))
+        } catch {
+            // `run` throws only JobFailure; anything else is said as it is.
+            await session.close()
+            emit(.error("\(error)"))
+            throw Stop(status: .partly)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import History
+import Preview
+import Studio
+import TerminalUI
+
+/// What the studio runs with, made from an open session: its services (runner, History,
+/// thumbnails with their caches, the sweep folder), the pixel renderer when the terminal shows
+/// pixels, and crash recovery said as studio events.
+public enum StudioWiring {
+    public static func services(_ session: Session, history: HistoryStore, colors: ColorMode) -> LiveServices {
+        let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
+                                      cache: ThumbnailCache(folder: session.env.cacheFolder.appendingPathComponent("cells")),
+                                      stored: session.thumbnails)
+        return LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
+                            previewOptions: PreviewOptions(colors: colors, symbols: .block),
+                            sweepFolder: session.env.dataFolder.appendingPathComponent("sweeps"))
+    }
+
+    /// The pixel format and its renderer sized to the terminal's cells; nil for symbols.
+    public static func pixels(_ probe: TerminalProbe.Result, size: TerminalSize?) -> (format: PixelFormat, renderer: PixelRenderer)? {
+        probe.format == .symbols ? nil
+            : (probe.format, PixelRenderer(cellWidth: size?.cellWidth ?? 10, cellHeight: size?.cellHeight ?? 20,
+                                           tmuxPassthrough: probe.tmuxPassthrough))
+    }
+
+    /// Crash recovery as the studio reports it: what could not be done as errors, settled jobs as a notice.
+    public static func recover(_ session: Session) async -> [StudioEvent] {
+        let recovery: Session.Recovery
+        do { recovery = try await session.recover() } catch { return [.error("recovering earlier jobs: \(error)")] }
+        var events: [StudioEvent] = recovery.cleanupFailures.map { .error($0.description) }
+        events += recovery.outcomes.compactMap { $0.historyWriteFailure.map(StudioEvent.error) }
+        let settled = recovery.outcomes.filter { $0.status != .pending }
+        if !settled.isEmpty {
+            events.append(.historyChanged("settled \(settled.count) earlier job\(settled.count == 1 ? "" : "s"): "
+                + settled.map { "job \($0.jobID) \($0.status.rawValue)" }.joined(separator: ", ")))
+        }
+        return events
+    }
+
+    /// Runs the studio on `session` until the user quits, on a thread of its own (the UI loop
+    /// blocks on the terminal, so it stays off the concurrency pool); jobs a crashed run left
+    /// behind are settled in the background meanwhile, their outcome posted to the studio.
+    public static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
+                           colors: ColorMode, probe: TerminalProbe.Result, size: TerminalSize?) async {
+        let services = services(session, history: history, colors: colors)
+        let pixels = pixels(probe, size: size)
+        let hint = probe.hint
+        let targetName = session.target.displayName
+        let document = StartingRequest.document(config)
+        let pickerFolder = FileManager.default.currentDirectoryPath
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                let terminal = CursesTerminal(monochrome: colors == .monochrome)
+                var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
+                                        target: targetName, pickerFolder: pickerFolder)
+                state.status.notice = hint
+                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
+                Task.detached {
+                    for event in await recover(session) { app.post(event) }
+                }
+                app.run()
+                CursesTerminal.restore()
+                done.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
