@@ -119,3 +119,47 @@ extension ImageInferenceRequest {
         }
     }
 }
+
+extension ImageInferenceRequest.AcePlusPlus: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "type": type = v.choice()
+        case "images": images = v.texts ?? []
+        case "masks": masks = v.texts
+        case "repaintingScale": repaintingScale = v.double
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ImageInferenceRequest.PuLID: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "images": images = v.texts ?? []
+        case "idWeight": idWeight = v.double
+        case "trueCFGScale": trueCFGScale = v.double
+        case "CFGstartStep": cfgStartStep = v.int
+        case "CFGstartStepPercentage": cfgStartStepPercentage = v.int
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ImageInferenceRequest.Ultralytics: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "CFGScale": cfgScale = v.double
+        case "confidence": confidence = v.double
+        case "maskBlur": maskBlur = v.int
+        case "maskPadding": maskPadding = v.int
+        case "positivePrompt": positivePrompt = v.text
+        case "negativePrompt": negativePrompt = v.text
+        case "steps": steps = v.int
+        case "strength": strength = v.double
+        default: return false
+        }
+        return true
+    }
+}

@@ -84,3 +84,56 @@ extension ImageInferenceRequest {
         }
     }
 }
+
+extension ImageInferenceRequest.Inputs: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "seedImage": seedImage = v.text
+        case "maskImage": maskImage = v.text
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ImageInferenceRequest.AdvancedFeatures: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "layerDiffuse": layerDiffuse = true
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ImageInferenceRequest.AcceleratorOptions: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "cacheStartStep": cacheStartStep = v.int
+        case "cacheEndStep": cacheEndStep = v.int
+        case "cacheStartStepPercentage": cacheStartStepPercentage = v.int
+        case "cacheEndStepPercentage": cacheEndStepPercentage = v.int
+        case "cacheMaxConsecutiveSteps": cacheMaxConsecutiveSteps = v.int
+        case "fbCache": fbCache = true
+        case "fbCacheThreshold": fbCacheThreshold = v.double
+        case "teaCache": teaCache = true
+        case "teaCacheDistance": teaCacheDistance = v.double
+        case "dbCache": dbCache = true
+        case "dbCacheThreshold": dbCacheThreshold = v.double
+        case "dbCacheSkipInterval": dbCacheSkipInterval = v.int
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ImageInferenceRequest.Safety: SettableObject {
+    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+        switch key {
+        case "checkContent": checkContent = true
+        case "mode": mode = v.choice()
+        default: return false
+        }
+        return true
+    }
+}

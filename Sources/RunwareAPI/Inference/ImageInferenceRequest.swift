@@ -155,3 +155,54 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
         return (q, r.issues)
     }
 }
+
+extension ImageInferenceRequest {
+    /// Sets the parameter at `path` (its row's path in `Parameters`) to a value the command line
+    /// gave, making the object it sits in when the request has none (`--ultralytics-steps 20`
+    /// makes `ultralytics`); each object sets its own keys (`set(_:to:)` beside its type).
+    /// Returns false when the path has no setter: compound options (`--lora`, `--outpaint`,
+    /// `--size`) and `hiresFix` are set whole (`StackSpec`, `HiresFix.given`).
+    @discardableResult
+    public mutating func set(_ path: String, to v: GivenValue) -> Bool {
+        if let dot = path.firstIndex(of: ".") {
+            let key = String(path[path.index(after: dot)...])
+            switch path[..<dot] {
+            case "inputs": return setInside(\.inputs, .init(), key, v)
+            case "advancedFeatures": return setInside(\.advancedFeatures, .init(), key, v)
+            case "acePlusPlus": return setInside(\.acePlusPlus, .init(images: []), key, v)
+            case "pulid": return setInside(\.pulid, .init(images: []), key, v)
+            case "ultralytics": return setInside(\.ultralytics, .init(), key, v)
+            case "acceleratorOptions": return setInside(\.acceleratorOptions, .init(), key, v)
+            case "safety": return setInside(\.safety, .init(), key, v)
+            default: return false
+            }
+        }
+        switch path {
+        case "positivePrompt": positivePrompt = v.text ?? positivePrompt
+        case "negativePrompt": negativePrompt = v.text
+        case "model": model = v.text ?? model
+        case "promptWeighting": promptWeighting = v.choice()
+        case "width": width = v.int
+        case "height": height = v.int
+        case "steps": steps = v.int
+        case "scheduler": scheduler = v.choice()
+        case "CFGScale": cfgScale = v.double
+        case "trueCFGScale": trueCFGScale = v.double
+        case "numberResults": numberResults = v.int
+        case "strength": strength = v.double
+        case "maskMargin": maskMargin = v.int
+        case "ultralytics": edit(\.ultralytics, .init()) { _ in }
+        case "taskUUID": taskUUID = v.text ?? taskUUID
+        case "outputType": outputType = v.choice()
+        case "outputFormat": outputFormat = v.choice()
+        case "outputQuality": outputQuality = v.int
+        case "deliveryMethod": deliveryMethod = v.choice()
+        case "webhookURL": webhookURL = v.text
+        case "uploadEndpoint": uploadEndpoint = v.text
+        case "ttl": ttl = v.int
+        case "includeCost": includeCost = true
+        default: return false
+        }
+        return true
+    }
+}
