@@ -81,6 +81,8 @@ let package = Package(
             name: "StudioTests",
             dependencies: ["Studio", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
                            "Imaging"],
+            // Text snapshots, read by path (Snapshot.swift), not bundled.
+            exclude: ["Snapshots"],
             swiftSettings: swift6LanguageMode),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: swift6LanguageMode),
