@@ -27,6 +27,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
                 monochrome: Bool = false) {
         setlocale(LC_ALL, "")
         Self.outputFD = outputFD
+        inputFD = fileno(input)
         _ = newterm(term, output, input)
         raw()
         noecho()
@@ -102,7 +103,24 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         rows = Int(shim_lines())
     }
 
+    public let wakeSignal: WakeSignal? = WakeSignal()
+    /// The input stream's descriptor, waited on together with `wakeSignal`.
+    private let inputFD: Int32
+
+    /// Waits for a key, a resize or a wake, at most `timeoutMilliseconds`; nil when a wake or
+    /// the time ended the wait. Keys ncurses already holds (pushed back, half-read sequences)
+    /// are taken first, so the wait never sits on input that has arrived.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard timeoutMilliseconds > 0, let wakeSignal else { return readEvent(timeoutMilliseconds: timeoutMilliseconds) }
+        if let held = readEvent(timeoutMilliseconds: 0) { return held }
+        switch wakeSignal.wait(forInput: inputFD, timeoutMilliseconds: timeoutMilliseconds) {
+        case .woken, .timedOut: return nil
+        // A resize interrupts the wait with SIGWINCH; ncurses turns it into KEY_RESIZE.
+        case .input, .interrupted: return readEvent(timeoutMilliseconds: 0)
+        }
+    }
+
+    private func readEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let kind = wget_wch(shim_stdscr(), &ch)

@@ -34,4 +34,11 @@ public protocol Terminal: AnyObject {
     func repaintAll()
     /// Gives the terminal back and stops the process (Ctrl-Z); returns after `fg`.
     func suspend()
+    /// Ends a `nextEvent` wait early when background work has something to show; nil when the
+    /// terminal is not waited on (in-memory grids in tests).
+    var wakeSignal: WakeSignal? { get }
+}
+
+extension Terminal {
+    public var wakeSignal: WakeSignal? { nil }
 }

@@ -35,6 +35,24 @@ import Testing
         func type(_ s: String) { _ = s.withCString { write(master, $0, strlen($0)) } }
     }
 
+    /// The studio's loop waits here; a posted answer must end the wait at once, and a key must
+    /// still arrive as soon as it is typed. (A broken wake would wait out the 2 minutes and fail
+    /// the time limit.)
+    @Test(.timeLimit(.minutes(1))) func aWakeEndsTheWaitForAKeyAndKeysStillArrive() throws {
+        let pty = PTY(columns: 40, rows: 10)
+        let terminal = CursesTerminal(term: "xterm-256color", input: pty.input, output: pty.output, outputFD: pty.slave)
+        defer { CursesTerminal.restore() }
+        let signal = try #require(terminal.wakeSignal)
+        signal.wake()
+        #expect(terminal.nextEvent(timeoutMilliseconds: 120_000) == nil)
+        pty.type("a")
+        #expect(terminal.nextEvent(timeoutMilliseconds: 120_000) == .key(.character("a")))
+        // Escape followed by another key: both arrive, the second one from ncurses' own queue.
+        pty.type("\u{1B}\u{11}")
+        #expect(terminal.nextEvent(timeoutMilliseconds: 120_000) == .key(.escape))
+        #expect(terminal.nextEvent(timeoutMilliseconds: 120_000) == .key(.ctrl("q")))
+    }
+
     @Test func paintsReadsKeysPasteAndSendsLittlePerKeystroke() throws {
         let pty = PTY(columns: 60, rows: 12)
         let terminal = CursesTerminal(term: "xterm-256color", input: pty.input, output: pty.output, outputFD: pty.slave)

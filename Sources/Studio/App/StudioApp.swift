@@ -16,7 +16,7 @@ public final class StudioApp: @unchecked Sendable {
     let services: StudioServices
     let clock: @Sendable () -> Date
     private var renderer = Renderer()
-    private let inbox = Inbox()
+    private let inbox: Inbox
     private var jobTasks: [Int: Task<Void, Never>] = [:]
     private let pixels: PixelPreview?
     private var lastFrame: Frame?
@@ -31,6 +31,7 @@ public final class StudioApp: @unchecked Sendable {
         self.pixels = pixels.map { PixelPreview(format: $0.format, renderer: $0.renderer) }
         self.state = state
         self.terminal = terminal
+        inbox = Inbox(wake: terminal.wakeSignal)
         reducer = StudioReducer(keyMap: keyMap)
         view = StudioView(theme: theme, keyMap: keyMap)
         self.services = services
@@ -220,7 +221,13 @@ public final class StudioApp: @unchecked Sendable {
 /// Events from background work, taken by the UI thread once per turn.
 final class Inbox: Sendable {
     private let events = Mutex<[StudioEvent]>([])
-    func post(_ event: StudioEvent) { events.withLock { $0.append(event) } }
+    /// Wakes the UI loop from its wait on the terminal, so a posted answer is drawn at once.
+    private let wake: WakeSignal?
+    init(wake: WakeSignal?) { self.wake = wake }
+    func post(_ event: StudioEvent) {
+        events.withLock { $0.append(event) }
+        wake?.wake()
+    }
     func drain() -> [StudioEvent] { events.withLock { e in defer { e.removeAll() }; return e } }
 }
 
