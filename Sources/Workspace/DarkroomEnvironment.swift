@@ -35,6 +35,13 @@ public struct DarkroomEnvironment: Sendable {
     /// `$XDG_CACHE_HOME/darkroom` (thumbnails; safe to delete).
     public var cacheFolder: URL { xdg("XDG_CACHE_HOME", ".cache") }
 
+    /// `cells` under the cache folder: thumbnails already turned into terminal cells.
+    public var cellCacheFolder: URL { cacheFolder.appendingPathComponent("cells") }
+    /// `thumbnails` under the cache folder: the small copies made when an image is stored.
+    public var storedThumbnailFolder: URL { cacheFolder.appendingPathComponent("thumbnails") }
+    /// `sweeps` under the data folder: the studio's saved sweep sheets.
+    public var sweepFolder: URL { dataFolder.appendingPathComponent("sweeps") }
+
     /// `images/YYYY/MM` under the data folder, for the current month.
     public func imagesFolder() -> URL {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now())

@@ -81,7 +81,7 @@ public struct Session: Sendable {
 
     /// Where stored thumbnails live: `$XDG_CACHE_HOME/darkroom/thumbnails`.
     public static func thumbnailFolder(_ env: DarkroomEnvironment) -> URL {
-        env.cacheFolder.appendingPathComponent("thumbnails")
+        env.storedThumbnailFolder
     }
 
     /// `--out`, else config.toml's `output.folder` (a leading `~` is the environment's HOME),

@@ -10,11 +10,11 @@ import TerminalUI
 public enum StudioWiring {
     public static func services(_ session: Session, history: HistoryStore, colors: ColorMode) -> LiveServices {
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
-                                      cache: ThumbnailCache(folder: session.env.cacheFolder.appendingPathComponent("cells")),
+                                      cache: ThumbnailCache(folder: session.env.cellCacheFolder),
                                       stored: session.thumbnails)
         return LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
                             previewOptions: PreviewOptions(colors: colors, symbols: .block),
-                            sweepFolder: session.env.dataFolder.appendingPathComponent("sweeps"))
+                            sweepFolder: session.env.sweepFolder)
     }
 
     /// The pixel format and its renderer sized to the terminal's cells; nil for symbols.

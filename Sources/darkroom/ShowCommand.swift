@@ -73,7 +73,7 @@ struct ShowCommand: AsyncParsableCommand {
         } else {
             // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
             let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: files.count > 1 ? 1 : 0),
-                                          cache: ThumbnailCache(folder: noCache ? nil : env.cacheFolder.appendingPathComponent("cells")),
+                                          cache: ThumbnailCache(folder: noCache ? nil : env.cellCacheFolder),
                                           stored: stored)
             drawn = await ImageSheet.symbols(files, thumbnailer: thumbnailer, layout: layout,
                                              options: PreviewOptions(colors: colorMode, symbols: symbolSet))
