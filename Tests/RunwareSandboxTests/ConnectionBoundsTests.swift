@@ -23,8 +23,8 @@ import TestSupport
         try ResponseEnvelope<JSONValue>.decode(response.body).errors.first?.code
     }
 
-    /// Polls `condition` every 10 ms for at most `timeout`.
-    func eventually(within timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws -> Bool {
+    /// Polls `condition` every 10 ms for at most `timeout` (generous: the whole suite shares 2 cores).
+    func eventually(within timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             guard ContinuousClock.now < deadline else { return false }
