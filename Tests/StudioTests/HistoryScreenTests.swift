@@ -101,12 +101,15 @@ import TestSupport
             key(app, .character("d"))
             #expect(app.state.status.notice?.contains("delete job \(doomed.id) and its 1 image file") == true)
             key(app, .character("y"))
-            #expect(await app.settle(timeout: .seconds(60)) { $0.history.total == 149 && $0.history.pages[0] != nil })
+            // Done once the selection has settled on the job that took the deleted one's place (the
+            // pages around where it was have arrived; until then no job is selected).
+            #expect(await app.settle(timeout: .seconds(60)) { $0.history.total == 149 && $0.history.selectedJob != nil })
             #expect(!FileManager.default.fileExists(atPath: doomed.results[0].path))
             #expect(throws: HistoryError.noSuchJob(doomed.id)) { try history.job(doomed.id) }
 
             // Fork into the form, change the seed, generate: recorded as a fork of that job.
             let parent = try #require(app.state.history.job(at: 0))
+            #expect(app.state.history.selectedJob?.id == parent.id, "the selection moves to the job now in the deleted one's place")
             key(app, .character("f"))
             #expect(app.state.screen == .generate)
             #expect(app.state.generate.prompt.text == parent.positivePrompt)
