@@ -90,6 +90,13 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
 
     public func repaintAll() { clearok(shim_curscr(), true) }
 
+    /// ncurses forgets what it wrote on these rows, so the next refresh writes every cell again.
+    public func repaint(rows: Range<Int>) {
+        let first = max(0, rows.lowerBound), last = min(Int(shim_lines()), rows.upperBound)
+        guard last > first else { return }
+        wredrawln(shim_stdscr(), Int32(first), Int32(last - first))
+    }
+
     /// Leaves curses mode, stops like any job on Ctrl-Z, and takes the terminal back on `fg`.
     public func suspend() {
         Self.restore()

@@ -25,6 +25,9 @@ public final class GridTerminal: Terminal, @unchecked Sendable {
     public func moveCursor(x: Int, y: Int, visible: Bool) { cursor = (x, y, visible) }
     public func sendControl(_ sequence: String) { controls.append(sequence) }
     public func repaintAll() {}
+    /// Rows asked to be rewritten (`repaint(rows:)`), in order.
+    public private(set) var repaintedRows: [Range<Int>] = []
+    public func repaint(rows: Range<Int>) { repaintedRows.append(rows) }
     public func suspend() { suspensions += 1 }
     public func flush() {}
 

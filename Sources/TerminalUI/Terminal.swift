@@ -32,6 +32,10 @@ public protocol Terminal: AnyObject {
     func sendControl(_ sequence: String)
     /// Repaints the whole screen on the next flush (Ctrl-L, after an image was drawn over cells).
     func repaintAll()
+    /// Rewrites every cell of these rows on the next flush, blank ones too. A sixel or iTerm2
+    /// picture stays on the terminal until the cells under it are written again, and the cell
+    /// model thinks blank cells need no writing: this takes such a picture away.
+    func repaint(rows: Range<Int>)
     /// Gives the terminal back and stops the process (Ctrl-Z); returns after `fg`.
     func suspend()
     /// Ends a `nextEvent` wait early when background work has something to show; nil when the

@@ -1,0 +1,93 @@
+import Foundation
+import Generation
+import Imaging
+import Preview
+import RunwareAPI
+@testable import Studio
+import TerminalUI
+import Testing
+import TestSupport
+
+/// The preview placed with a pixel protocol: a picture that is no longer wanted is taken off the
+/// terminal (sixel and iTerm2 by rewriting the cells under it, kitty by a delete that tmux passes
+/// on), so no old picture shows through blank cells of a pop-up or another screen.
+@Suite struct PixelPreviewTests {
+    /// The studio on the grid terminal with one result in the Generate strip.
+    static func app(_ folder: TempFolder, format: PixelFormat, tmux: Bool = false, more: [String] = []) throws -> (StudioApp, GridTerminal) {
+        let path = folder.path + "/result.png"
+        try ImageEncoder.encode(RGBAImage(width: 256, height: 256, fill: (30, 140, 200, 255)), as: .png)
+            .write(to: URL(fileURLWithPath: path))
+        let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
+        let services = LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
+                                    previewOptions: PreviewOptions(colors: .colors256))
+        var state = StudioState(columns: 140, rows: 44, now: Date(), document: ["model": .string("runware:111@1")],
+                                target: "sandbox", pickerFolder: folder.path)
+        for (n, file) in (more + [path]).enumerated() { state.generate.add(RecentResult(path: file, seed: UInt64(n), job: "\(n + 1)", index: 0)) }
+        let terminal = GridTerminal(columns: 140, rows: 44)
+        let renderer = PixelRenderer(cellWidth: 8, cellHeight: 16, tmuxPassthrough: tmux)
+        let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services,
+                            pixels: (format, renderer))
+        return (app, terminal)
+    }
+
+    static func placements(_ terminal: GridTerminal, _ start: String) -> Int {
+        terminal.controls.filter { $0.contains(start) }.count
+    }
+
+    @Test func aSixelPictureIsErasedWhenHelpCoversItAndPlacedAgainAfter() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let (app, terminal) = try Self.app(folder, format: .sixel)
+        app.start()
+        // Sixel data starts with DCS (ESC P) and its parameters, then `q`.
+        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        let preview = try #require(GenerateLayout(columns: 140, rows: 44).preview)
+        #expect(terminal.repaintedRows.isEmpty)
+
+        app.dispatch(.terminal(.key(.function(1))))
+        app.render()
+        // Every row the picture covered is rewritten, inside the preview pane.
+        let erased = try #require(terminal.repaintedRows.last)
+        #expect(erased.lowerBound >= preview.y && erased.upperBound <= preview.y + preview.height && !erased.isEmpty)
+        #expect(Self.placements(terminal, "\u{1B}P") == 1)
+
+        app.dispatch(.terminal(.key(.escape)))
+        app.render()
+        #expect(Self.placements(terminal, "\u{1B}P") == 2, "placed again once help is closed")
+
+        // Another screen: the picture goes again; nothing is placed on History's sheet.
+        app.dispatch(.terminal(.key(.function(2))))
+        app.render()
+        #expect(terminal.repaintedRows.count == 2)
+        #expect(Self.placements(terminal, "\u{1B}P") == 2)
+    }
+
+    @Test func aNewSelectionWhosePictureIsNotMadeYetTakesTheOldOneAway() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let other = folder.path + "/other.png"
+        try ImageEncoder.encode(RGBAImage(width: 128, height: 256, fill: (200, 40, 40, 255)), as: .png).write(to: URL(fileURLWithPath: other))
+        let (app, terminal) = try Self.app(folder, format: .sixel, more: [other])
+        app.start()
+        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        app.dispatch(.terminal(.key(.alt("."))))
+        app.render()
+        // The old picture is off at once, not left under the new caption while the new one is made.
+        #expect(terminal.repaintedRows.count == 1)
+        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 2 })
+    }
+
+    @Test func kittysDeleteIsWrappedForTmuxLikeItsPictures() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let (app, terminal) = try Self.app(folder, format: .kitty, tmux: true)
+        app.start()
+        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}Ptmux;\u{1B}\u{1B}_G") } })
+        app.dispatch(.terminal(.key(.function(1))))
+        app.render()
+        let delete = try #require(terminal.controls.last)
+        #expect(delete == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=a\u{1B}\u{1B}\\\u{1B}\\", "\(Array(delete.unicodeScalars))")
+        // Nothing of it is left for tmux to read as a title or print.
+        #expect(!terminal.controls.contains { $0.hasPrefix("\u{1B}_G") })
+    }
+}
