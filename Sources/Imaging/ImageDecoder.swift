@@ -31,6 +31,9 @@ public enum ImageDecoder {
 }
 
 public enum ImageEncoder {
+    /// The smallest PNG of the picture (slower to make): for pictures sent to a terminal.
+    public static func compactPNG(_ image: RGBAImage) throws -> Data { try PNGCodec.encode(image, compact: true) }
+
     /// `quality` 1-100 applies to JPEG and WEBP; PNG is lossless.
     public static func encode(_ image: RGBAImage, as format: ImageFormat, quality: Int = 95) throws -> Data {
         switch format {

@@ -18,14 +18,20 @@ public struct PixelRenderer: Sendable {
     }
 
     /// The image fitted into `columns` x `rows` cells, as the bytes to write. Returns the cells used.
-    public func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0)
-        -> (bytes: [UInt8], columns: Int, rows: Int)
+    /// kitty pictures go as PNG at their own pixel size (never stretched to whole cells), under
+    /// `kittyID` when given, so the studio can place them again by id without sending them again.
+    public func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0,
+                       kittyID: UInt32? = nil) -> (bytes: [UInt8], columns: Int, rows: Int)
     {
         precondition(format != .symbols)
         let fit = ImageDecoder.fit(width: image.width, height: image.height, into: columns * cellWidth, rows * cellHeight)
         let usedColumns = max(1, min(columns, (fit.width + cellWidth - 1) / cellWidth))
         let usedRows = max(1, min(rows, (fit.height + cellHeight - 1) / cellHeight))
         var input = image.downscaled(toWidth: fit.width, height: fit.height)
+        if format == .kitty, let png = try? ImageEncoder.compactPNG(input) {
+            let bytes = KittyGraphics.transmit(png: png, id: kittyID, placement: kittyID.map { _ in 1 })
+            return (tmuxPassthrough ? Self.wrapForTmux(bytes) : bytes, usedColumns, usedRows)
+        }
         if format == .sixel {
             input = input.composited(over: (UInt8(background >> 16 & 0xFF), UInt8(background >> 8 & 0xFF), UInt8(background & 0xFF)))
         }

@@ -77,17 +77,32 @@ import TestSupport
         #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 2 })
     }
 
-    @Test func kittysDeleteIsWrappedForTmuxLikeItsPictures() async throws {
+    @Test func kittyPicturesGoOnceAsPNGAndArePlacedAgainByIDAllWrappedForTmux() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
         let (app, terminal) = try Self.app(folder, format: .kitty, tmux: true)
         app.start()
-        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}Ptmux;\u{1B}\u{1B}_G") } })
+        // The first placement sends the picture: PNG, under this studio's id, answers off.
+        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T,f=100,q=2,i=") } })
+        let sent = try #require(terminal.controls.last)
+        let id = try #require(sent.firstMatch(of: /a=T,f=100,q=2,i=(\d+),p=1/)?.1)
+        #expect(sent.utf8.count < 40_000, "a 256x256 flat picture as PNG, not \(sent.utf8.count) bytes of RGBA")
+
+        // Help over it: hidden by id (kitty keeps it), wrapped so tmux passes it on.
         app.dispatch(.terminal(.key(.function(1))))
         app.render()
-        let delete = try #require(terminal.controls.last)
-        #expect(delete == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=a\u{1B}\u{1B}\\\u{1B}\\", "\(Array(delete.unicodeScalars))")
+        #expect(terminal.controls.last == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=i,q=2,i=\(id)\u{1B}\u{1B}\\\u{1B}\\")
+        // Help closed: placed again by id, a few bytes, not sent again.
+        app.dispatch(.terminal(.key(.escape)))
+        app.render()
+        let again = try #require(terminal.controls.last)
+        #expect(again.contains("\u{1B}\u{1B}_Ga=p,q=2,i=\(id),p=1\u{1B}\u{1B}\\") && again.utf8.count < 100, "\(again.utf8.count) bytes")
         // Nothing of it is left for tmux to read as a title or print.
-        #expect(!terminal.controls.contains { $0.hasPrefix("\u{1B}_G") })
+        #expect(!terminal.controls.contains { $0.contains("\u{1B}_G") && !$0.hasPrefix("\u{1B}7\u{1B}[") && !$0.hasPrefix("\u{1B}Ptmux;") })
+
+        // The studio ends: kitty frees what it sent.
+        app.dispatch(.terminal(.key(.ctrl("q"))))
+        app.finish()
+        #expect(terminal.controls.last == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=I,q=2,i=\(id)\u{1B}\u{1B}\\\u{1B}\\")
     }
 }

@@ -7,6 +7,11 @@ import TerminalUI
 /// one. The cells under it stay blank in the frame; the picture is placed after a render, again
 /// whenever those cells were repainted (an overlay closed, a resize, Ctrl-L) or the selection
 /// changed. Pictures are made off the UI thread and kept for the last few selections.
+///
+/// A picture that is no longer wanted is taken off the terminal at once: sixel and iTerm2 by
+/// rewriting the cells under it, kitty by command. kitty pictures go once, under an id of their
+/// own, and are placed again by that id; their ids are freed when they leave the cache and when
+/// the studio ends.
 final class PixelPreview: @unchecked Sendable {
     struct Picture {
         var bytes: [UInt8]
@@ -22,16 +27,29 @@ final class PixelPreview: @unchecked Sendable {
     private var placed: ThumbnailKey?
     /// The cells the placed picture covers, to be rewritten when it goes.
     private var placedArea: GenerateLayout.Rect?
+    /// kitty: each picture's id, those kitty already holds, and ids to free at the next write.
+    private var kittyIDs: [ThumbnailKey: UInt32] = [:]
+    private var kittySent: Set<UInt32> = []
+    private var kittyToFree: [UInt32] = []
+    private var nextKittyID: UInt32
 
-    init(format: PixelFormat, renderer: PixelRenderer) {
+    /// `firstKittyID`: where this process's ids start, far from other programs' (which count
+    /// from 1) and from another studio's in the same kitty window.
+    init(format: PixelFormat, renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0x10_0000...0xE0_0000)) {
         self.format = format
         self.renderer = renderer
+        nextKittyID = firstKittyID
     }
 
     func store(_ key: ThumbnailKey, _ picture: Picture) {
         pictures[key] = picture
         order.append(key)
-        if order.count > 8 { pictures[order.removeFirst()] = nil }
+        if order.count > 8 {
+            let gone = order.removeFirst()
+            pictures[gone] = nil
+            requested.remove(gone)
+            if let id = kittyIDs.removeValue(forKey: gone), kittySent.remove(id) != nil { kittyToFree.append(id) }
+        }
     }
 
     /// Forget what is on screen (after Ctrl-L or a suspend, which rewrite every cell).
@@ -57,47 +75,90 @@ final class PixelPreview: @unchecked Sendable {
         }
         let x = rect.x + max(0, (rect.width - picture.columns) / 2), y = rect.y + max(0, (rect.height - picture.rows) / 2)
         let area = GenerateLayout.Rect(x: x, y: y, width: picture.columns, height: picture.rows)
-        // kitty: the delete goes in the same write as the new picture, so no blank frame shows.
-        // sixel and iTerm2: the same picture in the same cells covers itself; anything else goes first.
-        var out = format == .kitty ? kittyDeleteAll : ""
-        if format != .kitty && (key != placed || area != placedArea) { remove(from: terminal) }
-        out += "\u{1B}7\u{1B}[\(y + 1);\(x + 1)H" + String(decoding: picture.bytes, as: UTF8.self) + "\u{1B}8"
-        terminal.sendControl(out)
+        if format == .kitty {
+            placeKitty(key, picture, at: area, on: terminal)
+        } else {
+            // The same picture in the same cells covers itself; anything else goes first.
+            if key != placed || area != placedArea { remove(from: terminal) }
+            terminal.sendControl(Self.at(area, picture.bytes))
+        }
         placed = key
         placedArea = area
     }
 
-    /// Takes the placed picture off the terminal: kitty deletes it by command; sixel and iTerm2
+    /// kitty: the old picture off and the new one on in one write, so no blank frame shows; a
+    /// picture kitty holds is placed by id (a few bytes), the same placement moving, not copied.
+    private func placeKitty(_ key: ThumbnailKey, _ picture: Picture, at area: GenerateLayout.Rect, on terminal: Terminal) {
+        guard let id = kittyIDs[key] else { return }
+        var out = freeing()
+        if let old = placed.flatMap({ kittyIDs[$0] }), old != id { out += wrapped(KittyGraphics.hide(id: old)) }
+        let body = kittySent.contains(id) ? wrapped(KittyGraphics.place(id: id, placement: 1)) : String(decoding: picture.bytes, as: UTF8.self)
+        kittySent.insert(id)
+        terminal.sendControl(out + Self.at(area, body))
+    }
+
+    /// Takes the placed picture off the terminal: kitty hides it by command; sixel and iTerm2
     /// pictures go when the cells under them are written again.
     private func remove(from terminal: Terminal) {
         defer { invalidate() }
         guard let area = placedArea else { return }
         if format == .kitty {
-            terminal.sendControl(kittyDeleteAll)
+            let hide = placed.flatMap { kittyIDs[$0] }.map { wrapped(KittyGraphics.hide(id: $0)) } ?? ""
+            terminal.sendControl(freeing() + hide)
         } else {
             terminal.repaint(rows: area.y..<(area.y + area.height))
             terminal.flush()
         }
     }
 
-    /// Deletes every kitty picture, wrapped for tmux when the pictures are.
-    var kittyDeleteAll: String {
-        let delete = Array(Self.kittyDeleteAllSequence.utf8)
-        return String(decoding: renderer.tmuxPassthrough ? PixelRenderer.wrapForTmux(delete) : delete, as: UTF8.self)
+    /// Frees every kitty picture this studio sent (when it ends or is suspended).
+    func release(from terminal: Terminal) {
+        guard format == .kitty else { return }
+        kittyToFree += kittySent
+        kittySent = []
+        kittyIDs = [:]
+        pictures = [:]
+        order = []
+        requested = []
+        let out = freeing()
+        if !out.isEmpty { terminal.sendControl(out) }
+        invalidate()
     }
+
+    /// The frees waiting for a write, taken.
+    private func freeing() -> String {
+        defer { kittyToFree = [] }
+        return kittyToFree.map { wrapped(KittyGraphics.free(id: $0)) }.joined()
+    }
+
+    /// A command wrapped for tmux when the pictures are.
+    private func wrapped(_ command: [UInt8]) -> String {
+        String(decoding: renderer.tmuxPassthrough ? PixelRenderer.wrapForTmux(command) : command, as: UTF8.self)
+    }
+
+    /// The picture drawn from the top-left of `area`, the cursor put back after.
+    private static func at(_ area: GenerateLayout.Rect, _ bytes: [UInt8]) -> String {
+        "\u{1B}7\u{1B}[\(area.y + 1);\(area.x + 1)H" + String(decoding: bytes, as: UTF8.self) + "\u{1B}8"
+    }
+
+    private static func at(_ area: GenerateLayout.Rect, _ text: String) -> String { at(area, Array(text.utf8)) }
 
     /// Where a picture goes on the current screen, and which (see `StudioState.pixelTarget`).
     static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? { state.pixelTarget }
 
-    static let kittyDeleteAllSequence = "\u{1B}_Ga=d,d=a\u{1B}\\"
-
     private func request(_ key: ThumbnailKey, post: @escaping @Sendable (StudioEvent) -> Void) {
         guard requested.insert(key).inserted else { return }
+        var kittyID: UInt32?
+        if format == .kitty {
+            kittyID = nextKittyID
+            kittyIDs[key] = nextKittyID
+            nextKittyID = nextKittyID &+ 1
+        }
         let renderer = self.renderer, format = self.format
         Task.detached {
             guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
             else { return }
-            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows)
+            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: kittyID)
             post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows))
         }
     }

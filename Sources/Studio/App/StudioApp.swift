@@ -58,6 +58,13 @@ public final class StudioApp: @unchecked Sendable {
         while !state.quitRequested {
             step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : 500)
         }
+        finish()
+    }
+
+    /// What the studio does as it ends: kitty frees the pictures it was sent, the jobs' tasks are
+    /// cancelled.
+    public func finish() {
+        pixels?.release(from: terminal)
         for task in jobTasks.values { task.cancel() }
     }
 
@@ -204,6 +211,7 @@ public final class StudioApp: @unchecked Sendable {
         case .copy(let text):
             terminal.sendControl(OSC52.sequence(copying: text))
         case .suspend:
+            pixels?.release(from: terminal)
             terminal.suspend()
             renderer.invalidate()
             lastFrame = nil
