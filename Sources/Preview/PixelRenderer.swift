@@ -69,31 +69,6 @@ public struct PixelRenderer: Sendable {
         return env.withUnsafeMutableBufferPointer { chafa_term_db_detect(db, $0.baseAddress)! }
     }
 
-    /// Each escape sequence in its own `ESC P tmux; ... ESC \` with inner ESCs doubled, so tmux
-    /// (with allow-passthrough on) hands it to the outer terminal; kitty chunks stay separate.
-    public static func wrapForTmux(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-        var sequence: [UInt8] = []
-        func flush() {
-            guard !sequence.isEmpty else { return }
-            out += Array("\u{1B}Ptmux;".utf8)
-            for b in sequence { if b == 0x1B { out.append(0x1B) }; out.append(b) }
-            out += [0x1B, 0x5C]
-            sequence.removeAll(keepingCapacity: true)
-        }
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            sequence.append(b)
-            // A string terminator (ESC \) or BEL ends one sequence.
-            if (b == 0x5C && i > 0 && bytes[i - 1] == 0x1B) || b == 0x07 { flush() }
-            i += 1
-        }
-        if !sequence.isEmpty {
-            // Plain bytes after the last sequence (cursor moves) need no wrapping.
-            if sequence.contains(0x1B) { flush() } else { out += sequence }
-        }
-        return out
-    }
+    /// Each escape sequence wrapped for tmux's passthrough (`TmuxPassthrough.wrap`).
+    public static func wrapForTmux(_ bytes: [UInt8]) -> [UInt8] { TmuxPassthrough.wrap(bytes) }
 }

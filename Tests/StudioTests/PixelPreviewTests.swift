@@ -46,9 +46,13 @@ import TestSupport
 
         app.dispatch(.terminal(.key(.function(1))))
         app.render()
-        // Every row the picture covered is rewritten, inside the preview pane.
+        // Every row the picture covered is rewritten, inside the preview pane, after plain spaces
+        // over it (tmux drops ncurses' erase of cells it already holds blank).
         let erased = try #require(terminal.repaintedRows.last)
         #expect(erased.lowerBound >= preview.y && erased.upperBound <= preview.y + preview.height && !erased.isEmpty)
+        let spaces = try #require(terminal.controls.last)
+        #expect(spaces.hasPrefix("\u{1B}7\u{1B}[0m\u{1B}[\(erased.lowerBound + 1);") && spaces.hasSuffix(" \u{1B}8"))
+        #expect(spaces.components(separatedBy: "\u{1B}[").count - 2 == erased.count, "one run of spaces a row")
         #expect(Self.placements(terminal, "\u{1B}P") == 1)
 
         app.dispatch(.terminal(.key(.escape)))

@@ -35,6 +35,23 @@ import Testing
         #expect(on == .init(format: .kitty, tmuxPassthrough: true, hint: nil))
     }
 
+    @Test func insideTmuxTheTerminalBehindItIsAskedThroughPassthrough() {
+        let env = ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"]
+        var asked: [String] = []
+        // xterm -ti vt340 behind tmux 3.3 answered the wrapped device-attributes query like this.
+        let on = TerminalProbe.detect(environment: env, interactive: true, ask: { asked.append($0); return "\u{1B}[?63;1;2;4;6;9;15;16;22;28c" },
+                                      tmuxPassthroughOn: { true })
+        #expect(on == .init(format: .sixel, tmuxPassthrough: true, hint: nil))
+        #expect(asked == [TmuxPassthrough.wrap(TerminalProbe.query)])
+        #expect(asked[0].hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}_G") && asked[0].hasSuffix("\u{1B}Ptmux;\u{1B}\u{1B}[c\u{1B}\\"))
+        // Without passthrough nothing could answer but tmux: nothing is asked.
+        asked = []
+        let off = TerminalProbe.detect(environment: env, interactive: true, ask: { asked.append($0); return "" }, tmuxPassthroughOn: { false })
+        #expect(off.format == .symbols && asked.isEmpty)
+        // mlterm's variable gets through tmux.
+        #expect(PixelFormat.fromEnvironment(env.merging(["MLTERM": "3.9.0"]) { $1 }) == .sixel)
+    }
+
     @Test func terminalColoursComeFromTheEnvironment() {
         #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"]) == .truecolor)
         #expect(TerminalProfile.colorMode(environment: ["TERM": "xterm-direct"]) == .truecolor)

@@ -106,9 +106,19 @@ final class PixelPreview: @unchecked Sendable {
             let hide = placed.flatMap { kittyIDs[$0] }.map { wrapped(KittyGraphics.hide(id: $0)) } ?? ""
             terminal.sendControl(freeing() + hide)
         } else {
+            // Spaces over the picture first: inside tmux, ncurses' own rewrite of cells that are
+            // already blank (an erase to the end of the line) is dropped by tmux and never reaches
+            // the terminal. Then ncurses writes what belongs there.
+            terminal.sendControl(Self.spaces(over: area))
             terminal.repaint(rows: area.y..<(area.y + area.height))
             terminal.flush()
         }
+    }
+
+    /// Plain spaces over `area`, the cursor and its colours put back after (DECSC/DECRC).
+    static func spaces(over area: GenerateLayout.Rect) -> String {
+        let blank = String(repeating: " ", count: area.width)
+        return "\u{1B}7\u{1B}[0m" + (area.y..<(area.y + area.height)).map { "\u{1B}[\($0 + 1);\(area.x + 1)H" + blank }.joined() + "\u{1B}8"
     }
 
     /// Frees every kitty picture this studio sent (when it ends or is suspended).

@@ -13,7 +13,9 @@ public enum PixelFormat: String, Sendable, CaseIterable {
             return .kitty
         }
         if program == "iTerm.app" || lcProgram == "iTerm2" || program == "WezTerm" { return .iterm }
-        if ["mlterm", "foot", "yaft-256color", "contour"].contains(where: { term.hasPrefix($0) }) || program == "contour" {
+        // mlterm's own variable reaches programs inside tmux, where TERM is tmux's.
+        if ["mlterm", "foot", "yaft-256color", "contour"].contains(where: { term.hasPrefix($0) }) || program == "contour"
+            || env["MLTERM"] != nil {
             return .sixel
         }
         return nil

@@ -26,13 +26,16 @@ public enum TerminalProbe {
         guard interactive else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
         let inTmux = env["TMUX"] != nil
         var format = PixelFormat.fromEnvironment(env)
-        if format == nil && !inTmux {
-            let reply = ask(query)
+        // Inside tmux the query goes through to the terminal tmux runs in (tmux itself would
+        // answer a bare one); that needs passthrough, which is asked about only once.
+        let passthrough: Bool? = inTmux ? tmuxPassthroughOn() : nil
+        if format == nil && (!inTmux || passthrough == true) {
+            let reply = ask(inTmux ? TmuxPassthrough.wrap(query) : query)
             if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
         }
         guard let format else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
         if inTmux {
-            if tmuxPassthroughOn() != true {
+            if passthrough != true {
                 return Result(format: .symbols, tmuxPassthrough: false,
                               hint: "tmux's allow-passthrough is off, so \(format.rawValue) pictures cannot reach the terminal; "
                                   + "run `tmux set -g allow-passthrough on` to see them (showing symbols)")
