@@ -1,11 +1,13 @@
 /// Terminal cells are about twice as tall as wide. These helpers pick how many cells an image
 /// takes inside a box, and how many pixels to feed the renderer for them.
 public enum CellGeometry {
-    /// Cell height over cell width in pixels.
+    /// Cell height over cell width in pixels, when the terminal does not say.
     public static let cellAspect = 2.0
 
-    /// The largest cells box with the image's aspect inside `columns` x `rows`.
-    public static func fit(imageWidth w: Int, imageHeight h: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+    /// The largest cells box with the image's aspect inside `columns` x `rows`, for cells
+    /// `cellAspect` times as tall as wide.
+    public static func fit(imageWidth w: Int, imageHeight h: Int, columns: Int, rows: Int,
+                           cellAspect: Double = cellAspect) -> (columns: Int, rows: Int) {
         let aspect = Double(w) / Double(h) * cellAspect  // columns per row
         var c = columns, r = Int((Double(c) / aspect).rounded())
         if r > rows {

@@ -17,10 +17,15 @@ public struct PreviewOptions: Sendable, Hashable {
     public var symbols: SymbolSet
     /// Alpha is composited over this (the theme background), 0xRRGGBB.
     public var background: UInt32
+    /// A cell's height over its width, in pixels: 17/8 with an 8x17 font. From the terminal
+    /// (`TerminalSize.cellAspect`) when it tells, so circles come out round.
+    public var cellAspect: Double
 
-    public init(colors: ColorMode = .truecolor, symbols: SymbolSet = .block, background: UInt32 = 0x000000) {
+    public init(colors: ColorMode = .truecolor, symbols: SymbolSet = .block, background: UInt32 = 0x000000,
+                cellAspect: Double = CellGeometry.cellAspect) {
         self.colors = colors
         self.symbols = symbols
         self.background = background
+        self.cellAspect = cellAspect.isFinite && cellAspect > 0.5 && cellAspect < 4 ? cellAspect : CellGeometry.cellAspect
     }
 }

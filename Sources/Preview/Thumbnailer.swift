@@ -83,7 +83,8 @@ public final class Thumbnailer: Sendable {
     }
 
     public func cells(for image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
-        let box = CellGeometry.fit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows)
+        let box = CellGeometry.fit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows,
+                                   cellAspect: options.cellAspect)
         let px = CellGeometry.pixels(columns: box.columns, rows: box.rows)
         // chafa filters while it scales; only images over twice the useful size are reduced first.
         var input = image

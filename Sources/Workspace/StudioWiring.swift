@@ -8,12 +8,13 @@ import TerminalUI
 /// thumbnails with their caches, the sweep folder), the pixel renderer when the terminal shows
 /// pixels, and crash recovery said as studio events.
 public enum StudioWiring {
-    public static func services(_ session: Session, history: HistoryStore, colors: ColorMode) -> LiveServices {
+    /// `size`: the terminal's, whose cell shape the symbol pictures follow.
+    public static func services(_ session: Session, history: HistoryStore, colors: ColorMode, size: TerminalSize? = nil) -> LiveServices {
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
                                       cache: ThumbnailCache(folder: session.env.cellCacheFolder),
                                       stored: session.thumbnails)
         return LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
-                            previewOptions: PreviewOptions(colors: colors, symbols: .block),
+                            previewOptions: PreviewOptions(colors: colors, symbols: .block, cellAspect: size?.cellAspect ?? CellGeometry.cellAspect),
                             sweepFolder: session.env.sweepFolder)
     }
 
@@ -43,7 +44,7 @@ public enum StudioWiring {
     /// behind are settled in the background meanwhile, their outcome posted to the studio.
     public static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
                            colors: ColorMode, probe: TerminalProbe.Result, size: TerminalSize?) async {
-        let services = services(session, history: history, colors: colors)
+        let services = services(session, history: history, colors: colors, size: size)
         let pixels = pixels(probe, size: size)
         let hint = probe.hint
         let targetName = session.target.displayName

@@ -76,7 +76,8 @@ struct ShowCommand: AsyncParsableCommand {
                                           cache: ThumbnailCache(folder: noCache ? nil : env.cellCacheFolder),
                                           stored: stored)
             drawn = await ImageSheet.symbols(files, thumbnailer: thumbnailer, layout: layout,
-                                             options: PreviewOptions(colors: colorMode, symbols: symbolSet))
+                                             options: PreviewOptions(colors: colorMode, symbols: symbolSet,
+                                                                      cellAspect: terminal?.cellAspect ?? CellGeometry.cellAspect))
         }
         FileHandle.standardOutput.write(Data(drawn.bytes))
         for failure in drawn.failures { Console.error(failure) }

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Preview
+import TerminalUI
 import Testing
 import TestSupport
 
@@ -112,3 +113,24 @@ enum Samples {
         #expect(CellGeometry.fit(imageWidth: 512, imageHeight: 1024, columns: 48, rows: 24) == (24, 24))
     }
 }
+
+/// Symbol pictures follow the terminal's real cell shape, so a square stays square.
+@Suite struct CellShapeTests {
+    @Test func aSquareTakesColumnsByTheCellsOwnShape() {
+        // 8x17 cells (DejaVu Sans Mono 10 pt): 30 rows of 17 px are 510 px, 510 / 8 = 63.75 columns.
+        #expect(CellGeometry.fit(imageWidth: 600, imageHeight: 600, columns: 200, rows: 30, cellAspect: 17.0 / 8.0) == (64, 30))
+        // Assumed 1:2, the same square was 60 columns: 6% too narrow.
+        #expect(CellGeometry.fit(imageWidth: 600, imageHeight: 600, columns: 200, rows: 30) == (60, 30))
+        #expect(TerminalSize(columns: 120, rows: 40, cellWidth: 8, cellHeight: 17).cellAspect == 17.0 / 8.0)
+        #expect(TerminalSize(columns: 120, rows: 40).cellAspect == nil)
+    }
+
+    @Test func thumbnailsUseTheAspectTheyAreGiven() {
+        let image = RGBAImage(width: 600, height: 600, fill: (255, 0, 0, 255))
+        let grid = Thumbnailer().cells(for: image, columns: 200, rows: 30, options: PreviewOptions(colors: .truecolor, cellAspect: 17.0 / 8.0))
+        #expect(grid.width == 64 && grid.height == 30)
+        // Nonsense from a terminal (0 or huge pixel sizes) falls back to 1:2.
+        #expect(PreviewOptions(cellAspect: 0).cellAspect == 2 && PreviewOptions(cellAspect: .infinity).cellAspect == 2)
+    }
+}
+

@@ -8,6 +8,12 @@ public struct TerminalSize: Sendable, Equatable {
     public var cellWidth: Int?
     public var cellHeight: Int?
 
+    /// A cell's height over its width, when the terminal gave its pixel size.
+    public var cellAspect: Double? {
+        guard let cellWidth, let cellHeight, cellWidth > 0, cellHeight > 0 else { return nil }
+        return Double(cellHeight) / Double(cellWidth)
+    }
+
     public init(columns: Int, rows: Int, cellWidth: Int? = nil, cellHeight: Int? = nil) {
         self.columns = columns
         self.rows = rows
