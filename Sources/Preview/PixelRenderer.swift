@@ -25,8 +25,7 @@ public struct PixelRenderer: Sendable {
     {
         precondition(format != .symbols)
         let fit = ImageDecoder.fit(width: image.width, height: image.height, into: columns * cellWidth, rows * cellHeight)
-        let usedColumns = max(1, min(columns, (fit.width + cellWidth - 1) / cellWidth))
-        let usedRows = max(1, min(rows, (fit.height + cellHeight - 1) / cellHeight))
+        let (usedColumns, usedRows) = cells(for: fit, columns: columns, rows: rows)
         var input = image.downscaled(toWidth: fit.width, height: fit.height)
         if format == .kitty, let png = try? ImageEncoder.compactPNG(input) {
             let bytes = KittyGraphics.transmit(png: png, id: kittyID, placement: kittyID.map { _ in 1 })
@@ -59,6 +58,15 @@ public struct PixelRenderer: Sendable {
                                               count: Int(gs.pointee.len)))
         g_string_free(gs, 1)
         return (tmuxPassthrough ? Self.wrapForTmux(bytes) : bytes, usedColumns, usedRows)
+    }
+
+    /// The cells a picture of `image`'s size takes inside `columns` x `rows` (never scaled up).
+    public func cells(forImageWidth width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+        cells(for: ImageDecoder.fit(width: width, height: height, into: columns * cellWidth, rows * cellHeight), columns: columns, rows: rows)
+    }
+
+    private func cells(for fit: (width: Int, height: Int), columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+        (max(1, min(columns, (fit.width + cellWidth - 1) / cellWidth)), max(1, min(rows, (fit.height + cellHeight - 1) / cellHeight)))
     }
 
     /// A term info that has the sequences of the wanted protocol, whatever the real TERM is.

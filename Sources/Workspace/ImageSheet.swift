@@ -30,7 +30,10 @@ public enum ImageSheet {
             for await (i, entry) in group { out[i] = entry }
             return out.compactMap { $0 }
         }
-        let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: layout.slotWidth, slotHeight: layout.slotHeight)
+        // One picture takes the cells it needs, its name right under it.
+        var fitted = (width: layout.slotWidth, height: layout.slotHeight)
+        if entries.count == 1, case .success(let grid) = entries[0].picture { fitted = (grid.width, grid.height) }
+        let sheet = ContactSheet.compose(entries, columns: layout.perRow, slotWidth: fitted.width, slotHeight: fitted.height)
         return Drawn(bytes: ANSIText.bytes(sheet), failures: entries.compactMap { entry in
             if case .failure(let f) = entry.picture { f.message } else { nil }
         })
@@ -41,7 +44,13 @@ public enum ImageSheet {
                               stored: StoredThumbnails?) async -> Drawn {
         let entries = await PixelSheet.load(files, covering: layout.slotWidth * renderer.cellWidth, layout.slotHeight * renderer.cellHeight,
                                             stored: stored, name: { SafeText.line($0) }, reason: { SafeText.line($0) })
-        let bytes = PixelSheet.bytes(entries, perRow: layout.perRow, slotWidth: layout.slotWidth, slotHeight: layout.slotHeight,
+        // One picture takes the cells it needs, its name right under it (not under the whole screen).
+        var slot = (width: layout.slotWidth, height: layout.slotHeight)
+        if entries.count == 1, case .success(let image) = entries[0].picture {
+            let used = renderer.cells(forImageWidth: image.width, height: image.height, columns: slot.width, rows: slot.height)
+            slot = (used.columns, used.rows)
+        }
+        let bytes = PixelSheet.bytes(entries, perRow: layout.perRow, slotWidth: slot.width, slotHeight: slot.height,
                                      format: format, renderer: renderer)
         return Drawn(bytes: Array(bytes), failures: entries.compactMap { entry in
             if case .failure(let f) = entry.picture { f.message } else { nil }
