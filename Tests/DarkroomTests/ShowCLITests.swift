@@ -87,7 +87,8 @@ import TestSupport
         #expect(r.stderr.contains("--symbols \"emoji\": must be one of block, half, braille, ascii"))
     }
 
-    @Test(arguments: [("xterm-direct", "38;2;"), ("xterm-256color", "38;5;")])
+    // The colours chafa would pick for the same TERM: 24-bit for xterm-256color, 256 for tmux's own names.
+    @Test(arguments: [("xterm-direct", "38;2;"), ("xterm-256color", "38;2;"), ("tmux-256color", "38;5;")])
     func inTmuxTheSheetFitsThePane(_ term: String, _ sgr: String) async throws {
         let folder = TempFolder()
         defer { folder.remove() }

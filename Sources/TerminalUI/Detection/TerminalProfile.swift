@@ -10,25 +10,31 @@ public enum ColorMode: String, Sendable, CaseIterable {
 
 /// What the environment and terminfo say about the terminal; no queries are sent.
 public enum TerminalProfile {
-    /// NO_COLOR, then COLORTERM, then terminfo's colour count for TERM (names as a fallback).
+    /// The colours pictures are drawn with: the mode chafa picks from the same variables, so a
+    /// picture looks as it does in chafa. Debian's xterm says `TERM=xterm` (8 colours in terminfo)
+    /// yet shows 256, so an xterm-like name means 256; names known to take 24-bit colour get it.
+    /// Darkroom's own exceptions: NO_COLOR, an empty TERM, `dumb` and terminals whose terminfo
+    /// has no colours at all (vt100) get none.
     public static func colorMode(environment env: [String: String],
                                  terminfoColors: (String) -> Int? = { TerminfoColors.count($0) }) -> ColorMode {
         if let v = env["NO_COLOR"], !v.isEmpty { return .monochrome }
         let term = env["TERM"] ?? ""
-        if term == "dumb" || term.isEmpty && env["COLORTERM"] == nil { return .monochrome }
         let colorterm = (env["COLORTERM"] ?? "").lowercased()
-        if colorterm == "truecolor" || colorterm == "24bit" || term.hasSuffix("-direct") || term.contains("truecolor") {
+        if term == "dumb" || term.isEmpty && colorterm.isEmpty { return .monochrome }
+        if colorterm == "truecolor" || colorterm == "24bit" || env["VTE_VERSION"].map({ !$0.isEmpty }) == true
+            || ["iTerm.app", "WezTerm"].contains(env["TERM_PROGRAM"] ?? "") || trueColourNames.contains(term)
+            || term.hasSuffix("-direct") || term.contains("truecolor") {
             return .truecolor
         }
-        if let colors = terminfoColors(term) {
-            if colors >= 1 << 24 { return .truecolor }
-            if colors >= 256 { return .colors256 }
-            if colors >= 8 { return .colors16 }
-            return .monochrome
-        }
-        if term.contains("256color") || term.hasPrefix("xterm-kitty") || term.hasPrefix("foot") || term.hasPrefix("alacritty") {
-            return .colors256
-        }
-        return .colors16
+        let colors = terminfoColors(term)
+        if let colors, colors >= 1 << 24 { return .truecolor }
+        if sixteenColourNames.contains(term) { return .colors16 }
+        if colors == 0 && !term.hasPrefix("xterm") { return .monochrome }
+        return .colors256
     }
+
+    /// Names chafa draws in 24-bit colour without COLORTERM.
+    static let trueColourNames: Set<String> = ["xterm-256color", "st-256color", "xterm-kitty", "xterm-ghostty", "foot", "contour"]
+    /// Names whose terminals show 16 colours at most (the Linux console, rxvt-unicode without 256).
+    static let sixteenColourNames: Set<String> = ["linux", "rxvt-unicode", "rxvt-unicode-88color"]
 }
