@@ -8,6 +8,12 @@ public struct TmuxSession: Sendable {
     public let socket: String
     public let environment: [String: String]
 
+    /// A session on `socket` started some other way (inside a terminal window, say).
+    public init(socket: String, environment: [String: String]) {
+        self.socket = socket
+        self.environment = environment
+    }
+
     public static func start(_ command: String, columns: Int = 160, rows: Int = 48,
                              environment: [String: String]) async throws -> TmuxSession {
         let session = TmuxSession(socket: "darkroom-test-\(UUID().uuidString.prefix(8))", environment: environment)

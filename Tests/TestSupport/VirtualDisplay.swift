@@ -1,0 +1,127 @@
+import Foundation
+import Imaging
+
+/// An X server of the test's own (Xvfb, on a display number it chooses itself) with the real
+/// terminal programs people use on it, and screenshots of it to look at, as a person would.
+public final class VirtualDisplay: @unchecked Sendable {
+    public let number: Int
+    private let server: Process
+    private var programs: [Process] = []
+
+    public static let xvfb = "/usr/bin/Xvfb"
+
+    /// Starts Xvfb; it writes the display number it found free once it is ready for clients.
+    public init(width: Int = 1280, height: Int = 800) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.xvfb)
+        process.arguments = ["-displayfd", "1", "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "Xvfb gave no display number: \(text)"])
+        }
+        self.number = number
+        server = process
+    }
+
+    public var name: String { ":\(number)" }
+
+    /// Starts a program on this display (a terminal); it is ended with the display.
+    public func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment.merging(["DISPLAY": name]) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        programs.append(process)
+    }
+
+    /// The whole screen as it is now (ImageMagick's `import`).
+    public func screenshot() async throws -> RGBAImage {
+        let folder = FileManager.default.temporaryDirectory
+        let file = folder.appendingPathComponent("darkroom-shot-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try await Binary.run("/usr/bin/import", ["-display", name, "-window", "root", file.path],
+                                     environment: ["PATH": "/usr/bin:/bin"])
+        guard r.status == 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "import failed: \(r.stderr)"])
+        }
+        return try ImageDecoder.decode(try Data(contentsOf: file))
+    }
+
+    /// Runs `xdotool` on this display (keys to the focused window).
+    public func xdotool(_ arguments: [String]) async throws {
+        _ = try await Binary.run("/usr/bin/xdotool", arguments, environment: ["DISPLAY": name, "PATH": "/usr/bin:/bin"])
+    }
+
+    /// Ends the programs and the server with SIGKILL: children of Foundation's Process were seen to
+    /// ignore SIGTERM here (Xvfb stayed up), and nothing of theirs needs to be kept.
+    public func stop() {
+        for p in programs + [server] where p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        for p in programs + [server] { p.waitUntilExit() }
+    }
+
+    deinit { stop() }
+}
+
+/// What a screenshot shows of pictures: the strongly coloured pixels (a UI drawn in monochrome
+/// has none) and where they are.
+public struct ColouredPixels: Sendable {
+    public var count: Int
+    /// Pixels that are nearly black: text and lines on a light terminal.
+    public var dark: Int
+    /// The box around them, in screen pixels; nil when there are none.
+    public var box: (x: Int, y: Int, width: Int, height: Int)?
+    /// The mean colour inside `box`.
+    public var mean: (r: Double, g: Double, b: Double)
+
+    public init(_ image: RGBAImage, saturation: Int = 48) {
+        var count = 0, dark = 0, minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<image.height {
+                for x in 0..<image.width {
+                    let i = (y * image.width + x) * 4
+                    let r = Int(p[i]), g = Int(p[i + 1]), b = Int(p[i + 2])
+                    if max(r, g, b) < 80 { dark += 1 }
+                    guard max(r, g, b) - min(r, g, b) > saturation else { continue }
+                    count += 1
+                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                }
+            }
+        }
+        self.count = count
+        self.dark = dark
+        guard count > 0 else {
+            box = nil
+            mean = (0, 0, 0)
+            return
+        }
+        let box = (x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        self.box = box
+        mean = ColouredPixels.mean(image, box)
+    }
+
+    public static func mean(_ image: RGBAImage, _ box: (x: Int, y: Int, width: Int, height: Int)) -> (r: Double, g: Double, b: Double) {
+        var sum = (0.0, 0.0, 0.0)
+        for y in box.y..<(box.y + box.height) {
+            for x in box.x..<(box.x + box.width) {
+                let i = (y * image.width + x) * 4
+                sum.0 += Double(image.pixels[i]); sum.1 += Double(image.pixels[i + 1]); sum.2 += Double(image.pixels[i + 2])
+            }
+        }
+        let n = Double(box.width * box.height)
+        return (sum.0 / n, sum.1 / n, sum.2 / n)
+    }
+}
