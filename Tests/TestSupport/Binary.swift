@@ -34,8 +34,19 @@ public enum Binary {
         // Pipes of other tests' processes must not leak into a daemon, or their readers wait for it.
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
         for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
+        // The child starts with no signal blocked and default handlers: the test's threads block
+        // most signals, and a tmux server (or its shell) inheriting that mask outlived kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, argv + [nil], envp + [nil])
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
         guard rc == 0 else { throw CocoaError(.executableLoad) }
         let box = UncheckedBox(pid)
         return await withCheckedContinuation { continuation in
