@@ -26,7 +26,7 @@ struct ShowCommand: AsyncParsableCommand {
     var size: String?
     @Option(help: "A contact sheet with COLS pictures per row (COLSxROWS also fixes the rows per screen).")
     var grid: String?
-    @Option(help: "Colours: truecolor, 256, 16 or none (default: from COLORTERM, TERM and NO_COLOR).")
+    @Option(help: "Colours: truecolor, 256, 16 or none (default: as chafa picks them from TERM, COLORTERM and the like; none with NO_COLOR).")
     var colors: String?
     @Option(help: "symbols, sixel, kitty or iterm (default auto: from the environment, else a short terminal query).")
     var format: String = "auto"
