@@ -42,6 +42,12 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     func store(_ key: ThumbnailKey, _ picture: Picture) {
+        // A kitty picture made under an id given up since (the studio was suspended meanwhile)
+        // is dropped; the next frame asks for it again under a new id.
+        if format == .kitty && kittyIDs[key] == nil {
+            requested.remove(key)
+            return
+        }
         pictures[key] = picture
         order.append(key)
         if order.count > 8 {
