@@ -113,6 +113,12 @@ public struct ColouredPixels: Sendable {
         mean = ColouredPixels.mean(image, box)
     }
 
+    /// Whether two screenshots show the same pictures (same count, same box).
+    public func same(as other: ColouredPixels) -> Bool {
+        count == other.count && box?.x == other.box?.x && box?.y == other.box?.y && box?.width == other.box?.width
+            && box?.height == other.box?.height
+    }
+
     public static func mean(_ image: RGBAImage, _ box: (x: Int, y: Int, width: Int, height: Int)) -> (r: Double, g: Double, b: Double) {
         var sum = (0.0, 0.0, 0.0)
         for y in box.y..<(box.y + box.height) {
