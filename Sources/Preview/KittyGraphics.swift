@@ -8,22 +8,19 @@ public enum KittyGraphics {
     static let chunkSize = 4096
 
     /// Sends `png` and shows it at the cursor at its own pixel size, so it is never stretched to
-    /// whole cells. With an `id` the picture stays in kitty's memory for `place(id:)`; `cursorStays`
-    /// keeps the cursor where it was (`C=1`).
-    public static func transmit(png: Data, id: UInt32? = nil, placement: UInt32? = nil, cursorStays: Bool = false) -> [UInt8] {
+    /// whole cells. With an `id` the picture stays in kitty's memory for `place(id:)`.
+    public static func transmit(png: Data, id: UInt32? = nil, placement: UInt32? = nil) -> [UInt8] {
         var keys = "a=T,f=100,q=2"
         if let id { keys += ",i=\(id)" }
         if let placement { keys += ",p=\(placement)" }
-        if cursorStays { keys += ",C=1" }
         return commands(keys, payload: Array(png.base64EncodedString().utf8))
     }
 
     /// Shows a picture kitty already holds at the cursor; the same `placement` of the same image
     /// moves instead of adding a copy.
-    public static func place(id: UInt32, placement: UInt32? = nil, cursorStays: Bool = false) -> [UInt8] {
+    public static func place(id: UInt32, placement: UInt32? = nil) -> [UInt8] {
         var keys = "a=p,q=2,i=\(id)"
         if let placement { keys += ",p=\(placement)" }
-        if cursorStays { keys += ",C=1" }
         return command(keys)
     }
 
@@ -32,9 +29,6 @@ public enum KittyGraphics {
 
     /// Takes the picture off the screen and out of kitty's memory.
     public static func free(id: UInt32) -> [UInt8] { command("a=d,d=I,q=2,i=\(id)") }
-
-    /// Every picture on the screen goes (kitty frees those no longer placed anywhere).
-    public static let deleteAll: [UInt8] = command("a=d,d=a,q=2")
 
     static func command(_ keys: String) -> [UInt8] { Array("\u{1B}_G\(keys)\u{1B}\\".utf8) }
 

@@ -109,8 +109,8 @@ final class PixelPreview: @unchecked Sendable {
         defer { invalidate() }
         guard let area = placedArea else { return }
         if format == .kitty {
-            let hide = placed.flatMap { kittyIDs[$0] }.map { wrapped(KittyGraphics.hide(id: $0)) } ?? ""
-            terminal.sendControl(freeing() + hide)
+            let out = freeing() + (placed.flatMap { kittyIDs[$0] }.map { wrapped(KittyGraphics.hide(id: $0)) } ?? "")
+            if !out.isEmpty { terminal.sendControl(out) }
         } else {
             // Spaces over the picture first: inside tmux, ncurses' own rewrite of cells that are
             // already blank (an erase to the end of the line) is dropped by tmux and never reaches
@@ -149,7 +149,7 @@ final class PixelPreview: @unchecked Sendable {
 
     /// A command wrapped for tmux when the pictures are.
     private func wrapped(_ command: [UInt8]) -> String {
-        String(decoding: renderer.tmuxPassthrough ? PixelRenderer.wrapForTmux(command) : command, as: UTF8.self)
+        String(decoding: renderer.tmuxPassthrough ? TmuxPassthrough.wrap(command) : command, as: UTF8.self)
     }
 
     /// The picture drawn from the top-left of `area`, the cursor put back after.

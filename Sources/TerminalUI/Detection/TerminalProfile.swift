@@ -36,5 +36,5 @@ public enum TerminalProfile {
     /// Names chafa draws in 24-bit colour without COLORTERM.
     static let trueColourNames: Set<String> = ["xterm-256color", "st-256color", "xterm-kitty", "xterm-ghostty", "foot", "contour"]
     /// Names whose terminals show 16 colours at most (the Linux console, rxvt-unicode without 256).
-    static let sixteenColourNames: Set<String> = ["linux", "rxvt-unicode", "rxvt-unicode-88color"]
+    static let sixteenColourNames: Set<String> = ["linux", "rxvt-unicode"]
 }
