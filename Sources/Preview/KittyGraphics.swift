@@ -51,3 +51,12 @@ public enum KittyGraphics {
         return out
     }
 }
+
+extension KittyGraphics {
+    /// Sends `png` with a virtual placement of `columns` x `rows` cells (`U=1`): nothing shows
+    /// until placeholder text for `id` is written (`KittyPlaceholders`); kitty fits the picture
+    /// into those cells, keeping its aspect.
+    public static func transmitForPlaceholders(png: Data, id: UInt32, columns: Int, rows: Int) -> [UInt8] {
+        commands("a=T,f=100,q=2,U=1,i=\(id),c=\(columns),r=\(rows)", payload: Array(png.base64EncodedString().utf8))
+    }
+}

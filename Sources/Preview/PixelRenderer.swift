@@ -10,16 +10,22 @@ public struct PixelRenderer: Sendable {
     public var cellWidth: Int
     public var cellHeight: Int
     public var tmuxPassthrough: Bool
+    /// kitty pictures go with a virtual placement and show where placeholder text is written
+    /// (`KittyPlaceholders`), not at the cursor.
+    public var kittyPlaceholders: Bool
 
-    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false) {
+    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false, kittyPlaceholders: Bool = false) {
         self.cellWidth = cellWidth
         self.cellHeight = cellHeight
         self.tmuxPassthrough = tmuxPassthrough
+        self.kittyPlaceholders = kittyPlaceholders
     }
 
     /// The image fitted into `columns` x `rows` cells, as the bytes to write. Returns the cells used.
     /// kitty pictures go as PNG at their own pixel size (never stretched to whole cells), under
     /// `kittyID` when given, so the studio can place them again by id without sending them again.
+    /// With `kittyPlaceholders` the bytes only send the picture (under `kittyID`, which is then
+    /// needed): the caller writes `KittyPlaceholders.rows` where it is to show.
     public func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0,
                        kittyID: UInt32? = nil) -> (bytes: [UInt8], columns: Int, rows: Int)
     {
@@ -28,7 +34,11 @@ public struct PixelRenderer: Sendable {
         let (usedColumns, usedRows) = cells(for: fit, columns: columns, rows: rows)
         var input = image.downscaled(toWidth: fit.width, height: fit.height)
         if format == .kitty, let png = try? ImageEncoder.compactPNG(input) {
-            let bytes = KittyGraphics.transmit(png: png, id: kittyID, placement: kittyID.map { _ in 1 })
+            let bytes = if kittyPlaceholders, let kittyID {
+                KittyGraphics.transmitForPlaceholders(png: png, id: kittyID, columns: usedColumns, rows: usedRows)
+            } else {
+                KittyGraphics.transmit(png: png, id: kittyID, placement: kittyID.map { _ in 1 })
+            }
             return (tmuxPassthrough ? Self.wrapForTmux(bytes) : bytes, usedColumns, usedRows)
         }
         if format == .sixel {

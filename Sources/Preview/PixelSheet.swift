@@ -45,8 +45,10 @@ public enum PixelSheet {
     }
 
     /// The bytes that draw `entries`, `perRow` to a row, each in `slotWidth` x `slotHeight` cells.
+    /// kitty pictures drawn through placeholders get ids from `firstKittyID` on (a random start, so
+    /// two runs in one kitty window do not share ids; the pictures stay in kitty with the text).
     public static func bytes(_ entries: [Entry], perRow: Int, slotWidth: Int, slotHeight: Int, format: PixelFormat,
-                             renderer: PixelRenderer) -> [UInt8] {
+                             renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0..<60_000)) -> [UInt8] {
         var bytes: [UInt8] = []
         let esc = "\u{1B}"
         for rowStart in stride(from: 0, to: entries.count, by: perRow) {
@@ -60,6 +62,10 @@ public enum PixelSheet {
                 bytes += Array("\(esc)7".utf8)
                 if x > 0 { bytes += Array("\(esc)[\(x)C".utf8) }
                 switch entries[i].picture {
+                case .success(let image) where format == .kitty && renderer.kittyPlaceholders:
+                    let id = KittyPlaceholders.imageID(firstKittyID &+ UInt32(i))
+                    let made = renderer.render(image, format: format, columns: slotWidth, rows: slotHeight, kittyID: id)
+                    bytes += made.bytes + Array(KittyPlaceholders.block(id: id, columns: made.columns, rows: made.rows, column: x).utf8)
                 case .success(let image):
                     bytes += renderer.render(image, format: format, columns: slotWidth, rows: slotHeight).bytes
                 case .failure(let failure):

@@ -16,6 +16,13 @@ public enum PixelChoice {
         if tmuxHint && inTmux && TerminalProbe.tmuxAllowsPassthrough() != true {
             hint = "tmux's allow-passthrough is off; run `tmux set -g allow-passthrough on` or the pictures will not show"
         }
-        return TerminalProbe.Result(format: chosen, tmuxPassthrough: inTmux, hint: hint)
+        // A chosen kitty draws through placeholders where the terminal says it can, and inside
+        // tmux when it says nothing (the only way a picture lands in its cells there).
+        var placeholders = false
+        if chosen == .kitty {
+            let version = interactive ? TerminalProbe.version(environment: env) : nil
+            placeholders = version?.drawsKittyPlaceholders ?? inTmux
+        }
+        return TerminalProbe.Result(format: chosen, tmuxPassthrough: inTmux, hint: hint, kittyPlaceholders: placeholders)
     }
 }

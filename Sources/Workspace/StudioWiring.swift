@@ -22,7 +22,7 @@ public enum StudioWiring {
     public static func pixels(_ probe: TerminalProbe.Result, size: TerminalSize?) -> (format: PixelFormat, renderer: PixelRenderer)? {
         probe.format == .symbols ? nil
             : (probe.format, PixelRenderer(cellWidth: size?.cellWidth ?? 10, cellHeight: size?.cellHeight ?? 20,
-                                           tmuxPassthrough: probe.tmuxPassthrough))
+                                           tmuxPassthrough: probe.tmuxPassthrough, kittyPlaceholders: probe.kittyPlaceholders))
     }
 
     /// Crash recovery as the studio reports it: what could not be done as errors, settled jobs as a notice.

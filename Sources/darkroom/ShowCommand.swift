@@ -68,7 +68,7 @@ struct ShowCommand: AsyncParsableCommand {
         let drawn: ImageSheet.Drawn
         if probe.format != .symbols {
             let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,
-                                         tmuxPassthrough: probe.tmuxPassthrough)
+                                         tmuxPassthrough: probe.tmuxPassthrough, kittyPlaceholders: probe.kittyPlaceholders)
             drawn = await ImageSheet.pixels(files, layout: layout, format: probe.format, renderer: renderer, stored: stored)
         } else {
             // Several pictures are drawn at once, so chafa itself stays on one thread per picture.

@@ -13,7 +13,7 @@ import TestSupport
 /// on), so no old picture shows through blank cells of a pop-up or another screen.
 @Suite struct PixelPreviewTests {
     /// The studio on the grid terminal with one result in the Generate strip.
-    static func app(_ folder: TempFolder, format: PixelFormat, tmux: Bool = false, more: [String] = []) throws -> (StudioApp, GridTerminal) {
+    static func app(_ folder: TempFolder, format: PixelFormat, tmux: Bool = false, placeholders: Bool = false, more: [String] = []) throws -> (StudioApp, GridTerminal) {
         let path = folder.path + "/result.png"
         try ImageEncoder.encode(RGBAImage(width: 256, height: 256, fill: (30, 140, 200, 255)), as: .png)
             .write(to: URL(fileURLWithPath: path))
@@ -24,7 +24,7 @@ import TestSupport
                                 target: "sandbox", pickerFolder: folder.path)
         for (n, file) in (more + [path]).enumerated() { state.generate.add(RecentResult(path: file, seed: UInt64(n), job: "\(n + 1)", index: 0)) }
         let terminal = GridTerminal(columns: 140, rows: 44)
-        let renderer = PixelRenderer(cellWidth: 8, cellHeight: 16, tmuxPassthrough: tmux)
+        let renderer = PixelRenderer(cellWidth: 8, cellHeight: 16, tmuxPassthrough: tmux, kittyPlaceholders: placeholders)
         let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services,
                             pixels: (format, renderer))
         return (app, terminal)
@@ -105,6 +105,39 @@ import TestSupport
         #expect(!terminal.controls.contains { $0.contains("\u{1B}_G") && !$0.hasPrefix("\u{1B}7\u{1B}[") && !$0.hasPrefix("\u{1B}Ptmux;") })
 
         // The studio ends: kitty frees what it sent.
+        app.dispatch(.terminal(.key(.ctrl("q"))))
+        app.finish()
+        #expect(terminal.controls.last == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=I,q=2,i=\(id)\u{1B}\u{1B}\\\u{1B}\\")
+    }
+
+    @Test func kittyPlaceholderPicturesAreTextInTheirCellsAndGoWhenTheCellsAreRewritten() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let (app, terminal) = try Self.app(folder, format: .kitty, tmux: true, placeholders: true)
+        app.start()
+        // Sent once with a virtual placement of the cells it needs, wrapped for tmux...
+        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}\u{1B}_Ga=T,f=100,q=2,U=1,i=") } })
+        let sent = try #require(terminal.controls.last)
+        let match = try #require(sent.firstMatch(of: /U=1,i=(\d+),c=(\d+),r=(\d+)/))
+        let id = try #require(UInt32(match.1)), columns = try #require(Int(match.2)), rows = try #require(Int(match.3))
+        #expect(columns == rows * 2, "a square picture in 8x16 cells")
+        // ...then its placeholder text, row by row, inside the preview pane, in plain text (not wrapped).
+        let preview = try #require(GenerateLayout(columns: 140, rows: 44).preview)
+        let text = KittyPlaceholders.rows(id: id, columns: columns, rows: rows)
+        let x = preview.x + (preview.width - columns) / 2, y = preview.y + (preview.height - rows) / 2
+        #expect(sent.hasSuffix("\u{1B}7" + text.enumerated().map { "\u{1B}[\(y + $0.offset + 1);\(x + 1)H" + $0.element }.joined() + "\u{1B}8"))
+
+        // Help over it: the cells are written again (spaces, then ncurses), nothing sent to kitty.
+        app.dispatch(.terminal(.key(.function(1))))
+        app.render()
+        #expect(terminal.repaintedRows.last == y..<(y + rows))
+        #expect(terminal.controls.last?.contains("_G") == false)
+        // Closed: the text again, the picture not sent again.
+        app.dispatch(.terminal(.key(.escape)))
+        app.render()
+        let again = try #require(terminal.controls.last)
+        #expect(!again.contains("_G") && again.contains(text[0]))
+
         app.dispatch(.terminal(.key(.ctrl("q"))))
         app.finish()
         #expect(terminal.controls.last == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=d,d=I,q=2,i=\(id)\u{1B}\u{1B}\\\u{1B}\\")

@@ -31,8 +31,39 @@ import Testing
         let off = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "" }, tmuxPassthroughOn: { false })
         #expect(off.format == .symbols)
         #expect(off.hint?.contains("tmux set -g allow-passthrough on") == true)
-        let on = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "" }, tmuxPassthroughOn: { true })
-        #expect(on == .init(format: .kitty, tmuxPassthrough: true, hint: nil))
+        // kitty behind tmux draws through placeholders, which only 0.28 and later have.
+        let reply = { (version: String) in "\u{1B}P>|kitty(\(version))\u{1B}\\\u{1B}[?62;c" }
+        let on = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in reply("0.35.2") }, tmuxPassthroughOn: { true })
+        #expect(on == .init(format: .kitty, tmuxPassthrough: true, hint: nil, kittyPlaceholders: true))
+        let old = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in reply("0.26.5") }, tmuxPassthroughOn: { true })
+        #expect(old.format == .symbols && !old.tmuxPassthrough)
+        #expect(old.hint == "kitty 0.26.5 cannot place pictures inside tmux; kitty 0.28 or later can, through Unicode placeholders (showing symbols)")
+        let silent = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "" }, tmuxPassthroughOn: { true })
+        #expect(silent.format == .symbols && silent.hint?.contains("gave no version") == true)
+    }
+
+    @Test func kittyOutsideTmuxUsesPlaceholdersWhereItHasThem() {
+        let env = ["TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"]
+        var asked: [String] = []
+        let new = TerminalProbe.detect(environment: env, interactive: true,
+                                       ask: { asked.append($0); return "\u{1B}P>|kitty(0.28.0)\u{1B}\\\u{1B}[?62;c" })
+        #expect(new == .init(format: .kitty, tmuxPassthrough: false, hint: nil, kittyPlaceholders: true))
+        #expect(asked == [TerminalProbe.query])
+        let old = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "\u{1B}P>|kitty(0.27.1)\u{1B}\\\u{1B}[?62;c" })
+        #expect(old == .init(format: .kitty, tmuxPassthrough: false, hint: nil, kittyPlaceholders: false))
+    }
+
+    @Test func terminalVersionsAreReadFromXTVERSION() {
+        #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.26.5)\u{1B}\\") == .init(name: "kitty", number: "0.26.5"))
+        #expect(TerminalReply.version(in: "\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;4c") == .init(name: "XTerm", number: "379"))
+        #expect(TerminalReply.version(in: "\u{1B}P>|ghostty 1.1.3\u{1B}\\")?.drawsKittyPlaceholders == true)
+        #expect(TerminalReply.version(in: "\u{1B}P>|WezTerm 20240203\u{1B}\\")?.drawsKittyPlaceholders == false)
+        #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.28.0)\u{1B}\\")?.drawsKittyPlaceholders == true)
+        #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.27.9)\u{1B}\\")?.drawsKittyPlaceholders == false)
+        #expect(TerminalReply.version(in: "\u{1B}P>|kitty(1.0)\u{1B}\\")?.drawsKittyPlaceholders == true)
+        // A name with control characters in it is not taken (it would be shown in a hint).
+        #expect(TerminalReply.version(in: "\u{1B}P>|kit\u{07}ty(0.30)\u{1B}\\") == nil)
+        #expect(TerminalReply.version(in: "\u{1B}[?62;c") == nil)
     }
 
     @Test func insideTmuxTheTerminalBehindItIsAskedThroughPassthrough() {
@@ -43,7 +74,7 @@ import Testing
                                       tmuxPassthroughOn: { true })
         #expect(on == .init(format: .sixel, tmuxPassthrough: true, hint: nil))
         #expect(asked == [TmuxPassthrough.wrap(TerminalProbe.query)])
-        #expect(asked[0].hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}_G") && asked[0].hasSuffix("\u{1B}Ptmux;\u{1B}\u{1B}[c\u{1B}\\"))
+        #expect(asked[0].hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}_G") && asked[0].hasSuffix("\u{1B}Ptmux;\u{1B}\u{1B}[>0q\u{1B}\u{1B}[c\u{1B}\\"))
         // Without passthrough nothing could answer but tmux: nothing is asked.
         asked = []
         let off = TerminalProbe.detect(environment: env, interactive: true, ask: { asked.append($0); return "" }, tmuxPassthroughOn: { false })

@@ -8,10 +8,11 @@ import TerminalUI
 /// whenever those cells were repainted (an overlay closed, a resize, Ctrl-L) or the selection
 /// changed. Pictures are made off the UI thread and kept for the last few selections.
 ///
-/// A picture that is no longer wanted is taken off the terminal at once: sixel and iTerm2 by
-/// rewriting the cells under it, kitty by command. kitty pictures go once, under an id of their
-/// own, and are placed again by that id; their ids are freed when they leave the cache and when
-/// the studio ends.
+/// A picture that is no longer wanted is taken off the terminal at once: sixel, iTerm2 and kitty
+/// placeholders by rewriting the cells under it, kitty's direct placements by command. kitty
+/// pictures go once, under an id of their own, and are placed again by that id (or by writing
+/// their placeholder text again); their ids are freed when they leave the cache and when the
+/// studio ends.
 final class PixelPreview: @unchecked Sendable {
     struct Picture {
         var bytes: [UInt8]
@@ -81,7 +82,10 @@ final class PixelPreview: @unchecked Sendable {
         }
         let x = rect.x + max(0, (rect.width - picture.columns) / 2), y = rect.y + max(0, (rect.height - picture.rows) / 2)
         let area = GenerateLayout.Rect(x: x, y: y, width: picture.columns, height: picture.rows)
-        if format == .kitty {
+        if usesPlaceholders {
+            if key != placed || area != placedArea { remove(from: terminal) }
+            placeByPlaceholders(key, picture, at: area, on: terminal)
+        } else if format == .kitty {
             placeKitty(key, picture, at: area, on: terminal)
         } else {
             // The same picture in the same cells covers itself; anything else goes first.
@@ -103,12 +107,26 @@ final class PixelPreview: @unchecked Sendable {
         terminal.sendControl(out + Self.at(area, body))
     }
 
-    /// Takes the placed picture off the terminal: kitty hides it by command; sixel and iTerm2
-    /// pictures go when the cells under them are written again.
+    /// kitty placeholders: the picture sent once (its virtual placement has the cells it needs),
+    /// then its placeholder text written row by row into `area`.
+    private func placeByPlaceholders(_ key: ThumbnailKey, _ picture: Picture, at area: GenerateLayout.Rect, on terminal: Terminal) {
+        guard let id = kittyIDs[key] else { return }
+        var out = freeing()
+        if kittySent.insert(id).inserted { out += String(decoding: picture.bytes, as: UTF8.self) }
+        let rows = KittyPlaceholders.rows(id: id, columns: picture.columns, rows: picture.rows)
+        out += "\u{1B}7" + rows.enumerated().map { "\u{1B}[\(area.y + $0.offset + 1);\(area.x + 1)H" + $0.element }.joined() + "\u{1B}8"
+        terminal.sendControl(out)
+    }
+
+    /// kitty with placeholder text: the picture is text in the cells, gone when they are rewritten.
+    private var usesPlaceholders: Bool { format == .kitty && renderer.kittyPlaceholders }
+
+    /// Takes the placed picture off the terminal: kitty's direct placements are hidden by command;
+    /// sixel, iTerm2 and placeholder pictures go when the cells under them are written again.
     private func remove(from terminal: Terminal) {
         defer { invalidate() }
         guard let area = placedArea else { return }
-        if format == .kitty {
+        if format == .kitty && !usesPlaceholders {
             let out = freeing() + (placed.flatMap { kittyIDs[$0] }.map { wrapped(KittyGraphics.hide(id: $0)) } ?? "")
             if !out.isEmpty { terminal.sendControl(out) }
         } else {
@@ -166,8 +184,9 @@ final class PixelPreview: @unchecked Sendable {
         guard requested.insert(key).inserted else { return }
         var kittyID: UInt32?
         if format == .kitty {
-            kittyID = nextKittyID
-            kittyIDs[key] = nextKittyID
+            let id = usesPlaceholders ? KittyPlaceholders.imageID(nextKittyID) : nextKittyID
+            kittyID = id
+            kittyIDs[key] = id
             nextKittyID = nextKittyID &+ 1
         }
         let renderer = self.renderer, format = self.format

@@ -34,4 +34,40 @@ public enum TerminalReply {
     public static func kitty(in reply: String) -> Bool {
         reply.contains("\u{1B}_Gi=31;OK")
     }
+
+    /// A terminal's own name and version, from its XTVERSION answer (`ESC P > | kitty(0.26.5) ESC \`,
+    /// `ESC P > | ghostty 1.1.3 ESC \`, `ESC P > | XTerm(379) ESC \`).
+    public struct Version: Sendable, Equatable {
+        public var name: String
+        public var number: String
+
+        public init(name: String, number: String) {
+            self.name = name
+            self.number = number
+        }
+
+        /// The numeric parts of `number` (`0.26.5` → [0, 26, 5]).
+        public var parts: [Int] { number.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } }
+
+        /// kitty draws Unicode placeholders from 0.28.0; ghostty has from its first release.
+        public var drawsKittyPlaceholders: Bool {
+            switch name.lowercased() {
+            case "kitty": parts.lexicographicallyPrecedes([0, 28]) == false
+            case "ghostty": true
+            default: false
+            }
+        }
+    }
+
+    public static func version(in reply: String) -> Version? {
+        guard let start = reply.range(of: "\u{1B}P>|"), let end = reply[start.upperBound...].range(of: "\u{1B}\\") else { return nil }
+        let text = String(reply[start.upperBound..<end.lowerBound])
+        guard !text.isEmpty, text.count <= 100, text.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else { return nil }
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+            return Version(name: String(text[..<open]).trimmingCharacters(in: .whitespaces),
+                           number: String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+        }
+        let words = text.split(separator: " ", maxSplits: 1)
+        return Version(name: String(words[0]), number: words.count > 1 ? String(words[1]) : "")
+    }
 }

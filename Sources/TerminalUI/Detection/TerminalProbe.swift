@@ -9,16 +9,20 @@ public enum TerminalProbe {
         public var tmuxPassthrough: Bool
         /// Advice for the user, e.g. how to let pixels through tmux.
         public var hint: String?
-        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?) {
+        /// kitty pictures go through Unicode placeholders (`KittyPlaceholders`), not at the cursor.
+        public var kittyPlaceholders: Bool
+        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?, kittyPlaceholders: Bool = false) {
             self.format = format
             self.tmuxPassthrough = tmuxPassthrough
             self.hint = hint
+            self.kittyPlaceholders = kittyPlaceholders
         }
     }
 
-    /// The kitty graphics query (1x1 pixel, query only) followed by primary device attributes,
-    /// which every terminal answers, so the wait ends as soon as that answer arrives.
-    public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[c"
+    /// The kitty graphics query (1x1 pixel, query only), the terminal's name and version
+    /// (XTVERSION), then primary device attributes, which every terminal answers, so the wait
+    /// ends as soon as that answer arrives.
+    public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[>0q\u{1B}[c"
 
     public static func detect(environment env: [String: String], interactive: Bool,
                               ask: (String) -> String = { askTerminal($0) },
@@ -27,22 +31,42 @@ public enum TerminalProbe {
         let inTmux = env["TMUX"] != nil
         var format = PixelFormat.fromEnvironment(env)
         // Inside tmux the query goes through to the terminal tmux runs in (tmux itself would
-        // answer a bare one); that needs passthrough, which is asked about only once.
+        // answer a bare one); that needs passthrough, which is asked about only once. A kitty
+        // known from the environment is still asked its version (placeholders or not).
         let passthrough: Bool? = inTmux ? tmuxPassthroughOn() : nil
-        if format == nil && (!inTmux || passthrough == true) {
+        var version: TerminalReply.Version?
+        if (format == nil || format == .kitty) && (!inTmux || passthrough == true) {
             let reply = ask(inTmux ? TmuxPassthrough.wrap(query) : query)
-            if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
+            version = TerminalReply.version(in: reply)
+            if format == nil {
+                if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
+            }
         }
         guard let format else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
+        let placeholders = format == .kitty && version?.drawsKittyPlaceholders == true
         if inTmux {
             if passthrough != true {
                 return Result(format: .symbols, tmuxPassthrough: false,
                               hint: "tmux's allow-passthrough is off, so \(format.rawValue) pictures cannot reach the terminal; "
                                   + "run `tmux set -g allow-passthrough on` to see them (showing symbols)")
             }
-            return Result(format: format, tmuxPassthrough: true, hint: nil)
+            // Inside tmux a picture drawn at the cursor lands where tmux last left the outer
+            // terminal's cursor, over other text; only placeholder text goes where it belongs.
+            if format == .kitty && !placeholders {
+                let which = version.map { "\($0.name) \($0.number)" } ?? "this kitty terminal (it gave no version)"
+                return Result(format: .symbols, tmuxPassthrough: false,
+                              hint: "\(which) cannot place pictures inside tmux; kitty 0.28 or later can, "
+                                  + "through Unicode placeholders (showing symbols)")
+            }
+            return Result(format: format, tmuxPassthrough: true, hint: nil, kittyPlaceholders: placeholders)
         }
-        return Result(format: format, tmuxPassthrough: false, hint: nil)
+        return Result(format: format, tmuxPassthrough: false, hint: nil, kittyPlaceholders: placeholders)
+    }
+
+    /// The terminal's name and version (XTVERSION) alone: nil when it does not answer.
+    public static func version(environment env: [String: String], ask: (String) -> String = { askTerminal($0) }) -> TerminalReply.Version? {
+        let q = "\u{1B}[>0q\u{1B}[c"
+        return TerminalReply.version(in: ask(env["TMUX"] != nil ? TmuxPassthrough.wrap(q) : q))
     }
 
     /// Writes `query` to the controlling terminal in raw mode and collects the reply until the
