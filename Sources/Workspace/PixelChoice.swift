@@ -14,7 +14,7 @@ public enum PixelChoice {
         let inTmux = env["TMUX"] != nil && chosen != .symbols
         var hint: String?
         if tmuxHint && inTmux && TerminalProbe.tmuxAllowsPassthrough() != true {
-            hint = "tmux's allow-passthrough is off; run `tmux set -g allow-passthrough on` or the pictures will not show"
+            hint = "run `tmux set -g allow-passthrough on` or the pictures will not show: tmux's allow-passthrough is off"
         }
         // A chosen kitty draws through placeholders where the terminal says it can, and inside
         // tmux when it says nothing (the only way a picture lands in its cells there).

@@ -62,7 +62,6 @@ struct ShowCommand: AsyncParsableCommand {
         } catch let refusal as OptionRefusal {
             throw ValidationError(refusal.description)
         }
-        if let hint = probe.hint { Console.note(hint) }
         // The small pictures made when images are stored (and, for others, the first time they are shown).
         let stored = noCache ? nil : HistoryLibrary.thumbnails(env)
         let drawn: ImageSheet.Drawn
@@ -80,6 +79,8 @@ struct ShowCommand: AsyncParsableCommand {
                                                                       cellAspect: terminal?.cellAspect ?? CellGeometry.cellAspect))
         }
         FileHandle.standardOutput.write(Data(drawn.bytes))
+        // After the pictures, so a picture as tall as the terminal does not scroll it out of sight.
+        if let hint = probe.hint { Console.note(hint) }
         for failure in drawn.failures { Console.error(failure) }
         if !drawn.failures.isEmpty { throw ExitCode(1) }
     }

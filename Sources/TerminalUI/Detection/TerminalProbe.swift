@@ -47,8 +47,9 @@ public enum TerminalProbe {
         if inTmux {
             if passthrough != true {
                 return Result(format: .symbols, tmuxPassthrough: false,
-                              hint: "tmux's allow-passthrough is off, so \(format.rawValue) pictures cannot reach the terminal; "
-                                  + "run `tmux set -g allow-passthrough on` to see them (showing symbols)")
+                              // What to run first: a narrow status line cuts the end, not the command.
+                              hint: "run `tmux set -g allow-passthrough on` to see \(format.rawValue) pictures: "
+                                  + "tmux's allow-passthrough is off, so they cannot reach the terminal (showing symbols)")
             }
             // Inside tmux a picture drawn at the cursor lands where tmux last left the outer
             // terminal's cursor, over other text; only placeholder text goes where it belongs.
