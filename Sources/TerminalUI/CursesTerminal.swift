@@ -199,6 +199,10 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             timeout(0)
             var next: wint_t = 0
             let kind = wget_wch(shim_stdscr(), &next)
+            if kind == OK, let introducer = Unicode.Scalar(UInt32(next)), TerminalReplyFilter.introducers.contains(introducer),
+               skipReply(after: introducer) {
+                return readEvent(timeoutMilliseconds: 0)
+            }
             if kind == OK, next >= 32, next != 127, let scalar = Unicode.Scalar(UInt32(next)) {
                 return .key(.alt(Character(scalar)))
             }
@@ -210,6 +214,30 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             guard let scalar = Unicode.Scalar(value) else { return nil }
             return .key(.character(Character(scalar)))
         }
+    }
+
+    /// A terminal's answer that came in after its question stopped waiting (a slow start, a
+    /// slow SSH link): `ESC _ … ESC \`, `ESC P … ESC \`, `ESC ] … BEL` or an unknown `ESC [ … c`.
+    /// It is read to its end and dropped, so it never becomes typed text. Returns false (and puts
+    /// back what it read) when no such answer follows: then `ESC` + the introducer is Alt+key.
+    private func skipReply(after introducer: Unicode.Scalar) -> Bool {
+        var filter = TerminalReplyFilter(introducer: introducer)
+        var read: [wint_t] = []
+        timeout(Int32(TerminalReplyFilter.patienceMilliseconds))
+        while read.count < TerminalReplyFilter.longest {
+            var ch: wint_t = 0
+            guard wget_wch(shim_stdscr(), &ch) == OK, let scalar = Unicode.Scalar(UInt32(ch)) else { break }
+            read.append(ch)
+            switch filter.take(scalar) {
+            case .more: continue
+            case .ended: return true
+            case .notAReply: break
+            }
+            break
+        }
+        if read.count >= TerminalReplyFilter.longest { return true }
+        for ch in read.reversed() { unget_wch(wchar_t(bitPattern: UInt32(ch))) }
+        return false
     }
 
     /// The attributes and colour pair for a style, downgraded to what the terminal can show.

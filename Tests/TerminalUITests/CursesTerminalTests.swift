@@ -80,6 +80,29 @@ import Testing
         #expect(events == [.key(.character("a")), .key(.alt("x")), .key(.ctrl("g")), .paste("line one\nline two"), .key(.up), .key(.down)])
     }
 
+    /// A terminal's answer that arrives after its question stopped waiting (a slow start, a slow
+    /// SSH link) is dropped whole; it never turns into typed text. Alt+P and Alt+_ still work.
+    @Test func lateTerminalAnswersAreDroppedAndAltKeysStillArrive() throws {
+        let pty = PTY(columns: 40, rows: 10)
+        let terminal = CursesTerminal(term: "xterm-256color", input: pty.input, output: pty.output, outputFD: pty.slave)
+        defer { CursesTerminal.restore() }
+        func events(after typed: String) -> [TerminalEvent] {
+            pty.type(typed)
+            var seen: [TerminalEvent] = []
+            for _ in 0..<12 {
+                guard let e = terminal.nextEvent(timeoutMilliseconds: 200) else { break }
+                seen.append(e)
+            }
+            return seen
+        }
+        #expect(events(after: "\u{1B}_Gi=31;OK\u{1B}\\a") == [.key(.character("a"))])
+        #expect(events(after: "\u{1B}P>|kitty(0.26.5)\u{1B}\\b") == [.key(.character("b"))])
+        #expect(events(after: "\u{1B}]11;rgb:ffff/ffff/ffff\u{07}c") == [.key(.character("c"))])
+        #expect(events(after: "\u{1B}[?62;4;22c\u{1B}[4;680;960td") == [.key(.character("d"))])
+        #expect(events(after: "\u{1B}P") == [.key(.alt("P"))])
+        #expect(events(after: "\u{1B}_") == [.key(.alt("_"))])
+    }
+
     @Test func coloursAreDowngradedToWhatTheTerminalHas() {
         #expect(ColorDowngrade.number(.rgb(0xFF0000), colors: 1 << 24) == 0xFF0000)
         #expect(ColorDowngrade.number(.rgb(0x000001), colors: 1 << 24) == 8)

@@ -71,8 +71,9 @@ public enum TerminalProbe {
     }
 
     /// Writes `query` to the controlling terminal in raw mode and collects the reply until the
-    /// device-attributes answer ends it, or 200 ms pass.
-    public static func askTerminal(_ query: String, timeout: Duration = .milliseconds(200)) -> String {
+    /// device-attributes answer ends it, or 500 ms pass (a terminal just started, or at the far end of
+    /// a slow link, can take that long; an answer later still is dropped by `TerminalReplyFilter`).
+    public static func askTerminal(_ query: String, timeout: Duration = .milliseconds(500)) -> String {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return "" }
         defer { close(fd) }
