@@ -35,17 +35,42 @@ public final class VirtualDisplay: @unchecked Sendable {
 
     public var name: String { ":\(number)" }
 
-    /// Starts a program on this display (a terminal); it is ended with the display.
-    public func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+    /// Starts a program on this display (a terminal); it is ended with the display. Its standard
+    /// error goes to `errorLog` when given (to say why a terminal did not start).
+    public func launch(_ executable: String, _ arguments: [String], environment: [String: String], errorLog: String? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment.merging(["DISPLAY": name]) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errorLog, FileManager.default.createFile(atPath: errorLog, contents: nil),
+           let handle = FileHandle(forWritingAtPath: errorLog) {
+            process.standardError = handle
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         programs.append(process)
+    }
+
+    /// Whether the last program launched has ended (a terminal that could not start).
+    public var lastProgramEnded: Bool { programs.last.map { !$0.isRunning } ?? true }
+
+    /// Waits until a window of `windowClass` is mapped and focused, at most `timeout`; false if none came.
+    public func focusWindow(class windowClass: String, timeout: Duration = .seconds(30)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let r = try await Binary.run("/usr/bin/xdotool", ["search", "--onlyvisible", "--class", windowClass],
+                                         environment: ["DISPLAY": name, "PATH": "/usr/bin:/bin"])
+            if let window = r.stdout.split(separator: "\n").first, r.status == 0 {
+                try await xdotool(["windowfocus", "--sync", String(window)])
+                return true
+            }
+            if lastProgramEnded { return false }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
     }
 
     /// The whole screen as it is now (ImageMagick's `import`).
