@@ -13,12 +13,17 @@ public struct PixelRenderer: Sendable {
     /// kitty pictures go with a virtual placement and show where placeholder text is written
     /// (`KittyPlaceholders`), not at the cursor.
     public var kittyPlaceholders: Bool
+    /// Fill the whole box of cells asked for, whatever the picture's shape (`show --stretch`);
+    /// otherwise the picture keeps its shape and is never scaled up.
+    public var stretch: Bool
 
-    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false, kittyPlaceholders: Bool = false) {
+    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false, kittyPlaceholders: Bool = false,
+                stretch: Bool = false) {
         self.cellWidth = cellWidth
         self.cellHeight = cellHeight
         self.tmuxPassthrough = tmuxPassthrough
         self.kittyPlaceholders = kittyPlaceholders
+        self.stretch = stretch
     }
 
     /// The image fitted into `columns` x `rows` cells, as the bytes to write. Returns the cells used.
@@ -30,7 +35,7 @@ public struct PixelRenderer: Sendable {
                        kittyID: UInt32? = nil) -> (bytes: [UInt8], columns: Int, rows: Int)
     {
         precondition(format != .symbols)
-        let fit = ImageDecoder.fit(width: image.width, height: image.height, into: columns * cellWidth, rows * cellHeight)
+        let fit = fitted(width: image.width, height: image.height, columns: columns, rows: rows)
         let (usedColumns, usedRows) = cells(for: fit, columns: columns, rows: rows)
         var input = image.downscaled(toWidth: fit.width, height: fit.height)
         if format == .kitty, let png = try? ImageEncoder.compactPNG(input) {
@@ -70,9 +75,17 @@ public struct PixelRenderer: Sendable {
         return (tmuxPassthrough ? Self.wrapForTmux(bytes) : bytes, usedColumns, usedRows)
     }
 
-    /// The cells a picture of `image`'s size takes inside `columns` x `rows` (never scaled up).
+    /// The cells a picture of `image`'s size takes inside `columns` x `rows` (never scaled up,
+    /// unless `stretch`).
     public func cells(forImageWidth width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
-        cells(for: ImageDecoder.fit(width: width, height: height, into: columns * cellWidth, rows * cellHeight), columns: columns, rows: rows)
+        cells(for: fitted(width: width, height: height, columns: columns, rows: rows), columns: columns, rows: rows)
+    }
+
+    /// The picture's size in pixels inside `columns` x `rows` cells: its shape kept and never scaled
+    /// up, or the whole box with `stretch`.
+    private func fitted(width: Int, height: Int, columns: Int, rows: Int) -> (width: Int, height: Int) {
+        stretch ? (columns * cellWidth, rows * cellHeight)
+            : ImageDecoder.fit(width: width, height: height, into: columns * cellWidth, rows * cellHeight)
     }
 
     private func cells(for fit: (width: Int, height: Int), columns: Int, rows: Int) -> (columns: Int, rows: Int) {

@@ -20,12 +20,16 @@ public struct PreviewOptions: Sendable, Hashable {
     /// A cell's height over its width, in pixels: 17/8 with an 8x17 font. From the terminal
     /// (`TerminalSize.cellAspect`) when it tells, so circles come out round.
     public var cellAspect: Double
+    /// Fill the whole box of cells asked for, whatever the picture's shape (`show --stretch`);
+    /// otherwise the picture is as large as fits with its shape kept.
+    public var stretch: Bool
 
     public init(colors: ColorMode = .truecolor, symbols: SymbolSet = .block, background: UInt32 = 0x000000,
-                cellAspect: Double = CellGeometry.cellAspect) {
+                cellAspect: Double = CellGeometry.cellAspect, stretch: Bool = false) {
         self.colors = colors
         self.symbols = symbols
         self.background = background
+        self.stretch = stretch
         self.cellAspect = cellAspect.isFinite && cellAspect > 0.5 && cellAspect < 4 ? cellAspect : CellGeometry.cellAspect
     }
 }

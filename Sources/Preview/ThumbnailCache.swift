@@ -13,7 +13,10 @@ public final class ThumbnailCache: Sendable {
         public var options: PreviewOptions
 
         var fileName: String {
+            // Every option that changes the cells: the cell shape too, so a font change is not
+            // answered with a grid drawn for another one.
             let opts = "\(options.colors.rawValue)-\(options.symbols.rawValue)-\(String(options.background, radix: 16))"
+                + "-a\(Int((options.cellAspect * 1000).rounded()))" + (options.stretch ? "-stretch" : "")
             return String(format: "%016llx", content) + "-\(columns)x\(rows)-\(opts).cells"
         }
     }

@@ -31,7 +31,8 @@ public final class Thumbnailer: Sendable {
         self.read = read
     }
 
-    /// The image as cells, as large as fits `columns` x `rows` with its aspect kept.
+    /// The image as cells, as large as fits `columns` x `rows` with its aspect kept (all of them
+    /// with `options.stretch`).
     public func cells(forFile path: String, columns: Int, rows: Int, options: PreviewOptions) throws -> CellGrid {
         let identity = Self.identity(path)
         let identityKey = identity.map { ContentDigest.of(Data("\(path)\0\($0.size)\0\($0.mtime)\0\($0.inode)".utf8)) }
@@ -83,8 +84,9 @@ public final class Thumbnailer: Sendable {
     }
 
     public func cells(for image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
-        let box = CellGeometry.fit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows,
-                                   cellAspect: options.cellAspect)
+        let box = options.stretch ? (columns: columns, rows: rows)
+            : CellGeometry.fit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows,
+                               cellAspect: options.cellAspect)
         let px = CellGeometry.pixels(columns: box.columns, rows: box.rows)
         // chafa filters while it scales; only images over twice the useful size are reduced first.
         var input = image

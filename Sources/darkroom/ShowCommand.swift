@@ -18,12 +18,15 @@ struct ShowCommand: AsyncParsableCommand {
               darkroom show result.png
               darkroom show ~/.local/share/darkroom/images/2026/11/*.jpg --grid 8
               darkroom show a.png --size 60x30 --colors 256 --symbols half
+              darkroom show banner.png --size 100x10 --stretch
             """)
 
     @Argument(help: "Image files (JPEG, PNG, WEBP).")
     var files: [String]
-    @Option(help: "Cells per picture, COLSxROWS (default: fit the terminal, or the grid slot).")
+    @Option(help: "Cells per picture, COLSxROWS: the picture is as large as fits, its shape kept (default: fit the terminal, or the grid slot).")
     var size: String?
+    @Flag(help: "Fill the whole --size box (or grid slot), whatever the picture's shape.")
+    var stretch = false
     @Option(help: "A contact sheet with COLS pictures per row (COLSxROWS also fixes the rows per screen).")
     var grid: String?
     @Option(help: "Colours: truecolor, 256, 16 or none (default: as chafa picks them from TERM, COLORTERM and the like; none with NO_COLOR).")
@@ -67,7 +70,8 @@ struct ShowCommand: AsyncParsableCommand {
         let drawn: ImageSheet.Drawn
         if probe.format != .symbols {
             let renderer = PixelRenderer(cellWidth: terminal?.cellWidth ?? 10, cellHeight: terminal?.cellHeight ?? 20,
-                                         tmuxPassthrough: probe.tmuxPassthrough, kittyPlaceholders: probe.kittyPlaceholders)
+                                         tmuxPassthrough: probe.tmuxPassthrough, kittyPlaceholders: probe.kittyPlaceholders,
+                                         stretch: stretch)
             drawn = await ImageSheet.pixels(files, layout: layout, format: probe.format, renderer: renderer, stored: stored)
         } else {
             // Several pictures are drawn at once, so chafa itself stays on one thread per picture.
@@ -76,7 +80,8 @@ struct ShowCommand: AsyncParsableCommand {
                                           stored: stored)
             drawn = await ImageSheet.symbols(files, thumbnailer: thumbnailer, layout: layout,
                                              options: PreviewOptions(colors: colorMode, symbols: symbolSet,
-                                                                      cellAspect: terminal?.cellAspect ?? CellGeometry.cellAspect))
+                                                                      cellAspect: terminal?.cellAspect ?? CellGeometry.cellAspect,
+                                                                      stretch: stretch))
         }
         FileHandle.standardOutput.write(Data(drawn.bytes))
         // After the pictures, so a picture as tall as the terminal does not scroll it out of sight.

@@ -79,6 +79,33 @@ import TestSupport
         #expect(again.status == 0 && again.stdout == first.stdout)
     }
 
+    /// `--size` is a box the picture fits in with its shape kept; `--stretch` fills it. A square
+    /// in a 60x15 box with 1:2 cells is 30x15 symbols, and a sixel picture keeps its 256x256
+    /// (never scaled up) unless stretched to the box's 600x300 pixels.
+    @Test func sizeFitsKeepingTheShapeAndStretchFills() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let square = try Self.files(in: folder)[0]
+        let env = Binary.isolatedEnvironment(folder, extra: ["TERM": "xterm-256color"])
+        func widths(_ extra: [String]) async throws -> [Int] {
+            let r = try await Binary.run(Self.darkroom, ["show", "--size", "60x15", "--colors", "256", "--no-cache"] + extra + [square],
+                                         environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            let visible = r.stdout.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            return visible.split(separator: "\n").dropLast().map(\.count)  // the caption is last
+        }
+        #expect(try await widths([]) == Array(repeating: 30, count: 15))
+        #expect(try await widths(["--stretch"]) == Array(repeating: 60, count: 15))
+        func sixelSize(_ extra: [String]) async throws -> String? {
+            let r = try await Binary.run(Self.darkroom, ["show", "--size", "60x15", "--format", "sixel", "--no-cache"] + extra + [square],
+                                         environment: env)
+            return r.stdout.firstMatch(of: /"1;1;(\d+);(\d+)/).map { "\($0.1)x\($0.2)" }
+        }
+        #expect(try await sixelSize(["--stretch"]) == "600x300")
+        let kept = try #require(try await sixelSize([]))
+        #expect(kept.hasPrefix("2") && kept != "600x300", "a 256x256 picture is not scaled up: \(kept)")
+    }
+
     @Test func badOptionsAreNamed() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
