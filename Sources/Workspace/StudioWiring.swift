@@ -55,7 +55,7 @@ public enum StudioWiring {
                 let terminal = CursesTerminal(monochrome: colors == .monochrome)
                 var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
                                         target: targetName, pickerFolder: pickerFolder)
-                state.status.notice = hint
+                state.status.terminalHint = hint
                 let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
                 Task.detached {
                     for event in await recover(session) { app.post(event) }

@@ -61,6 +61,9 @@ public struct StatusLine: Sendable, Equatable {
     public var notice: String?
     /// A new error takes the line from the notice before it, so it is never hidden behind one.
     public var lastError: String? { didSet { if lastError != nil { notice = nil } } }
+    /// What this terminal cannot show and the command that fixes it (tmux's passthrough off, a
+    /// kitty too old for tmux): on the line whenever nothing newer is, and at the top of help.
+    public var terminalHint: String?
 
     public init(target: String) { self.target = target }
 }

@@ -13,16 +13,24 @@ struct StatusView {
         let s = layout.status
         frame.fill(x: s.x, y: s.y, width: s.width, height: 1, style: theme.style("status"))
         let spend = status.spendToday.map { String(format: "$%.4f", $0) } ?? "…"
-        let left = " \(status.target) │ jobs \(state.jobs.inFlight) running │ today \(spend) "
-        let used = frame.putClipped(left, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)
-        if let notice = status.notice {
-            frame.putClipped("│ " + notice, x: s.x + used, y: s.y, style: theme.style("status"), maxWidth: s.width - used)
-        } else if state.screen == .generate, state.overlay == nil, let field = state.generate.focusedField,
-                  let issue = state.generate.form.issues(for: field).first {
-            // The focused field's violation in full (beside the field it may be cut short).
-            frame.putClipped("│ " + issue.description, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
-        } else if let error = status.lastError {
-            frame.putClipped("│ last error: " + error, x: s.x + used, y: s.y, style: theme.style("status.error"), maxWidth: s.width - used)
+        let message: (text: String, style: String)? =
+            if let notice = status.notice { (notice, "status") }
+            else if state.screen == .generate, state.overlay == nil, let field = state.generate.focusedField,
+                    let issue = state.generate.form.issues(for: field).first {
+                // The focused field's violation in full (beside the field it may be cut short).
+                (issue.description, "status.error")
+            } else if let error = status.lastError { ("last error: " + error, "status.error") }
+            else if let hint = status.terminalHint { (hint, "status") }
+            else { nil }
+        // The summary gives way to a message that would not fit beside it: first the jobs and
+        // spend, then the target, so a hint's command and reason are read whole.
+        let summaries = [" \(status.target) │ jobs \(state.jobs.inFlight) running │ today \(spend) ", " \(status.target) ", ""]
+        let room = { (summary: String) in s.width - DisplayWidth.of(summary) - (summary.isEmpty ? 1 : 2) }
+        let summary = message.map { m in summaries.first { room($0) >= DisplayWidth.of(m.text) } ?? "" } ?? summaries[0]
+        let used = frame.putClipped(summary, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)
+        if let message {
+            let text = (summary.isEmpty ? " " : "│ ") + message.text
+            frame.putClipped(text, x: s.x + used, y: s.y, style: theme.style(message.style), maxWidth: s.width - used)
         }
         drawFooter(state, layout.footer, into: &frame)
     }

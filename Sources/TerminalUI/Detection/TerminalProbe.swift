@@ -48,8 +48,8 @@ public enum TerminalProbe {
             if passthrough != true {
                 return Result(format: .symbols, tmuxPassthrough: false,
                               // What to run first: a narrow status line cuts the end, not the command.
-                              hint: "run `tmux set -g allow-passthrough on` to see \(format.rawValue) pictures: "
-                                  + "tmux's allow-passthrough is off, so they cannot reach the terminal (showing symbols)")
+                              hint: "run `tmux set -g allow-passthrough on` to see \(format.rawValue) pictures "
+                                  + "(tmux's allow-passthrough is off; showing symbols)")
             }
             // Inside tmux a picture drawn at the cursor lands where tmux last left the outer
             // terminal's cursor, over other text; only placeholder text goes where it belongs.
