@@ -68,7 +68,7 @@ public struct JobRunner: Sendable {
             let outcome: JobOutcome
             do {
                 // Retries of the shared client made for this job are this job's events.
-                outcome = try await RetryEvent.$observer.withValue({ emit(.retrying($0)) }) {
+                outcome = try await RetryEvent.observing({ emit(.retrying($0)) }) {
                     try await Deadline.run(within: budget) { [self] in
                         try await perform(draft, files: files, into: folder, jobID: jobID, started: started, events: { step in
                             if case .saved = step { savedCount.add() }

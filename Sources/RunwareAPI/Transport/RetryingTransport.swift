@@ -61,6 +61,16 @@ public struct RetryEvent: Sendable, Equatable {
     /// Also told of every retry made by the current task (and its child tasks): a job runner
     /// sets it around one job, so a retry of a shared client is reported as that job's event.
     @TaskLocal public static var observer: (@Sendable (RetryEvent) -> Void)?
+
+    /// Runs `operation` with `observer` told of its retries. The value is bound in this frame of
+    /// its own and never inlined: with the closure passed straight to `withValue`, the release
+    /// build (Swift 6.3.1) crashed in `swift_task_localValuePush` at every job.
+    @inline(never)
+    public static func observing<T: Sendable>(_ observer: @escaping @Sendable (RetryEvent) -> Void,
+                                              _ operation: @Sendable () async throws -> T) async throws -> T {
+        let value: (@Sendable (RetryEvent) -> Void)? = observer
+        return try await $observer.withValue(value) { try await operation() }
+    }
 }
 
 /// Wraps a transport with the retry policy. Sleep and randomness are injected for tests.
