@@ -27,13 +27,20 @@ public struct HistoryQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { self == HistoryQuery() }
 
-    public static func parse(_ text: String) throws -> HistoryQuery {
+    /// `typing`: the text is being typed (search as you type), so its last word, when nothing
+    /// follows it, matches as a prefix ("ligh" finds "lighthouse"); a space after it makes it whole.
+    public static func parse(_ text: String, typing: Bool = false) throws -> HistoryQuery {
         var q = HistoryQuery()
-        for token in tokenize(text) {
+        let tokens = tokenize(text)
+        let open = typing && text.last.map { !$0.isWhitespace && $0 != "\"" } == true
+        for (i, token) in tokens.enumerated() {
             if token.quoted { q.phrases.append(token.text); continue }
             let t = token.text
             if t.lowercased() == "fav" || t.lowercased() == "fav:yes" { q.favouritesOnly = true; continue }
-            guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { q.terms.append(t); continue }
+            guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else {
+                q.terms.append(open && i == tokens.count - 1 && !t.hasSuffix("*") ? t + "*" : t)
+                continue
+            }
             let key = t[..<colon].lowercased(), value = String(t[t.index(after: colon)...])
             guard !value.isEmpty else { throw HistoryError.badQuery("\"\(t)\" needs a value after the colon") }
             switch key {

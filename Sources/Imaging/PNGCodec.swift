@@ -39,16 +39,18 @@ enum PNGCodec {
         }
     }
 
-    /// `compact`: the smallest file (zlib level 9, each row's best filter), for pictures sent over
-    /// a link rather than written to disk.
+    /// `compact`: a small file made fast, for pictures sent over a link rather than written to disk
+    /// (zlib level 4, the Up filter). Measured on a 640x640 sandbox picture: 17 ms and 212 KB,
+    /// where level 9 with each row's best filter took 336 ms for 200 KB, and level 3 with Sub
+    /// (the disk setting) 15 ms for 245 KB.
     static func encode(_ image: RGBAImage, compact: Bool = false) throws -> Data {
         guard let ctx = spng_ctx_new(Int32(SPNG_CTX_ENCODER.rawValue)) else {
             throw ImageCodecError.encodeFailed(.png, "spng init failed")
         }
         defer { spng_ctx_free(ctx) }
         spng_set_option(ctx, SPNG_ENCODE_TO_BUFFER, 1)
-        spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, compact ? 9 : 3)
-        spng_set_option(ctx, SPNG_FILTER_CHOICE, Int32(compact ? SPNG_FILTER_CHOICE_ALL.rawValue : SPNG_FILTER_CHOICE_SUB.rawValue))
+        spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, compact ? 4 : 3)
+        spng_set_option(ctx, SPNG_FILTER_CHOICE, Int32(compact ? SPNG_FILTER_CHOICE_UP.rawValue : SPNG_FILTER_CHOICE_SUB.rawValue))
         let opaque = image.isOpaque
         var ihdr = spng_ihdr()
         ihdr.width = UInt32(image.width)

@@ -90,6 +90,15 @@ final class FixedClock: Sendable {
         #expect(try ids("after:2026-11-23") == [c])
         #expect(try ids("fox* status:pending") == [a])
         #expect(try ids("model:runware:111@1").count == 3)
+        // As you type, the word being typed is a prefix; a space after it makes it whole.
+        func typing(_ q: String) throws -> [Int64] { try s.search(HistoryQuery.parse(q, typing: true)).map(\.id) }
+        #expect(try typing("ligh") == [c])
+        #expect(try typing("ligh ") == [])
+        #expect(try typing("red f") == [a])
+        #expect(try typing("sno") == [b, a])
+        #expect(try typing("\"film pho\"") == [])
+        #expect(try typing("seed:8") == [b])
+        #expect(try HistoryQuery.parse("fox*", typing: true).terms == ["fox*"])
     }
 
     @Test func badQueriesAreExplained() throws {

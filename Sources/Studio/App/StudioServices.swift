@@ -100,7 +100,7 @@ public struct LiveServices: StudioServices {
 
     public func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) {
         guard let history else { return (0, []) }
-        let parsed = try HistoryQuery.parse(query)
+        let parsed = try HistoryQuery.parse(query, typing: true)
         let size = HistoryBrowser.pageSize
         if parsed.isEmpty {
             return (try history.count, try history.list(limit: size, offset: page * size))
