@@ -104,6 +104,9 @@ final class TmuxStudio: @unchecked Sendable {
         waitpid(client, &status, 0)
         close(terminal.slave)
         close(terminal.master)
+        // tmux leaves its socket file behind.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     private static func tmux(_ arguments: [String], environment: [String: String]) throws {
