@@ -114,6 +114,13 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     /// The input stream's descriptor, waited on together with `wakeSignal`.
     private let inputFD: Int32
 
+    public var cellPixels: (width: Int, height: Int)? {
+        var size = winsize()
+        guard ioctl(Self.outputFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0,
+              size.ws_xpixel > 0, size.ws_ypixel > 0 else { return nil }
+        return (Int(size.ws_xpixel) / Int(size.ws_col), Int(size.ws_ypixel) / Int(size.ws_row))
+    }
+
     /// Waits for a key, a resize or a wake, at most `timeoutMilliseconds`; nil when a wake or
     /// the time ended the wait. Keys ncurses already holds (pushed back, half-read sequences)
     /// are taken first, so the wait never sits on input that has arrived.

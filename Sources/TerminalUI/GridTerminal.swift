@@ -39,10 +39,14 @@ public final class GridTerminal: Terminal, @unchecked Sendable {
     public func send(_ more: TerminalEvent...) { events += more }
     public func type(_ text: String) { events += text.map { .key(.character($0)) } }
 
-    /// A resize as the terminal reports it: the screen is cleared, the event queued.
-    public func resize(columns: Int, rows: Int) {
+    public private(set) var cellPixels: (width: Int, height: Int)?
+
+    /// A resize as the terminal reports it: the screen is cleared, the event queued. A font
+    /// change comes the same way, with `cell` the new cell size in pixels.
+    public func resize(columns: Int, rows: Int, cell: (width: Int, height: Int)? = nil) {
         self.columns = columns
         self.rows = rows
+        if let cell { cellPixels = cell }
         screen = Frame(width: columns, height: rows)
         events.append(.resize(columns: columns, rows: rows))
     }

@@ -41,8 +41,11 @@ public protocol Terminal: AnyObject {
     /// Ends a `nextEvent` wait early when background work has something to show; nil when the
     /// terminal is not waited on (in-memory grids in tests).
     var wakeSignal: WakeSignal? { get }
+    /// A cell's size in pixels, as the terminal reports it now (TIOCGWINSZ); nil when it does not.
+    var cellPixels: (width: Int, height: Int)? { get }
 }
 
 extension Terminal {
     public var wakeSignal: WakeSignal? { nil }
+    public var cellPixels: (width: Int, height: Int)? { nil }
 }

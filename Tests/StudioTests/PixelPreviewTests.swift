@@ -13,9 +13,10 @@ import TestSupport
 /// on), so no old picture shows through blank cells of a pop-up or another screen.
 @Suite struct PixelPreviewTests {
     /// The studio on the grid terminal with one result in the Generate strip.
-    static func app(_ folder: TempFolder, format: PixelFormat, tmux: Bool = false, placeholders: Bool = false, more: [String] = []) throws -> (StudioApp, GridTerminal) {
+    static func app(_ folder: TempFolder, format: PixelFormat, tmux: Bool = false, placeholders: Bool = false, more: [String] = [],
+                    side: Int = 256) throws -> (StudioApp, GridTerminal) {
         let path = folder.path + "/result.png"
-        try ImageEncoder.encode(RGBAImage(width: 256, height: 256, fill: (30, 140, 200, 255)), as: .png)
+        try ImageEncoder.encode(RGBAImage(width: side, height: side, fill: (30, 140, 200, 255)), as: .png)
             .write(to: URL(fileURLWithPath: path))
         let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
         let services = LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
@@ -64,6 +65,32 @@ import TestSupport
         app.render()
         #expect(terminal.repaintedRows.count == 2)
         #expect(Self.placements(terminal, "\u{1B}P") == 2)
+    }
+
+    /// A font change reaches the studio as a resize with another cell size: the picture is taken
+    /// off and made again for the new cells (a 2048x2048 picture fills the pane either way, so
+    /// its pixels double with 16x32 px cells), and a picture made for the old cells that arrives
+    /// late is not used.
+    @Test func aNewCellSizeMakesThePictureAgainForIt() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let (app, terminal) = try Self.app(folder, format: .sixel, side: 2048)
+        app.start()
+        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        let first = try #require(terminal.controls.last { $0.contains("\u{1B}P") })
+        let key = try #require(app.state.pixelTarget)
+        let preview = ThumbnailKey(path: key.1, columns: key.0.width, rows: key.0.height)
+        func rasterWidth(_ sixel: String) -> Int? { sixel.firstMatch(of: /"1;1;(\d+);/).flatMap { Int($0.1) } }
+        let narrow = try #require(rasterWidth(first))
+        terminal.resize(columns: 140, rows: 44, cell: (16, 32))
+        app.step(waitMilliseconds: 0)
+        #expect(terminal.repaintedRows.count == 1, "the old picture is taken off")
+        app.dispatch(.pixels(preview, Array(first.utf8), columns: key.0.width, rows: key.0.height, cell: CellPixels(width: 8, height: 16)))
+        app.render()
+        #expect(Self.placements(terminal, "\u{1B}P") == 1, "a picture made for the old cells is not placed")
+        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 2 })
+        let again = try #require(terminal.controls.last { $0.contains("\u{1B}P") })
+        #expect(rasterWidth(again) == narrow * 2, "made again for 16x32 px cells: \(narrow) then \(rasterWidth(again) ?? 0) px wide")
     }
 
     @Test func aNewSelectionWhosePictureIsNotMadeYetTakesTheOldOneAway() async throws {

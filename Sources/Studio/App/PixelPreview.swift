@@ -21,7 +21,7 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     let format: PixelFormat
-    let renderer: PixelRenderer
+    private(set) var renderer: PixelRenderer
     private var pictures: [ThumbnailKey: Picture] = [:]
     private var order: [ThumbnailKey] = []
     private var requested: Set<ThumbnailKey> = []
@@ -42,9 +42,14 @@ final class PixelPreview: @unchecked Sendable {
         nextKittyID = firstKittyID
     }
 
-    func store(_ key: ThumbnailKey, _ picture: Picture) {
-        // A kitty picture made under an id given up since (the studio was suspended meanwhile)
-        // is dropped; the next frame asks for it again under a new id.
+    /// The cell size pictures are made for now.
+    var cell: CellPixels { CellPixels(width: renderer.cellWidth, height: renderer.cellHeight) }
+
+    func store(_ key: ThumbnailKey, _ picture: Picture, madeFor cell: CellPixels) {
+        // A picture made for cells of another size (the font changed meanwhile) is dropped, and
+        // so is a kitty picture made under an id given up since (the studio was suspended
+        // meanwhile); the next frame asks for it again.
+        guard cell == self.cell else { return }
         if format == .kitty && kittyIDs[key] == nil {
             requested.remove(key)
             return
@@ -145,6 +150,19 @@ final class PixelPreview: @unchecked Sendable {
         return "\u{1B}7\u{1B}[0m" + (area.y..<(area.y + area.height)).map { "\u{1B}[\($0 + 1);\(area.x + 1)H" + blank }.joined() + "\u{1B}8"
     }
 
+    /// The terminal's cells changed size in pixels (a font change comes as a resize): pictures
+    /// are made again at the new size, so they neither spill over their pane nor fall short.
+    func follow(cellWidth: Int, cellHeight: Int, on terminal: Terminal) {
+        guard cellWidth > 0, cellHeight > 0, cellWidth != renderer.cellWidth || cellHeight != renderer.cellHeight else { return }
+        remove(from: terminal)
+        release(from: terminal)
+        pictures = [:]
+        order = []
+        requested = []
+        renderer.cellWidth = cellWidth
+        renderer.cellHeight = cellHeight
+    }
+
     /// Frees every kitty picture this studio sent (when it ends or is suspended).
     func release(from terminal: Terminal) {
         guard format == .kitty else { return }
@@ -189,12 +207,12 @@ final class PixelPreview: @unchecked Sendable {
             kittyIDs[key] = id
             nextKittyID = nextKittyID &+ 1
         }
-        let renderer = self.renderer, format = self.format
+        let renderer = self.renderer, format = self.format, cell = self.cell
         Task.detached {
             guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
             else { return }
             let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: kittyID)
-            post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows))
+            post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows, cell: cell))
         }
     }
 

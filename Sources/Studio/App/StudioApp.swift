@@ -96,8 +96,11 @@ public final class StudioApp: @unchecked Sendable {
     }
 
     public func dispatch(_ event: StudioEvent) {
-        if case .pixels(let key, let bytes, let columns, let rows) = event {
-            pixels?.store(key, .init(bytes: bytes, columns: columns, rows: rows))
+        if case .pixels(let key, let bytes, let columns, let rows, let cell) = event {
+            pixels?.store(key, .init(bytes: bytes, columns: columns, rows: rows), madeFor: cell)
+        }
+        if case .terminal(.resize) = event, let cell = terminal.cellPixels {
+            pixels?.follow(cellWidth: cell.width, cellHeight: cell.height, on: terminal)
         }
         for effect in reducer.reduce(&state, event) { perform(effect) }
     }

@@ -29,8 +29,18 @@ public enum StudioEvent: Sendable {
     case sweepSaved(String)
     /// The task object read from an image file's metadata, or why there is none.
     case imageRequest(path: String, [String: JSONValue]?, error: String?)
-    /// A picture for the pixel-protocol preview, ready to write.
-    case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int)
+    /// A picture for the pixel-protocol preview, ready to write, made for cells of `cell` pixels.
+    case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int, cell: CellPixels)
+}
+
+/// A terminal cell's size in pixels.
+public struct CellPixels: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
 }
 
 /// Work the reducer asks for; the app runs it off the UI thread and answers with events.
