@@ -21,8 +21,13 @@ public struct TerminalFacts: Sendable {
     /// Both ends are a terminal: the studio can run and the terminal may be asked questions.
     public var isInteractive: Bool { stdinIsTerminal && stdoutIsTerminal }
 
+    /// A terminal that gives no pixel size with its size in cells is asked for it (`CSI 16 t`),
+    /// so pictures keep their shape there too.
     public static func current(_ env: DarkroomEnvironment) -> TerminalFacts {
-        TerminalFacts(stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
-                      size: TerminalSize.current(), colorMode: TerminalProfile.colorMode(environment: env.variables))
+        let stdin = isatty(STDIN_FILENO) == 1, stdout = isatty(STDOUT_FILENO) == 1
+        var size = TerminalSize.current()
+        if stdin && stdout { size = size?.askingCellSize { TerminalProbe.askTerminal($0) } }
+        return TerminalFacts(stdinIsTerminal: stdin, stdoutIsTerminal: stdout, size: size,
+                             colorMode: TerminalProfile.colorMode(environment: env.variables))
     }
 }

@@ -53,6 +53,21 @@ import Testing
         #expect(old == .init(format: .kitty, tmuxPassthrough: false, hint: nil, kittyPlaceholders: false))
     }
 
+    /// A terminal that reports no pixel size with TIOCGWINSZ is asked with `CSI 16 t`; one that
+    /// reports it is not asked, and a nonsense answer changes nothing.
+    @Test func theCellSizeIsAskedOnlyWhenTheTerminalDidNotGiveIt() {
+        var asked: [String] = []
+        let known = TerminalSize(columns: 120, rows: 40, cellWidth: 8, cellHeight: 17)
+        #expect(known.askingCellSize { asked.append($0); return "" } == known && asked.isEmpty)
+        let bare = TerminalSize(columns: 120, rows: 40)
+        let answered = bare.askingCellSize { asked.append($0); return "\u{1B}[6;19;9t\u{1B}[?62;4c" }
+        #expect(asked == ["\u{1B}[16t\u{1B}[c"])
+        #expect(answered == TerminalSize(columns: 120, rows: 40, cellWidth: 9, cellHeight: 19))
+        #expect(answered.cellAspect == 19.0 / 9.0)
+        #expect(bare.askingCellSize { _ in "\u{1B}[6;0;9999t" } == bare)
+        #expect(bare.askingCellSize { _ in "\u{1B}[?62c" } == bare)
+    }
+
     @Test func terminalVersionsAreReadFromXTVERSION() {
         #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.26.5)\u{1B}\\") == .init(name: "kitty", number: "0.26.5"))
         #expect(TerminalReply.version(in: "\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;4c") == .init(name: "XTerm", number: "379"))

@@ -30,6 +30,14 @@ public enum TerminalReply {
         return reply[start.upperBound..<end].split(separator: ";").contains("4")
     }
 
+    /// A cell's size in pixels from the answer to `CSI 16 t` (`ESC [ 6 ; height ; width t`), when
+    /// it is a believable one (2 to 200 pixels a side).
+    public static func cellSize(in reply: String) -> (width: Int, height: Int)? {
+        guard let match = reply.firstMatch(of: /\u{1B}\[6;(\d{1,4});(\d{1,4})t/), let h = Int(match.1), let w = Int(match.2),
+              (2...200).contains(w), (2...200).contains(h) else { return nil }
+        return (w, h)
+    }
+
     /// A kitty graphics query answered with OK (`ESC _ G i=31;OK ESC \`).
     public static func kitty(in reply: String) -> Bool {
         reply.contains("\u{1B}_Gi=31;OK")

@@ -21,6 +21,13 @@ public struct TerminalSize: Sendable, Equatable {
         self.cellHeight = cellHeight
     }
 
+    /// With the cell's pixel size asked of the terminal (`CSI 16 t`) when TIOCGWINSZ gave none;
+    /// `ask` writes a query and returns the answer (`TerminalProbe.askTerminal`).
+    public func askingCellSize(_ ask: (String) -> String) -> TerminalSize {
+        guard cellWidth == nil || cellHeight == nil, let cell = TerminalReply.cellSize(in: ask("\u{1B}[16t\u{1B}[c")) else { return self }
+        return TerminalSize(columns: columns, rows: rows, cellWidth: cell.width, cellHeight: cell.height)
+    }
+
     /// nil when stdout is not a terminal or does not report a size.
     public static func current() -> TerminalSize? {
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
