@@ -40,6 +40,15 @@ import Testing
         #expect(old.hint == "kitty 0.26.5 cannot place pictures inside tmux; kitty 0.28 or later can, through Unicode placeholders (showing symbols)")
         let silent = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "" }, tmuxPassthroughOn: { true })
         #expect(silent.format == .symbols && silent.hint?.contains("gave no version") == true)
+        // A terminal the environment does not name (xterm) cannot be asked without passthrough:
+        // the hint says how to let Darkroom ask; with passthrough on and no pixels, nothing is said.
+        let plain = ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"]
+        var asked = 0
+        let unasked = TerminalProbe.detect(environment: plain, interactive: true, ask: { _ in asked += 1; return "" }, tmuxPassthroughOn: { false })
+        #expect(unasked.format == .symbols && asked == 0)
+        #expect(unasked.hint?.hasPrefix("run `tmux set -g allow-passthrough on` to let Darkroom ask your terminal") == true)
+        let none = TerminalProbe.detect(environment: plain, interactive: true, ask: { _ in "\u{1B}[?62;22c" }, tmuxPassthroughOn: { true })
+        #expect(none == .init(format: .symbols, tmuxPassthrough: false, hint: nil))
     }
 
     @Test func kittyOutsideTmuxUsesPlaceholdersWhereItHasThem() {

@@ -42,7 +42,14 @@ public enum TerminalProbe {
                 if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
             }
         }
-        guard let format else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
+        guard let format else {
+            // Behind tmux without passthrough the terminal cannot be asked at all (xterm -ti vt340
+            // has sixel and says so only when asked): say how to let Darkroom ask.
+            let unasked = inTmux && passthrough == false
+            return Result(format: .symbols, tmuxPassthrough: false,
+                          hint: unasked ? "run `tmux set -g allow-passthrough on` to let Darkroom ask your terminal for "
+                              + "pixel pictures (showing symbols)" : nil)
+        }
         let placeholders = format == .kitty && version?.drawsKittyPlaceholders == true
         if inTmux {
             if passthrough != true {
