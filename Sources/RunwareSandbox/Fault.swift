@@ -3,7 +3,9 @@
 /// Spelled `delay=MS`, `status=CODE` (429 comes with `Retry-After`), `429`, `500`, `503`,
 /// `drop` (connection closed mid-body), `truncate` (JSON cut short, complete HTTP message),
 /// `malformed` (not JSON), `html` (an HTML error page), `trickle=MS` (body in small pieces, MS
-/// apart). A `*N` suffix limits a planned fault to the next N requests: `429*2`.
+/// apart), `partial=N` (the last N images of an imageInference task fail on their own, blocked
+/// by the provider's content policy, while the others arrive). A `*N` suffix limits a planned
+/// fault to the next N requests: `429*2`.
 public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case delay(milliseconds: Int)
     case status(Int)
@@ -12,6 +14,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case malformed
     case html
     case trickle(milliseconds: Int)
+    case partial(failing: Int)
 
     public static let header = "X-Sandbox-Fault"
 
@@ -22,6 +25,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         switch parts.first ?? "" {
         case "delay": if let value, value >= 0 { return .delay(milliseconds: value) }
         case "trickle": return .trickle(milliseconds: max(0, value ?? 20))
+        case "partial": if let value, value > 0 { return .partial(failing: value) }
         case "status": if let value, (400...599).contains(value) { return .status(value) }
         case "drop": return .drop
         case "truncate": return .truncate
@@ -46,6 +50,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
         case .malformed: return "malformed"
         case .html: return "html"
         case .trickle(let ms): return "trickle=\(ms)"
+        case .partial(let n): return "partial=\(n)"
         }
     }
 }
@@ -53,7 +58,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
 public struct FaultParseError: Error, CustomStringConvertible {
     public let text: String
     public var description: String {
-        "unknown fault \"\(text)\"; use delay=MS, status=CODE, 429, 500, 503, drop, truncate, malformed, html or trickle=MS"
+        "unknown fault \"\(text)\"; use delay=MS, status=CODE, 429, 500, 503, drop, truncate, malformed, html, trickle=MS or partial=N"
     }
 }
 

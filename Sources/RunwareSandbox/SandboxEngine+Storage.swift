@@ -27,8 +27,13 @@ extension SandboxEngine.StoredImage {
 
 extension SandboxEngine.TaskRecord {
     var estimatedBytes: Int {
-        entryOverhead + items.reduce(0) { $0 + $1.estimatedBytes }
-            + (failure.map { $0.message.utf8.count + $0.code.utf8.count } ?? 0)
+        let images = self.images.reduce(0) { sum, image -> Int in
+            switch image {
+            case .success(let item): sum + item.estimatedBytes
+            case .failure(let e): sum + e.message.utf8.count + e.code.utf8.count
+            }
+        }
+        return entryOverhead + images + (failure.map { $0.message.utf8.count + $0.code.utf8.count } ?? 0)
     }
 }
 

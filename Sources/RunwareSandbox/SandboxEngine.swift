@@ -15,23 +15,44 @@ public final class SandboxEngine: Sendable {
         public var faults: FaultPlan
         /// What the sandbox keeps and accepts at once.
         public var limits: SandboxLimits
+        /// Where getResponse and sync answers put an image that failed: inside `data` as
+        /// `{status:"error", error:{code, message}}` (the 2026 schemas), or in `errors[]` with
+        /// `status:"error"` (the 2025 docs).
+        public var failedImages: FailedImageShape
+        /// How long each image of an async task takes after the one before it, so a task's
+        /// images finish at different times.
+        public var imageInterval: Duration
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
+                    failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
                     now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
             self.defaultTTL = defaultTTL
             self.faults = faults
             self.limits = limits
+            self.failedImages = failedImages
+            self.imageInterval = imageInterval
             self.now = now
         }
     }
 
+    /// See `Settings.failedImages`.
+    public enum FailedImageShape: String, Sendable, CaseIterable {
+        case inData = "data"
+        case inErrors = "errors"
+    }
+
     struct TaskRecord: Sendable {
         var created: Date
-        var items: [JSONValue] = []
+        /// Only async tasks can be collected with getResponse, as on Runware.
+        var async = false
+        var total = 1
+        /// Each image as it finished: a result item, or the failure of that image.
+        var images: [Result<JSONValue, APIErrorObject>] = []
+        /// The task failed as a whole.
         var failure: APIErrorObject?
         var finished = false
     }
@@ -85,7 +106,8 @@ public final class SandboxEngine: Sendable {
             if code == 429 || code == 503 { reply.headers.append(("Retry-After", "1")) }
             return reply
         }
-        var reply = await answer(body: body, authorization: authorization)
+        let failing = faults.compactMap { if case .partial(let n) = $0 { n } else { nil } }.max() ?? 0
+        var reply = await answer(body: body, authorization: authorization, failingImages: failing)
         reply.faults = faults
         return reply
     }
@@ -99,7 +121,7 @@ public final class SandboxEngine: Sendable {
         }
     }
 
-    private func answer(body: Data, authorization: String?) async -> SandboxReply {
+    private func answer(body: Data, authorization: String?, failingImages: Int) async -> SandboxReply {
         guard let json = try? JSONValue.parse(body), case .array(let tasks) = json, !tasks.isEmpty else {
             return .errors(400, [APIErrorObject(code: "invalidPayload",
                                                 message: "The request body must be a non-empty JSON array of task objects.")])
@@ -123,25 +145,28 @@ public final class SandboxEngine: Sendable {
         var data: [JSONValue] = []
         var errors: [APIErrorObject] = []
         var status = 200
+        var taskErrors = false
         for task in objects {
-            let outcome = await run(task, key: key)
+            let outcome = await run(task, key: key, failingImages: failingImages)
             data += outcome.data
             errors += outcome.errors
+            taskErrors = taskErrors || (!outcome.errors.isEmpty && !outcome.imageErrorsOnly)
             if outcome.status != 200 && status == 200 { status = outcome.status }
         }
         var envelope: [String: JSONValue] = ["data": .array(data)]
         if !errors.isEmpty {
             envelope["errors"] = JSONValue.from(errors)
-            if status == 200 { status = 400 }
+            // Images that failed beside others that arrived are still a 200 answer.
+            if status == 200 && taskErrors { status = 400 }
         }
         return .json(status, .object(envelope))
     }
 
-    private func run(_ task: [String: JSONValue], key: String) async -> TaskOutcome {
+    private func run(_ task: [String: JSONValue], key: String, failingImages: Int) async -> TaskOutcome {
         let type = task["taskType"]?.stringValue
         let uuid = task["taskUUID"]?.stringValue
         switch type {
-        case ImageInferenceRequest.taskType: return await imageInference(task, key: key)
+        case ImageInferenceRequest.taskType: return await imageInference(task, key: key, failingImages: failingImages)
         case GetResponseRequest.taskType: return getResponse(uuid: uuid, key: key)
         case ImageUploadRequest.taskType: return await imageUpload(task)
         case ModelSearchRequest.taskType: return modelSearch(task)

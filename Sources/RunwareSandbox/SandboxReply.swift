@@ -29,6 +29,9 @@ struct TaskOutcome: Sendable {
     var data: [JSONValue] = []
     var errors: [APIErrorObject] = []
     var status = 200
+    /// `errors` holds failed images of a task whose other images are in `data` (not a failure
+    /// of the task), so the answer stays 200.
+    var imageErrorsOnly = false
 
     static func failure(_ status: Int, _ error: APIErrorObject) -> TaskOutcome {
         TaskOutcome(data: [], errors: [error], status: status)

@@ -122,7 +122,7 @@ public final class SandboxServer: Sendable {
                     }
                     try await writer.finish(nil)
                 }
-            case .delay, .status:
+            case .delay, .status, .partial:
                 continue
             }
         }

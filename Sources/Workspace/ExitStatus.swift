@@ -30,7 +30,7 @@ public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
             }
         case .result: self = .apiError
         case .output, .history: self = .cannotWrite
-        case .timedOut: self = .network
+        case .timedOut, .lostSyncAnswer: self = .network
         case .cancelled: self = .cancelled
         }
     }

@@ -85,13 +85,24 @@ final class EventLog: Sendable {
         }
     }
 
+    /// An async job whose acknowledgement was lost is collected after the conflict; a sync one
+    /// cannot be (getResponse serves async tasks only) and ends with that reason, not a hang.
     @Test func aLostReplyIsCollectedAfterTheConflict() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
         try await SandboxHarness.with { sandbox in
             sandbox.engine.plan(try FaultPlan(specs: ["drop*1"]))
-            let saved = try await JobRunner(client: sandbox.client(retries: 2), schedule: fast).run(request(width: 128, height: 128), into: folder.url)
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            let saved = try await JobRunner(client: sandbox.client(retries: 2), schedule: fast).run(r, into: folder.url)
             #expect(saved.count == 1)
+            sandbox.engine.plan(try FaultPlan(specs: ["drop*1"]))
+            var sync = request(width: 128, height: 128)
+            sync.deliveryMethod = .sync
+            await #expect { try await JobRunner(client: sandbox.client(retries: 2), schedule: fast).run(sync, into: folder.url) } throws: { error in
+                guard case JobFailure.lostSyncAnswer? = error as? JobFailure else { return false }
+                return "\(error)".contains("Async delivery (the default) lets Darkroom collect them")
+            }
         }
     }
 

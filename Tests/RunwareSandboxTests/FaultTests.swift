@@ -39,18 +39,30 @@ import TestSupport
         }
     }
 
-    /// A reply lost after the task ran: the retry is a conflict, and the results wait in getResponse.
+    /// An async task's acknowledgement lost on the way: the retry is a conflict, and the results
+    /// wait in getResponse. A sync task cannot be collected that way (as on Runware).
     @Test func aRetryAfterADroppedReplyFindsTheTaskAlreadyDone() async throws {
         try await SandboxHarness.with { sandbox in
             sandbox.engine.plan(try FaultPlan(specs: ["drop*1"]))
-            let r = request(width: 128, height: 128)
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
             let client = sandbox.client(retries: 3)
             await #expect { try await client.imageInference(r) } throws: { error in
                 guard case RunwareError.api(409, let errors)? = error as? RunwareError else { return false }
                 return errors.first?.code == "conflictTaskUUID"
             }
-            let results = try await client.getResponse(taskUUID: r.taskUUID)
+            var results: [ImageResult] = []
+            for _ in 0..<200 where !(results.first?.isFinished ?? false) {
+                results = try await client.getResponse(taskUUID: r.taskUUID)
+                try await Task.sleep(for: .milliseconds(20))
+            }
             #expect(results.count == 1 && results[0].isFinished)
+            let sync = request(width: 128, height: 128)
+            _ = try await client.imageInference(sync)
+            await #expect { try await client.getResponse(taskUUID: sync.taskUUID) } throws: { error in
+                guard case RunwareError.api(404, let errors)? = error as? RunwareError else { return false }
+                return errors.first?.code == "taskFailedOrNotFound" && errors[0].message.contains("No async task")
+            }
         }
     }
 

@@ -78,7 +78,8 @@ import TestSupport
             let client = sandbox.client()
             var uuids: [String] = []
             for i in 0..<6 {
-                let r = request("job \(i)", width: 128, height: 128)
+                var r = request("job \(i)", width: 128, height: 128)
+                r.deliveryMethod = .async
                 _ = try await client.imageInference(r)
                 uuids.append(r.taskUUID)
                 #expect(sandbox.engine.storage.taskRecords <= 3)
@@ -87,7 +88,12 @@ import TestSupport
                 guard case RunwareError.api(404, let errors)? = error as? RunwareError else { return false }
                 return errors.first?.code == "taskFailedOrNotFound"
             }
-            #expect(try await client.getResponse(taskUUID: uuids[5]).first?.isFinished == true)
+            var last: [ImageResult] = []
+            for _ in 0..<200 where last.first?.isFinished != true {
+                last = try await client.getResponse(taskUUID: uuids[5])
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(last.first?.isFinished == true)
         }
     }
 

@@ -151,7 +151,9 @@ public struct JobRunner: Sendable {
         do {
             first = try await client.submit(request)
         } catch RunwareError.api(_, let errors) where errors.contains(where: { $0.code == "conflictTaskUUID" }) {
-            // A retried submit that had already arrived: the task exists, so collect it by polling.
+            // A retried submit that had already arrived: the task exists. An async one is collected
+            // by polling; a sync one cannot be (getResponse serves async tasks only).
+            if request.effectiveDelivery != .async { throw JobFailure.lostSyncAnswer }
         }
         events(.submitted(delivery: request.effectiveDelivery))
         if let first { try await collector.take(first) }

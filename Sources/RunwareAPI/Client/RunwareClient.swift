@@ -156,7 +156,11 @@ public struct RunwareClient: Sendable {
 
     private func answer(of envelope: ResponseEnvelope<InferenceItem>, status: Int, taskUUID: String) throws -> InferenceAnswer {
         var answer = InferenceAnswer(status: status)
-        answer.taskFailures = envelope.errors.filter { $0.taskUUID == nil || $0.taskUUID == taskUUID }
+        // An `errors` entry with `status: "error"` is one failed image (the 2025 docs' getResponse);
+        // one without is the task failing as a whole.
+        for error in envelope.errors where error.taskUUID == nil || error.taskUUID == taskUUID {
+            if error.status == "error" { answer.imageFailures.append(error) } else { answer.taskFailures.append(error) }
+        }
         answer.notes = envelope.unreadable
         for item in envelope.data {
             switch item {
