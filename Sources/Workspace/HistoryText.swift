@@ -43,7 +43,8 @@ public enum HistoryText {
         row("parent", job.parentID.map { "\($0) (\(job.lineage?.rawValue ?? "?"))" })
         for r in job.results {
             let exists = FileManager.default.fileExists(atPath: r.path) ? "" : "  [missing]"
-            row("image \(r.index + 1)", "\(r.path)  seed \(r.seed.map(String.init) ?? "?")\(exists)")
+            let flagged = r.nsfw == true ? "  [flagged NSFW]" : ""
+            row("image \(r.index + 1)", "\(r.path)  seed \(r.seed.map(String.init) ?? "?")\(flagged)\(exists)")
         }
         row("request", job.requestJSON)
         return lines
@@ -59,7 +60,8 @@ public enum HistoryText {
             "request": job.taskObject.map(JSONValue.object) ?? .string(job.requestJSON),
             "results": .array(job.results.map { r in
                 .object(["index": .int(Int64(r.index)), "path": .string(r.path), "seed": r.seed.map { .uint($0) } ?? .null,
-                         "format": .string(r.format), "missing": .bool(!FileManager.default.fileExists(atPath: r.path))])
+                         "format": .string(r.format), "missing": .bool(!FileManager.default.fileExists(atPath: r.path)),
+                         "nsfw": r.nsfw.map(JSONValue.bool) ?? .null])
             }),
         ]
         if let reason = job.reason { o["reason"] = .string(reason) }

@@ -2,6 +2,7 @@ import Foundation
 import Generation
 import History
 import RunwareAPI
+import Synchronization
 
 /// One job from the command line (`generate`, `history rerun`): opens the session, settles
 /// jobs an earlier run left behind, runs this one and says every step as `ReportLine`s.
@@ -32,10 +33,21 @@ public enum JobRun {
         }
         RunReport.recovery(recovery, quiet: quiet).forEach(emit)
         do {
-            _ = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
+            let name = Mutex<(name: String, id: Int64?)>(("the job", nil))
+            let saved = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
+                name.withLock { $0 = (event.jobName, event.jobID) }
                 RunReport.lines(event, quiet: quiet, json: json).forEach(emit)
             }
             await session.close()
+            // Some images arrived and others did not: the good ones are kept, and the run says so.
+            if saved.count < draft.resultCount {
+                let job = name.withLock { $0 }
+                emit(.error("\(job.name) saved \(saved.count) of \(draft.resultCount) images; why the others are missing is said above"
+                    + (job.id.map { " and in `darkroom history show \($0)`" } ?? "")))
+                throw Stop(status: .partly)
+            }
+        } catch let stop as Stop {
+            throw stop
         } catch let failure as JobFailure {
             await session.close()
             if case .invalid(let v) = failure { throw Stop(status: .invalidInput, issues: v) }

@@ -33,7 +33,8 @@ public enum RunReport {
             }
             if !quiet && !json {
                 let cost = image.cost.map { String(format: ", $%.4f", $0) } ?? ""
-                lines.append(.note("\(job): saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost))"))
+                let flagged = image.nsfw == true ? "; flagged NSFW by the content checker" : ""
+                lines.append(.note("\(job): saved image \(image.index + 1) (seed \(image.seed.map(String.init) ?? "?")\(cost)\(flagged))"))
             }
             return lines
         case .imageFailed(let reason): return [.note("\(job): an image failed: \(reason)")]

@@ -56,9 +56,11 @@ public struct SavedImage: Sendable, Codable, Equatable {
     public var bytes: Int
     public var imageURL: String?
     public var index: Int
+    /// The content checker's verdict (`NSFWContent`), when safety was on.
+    public var nsfw: Bool?
 
     public init(jobID: Int64? = nil, path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?,
-                format: String, bytes: Int, imageURL: String?, index: Int) {
+                format: String, bytes: Int, imageURL: String?, index: Int, nsfw: Bool? = nil) {
         self.jobID = jobID
         self.path = path
         self.taskUUID = taskUUID
@@ -69,6 +71,7 @@ public struct SavedImage: Sendable, Codable, Equatable {
         self.bytes = bytes
         self.imageURL = imageURL
         self.index = index
+        self.nsfw = nsfw
     }
 }
 

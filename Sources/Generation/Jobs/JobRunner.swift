@@ -223,7 +223,7 @@ public struct JobRunner: Sendable {
         }
         let image = SavedImage(jobID: jobID, path: url.path, taskUUID: request.taskUUID, imageUUID: result.imageUUID, seed: result.seed,
                                cost: result.cost, format: format.rawValue, bytes: data.count, imageURL: result.imageURL,
-                               index: index)
+                               index: index, nsfw: result.nsfwContent)
         if let jobID {
             // What the API said about the image, without the image itself (base64 can be megabytes).
             var said = result

@@ -88,11 +88,14 @@ public struct RecentResult: Sendable, Equatable {
     /// The job's number as shown, without its `#` (History's id when known).
     public var job: String
     public var index: Int
-    public init(path: String, seed: UInt64?, job: String, index: Int) {
+    /// The content checker flagged it (`NSFWContent`).
+    public var flagged: Bool
+    public init(path: String, seed: UInt64?, job: String, index: Int, flagged: Bool = false) {
         self.path = path
         self.seed = seed
         self.job = job
         self.index = index
+        self.flagged = flagged
     }
 }
 

@@ -60,6 +60,7 @@ public struct JobDetail: Sendable, Equatable {
             if let seed = result.seed { lines.append(Line(label: "  seed", value: String(seed))) }
             if let w = result.width, let h = result.height { lines.append(Line(label: "  size", value: "\(w)x\(h) \(result.format)")) }
             if let cost = result.cost { lines.append(Line(label: "  cost", value: String(format: "$%.4f", cost))) }
+            if result.nsfw == true { lines.append(Line(label: "  content", value: "flagged NSFW by the content checker")) }
             // The rest of what the API answered for this image.
             if let response = result.response {
                 for key in response.keys.sorted() where !["seed", "cost", "taskType", "taskUUID"].contains(key) {

@@ -110,7 +110,8 @@ extension StudioReducer {
                 $0.finished += 1
                 $0.cost += image.cost ?? 0
             }
-            state.generate.add(RecentResult(path: image.path, seed: image.seed, job: line.number, index: image.index))
+            state.generate.add(RecentResult(path: image.path, seed: image.seed, job: line.number, index: image.index,
+                                            flagged: image.nsfw == true))
         case .imageFailed(let reason):
             state.status.lastError = "job \(line.number): an image failed: \(reason)"
         case .retrying(let retry):

@@ -55,6 +55,7 @@ struct PreviewPaneView {
             frame.putClipped("loading preview…", x: r.x, y: r.y + r.height / 2, style: theme.style("hint"), maxWidth: r.width)
         }
         let caption = "\((selected.path as NSString).lastPathComponent)" + (selected.seed.map { "  seed \($0)" } ?? "")
+            + (selected.flagged ? "  flagged NSFW" : "")
         frame.putClipped(caption, x: r.x, y: r.y + r.height, style: theme.style("hint"), maxWidth: r.width)
     }
 
