@@ -55,8 +55,9 @@ public enum StudioWiring {
                 let terminal = CursesTerminal(monochrome: colors == .monochrome)
                 var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
                                         target: targetName, pickerFolder: pickerFolder)
-                // Said first as the opening notice, then kept for whenever the line is free.
-                state.status.terminalHint = hint
+                // Said first as the opening notice, then kept for whenever the line is free
+                // (unless it is only advice: a terminal that could not be asked may have no pixels).
+                state.status.terminalHint = probe.hintIsAdvice ? nil : hint
                 state.status.notice = hint
                 let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
                 Task.detached {

@@ -28,12 +28,14 @@ import TestSupport
         try await SandboxHarness.with(Self.slowSandbox()) { sandbox in
             try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
             var screen = try await tmux.waitFor("ctrl-g generate")
-            #expect(screen.contains("Runware 127.0.0.1") && screen.contains("jobs 0 running"), "\(screen)")
+            // tmux without passthrough: the opening notice says how to let Darkroom ask the terminal.
+            #expect(screen.contains("Runware 127.0.0.1") && screen.contains("tmux set -g allow-passthrough on"), "\(screen)")
             #expect(screen.contains("! is required (2 to 3000 characters)"))
 
             try await tmux.type("a lighthouse at dusk")
             screen = try await tmux.waitFor("ready")
             #expect(screen.contains("a lighthouse at dusk"))
+            #expect(screen.contains("jobs 0 running") && !screen.contains("allow-passthrough"), "advice is said once: \(screen)")
 
             // Size: three fields down, one preset on.
             try await tmux.press("Tab", times: 3)

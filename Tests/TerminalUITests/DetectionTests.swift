@@ -45,7 +45,7 @@ import Testing
         let plain = ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"]
         var asked = 0
         let unasked = TerminalProbe.detect(environment: plain, interactive: true, ask: { _ in asked += 1; return "" }, tmuxPassthroughOn: { false })
-        #expect(unasked.format == .symbols && asked == 0)
+        #expect(unasked.format == .symbols && asked == 0 && unasked.hintIsAdvice)
         #expect(unasked.hint?.hasPrefix("run `tmux set -g allow-passthrough on` to let Darkroom ask your terminal") == true)
         let none = TerminalProbe.detect(environment: plain, interactive: true, ask: { _ in "\u{1B}[?62;22c" }, tmuxPassthroughOn: { true })
         #expect(none == .init(format: .symbols, tmuxPassthrough: false, hint: nil))

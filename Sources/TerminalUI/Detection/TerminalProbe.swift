@@ -11,11 +11,16 @@ public enum TerminalProbe {
         public var hint: String?
         /// kitty pictures go through Unicode placeholders (`KittyPlaceholders`), not at the cursor.
         public var kittyPlaceholders: Bool
-        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?, kittyPlaceholders: Bool = false) {
+        /// The hint is advice that may not apply (a terminal that could not be asked may have no
+        /// pixels at all): said once, not kept on the status line.
+        public var hintIsAdvice: Bool
+        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?, kittyPlaceholders: Bool = false,
+                    hintIsAdvice: Bool = false) {
             self.format = format
             self.tmuxPassthrough = tmuxPassthrough
             self.hint = hint
             self.kittyPlaceholders = kittyPlaceholders
+            self.hintIsAdvice = hintIsAdvice
         }
     }
 
@@ -48,7 +53,7 @@ public enum TerminalProbe {
             let unasked = inTmux && passthrough == false
             return Result(format: .symbols, tmuxPassthrough: false,
                           hint: unasked ? "run `tmux set -g allow-passthrough on` to let Darkroom ask your terminal for "
-                              + "pixel pictures (showing symbols)" : nil)
+                              + "pixel pictures (showing symbols)" : nil, hintIsAdvice: unasked)
         }
         let placeholders = format == .kitty && version?.drawsKittyPlaceholders == true
         if inTmux {
