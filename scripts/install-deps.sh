@@ -6,7 +6,7 @@ packages=(
   pkg-config libcurl4-openssl-dev libturbojpeg0-dev libspng-dev libwebp-dev
   libncursesw5-dev ncurses-term libchafa-dev libglib2.0-dev libsqlite3-dev
   python3-venv tmux chafa timg time
-  xvfb xterm imagemagick xdotool fonts-dejavu-core kitty libgl1-mesa-dri
+  xvfb xterm imagemagick xdotool fonts-dejavu-core kitty libgl1-mesa-dri libimage-exiftool-perl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,10 @@ import TOMLKit
 /// endpoint = "https://api.runware.ai/v1"
 /// model = "runware:111@1"
 /// theme = "dark"
+/// steps = 28
+/// cfg_scale = 3.5
+/// scheduler = "FlowMatchEulerDiscreteScheduler"
+/// delivery = "async"
 /// [output]
 /// folder = "~/Pictures/darkroom"
 /// format = "PNG"
@@ -25,6 +29,10 @@ public struct Configuration: Sendable, Equatable {
     public var width: Int?
     public var height: Int?
     public var steps: Int?
+    public var cfgScale: Double?
+    public var scheduler: String?
+    /// `async` (the default: a job can be collected after a crash or a lost answer) or `sync`.
+    public var delivery: String?
     /// The studio's theme by name (`dark`, `light`, `high-contrast`, or one in the themes folder).
     public var theme: String?
 
@@ -42,7 +50,8 @@ public struct Configuration: Sendable, Equatable {
         return try parse(text, file: url.path)
     }
 
-    static let knownTop: Set<String> = ["endpoint", "model", "output", "width", "height", "steps", "theme"]
+    static let knownTop: Set<String> = ["endpoint", "model", "output", "width", "height", "steps", "cfg_scale", "scheduler",
+                                         "delivery", "theme"]
     static let knownOutput: Set<String> = ["folder", "format", "quality", "type"]
 
     public static func parse(_ text: String, file: String) throws -> Configuration {
@@ -76,6 +85,14 @@ public struct Configuration: Sendable, Equatable {
         c.width = try int(table, "width", "width")
         c.height = try int(table, "height", "height")
         c.steps = try int(table, "steps", "steps")
+        if let v = table["cfg_scale"] {
+            guard let d = v.double ?? v.int.map(Double.init) else {
+                throw LoadError(file: file, line: line("cfg_scale"), message: "cfg_scale must be a number")
+            }
+            c.cfgScale = d
+        }
+        c.scheduler = try string(table, "scheduler", "scheduler")
+        c.delivery = try string(table, "delivery", "delivery")
         c.theme = try string(table, "theme", "theme")
         if let output = table["output"] {
             guard let t = output.table else { throw LoadError(file: file, line: line("output"), message: "[output] must be a table") }

@@ -68,7 +68,8 @@ public struct Session: Sendable {
         let transport = RetryingTransport(base: CurlTransport(), policy: RetryPolicy(maxRetries: max(0, options.policy.retries)))
         let client = RunwareClient(endpoint: target.endpoint, apiKey: target.apiKey, transport: transport)
         let thumbnails = StoredThumbnails(folder: thumbnailFolder(env))
-        let runner = JobRunner(client: client, schedule: PollSchedule(budget: options.policy.timeout), home: env.home, history: history,
+        let schedule = target.isLoopback ? PollSchedule.loopback(budget: options.policy.timeout) : .runware(budget: options.policy.timeout)
+        let runner = JobRunner(client: client, schedule: schedule, home: env.home, history: history,
                                thumbnails: thumbnails)
         return Session(env: env, target: target, client: client, history: history, runner: runner, thumbnails: thumbnails,
                        outputFolder: outputFolder(options.outputFolder, config: config, env: env))

@@ -141,7 +141,7 @@ import TestSupport
             #expect(texts["parameters"] == """
                 a red fox in snow
                 Negative prompt: blurry
-                Steps: 20, Sampler: Euler, CFG scale: 3.5, Seed: 43, Size: 128x128, Model: runware:111@1
+                Steps: 20, Sampler: Euler, CFG scale: 3.5, Seed: 43, Size: 128x128, Model: runware-111@1
                 """)
             let task = try #require(texts["runware-task"].flatMap { try? JSONValue.parse(Data($0.utf8)).objectValue })
             #expect(task["seed"] == .int(43) && task["numberResults"] == nil && task["positivePrompt"] == .string("a red fox in snow"))
@@ -173,6 +173,15 @@ import TestSupport
         r.steps = 12; r.seed = 9; r.width = 512; r.height = 512; r.cfgScale = 2
         let back = ImageMetadata.request(fromParameters: ImageMetadata.parameters(r, seed: 9))
         #expect(back?.positivePrompt == "a fox" && back?.steps == 12 && back?.seed == 9 && back?.width == 512 && back?.cfgScale == 2)
+        // LoRAs as A1111's prompt tags, AIRs with a dash for their colon (sd-parsers splits at every colon).
+        r.lora = [.init(model: "civitai:631986@706528", weight: 0.8), .init(model: "runware:120@3", weight: -0.5)]
+        r.model = "civitai:4384@128713"
+        let text = ImageMetadata.parameters(r, seed: 9)
+        #expect(text.hasPrefix("a fox <lora:civitai-631986@706528:0.8> <lora:runware-120@3:-0.5>\n"), "\(text)")
+        #expect(text.hasSuffix("Model: civitai-4384@128713"), "\(text)")
+        let withLoRAs = try #require(ImageMetadata.request(fromParameters: text))
+        #expect(withLoRAs.positivePrompt == "a fox" && withLoRAs.model == "civitai:4384@128713")
+        #expect(withLoRAs.lora == r.lora)
         let exact = ImageMetadata.request(fromTexts: [ImageMetadata.taskKey: try ImageMetadata.task(r, seed: 9)])
         #expect(exact?.seed == 9 && exact?.taskUUID != r.taskUUID)
     }

@@ -8,9 +8,13 @@ public enum ImageMetadata {
     public static let parametersKey = ImageText.parametersKey
     public static let taskKey = ImageText.taskKey
 
-    /// `prompt`, `Negative prompt: ...`, then `Steps: .., Sampler: .., CFG scale: .., Seed: .., Size: WxH, Model: ..`.
+    /// `prompt <lora:AIR:weight>...`, `Negative prompt: ...`, then `Steps: .., Sampler: .., CFG
+    /// scale: .., Seed: .., Size: WxH, Model: ..`, as A1111 writes it. AIRs are written with a dash
+    /// for their colon (`runware-111@1`): readers such as sd-parsers split each field at every
+    /// colon and drop a value holding one. The exact task is in the `runware-task` text.
     public static func parameters(_ r: ImageInferenceRequest, seed: UInt64?) -> String {
-        var lines = [r.positivePrompt]
+        let tags = (r.lora ?? []).map { "<lora:\(textName($0.model)):\(JSONValue.double($0.weight ?? 1).summary)>" }
+        var lines = [([r.positivePrompt] + tags).joined(separator: " ")]
         if let negative = r.negativePrompt { lines.append("Negative prompt: " + negative) }
         var fields: [String] = []
         if let steps = r.steps { fields.append("Steps: \(steps)") }
@@ -18,12 +22,23 @@ public enum ImageMetadata {
         if let cfg = r.cfgScale { fields.append("CFG scale: \(JSONValue.double(cfg).summary)") }
         if let seed = seed ?? r.seed { fields.append("Seed: \(seed)") }
         if let w = r.width, let h = r.height { fields.append("Size: \(w)x\(h)") }
-        fields.append("Model: \(r.model)")
-        if let loras = r.lora, !loras.isEmpty {
-            fields.append("Lora: " + loras.map { "\($0.model):\(JSONValue.double($0.weight ?? 1).summary)" }.joined(separator: " "))
-        }
+        fields.append("Model: \(textName(r.model))")
         lines.append(fields.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// An AIR as the `parameters` text writes it: `runware:111@1` as `runware-111@1`.
+    static func textName(_ air: String) -> String {
+        guard let colon = air.firstIndex(of: ":") else { return air }
+        return air.replacingCharacters(in: colon...colon, with: "-")
+    }
+
+    /// The AIR a `parameters` text names: ours (`runware-111@1`) or written with its colon.
+    static func air(fromText name: String) -> String? {
+        if AIR.isValid(name) { return name }
+        guard let dash = name.firstIndex(of: "-") else { return nil }
+        let air = name.replacingCharacters(in: dash...dash, with: ":")
+        return AIR.isValid(air) ? air : nil
     }
 
     /// The task as sent, with the seed this image was made with, so re-running it gives this image.
@@ -80,10 +95,18 @@ extension ImageMetadata {
                 negative.append(String(line.dropFirst("Negative prompt:".count)).trimmingCharacters(in: .whitespaces))
             } else if inNegative { negative.append(line) } else { prompt.append(line) }
         }
-        let positive = prompt.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        // A1111's `<lora:NAME:WEIGHT>` tags become the LoRA stack (when NAME is an AIR).
+        var loras: [ImageInferenceRequest.LoRA] = []
+        var text = prompt.joined(separator: "\n")
+        while let tag = text.firstMatch(of: /\s*<lora:([^<>]+):(-?[0-9.]+)>/) {
+            if let air = air(fromText: String(tag.1)) { loras.append(.init(model: air, weight: Double(tag.2))) }
+            text.removeSubrange(tag.range)
+        }
+        let positive = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !positive.isEmpty else { return nil }
-        let model = fields["Model"].flatMap { AIR.isValid($0) ? $0 : nil } ?? ImageInferenceRequest.defaultModel
+        let model = fields["Model"].flatMap(air(fromText:)) ?? ImageInferenceRequest.defaultModel
         var r = ImageInferenceRequest(taskUUID: TaskID.make(), model: model, positivePrompt: positive)
+        if !loras.isEmpty { r.lora = loras }
         let neg = negative.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if !neg.isEmpty { r.negativePrompt = neg }
         r.steps = fields["Steps"].flatMap { Int($0) }

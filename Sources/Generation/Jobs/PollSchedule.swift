@@ -14,6 +14,18 @@ public struct PollSchedule: Sendable {
         self.budget = budget
     }
 
+    /// As the official SDKs and CLI poll Runware: first after 1 s, then 1.5 times longer each
+    /// time, never more than 10 s apart.
+    public static func runware(budget: Duration) -> PollSchedule {
+        PollSchedule(initial: .seconds(1), factor: 1.5, cap: .seconds(10), budget: budget)
+    }
+
+    /// For a server on this machine (the built-in sandbox), which answers in milliseconds: the
+    /// same backoff from 40 ms, never more than 1 s apart.
+    public static func loopback(budget: Duration) -> PollSchedule {
+        PollSchedule(initial: .milliseconds(40), factor: 1.5, cap: .seconds(1), budget: budget)
+    }
+
     public func delay(poll n: Int) -> Duration {
         var d = initial
         for _ in 0..<n { d = min(cap, d * factor) }
