@@ -34,8 +34,12 @@ struct SandboxCommand: AsyncParsableCommand {
     var apiKeyFile: String?
     @Option(help: "A fault for every request, or SPEC*N for the next N (repeatable).")
     var fault: [String] = []
-    @Option(help: "Milliseconds an async task stays processing before its results appear.")
+    @Option(help: "Milliseconds an async task stays processing before its first image appears.")
     var asyncLatency: Int = 150
+    @Option(help: "Milliseconds between the images of an async task (each finishes on its own).")
+    var imageInterval: Int = 40
+    @Option(help: "Where a failed image goes: data (inside data, as {status:error, error:{code, message}}: the 2026 schemas) or errors (in errors[] with status error: the 2025 docs).")
+    var failedImages: String = "data"
     @Option(help: "Megabytes of stored images (URL results and uploads) kept at once.")
     var imageMemory: Int = SandboxLimits().imageBytes >> 20
     @Option(help: "Task records kept at once for getResponse.")
@@ -47,6 +51,10 @@ struct SandboxCommand: AsyncParsableCommand {
         guard imageMemory >= 1 else { throw ValidationError("--image-memory \(imageMemory): must be at least 1 (MB)") }
         guard taskRecords >= 1 else { throw ValidationError("--task-records \(taskRecords): must be at least 1") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout \(idleTimeout): must be above 0 (seconds)") }
+        guard imageInterval >= 0 else { throw ValidationError("--image-interval \(imageInterval): must be 0 or more (milliseconds)") }
+        guard SandboxEngine.FailedImageShape(rawValue: failedImages) != nil else {
+            throw ValidationError("--failed-images \"\(failedImages)\": must be data or errors")
+        }
     }
 
     /// The key clients must send (`SandboxSetup.key`); exits 78 for an unusable one, 64 for none.
@@ -72,7 +80,8 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         let limits = SandboxSetup.limits(imageMegabytes: imageMemory, taskRecords: taskRecords, idleSeconds: idleTimeout)
         let server = SandboxServer(settings: .init(apiKey: apiKey, asyncLatency: .milliseconds(asyncLatency), faults: plan,
-                                                   limits: limits))
+                                                   limits: limits, failedImages: SandboxEngine.FailedImageShape(rawValue: failedImages) ?? .inData,
+                                                   imageInterval: .milliseconds(imageInterval)))
         let bound: Int
         do { bound = try await server.start(host: host, port: port) } catch {
             Console.error("cannot listen on \(host):\(port): \(error)")

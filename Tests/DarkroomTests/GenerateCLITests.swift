@@ -82,8 +82,9 @@ import TestSupport
                                             "--controlnet", "model=runware:25@1,guide=\(seed),weight=0.5"], folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("uploading \(seed) for inputs.seedImage"))
-            // Two uploads and one inference.
-            #expect(sandbox.engine.requestCount == 3)
+            // Two uploads, one inference (async, the default), and the polls that collected it.
+            #expect(sandbox.engine.requestCount >= 4)
+            #expect(r.stderr.contains("sent (task") && r.stderr.contains(", async)"), "\(r.stderr)")
         }
     }
 

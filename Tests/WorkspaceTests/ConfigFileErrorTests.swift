@@ -58,7 +58,7 @@ import Workspace
 
     @Test func mistakesCarryTheLine() {
         #expect { try Configuration.parse("model = \"m\"\nstepz = 4", file: "c.toml") } throws: {
-            "\($0)" == "c.toml:2: unknown setting \"stepz\" (known: endpoint, height, model, output, steps, theme, width)"
+            "\($0)" == "c.toml:2: unknown setting \"stepz\" (known: cfg_scale, delivery, endpoint, height, model, output, scheduler, steps, theme, width)"
         }
         #expect { try Configuration.parse("[output]\nfolder = \"x\"\nquality = \"high\"", file: "c.toml") } throws: {
             "\($0)" == "c.toml:3: output.quality must be an integer"

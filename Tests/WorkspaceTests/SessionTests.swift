@@ -66,7 +66,18 @@ import Workspace
         config.outputQuality = 80
         let d = StartingRequest.document(config)
         #expect(d["width"] == .int(Int64(StartingRequest.defaultWidth)) && d["height"] == .int(512))
-        #expect(d["outputQuality"] == .int(80) && d["steps"] == nil && d["outputFormat"] == nil)
+        #expect(d["outputQuality"] == .int(80) && d["outputFormat"] == nil)
+        // Steps, CFG scale and scheduler are always sent (the values used go into every image);
+        // delivery is async unless config.toml says otherwise.
+        #expect(d["steps"] == .int(28) && d["CFGScale"] == .double(3.5) && d["scheduler"] == .string("FlowMatchEulerDiscreteScheduler"))
+        #expect(d["deliveryMethod"] == .string("async"))
+        config.steps = 12
+        config.cfgScale = 1
+        config.scheduler = "Euler"
+        config.delivery = "sync"
+        let set = StartingRequest.document(config)
+        #expect(set["steps"] == .int(12) && set["CFGScale"] == .double(1) && set["scheduler"] == .string("Euler")
+            && set["deliveryMethod"] == .string("sync"))
         #expect(d["model"] == .string(ImageInferenceRequest.defaultModel) && d["positivePrompt"] == .string(""))
     }
 }
