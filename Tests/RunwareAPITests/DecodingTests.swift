@@ -73,5 +73,26 @@ import Testing
         }
         #expect(f.code == "inferenceError" && f.taskUUID == "t")
         #expect(r.isFinished && r.imageUUID == "i")
+        // `type`, the JSON type a parameter should have had, is kept and said.
+        let typed = try ResponseEnvelope<JSONValue>.decode(Data(#"{"errors":[{"code":"invalidApiKey","message":"Invalid api key","parameter":"apiKey","type":"string"}]}"#.utf8))
+        #expect(typed.errors.first?.type == "string" && typed.errors.first?.description.hasSuffix("(expected string)") == true)
+        // A `data` object where an array belongs (an imageUpload answer in Runware's docs) is the one item.
+        let upload = try ResponseEnvelope<UploadResult>.decode(Data(#"{"data":{"taskType":"imageUpload","taskUUID":"u","imageUUID":"img-1"}}"#.utf8))
+        #expect(upload.data.first?.imageUUID == "img-1")
+    }
+
+    /// `routing` (listed on every task in the 2026 schemas) is passed through as given; ttl with
+    /// base64 output is accepted and has no effect, as Runware documents.
+    @Test func routingPassesThroughAndTtlWithBase64IsAccepted() throws {
+        let (r, issues) = try decode("""
+            {"taskType":"imageInference","taskUUID":"6f1c2b9e-3d4a-4c5b-9e8f-1a2b3c4d5e6f","model":"runware:111@1","positivePrompt":"a fox","width":512,"height":512,
+             "routing":{"provider":"fast","fallback":["a","b"]},"ttl":600,"outputType":"base64Data"}
+            """)
+        #expect(issues.isEmpty && r.validate().isEmpty, "\(issues) \(r.validate())")
+        #expect(r.routing?["provider"] == .string("fast"))
+        let sent = try #require(try JSONValue.parse(RunwareJSON.encode(r)).objectValue)
+        #expect(sent["routing"] == .object(["provider": .string("fast"), "fallback": .array([.string("a"), .string("b")])]))
+        let (_, bad) = try decode(#"{"taskType":"imageInference","taskUUID":"t","model":"m","positivePrompt":"a fox","routing":"fast"}"#)
+        #expect(bad.contains { $0.parameters == ["routing"] })
     }
 }

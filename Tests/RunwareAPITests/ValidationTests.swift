@@ -117,7 +117,6 @@ import Testing
         ("mask without seed image", { $0.inputs = .init(maskImage: "m.png") }, ["inputs.maskImage", "inputs.seedImage"]),
         ("outpaint without seed image", { $0.outpaint = .init(top: 64) }, ["outpaint", "inputs.seedImage"]),
         ("only width", { $0.height = nil }, ["width", "height"]),
-        ("ttl with base64", { $0.ttl = 600; $0.outputType = .base64Data }, ["ttl", "outputType"]),
         ("cache steps reversed", { $0.acceleratorOptions = .init(); $0.acceleratorOptions?.cacheStartStep = 10; $0.acceleratorOptions?.cacheEndStep = 5 },
          ["acceleratorOptions.cacheStartStep", "acceleratorOptions.cacheEndStep"]),
         ("cache end past steps", { $0.acceleratorOptions = .init(); $0.acceleratorOptions?.cacheEndStep = 30 },

@@ -78,6 +78,26 @@ import TestSupport
         await receiver.stop()
     }
 
+    /// A receiver that answers 404 is tried again (Runware retries any answer but a 2xx); a JPG is
+    /// PUT as `image/jpeg`, its registered type.
+    @Test func aRefusedWebhookIsRetriedAndJPGsGoAsImageJPEG() async throws {
+        let receiver = Receiver(refusing: 2)
+        try await receiver.start()
+        try await SandboxHarness.with { sandbox in
+            var r = request(width: 128, height: 128)
+            r.webhookURL = receiver.url("/hook")
+            _ = try await sandbox.client().imageInference(r)
+            let posts = await receiver.wait(for: 3)
+            #expect(posts.count == 3 && posts.allSatisfy { $0.path == "/hook" }, "two 404s, then accepted: \(posts.count)")
+            var jpg = request(width: 128, height: 128)
+            jpg.uploadEndpoint = receiver.url("/bucket/out.jpg")
+            _ = try await sandbox.client().imageInference(jpg)
+            let put = await receiver.wait(for: 4).last
+            #expect(put?.method == "PUT" && put?.contentType == "image/jpeg", "\(put?.contentType ?? "none")")
+        }
+        await receiver.stop()
+    }
+
     @Test func aTwoMegapixelPictureIsQuick() async throws {
         // Not a timing assertion: checks a large request completes and is the right size.
         try await SandboxHarness.with { sandbox in

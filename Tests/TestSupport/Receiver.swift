@@ -16,8 +16,10 @@ public final class Receiver: Sendable {
     private let hits = Mutex<[Hit]>([])
     private let task = Mutex<Task<Void, Never>?>(nil)
     public private(set) nonisolated(unsafe) var port = 0
+    /// How many requests, from the first, are answered 404 (a receiver not ready yet).
+    private let refusing: Int
 
-    public init() {}
+    public init(refusing: Int = 0) { self.refusing = refusing }
 
     public var received: [Hit] { hits.withLock { $0 } }
 
@@ -27,11 +29,12 @@ public final class Receiver: Sendable {
         let router = Router()
         let record: @Sendable (Request) async throws -> Response = { [self] request in
             let body = try await request.body.collect(upTo: 64 << 20)
-            self.hits.withLock {
+            let count = self.hits.withLock {
                 $0.append(Hit(method: request.method.rawValue, path: request.uri.path,
                               contentType: request.headers[.contentType], body: Data(body.readableBytesView)))
+                return $0.count
             }
-            return Response(status: .ok)
+            return Response(status: count <= self.refusing ? .notFound : .ok)
         }
         router.post("/**") { request, _ in try await record(request) }
         router.put("/**") { request, _ in try await record(request) }

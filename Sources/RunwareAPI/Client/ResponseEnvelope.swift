@@ -18,6 +18,21 @@ public struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
         var data: [EachItem<Item>]?
         var errors: [EachItem<APIErrorObject>]?
         var error: APIErrorObject?
+
+        enum Keys: String, CodingKey { case data, errors, error }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            // `data` is an array, but an object is seen too (an imageUpload answer in Runware's
+            // docs): it is read as the one item.
+            if let list = try? c.decodeIfPresent([EachItem<Item>].self, forKey: .data) {
+                data = list
+            } else if let one = try? c.decodeIfPresent(EachItem<Item>.self, forKey: .data) {
+                data = [one]
+            }
+            errors = try c.decodeIfPresent([EachItem<APIErrorObject>].self, forKey: .errors)
+            error = try c.decodeIfPresent(APIErrorObject.self, forKey: .error)
+        }
     }
 
     /// One element decoded on its own, so a bad one never takes its neighbours with it.

@@ -18,6 +18,9 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
     public var numberResults: Int?
     public var acceleratorOptions: AcceleratorOptions?
     public var inputs: Inputs?
+    /// Runware's provider routing object (the 2026 schemas list it on every task): passed through
+    /// as given, never checked here.
+    public var routing: [String: JSONValue]?
 
     // Generation parameters
     public var model: String
@@ -59,7 +62,7 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case taskType, taskUUID, outputType, outputFormat, outputQuality, webhookURL, deliveryMethod,
-            uploadEndpoint, safety, ttl, includeCost, numberResults, acceleratorOptions, inputs,
+            uploadEndpoint, safety, ttl, includeCost, numberResults, acceleratorOptions, inputs, routing,
             model, positivePrompt, negativePrompt, width, height, seed, steps, scheduler,
             cfgScale = "CFGScale", strength, maskMargin, promptWeighting, outpaint, lora, controlNet,
             ipAdapters, trueCFGScale, acePlusPlus, hiresFix, advancedFeatures, pulid, ultralytics
@@ -81,6 +84,7 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
         try c.encodeIfPresent(numberResults, forKey: .numberResults)
         try c.encodeIfPresent(acceleratorOptions, forKey: .acceleratorOptions)
         if let inputs, !inputs.isEmpty { try c.encode(inputs, forKey: .inputs) }
+        try c.encodeIfPresent(routing.map(JSONValue.object), forKey: .routing)
         try c.encode(model, forKey: .model)
         try c.encode(positivePrompt, forKey: .positivePrompt)
         try c.encodeIfPresent(negativePrompt, forKey: .negativePrompt)
@@ -124,6 +128,11 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
         q.includeCost = r.bool("includeCost")
         q.numberResults = r.int("numberResults")
         q.acceleratorOptions = r.object("acceleratorOptions").map(AcceleratorOptions.init(reading:))
+        if let routing = r.raw("routing") {
+            if case .object(let o) = routing { q.routing = o } else {
+                r.report(.invalid("routing", routing.summary, "must be an object, not \(routing.typeName)"))
+            }
+        }
         var inputs = Inputs(seedImage: r.string("seedImage"), maskImage: r.string("maskImage"))
         if let i = r.object("inputs") {
             inputs.seedImage = i.string("seedImage") ?? inputs.seedImage

@@ -1,8 +1,7 @@
 /// Every parameter the `runware:111@1` page documents for `imageInference`, one row each, in the
 /// order the Generate form shows them. The single home of every single-field limit, default and
 /// allowed list: validation, the form and `darkroom generate --help` read them from here.
-/// Rules between fields (step windows, width with height, ACE++ with its model, ttl with
-/// outputType, ...) stay in code in `ImageInferenceRequest+Validation.swift`.
+/// Rules between fields (step windows, width with height, ACE++ with its model, ...) stay in code in `ImageInferenceRequest+Validation.swift`.
 public enum Parameters {
     public static let all: [Parameter] = prompt + generation + stacks + inputs + features + delivery
 
@@ -238,7 +237,7 @@ public enum Parameters {
                   form: .init("Webhook URL", .delivery), cli: .option("webhook-url")),
         Parameter("uploadEndpoint", .url, help: "uploadEndpoint: each image is also PUT there",
                   form: .init("Upload to", .delivery), cli: .option("upload-endpoint")),
-        Parameter("ttl", .integer, .integers(min: 60, max: nil), step: 60, help: "ttl in seconds for URL results",
+        Parameter("ttl", .integer, .integers(min: 60, max: nil), step: 60, help: "ttl in seconds for URL results (accepted with other output types, where it has no effect)",
                   note: "URL", form: .init("TTL (s)", .delivery), cli: .option("ttl")),
         Parameter("includeCost", .toggle, default: "false", help: "includeCost: report what each image cost",
                   form: .init("Include cost", .delivery), cli: .flag("include-cost")),

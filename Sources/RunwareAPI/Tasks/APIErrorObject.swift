@@ -9,6 +9,8 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
     public var documentation: String?
     public var allowedValues: [String]?
     public var status: String?
+    /// The JSON type the parameter should have had (`"string"`), when the server says.
+    public var type: String?
 
     public init(code: String, message: String, parameters: [String] = [], taskType: String? = nil,
                 taskUUID: String? = nil, documentation: String? = nil, allowedValues: [String]? = nil) {
@@ -22,7 +24,7 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, message, parameter, taskType, taskUUID, documentation, allowedValues, status, error
+        case code, message, parameter, taskType, taskUUID, documentation, allowedValues, status, error, type
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,6 +49,7 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
         documentation = (try? c.decodeIfPresent(String.self, forKey: .documentation)) ?? nil
         allowedValues = (try? c.decodeIfPresent([String].self, forKey: .allowedValues)) ?? nil
         status = (try? c.decodeIfPresent(String.self, forKey: .status)) ?? nil
+        type = (try? c.decodeIfPresent(String.self, forKey: .type)) ?? nil
     }
 
     /// The most of a server's message kept: a 100 MB message must not fill memory and History.
@@ -66,11 +69,13 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
         try c.encodeIfPresent(documentation, forKey: .documentation)
         try c.encodeIfPresent(allowedValues, forKey: .allowedValues)
         try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(type, forKey: .type)
     }
 
     public var description: String {
         let field = parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))"
-        return "\(code)\(field): \(message)"
+        let expected = type.map { " (expected \($0))" } ?? ""
+        return "\(code)\(field): \(message)\(expected)"
     }
 
     /// The SDK's buckets for raw codes.

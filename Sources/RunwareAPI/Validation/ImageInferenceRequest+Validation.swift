@@ -42,10 +42,8 @@ extension ImageInferenceRequest {
     }
 
     private func validateOptions(_ list: inout IssueList) {
-        if let ttl, effectiveOutputType != .url, outputType?.isAllowed == true {
-            list.add(.incompatible(["ttl", "outputType"], "ttl \(ttl) with \(effectiveOutputType)",
-                                   "ttl applies only to outputType URL"))
-        }
+        // `ttl` with base64Data or dataURI output is accepted and has no effect, as Runware
+        // documents ("It has no effect on other output types").
         if let a = acceleratorOptions {
             list.stepWindow(prefix: "acceleratorOptions.", startStep: ("cacheStartStep", a.cacheStartStep),
                             endStep: ("cacheEndStep", a.cacheEndStep),
