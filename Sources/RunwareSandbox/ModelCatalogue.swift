@@ -37,31 +37,48 @@ public enum ModelCatalogue {
 
     public static func serves(_ model: String) -> Bool { checkpoints.contains { $0.air == model } }
 
-    /// Text over name, AIR, version and tags (case-insensitive), plus the structured filters.
-    public static func search(_ fields: [String: JSONValue]) -> (total: Int, results: [ModelEntry]) {
-        let text = fields["search"]?.stringValue?.lowercased() ?? ""
-        let tags = fields["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    /// The filters of Runware's current schemas; anything else (the 2025 `tags`, `type`,
+    /// `conditioning`) is refused as Runware's validation would.
+    static let filters: Set<String> = ["taskType", "taskUUID", "search", "category", "architecture", "capabilities", "source",
+                                       "visibility", "sort", "limit", "offset"]
+
+    /// Text over name, AIR, version, tags and capabilities (case-insensitive, every word), then
+    /// the structured filters; sorted by `sort`. A refused filter gives its error instead.
+    public static func search(_ fields: [String: JSONValue]) -> Result<(total: Int, results: [ModelEntry]), APIErrorObject> {
+        if let unknown = fields.keys.sorted().first(where: { !filters.contains($0) }) {
+            return .failure(APIErrorObject(code: "unknownParameter", message: "Unknown parameter \"\(unknown)\" for modelSearch.",
+                                           parameters: [unknown], taskType: ModelSearchRequest.taskType))
+        }
+        let request = ModelSearchRequest(search: fields["search"]?.stringValue, category: fields["category"]?.stringValue)
+        var checked = request
+        checked.visibility = fields["visibility"]?.stringValue
+        checked.source = fields["source"]?.stringValue
+        checked.sort = fields["sort"]?.stringValue
+        if let issue = checked.validate().first {
+            return .failure(APIErrorObject(code: issue.code, message: "Invalid value for parameter \(issue.description)",
+                                           parameters: issue.parameters, taskType: ModelSearchRequest.taskType))
+        }
+        let text = request.search?.lowercased() ?? ""
+        let capabilities = fields["capabilities"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var matches = all.filter { e in
-            let hay = ([e.name, e.air, e.version ?? ""] + (e.tags ?? [])).joined(separator: " ").lowercased()
+            let hay = ([e.name, e.air, e.version ?? ""] + (e.tags ?? []) + (e.capabilities ?? [])).joined(separator: " ").lowercased()
             return text.isEmpty || text.split(separator: " ").allSatisfy { hay.contains($0) }
         }
-        if !tags.isEmpty { matches = matches.filter { !Set($0.tags ?? []).isDisjoint(with: tags) } }
-        for key in ["category", "architecture", "conditioning", "type"] {
+        if !capabilities.isEmpty { matches = matches.filter { Set(capabilities).isSubset(of: Set($0.capabilities ?? [])) } }
+        for (key, value) in [("category", \ModelEntry.category), ("architecture", \ModelEntry.architecture), ("source", \ModelEntry.source)] {
             guard let wanted = fields[key]?.stringValue else { continue }
-            matches = matches.filter { e in
-                let value: String? = switch key {
-                case "category": e.category
-                case "architecture": e.architecture
-                case "conditioning": e.conditioning
-                default: e.type
-                }
-                return value?.caseInsensitiveCompare(wanted) == .orderedSame
-            }
+            matches = matches.filter { $0[keyPath: value]?.caseInsensitiveCompare(wanted) == .orderedSame }
+        }
+        // The sandbox has no private models or favourites: those views are empty.
+        if let visibility = checked.visibility, visibility != "public" { matches = [] }
+        switch checked.sort {
+        case "name": matches.sort { $0.name < $1.name }
+        case "-name": matches.sort { $0.name > $1.name }
+        default: break
         }
         let offset = max(0, fields["offset"]?.intValue ?? 0)
         let limit = max(1, min(100, fields["limit"]?.intValue ?? 20))
-        let page = Array(matches.dropFirst(offset).prefix(limit))
-        return (matches.count, page)
+        return .success((matches.count, Array(matches.dropFirst(offset).prefix(limit))))
     }
 
     private static func entry(_ air: String, _ name: String, _ category: String, _ architecture: String,
@@ -73,6 +90,9 @@ public enum ModelCatalogue {
         e.type = type
         e.tags = tags
         e.positiveTriggerWords = trigger
+        e.source = air.hasPrefix("runware:") ? "official" : "community"
+        e.capabilities = category == "checkpoint" ? ["io:text-to-image", "io:image-to-image"] : [category]
+        e.shortDescription = category == "lora" ? "LoRA: \(tags.joined(separator: ", "))" : nil
         if category == "checkpoint" {
             e.defaultWidth = 1024; e.defaultHeight = 1024; e.defaultSteps = 28; e.defaultCFG = 3.5
         }
@@ -80,9 +100,13 @@ public enum ModelCatalogue {
         return e
     }
 
+    /// ControlNet models have no `category` of their own in the current schemas: no category,
+    /// their kind in their capabilities and their name.
     private static func controlNet(_ air: String, _ name: String, _ conditioning: String) -> ModelEntry {
         var e = entry(air, name, "controlnet", "flux1d", tags: ["controlnet", conditioning])
-        e.conditioning = conditioning
+        e.category = nil
+        e.capabilities = ["controlnet", conditioning]
+        e.shortDescription = "ControlNet for FLUX.1 [dev], guided by a \(conditioning) image"
         return e
     }
 }

@@ -179,10 +179,14 @@ public final class SandboxEngine: Sendable {
     }
 
     private func modelSearch(_ task: [String: JSONValue]) -> TaskOutcome {
-        let (total, results) = ModelCatalogue.search(task)
-        let item = ModelSearchResult(taskUUID: task["taskUUID"]?.stringValue ?? "",
-                                     totalResults: total, results: results)
-        return TaskOutcome(data: [JSONValue.from(item)])
+        switch ModelCatalogue.search(task) {
+        case .success(let found):
+            let item = ModelSearchResult(taskUUID: task["taskUUID"]?.stringValue ?? "", totalResults: found.total, results: found.results)
+            return TaskOutcome(data: [JSONValue.from(item)])
+        case .failure(var error):
+            error.taskUUID = task["taskUUID"]?.stringValue
+            return .failure(400, error)
+        }
     }
 
     static func bearer(_ header: String) -> String? {

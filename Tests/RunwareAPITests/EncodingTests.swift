@@ -97,9 +97,22 @@ import Testing
     @Test func otherTasksEncodeTheirFields() throws {
         let poll = String(decoding: try RunwareJSON.encode(GetResponseRequest(taskUUID: uuid)), as: UTF8.self)
         #expect(poll == "{\"taskType\":\"getResponse\",\"taskUUID\":\"\(uuid)\"}")
-        var search = ModelSearchRequest(taskUUID: uuid, search: "canny", category: "controlnet")
+        var search = ModelSearchRequest(taskUUID: uuid, search: "film", category: "lora")
         search.limit = 5
+        search.architecture = "flux1d"
+        search.capabilities = ["io:text-to-image"]
+        search.visibility = "favorite"
+        search.sort = "-popularity"
         let text = String(decoding: try RunwareJSON.encode(search), as: UTF8.self)
-        #expect(text == "{\"category\":\"controlnet\",\"limit\":5,\"search\":\"canny\",\"taskType\":\"modelSearch\",\"taskUUID\":\"\(uuid)\"}")
+        #expect(text == "{\"architecture\":\"flux1d\",\"capabilities\":[\"io:text-to-image\"],\"category\":\"lora\",\"limit\":5,"
+            + "\"search\":\"film\",\"sort\":\"-popularity\",\"taskType\":\"modelSearch\",\"taskUUID\":\"\(uuid)\",\"visibility\":\"favorite\"}")
+        // Never the 2025 filters, nor category controlnet: ControlNets are searched by name.
+        let controlNet = try #require(ModelKind.controlNet.search("depth", architecture: "flux1d"))
+        #expect(controlNet.category == nil && controlNet.search == "controlnet depth" && controlNet.architecture == "flux1d")
+        #expect(ModelKind.ipAdapter.search("sdxl", architecture: "flux1d") == nil)
+        #expect(ModelKind.ipAdapters(matching: "sdxl plus").map(\.air) == ["runware:55@2", "runware:55@3"])
+        var old = ModelSearchRequest(category: "controlnet")
+        old.visibility = "all"
+        #expect(old.validate().map(\.parameters) == [["category"], ["visibility"]])
     }
 }

@@ -9,7 +9,7 @@ import Testing
         ("help", .help(HelpOverlay(screen: .generate))),
         ("input", .input(InputPrompt(.exportFolder(jobID: 1), title: "Export"))),
         ("choice", .choice(ChoicePicker(path: "scheduler", options: ["default", "Euler"], current: nil))),
-        ("models", .models(ModelPicker(target: .field("model"), category: nil))),
+        ("models", .models(ModelPicker(target: .field("model"), kind: .checkpoint))),
         ("files", .files(FilePicker(target: "inputs.seedImage", folder: "/tmp"))),
         ("prompt search", .promptSearch(PromptSearch(prompts: ["a fox"]))),
         ("confirm", .confirm(Confirmation(.deleteJob(7), question: "delete job 7?"))),
@@ -48,7 +48,7 @@ import Testing
     @Test func aQuitRebindingWorksInPopUpsToo() throws {
         let map = try KeyMap.defaults.overridden(by: "[keys]\nquit = [\"f10\"]", file: "keys.toml")
         var s = StudioFixture(keyMap: map)
-        s.state.overlay = .models(ModelPicker(target: .field("model"), category: nil))
+        s.state.overlay = .models(ModelPicker(target: .field("model"), kind: .checkpoint))
         s.key(.ctrl("q"))
         #expect(!s.state.quitRequested)
         s.key(.function(10))

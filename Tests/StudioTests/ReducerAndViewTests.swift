@@ -126,9 +126,10 @@ import Testing
         s.focus("lora")
         s.effects = []
         s.key(.enter)
-        #expect(s.effects == [.searchModels(query: "", category: "lora")])
+        // LoRAs for the form's model's architecture: FLUX.1 [dev] SRPO is flux1d.
+        #expect(s.effects == [.searchModels(query: "", kind: .lora, architecture: "flux1d")])
         s.type("water")
-        #expect(s.effects.last == .searchModels(query: "water", category: "lora"))
+        #expect(s.effects.last == .searchModels(query: "water", kind: .lora, architecture: "flux1d"))
         var entry = ModelEntry(air: "civitai:667004@746484", name: "Watercolor Illustration")
         entry.architecture = "flux1d"
         s.send(.models(query: "wat", results: [], error: nil))  // a stale answer is ignored

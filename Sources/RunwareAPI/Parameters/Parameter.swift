@@ -99,8 +99,8 @@ public enum ParameterKind: Sendable, Hashable {
     case feature
     /// An object that only groups its fields (`inputs`, `outpaint`, `safety`).
     case group
-    /// An AIR identifier; `category` is the `modelSearch` category its picker searches (nil: any).
-    case model(category: String?)
+    /// An AIR identifier, of the kind its picker looks for.
+    case model(ModelKind)
     /// One image: a UUID, URL, data URI, base64 data or a local file.
     case image
     /// A list of images; `range` counts its items.

@@ -29,7 +29,7 @@ public enum Parameters {
 
     private static let generation: [Parameter] = [
         Parameter("taskUUID", .uuid, required: true, help: "Task identifier (a UUID v4; fresh by default)", cli: .option("task-uuid")),
-        Parameter("model", .model(category: "checkpoint"), required: true, default: ImageInferenceRequest.defaultModel,
+        Parameter("model", .model(.checkpoint), required: true, default: ImageInferenceRequest.defaultModel,
                   help: "Model AIR", form: .init("Model", .parameters), cli: .option("model")),
         Parameter("width", .integer, .integers(min: 128, max: 2048), multipleOf: 16, step: 64, help: "Width in pixels",
                   form: .init("Width", .parameters), cli: .option("width")),
@@ -60,7 +60,7 @@ public enum Parameters {
     private static let stacks: [Parameter] = [
         Parameter("lora", .stack, .items(min: 1, max: nil), help: "LoRA models applied together",
                   form: .init("LoRA", .lora), cli: .option("lora")),
-        Parameter("lora[].model", .model(category: "lora"), required: true, help: "LoRA AIR",
+        Parameter("lora[].model", .model(.lora), required: true, help: "LoRA AIR",
                   form: .init("LoRA", .lora), cli: .key(option: "lora", key: "model")),
         Parameter("lora[].weight", .decimal, .decimals(min: -4, max: 4), step: 0.1, default: "1", help: "LoRA strength",
                   form: .init("weight", .lora), cli: .key(option: "lora", key: "weight")),
@@ -69,7 +69,7 @@ public enum Parameters {
 
         Parameter("controlNet", .stack, .items(min: 1, max: nil), help: "ControlNet guides applied together",
                   form: .init("ControlNet", .controlNet), cli: .option("controlnet")),
-        Parameter("controlNet[].model", .model(category: "controlnet"), required: true, help: "ControlNet AIR",
+        Parameter("controlNet[].model", .model(.controlNet), required: true, help: "ControlNet AIR",
                   form: .init("ControlNet", .controlNet), cli: .key(option: "controlnet", key: "model")),
         Parameter("controlNet[].guideImage", .image, required: true, help: "Guide image",
                   form: .init("guide image", .controlNet), cli: .key(option: "controlnet", key: "guide")),
@@ -90,7 +90,7 @@ public enum Parameters {
 
         Parameter("ipAdapters", .stack, .items(min: 1, max: nil), help: "IP-Adapters applied together",
                   form: .init("IP-Adapters", .ipAdapters), cli: .option("ip-adapter")),
-        Parameter("ipAdapters[].model", .model(category: nil), required: true, help: "IP-Adapter AIR",
+        Parameter("ipAdapters[].model", .model(.ipAdapter), required: true, help: "IP-Adapter AIR",
                   form: .init("IP-Adapter", .ipAdapters), cli: .key(option: "ip-adapter", key: "model")),
         Parameter("ipAdapters[].guideImages", .images, .items(min: 1, max: nil), required: true, help: "Reference images",
                   form: .init("reference", .ipAdapters), cli: .key(option: "ip-adapter", key: "image")),

@@ -113,6 +113,13 @@ public struct ModelEntry: Sendable, Hashable, Codable {
     public var defaultStrength: Double?
     public var defaultWeight: Double?
     public var positiveTriggerWords: String?
+    public var negativeTriggerWords: String?
+    /// What the model does (`controlnet`, `canny`, `io:text-to-image`, ...), per the 2026 schemas.
+    public var capabilities: [String]?
+    /// `official` or `community` (`featured` in the TypeScript SDK).
+    public var source: String?
+    public var shortDescription: String?
+    public var isFavorite: Bool?
 
     public init(air: String, name: String) {
         self.air = air
@@ -122,7 +129,7 @@ public struct ModelEntry: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case air, name, version, category, architecture, type, tags, heroImage, comment, conditioning,
             defaultWidth, defaultHeight, defaultSteps, defaultScheduler, defaultCFG, defaultStrength,
-            defaultWeight, positiveTriggerWords
+            defaultWeight, positiveTriggerWords, negativeTriggerWords, capabilities, source, shortDescription, isFavorite
     }
 
     public init(from decoder: Decoder) throws {
@@ -145,6 +152,17 @@ public struct ModelEntry: Sendable, Hashable, Codable {
         defaultCFG = try? c.decodeIfPresent(Double.self, forKey: .defaultCFG)
         defaultStrength = try? c.decodeIfPresent(Double.self, forKey: .defaultStrength)
         defaultWeight = try? c.decodeIfPresent(Double.self, forKey: .defaultWeight)
-        positiveTriggerWords = try? c.decodeIfPresent(String.self, forKey: .positiveTriggerWords)
+        positiveTriggerWords = Self.words(c, .positiveTriggerWords)
+        negativeTriggerWords = Self.words(c, .negativeTriggerWords)
+        capabilities = (try? c.decodeIfPresent([JSONValue].self, forKey: .capabilities))?.compactMap { $0.stringValue }
+        source = try? c.decodeIfPresent(String.self, forKey: .source)
+        shortDescription = try? c.decodeIfPresent(String.self, forKey: .shortDescription)
+        isFavorite = try? c.decodeIfPresent(Bool.self, forKey: .isFavorite)
+    }
+
+    /// Trigger words as a string, or a list of them joined with commas.
+    private static func words(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) -> String? {
+        if let text = try? c.decodeIfPresent(String.self, forKey: key) { return text }
+        return (try? c.decodeIfPresent([JSONValue].self, forKey: key))?.compactMap(\.stringValue).joined(separator: ", ")
     }
 }

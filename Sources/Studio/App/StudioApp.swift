@@ -130,10 +130,10 @@ public final class StudioApp: @unchecked Sendable {
             }
         case .cancel(let id):
             jobTasks[id]?.cancel()
-        case .searchModels(let query, let category):
+        case .searchModels(let query, let kind, let architecture):
             Task.detached {
                 do {
-                    let results = try await services.searchModels(query: query, category: category)
+                    let results = try await services.searchModels(query: query, kind: kind, architecture: architecture)
                     inbox.post(.models(query: query, results: results, error: nil))
                 } catch {
                     inbox.post(.models(query: query, results: [], error: SafeText.line("modelSearch failed: \(error)")))

@@ -10,7 +10,8 @@ import RunwareAPI
 public protocol StudioServices: Sendable {
     /// Runs one job to the end; throws `JobFailure`.
     func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws
-    func searchModels(query: String, category: String?) async throws -> [ModelEntry]
+    /// Models of `kind` matching `query`, made for `architecture` when it is given.
+    func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry]
     func listFolder(_ path: String) throws -> [FileEntry]
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
     func estimate(_ key: EstimateKey) throws -> CostEstimate
@@ -57,9 +58,8 @@ public struct LiveServices: StudioServices {
         _ = try await runner.run(request, into: folder, parent: parent, events: events)
     }
 
-    public func searchModels(query: String, category: String?) async throws -> [ModelEntry] {
-        var request = ModelSearchRequest(search: query.isEmpty ? nil : query, category: category)
-        request.limit = 50
+    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry] {
+        guard let request = kind.search(query, architecture: architecture) else { return ModelKind.ipAdapters(matching: query) }
         return try await runner.client.modelSearch(request).results
     }
 

@@ -15,8 +15,8 @@ public enum FieldKind: Sendable, Equatable {
     case toggle
     /// A feature object (`hiresFix`, `pulid`, ...) present or left out; its settings show when on.
     case feature
-    /// An AIR, with a picker that searches `modelSearch` in this category (nil: any).
-    case model(category: String?)
+    /// An AIR, with a picker that finds models of this kind.
+    case model(ModelKind)
     /// A local file, an image UUID or a URL; Enter opens the file picker.
     case image
     /// Size presets and the aspect lock; they change `width` and `height`, not a parameter of their own.

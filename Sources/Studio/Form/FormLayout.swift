@@ -79,7 +79,7 @@ public enum FormLayout {
         case .choice: return .choice(parameter.allowed)
         case .toggle: return .toggle
         case .feature, .group: return .feature
-        case .model(let category): return .model(category: category)
+        case .model(let kind): return .model(kind)
         case .image, .images: return .image
         case .stack: return .stack(parameter.path)
         }

@@ -14,7 +14,7 @@ extension GenerateReducer {
         case .text, .model, .image, .integer, .decimal, .seed:
             if action == .fieldActivate {
                 switch field.kind {
-                case .model(let category): return openModelPicker(.field(field.path), category: category, g)
+                case .model(let kind): return openModelPicker(.field(field.path), kind: kind, g)
                 case .image: return openFilePicker(for: field.path, g, context)
                 default: g.moveFocus(by: 1)
                 }
@@ -38,7 +38,7 @@ extension GenerateReducer {
             g.focus(path: field.path)
         case .stack(let name):
             if action == .fieldActivate || action == .fieldToggle {
-                return openModelPicker(.newStackItem(stack: name, after: nil), category: Self.category(of: name), g)
+                if let kind = Self.kind(of: name) { return openModelPicker(.newStackItem(stack: name, after: nil), kind: kind, g) }
             }
         }
         return []
@@ -51,11 +51,12 @@ extension GenerateReducer {
         }
     }
 
-    func openModelPicker(_ target: PickerTarget, category: String?, _ g: GenerateState) -> [Command] {
+    func openModelPicker(_ target: PickerTarget, kind: ModelKind, _ g: GenerateState) -> [Command] {
         var query = ""
         if case .field(let path) = target, let current = g.form.value(path)?.stringValue, !AIR.isValid(current) { query = current }
-        return [.open(.models(ModelPicker(target: target, category: category, query: query))),
-                .effect(.searchModels(query: query, category: category))]
+        let architecture = g.form.value("model")?.stringValue.flatMap(ModelArchitecture.of)
+        let picker = ModelPicker(target: target, kind: kind, architecture: architecture, query: query)
+        return [.open(.models(picker)), .effect(picker.search)]
     }
 
     func openFilePicker(for path: JSONPath, _ g: GenerateState, _ context: ScreenContext) -> [Command] {

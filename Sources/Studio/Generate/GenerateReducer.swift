@@ -77,7 +77,8 @@ struct GenerateReducer: Sendable {
             return [.notice("seed: \(seed) from the last result")]
         case .stackAdd:
             guard let field = g.focusedField, let stack = field.stackName else { return [] }
-            return openModelPicker(.newStackItem(stack: stack, after: field.stackIndex), category: Self.category(of: stack), g)
+            guard let kind = Self.kind(of: stack) else { return [] }
+            return openModelPicker(.newStackItem(stack: stack, after: field.stackIndex), kind: kind, g)
         case .stackRemove:
             guard let field = g.focusedField, let stack = field.stackName, let i = field.stackIndex else { return [] }
             g.form.removeStackItem(stack, at: i)
@@ -108,11 +109,13 @@ struct GenerateReducer: Sendable {
         return []
     }
 
-    static func category(of stack: String) -> String? {
+    /// The kind of model a stack's items hold.
+    static func kind(of stack: String) -> ModelKind? {
         switch stack {
-        case "lora": return "lora"
-        case "controlNet": return "controlnet"
-        default: return nil
+        case "lora": .lora
+        case "controlNet": .controlNet
+        case "ipAdapters": .ipAdapter
+        default: nil
         }
     }
 

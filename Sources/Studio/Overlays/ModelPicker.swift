@@ -8,10 +8,13 @@ public enum PickerTarget: Sendable, Equatable {
     case newStackItem(stack: String, after: Int?)
 }
 
-/// The model picker: a query searched with `modelSearch` as it is typed.
+/// The model picker: a query searched as it is typed (`modelSearch`, for models of the form's
+/// model's architecture), or the IP-Adapters the model's page lists.
 public struct ModelPicker: Sendable, Equatable {
     public var target: PickerTarget
-    public var category: String?
+    public var kind: ModelKind
+    /// The form's model's architecture (`flux1d`), when known: LoRAs and ControlNets made for it.
+    public var architecture: String?
     public var query: LineEditor
     public var results: [ModelEntry] = []
     public var selected = 0
@@ -19,11 +22,15 @@ public struct ModelPicker: Sendable, Equatable {
     public var answered: String?
     public var error: String?
 
-    public init(target: PickerTarget, category: String?, query: String = "") {
+    public init(target: PickerTarget, kind: ModelKind, architecture: String? = nil, query: String = "") {
         self.target = target
-        self.category = category
+        self.kind = kind
+        self.architecture = architecture
         self.query = LineEditor(query)
     }
+
+    /// The search for what is typed now.
+    public var search: StudioEffect { .searchModels(query: query.text, kind: kind, architecture: architecture) }
 
     public var searching: Bool { answered != query.text }
 
@@ -43,7 +50,7 @@ public struct ModelPicker: Sendable, Equatable {
             return .stay(.models(self))
         default:
             guard query.take(input) else { return .stay(.models(self)) }
-            return .stay(.models(self), [.effect(.searchModels(query: query.text, category: category))])
+            return .stay(.models(self), [.effect(search)])
         }
     }
 

@@ -47,7 +47,7 @@ public struct CellPixels: Sendable, Equatable {
 public enum StudioEffect: Sendable, Equatable {
     case generate(jobID: Int, ImageInferenceRequest, parent: JobParent?)
     case cancel(jobID: Int)
-    case searchModels(query: String, category: String?)
+    case searchModels(query: String, kind: ModelKind, architecture: String?)
     case listFolder(String)
     case thumbnail(ThumbnailKey)
     case estimate(EstimateKey)

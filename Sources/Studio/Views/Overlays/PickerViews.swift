@@ -2,26 +2,37 @@ import Foundation
 import Preview
 import TerminalUI
 
-/// The model picker: the query, the results with their architecture, the search's state.
+/// The model picker: the query, the results (AIR, name, architecture, source), the selected one's
+/// description, capabilities and trigger words, and the search's state.
 struct ModelPickerView {
     var theme: Theme
 
     func draw(_ picker: ModelPicker, layout: OverlayLayout, into frame: inout Frame) -> (x: Int, y: Int) {
-        let r = layout.centered(width: 80, height: layout.rows - 4)
-        let what = picker.category.map { "\($0) models" } ?? "models"
-        frame.popUp(r, title: "Search \(what) (modelSearch)", theme: theme)
+        let r = layout.centered(width: 96, height: layout.rows - 4)
+        let scope = picker.kind == .ipAdapter ? "listed by the model's page" : "modelSearch" + (picker.architecture.map { ", \($0)" } ?? "")
+        frame.popUp(r, title: "Search \(picker.kind.title) (\(scope))", theme: theme)
         frame.put("search:", x: r.x + 1, y: r.y + 1, style: theme.style("field.label"))
         let c = picker.query.draw(into: &frame, x: r.x + 9, y: r.y + 1, width: r.width - 10, style: theme.style("field.value"),
                                   selectionStyle: theme.style("selection"))
-        let height = r.height - 4
+        let height = r.height - 6
         let first = max(0, picker.selected - height + 1)
         for (row, entry) in picker.results.dropFirst(first).prefix(height).enumerated() {
             let selected = first + row == picker.selected
             let style = theme.style(selected ? "selection" : "field.value")
             if selected { frame.fill(x: r.x + 1, y: r.y + 2 + row, width: r.width - 2, height: 1, style: style) }
-            let used = frame.putClipped(entry.air, x: r.x + 2, y: r.y + 2 + row, style: style, maxWidth: 26)
-            frame.putClipped(entry.name + (entry.architecture.map { "  [\($0)]" } ?? ""), x: r.x + 2 + max(used, 24) + 1,
-                             y: r.y + 2 + row, style: style, maxWidth: r.width - 30)
+            let used = frame.putClipped(SafeText.line(entry.air), x: r.x + 2, y: r.y + 2 + row, style: style, maxWidth: 26)
+            let marks = [entry.architecture, entry.source, entry.isFavorite == true ? "favourite" : nil].compactMap { $0 }
+            let text = entry.name + (marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]")
+            frame.putClipped(SafeText.line(text), x: r.x + 2 + max(used, 24) + 1, y: r.y + 2 + row, style: style, maxWidth: r.width - 30)
+        }
+        if picker.results.indices.contains(picker.selected) {
+            let e = picker.results[picker.selected]
+            let about = [e.shortDescription, e.capabilities.flatMap { $0.isEmpty ? nil : "does: " + $0.joined(separator: ", ") }]
+                .compactMap { $0 }.joined(separator: "  ·  ")
+            let triggers = [e.positiveTriggerWords.map { "trigger words: " + $0 }, e.negativeTriggerWords.map { "avoid: " + $0 }]
+                .compactMap { $0 }.joined(separator: "  ·  ")
+            frame.putClipped(SafeText.line(about), x: r.x + 1, y: r.y + r.height - 4, style: theme.style("hint"), maxWidth: r.width - 2)
+            frame.putClipped(SafeText.line(triggers), x: r.x + 1, y: r.y + r.height - 3, style: theme.style("hint"), maxWidth: r.width - 2)
         }
         let status: String
         if let error = picker.error { status = error } else if picker.searching { status = "searching…" } else {
