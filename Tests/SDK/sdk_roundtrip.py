@@ -184,7 +184,8 @@ async def check_image_upload(client: Runware) -> str:
 
 
 async def check_model_search(client: Runware) -> str:
-    results = await client.model_search({"search": "canny", "category": "controlnet"})  # type: ignore[typeddict-item]
+    # The SDK's own ModelSearchParams: ControlNets have no category any more, so by name and architecture.
+    results = await client.model_search({"search": "controlnet canny", "architecture": "flux1d"})
     assert isinstance(results, list) and results, f"model_search returned {_describe(results)}"
     entries = [e for item in results if isinstance(item.get("results"), list) for e in item["results"]]
     airs = [e.get("air") for e in entries if isinstance(e, dict) and isinstance(e.get("air"), str) and e.get("air")]
@@ -244,7 +245,7 @@ async def main() -> int:
         await run_check("a sync imageInference base64Data PNG x2", lambda: check_sync_base64_png(client))
         await run_check("b async imageInference URL JPG x3", lambda: check_async_url_jpg(client))
         await run_check("c image_upload data URI", lambda: check_image_upload(client))
-        await run_check("d model_search canny/controlnet", lambda: check_model_search(client))
+        await run_check("d model_search controlnet canny, flux1d", lambda: check_model_search(client))
     await run_check("e wrong API key rejected", lambda: check_wrong_key(url, key))
 
     if failures:
