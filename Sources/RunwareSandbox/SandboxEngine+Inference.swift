@@ -82,6 +82,8 @@ extension SandboxEngine {
             } else {
                 do {
                     let made = try makeResult(request, inputs, seed: seed)
+                    let cost = Self.cost(request)
+                    state.withLock { $0.spent += cost }
                     deliverer.deliver([(made.json, made.bytes)], format: request.effectiveOutputFormat.rawValue,
                                       webhookURL: request.webhookURL, uploadEndpoint: request.uploadEndpoint)
                     image = .success(made.json)

@@ -22,12 +22,14 @@ public final class SandboxEngine: Sendable {
         /// How long each image of an async task takes after the one before it, so a task's
         /// images finish at different times.
         public var imageInterval: Duration
+        /// The account's balance before any job, in USD; each image made costs what `includeCost` says.
+        public var startingBalance: Double
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
                     failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
-                    now: @escaping @Sendable () -> Date = { Date() }) {
+                    startingBalance: Double = 10, now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
             self.defaultTTL = defaultTTL
@@ -35,6 +37,7 @@ public final class SandboxEngine: Sendable {
             self.limits = limits
             self.failedImages = failedImages
             self.imageInterval = imageInterval
+            self.startingBalance = startingBalance
             self.now = now
         }
     }
@@ -69,6 +72,8 @@ public final class SandboxEngine: Sendable {
         /// Under imageUUID: URL results and uploads.
         var images: LRUStore<String, StoredImage>
         var faults: FaultPlan
+        /// What the images made so far cost, in USD.
+        var spent = 0.0
     }
 
     let settings: Settings
@@ -171,6 +176,7 @@ public final class SandboxEngine: Sendable {
         case ImageUploadRequest.taskType: return await imageUpload(task)
         case ModelSearchRequest.taskType: return modelSearch(task)
         case "ping": return TaskOutcome(data: [.object(["taskType": .string("ping"), "pong": .bool(true)])])
+        case AccountDetailsRequest.taskType: return accountManagement(task)
         default:
             return .failure(400, APIErrorObject(code: "unsupportedTaskType",
                                                 message: "Task type \(type.map { "\"\($0)\"" } ?? "(missing)") is not supported.",
@@ -187,6 +193,39 @@ public final class SandboxEngine: Sendable {
             error.taskUUID = task["taskUUID"]?.stringValue
             return .failure(400, error)
         }
+    }
+
+    /// `getDetails`: the sandbox's organisation and a balance that goes down by each image's cost.
+    private func accountManagement(_ task: [String: JSONValue]) -> TaskOutcome {
+        let uuid = task["taskUUID"]?.stringValue
+        guard task["operation"]?.stringValue == "getDetails" else {
+            return .failure(400, APIErrorObject(code: "invalidOperation",
+                                                message: "Operation \(task["operation"]?.summary ?? "(missing)") is not supported; use getDetails.",
+                                                parameters: ["operation"], taskType: AccountDetailsRequest.taskType, taskUUID: uuid))
+        }
+        let balance = settings.startingBalance - state.withLock { $0.spent }
+        return TaskOutcome(data: [.object([
+            "taskType": .string(AccountDetailsRequest.taskType), "taskUUID": .string(uuid ?? ""), "operation": .string("getDetails"),
+            "organizationName": .string("Darkroom sandbox"), "organizationUUID": .string("00000000-0000-4000-8000-000000000000"),
+            "balance": .object(["amount": .double((balance * 1_000_000).rounded() / 1_000_000), "currency": .string("USD")]),
+        ])])
+    }
+
+    /// What the content service publishes for a model (`GET /models/<id>/pricing`), consistent
+    /// with what the sandbox charges; nil for a model it does not serve.
+    public static func pricing(modelID id: String) -> JSONValue? {
+        let air = ModelPricing.contentIDs.first { $0.value == id }?.key ?? id
+        guard let entry = ModelCatalogue.checkpoints.first(where: { $0.air == air }) else { return nil }
+        var r = ImageInferenceRequest(taskUUID: "", model: air, positivePrompt: "")
+        r.width = 1024
+        r.height = 1024
+        r.steps = 28
+        let price = String(format: "$%.4f", cost(r))
+        return .object([
+            "model": .string(id), "air": .string(air), "name": .string(entry.name),
+            "pricingOverview": .string("\(price) per 1024x1024 image at 28 steps; scales with pixels and steps"),
+            "pricingExamples": .array([.object(["configuration": .string("1024x1024, 28 steps"), "price": .string(price)])]),
+        ])
     }
 
     static func bearer(_ header: String) -> String? {

@@ -54,6 +54,15 @@ public final class SandboxServer: Sendable {
             return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         router.get("/health") { _, _ in "ok" }
+        // The content service's pricing path, as Runware's answers it (no key needed).
+        router.get("/models/:id/pricing") { _, context -> Response in
+            guard let pricing = SandboxEngine.pricing(modelID: context.parameters.get("id") ?? ""),
+                  let body = try? RunwareJSON.encode(pricing) else {
+                return Response(status: .notFound, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(string: #"{"error":"no pricing for this model"}"#)))
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
 
         var logger = Logger(label: "darkroom.sandbox")
         logger.logLevel = .critical

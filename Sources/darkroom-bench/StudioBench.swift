@@ -18,7 +18,8 @@ enum StudioBench {
         struct NoFile: Error {}
         /// The bench state carries its own thumbnails.
         func thumbnail(_ key: ThumbnailKey) throws -> CellGrid { throw NoFile() }
-        func estimate(_ key: EstimateKey) throws -> CostEstimate { .unknown }
+        func estimate(_ key: EstimateKey) async throws -> CostEstimate { .unknown }
+        func balance() async throws -> Double? { nil }
         func spendToday() throws -> Double { 0 }
         func promptHistory() throws -> [String] { [] }
         func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) { (0, []) }

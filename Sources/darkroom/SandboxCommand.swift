@@ -9,13 +9,15 @@ struct SandboxCommand: AsyncParsableCommand {
         abstract: "Run the built-in Runware-compatible server on its own (for tests, demos and the official SDKs).",
         discussion: """
             Serves POST /v1 like https://api.runware.ai/v1 (imageInference, getResponse, imageUpload, \
-            modelSearch), URL results under /image/, and GET /health. Requests must carry \
+            modelSearch, accountManagement getDetails with a balance each image lowers), URL results \
+            under /image/, the content service's GET /models/ID/pricing, and GET /health. Requests must carry \
             "Authorization: Bearer KEY" (or an authentication task) with the key given here.
 
             Faults, for reliability tests, by --fault or per request with the header \
             "X-Sandbox-Fault: SPEC": delay=MS, status=CODE (or just 429, 500, 503), drop (connection \
             closed mid-body), truncate (JSON cut short), malformed (not JSON), html (an HTML error \
-            page), trickle=MS (the body in small pieces). With --fault, SPEC*N applies to the next N \
+            page), trickle=MS (the body in small pieces), partial=N (the last N images of a task \
+            blocked while the others arrive). With --fault, SPEC*N applies to the next N \
             requests only, e.g. --fault '429*2'.
 
             Memory stays bounded: stored images and task records are evicted least recently used \

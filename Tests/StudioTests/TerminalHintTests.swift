@@ -51,4 +51,15 @@ import Testing
         for line in wrapped { #expect(text.contains(line.keys), "help lacks \(line.keys)") }
         #expect(text.contains("This terminal"))
     }
+
+    /// The balance the API gave sits beside today's spend; with no comparable job the estimate is
+    /// the model's published price.
+    @Test func theBalanceAndThePublishedPriceAreShown() {
+        var s = ReducerAndViewTests.Screen(columns: 160, rows: 40)
+        s.focus("ui.aspectLock")
+        s.send(.balance(9.9924), .estimate(s.state.generate.estimateKey, .published(0.0038)))
+        let lines = s.lines
+        #expect(lines[lines.count - 2].contains("balance $9.9924"), "\(lines[lines.count - 2])")
+        #expect(lines.contains { $0.contains("Cost: ~$0.0038 at Runware's published price") })
+    }
 }

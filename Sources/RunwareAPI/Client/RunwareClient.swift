@@ -63,6 +63,35 @@ public struct RunwareClient: Sendable {
         return item
     }
 
+    /// The organisation's details and balance (`accountManagement`, `getDetails`).
+    public func accountDetails() async throws -> AccountDetails {
+        let request = AccountDetailsRequest()
+        let (envelope, status) = try await post([request], as: AccountDetails.self)
+        try Self.throwErrors(envelope.errors, status: status)
+        guard let item = envelope.data.first else {
+            throw RunwareError.badResponse(status: status, reason: "accountManagement answer has no data item")
+        }
+        return item
+    }
+
+    /// The model's published price from the content service beside this endpoint; nil when it
+    /// publishes none (404).
+    public func pricing(model air: String) async throws -> ModelPricing? {
+        let id = ModelPricing.contentIDs[air] ?? air
+        let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? id
+        let url = ModelPricing.contentBase(forEndpoint: endpoint) + "/models/\(escaped)/pricing"
+        let response: HTTPResponse
+        do { response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: [("Accept", "application/json")])) }
+        catch let e as TransportError { throw RunwareError.transport(e) }
+        if response.status == 404 { return nil }
+        guard (200..<300).contains(response.status) else {
+            throw RunwareError.badResponse(status: response.status, reason: "the content service answered HTTP \(response.status) for \(id)'s pricing")
+        }
+        do { return try JSONDecoder().decode(ModelPricing.self, from: response.body) } catch {
+            throw RunwareError.badResponse(status: response.status, reason: "unreadable pricing: \(JSONValue.describe(error))")
+        }
+    }
+
     /// Fetches a result URL through the same transport (without the API key: it is a public link).
     public func download(_ url: String) async throws -> Data {
         guard isFetchableURL(url) else {

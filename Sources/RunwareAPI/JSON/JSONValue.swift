@@ -27,6 +27,16 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// Any number, as a Double.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .uint(let u): Double(u)
+        case .double(let d): d
+        default: nil
+        }
+    }
+
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil

@@ -148,10 +148,12 @@ public final class StudioApp: @unchecked Sendable {
         case .thumbnail(let key):
             Task.detached { inbox.post(.thumbnail(key, try? services.thumbnail(key))) }
         case .estimate(let key):
-            Task.detached { inbox.post(.estimate(key, (try? services.estimate(key)) ?? .unknown)) }
+            Task.detached { inbox.post(.estimate(key, (try? await services.estimate(key)) ?? .unknown)) }
         case .refreshSpend:
             Task.detached {
                 do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
+                // The balance is the API's to say; one it cannot give leaves the line as it was.
+                if let balance = try? await services.balance() { inbox.post(.balance(balance)) }
             }
         case .loadHistory(let query, let generation, let page):
             Task.detached {

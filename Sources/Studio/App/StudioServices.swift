@@ -4,6 +4,7 @@ import History
 import Imaging
 import Preview
 import RunwareAPI
+import Synchronization
 
 /// The studio's edges: the API, History, the file system and the thumbnailer. The app calls
 /// them off the UI thread; tests can give their own.
@@ -14,8 +15,11 @@ public protocol StudioServices: Sendable {
     func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry]
     func listFolder(_ path: String) throws -> [FileEntry]
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
-    func estimate(_ key: EstimateKey) throws -> CostEstimate
+    /// From comparable jobs in History, else the model's published price.
+    func estimate(_ key: EstimateKey) async throws -> CostEstimate
     func spendToday() throws -> Double
+    /// The account's balance in USD (`accountManagement`), nil when the API gives none.
+    func balance() async throws -> Double?
     func promptHistory() throws -> [String]
     /// One page of the jobs matching a History query, and how many match in all.
     func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob])
@@ -83,10 +87,26 @@ public struct LiveServices: StudioServices {
         try thumbnailer.cells(forFile: key.path, columns: key.columns, rows: key.rows, options: previewOptions)
     }
 
-    public func estimate(_ key: EstimateKey) throws -> CostEstimate {
-        guard let history, let found = try history.costPerImage(model: key.model, width: key.width, height: key.height, steps: key.steps)
-        else { return .unknown }
-        return .perImage(found.cost, samples: found.jobs)
+    public func estimate(_ key: EstimateKey) async throws -> CostEstimate {
+        if let history, let found = try history.costPerImage(model: key.model, width: key.width, height: key.height, steps: key.steps) {
+            return .perImage(found.cost, samples: found.jobs)
+        }
+        guard let price = try await publishedPrice(key.model) else { return .unknown }
+        return .published(price)
+    }
+
+    /// Each model's published price, asked of the content service once.
+    private let prices = PriceCache()
+
+    private func publishedPrice(_ model: String) async throws -> Double? {
+        if let known = prices.known.withLock({ $0[model] }) { return known }
+        let price = try await runner.client.pricing(model: model)?.pricePerImage
+        prices.known.withLock { $0[model] = .some(price) }
+        return price
+    }
+
+    public func balance() async throws -> Double? {
+        try await runner.client.accountDetails().balance
     }
 
     public func spendToday() throws -> Double {
@@ -159,4 +179,9 @@ public struct LiveServices: StudioServices {
         guard let history else { throw HistoryError.noSuchJob(id) }
         return try history.delete(id)
     }
+}
+
+/// Published prices by model, shared by the copies of a `LiveServices`.
+final class PriceCache: Sendable {
+    let known = Mutex<[String: Double?]>([:])
 }

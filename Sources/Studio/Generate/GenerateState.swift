@@ -116,4 +116,6 @@ public struct EstimateKey: Sendable, Hashable {
 public enum CostEstimate: Sendable, Equatable {
     case unknown
     case perImage(Double, samples: Int)
+    /// Nothing comparable in History yet: the model's published price per image.
+    case published(Double)
 }

@@ -17,6 +17,8 @@ public enum StudioEvent: Sendable {
     case thumbnail(ThumbnailKey, CellGrid?)
     case estimate(EstimateKey, CostEstimate)
     case spendToday(Double)
+    /// The account's balance (`accountManagement`), nil when the target does not tell.
+    case balance(Double?)
     case promptHistory([String])
     case notice(String)
     case error(String)

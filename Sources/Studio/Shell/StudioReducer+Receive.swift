@@ -48,6 +48,8 @@ extension StudioReducer {
             state.generate.estimates[key] = estimate
         case .spendToday(let spend):
             state.status.spendToday = spend
+        case .balance(let balance):
+            state.status.balance = balance
         case .promptHistory(let prompts):
             state.generate.recall.learn(prompts)
         case .notice(let text):

@@ -57,6 +57,8 @@ public struct ScreenContext: Sendable, Equatable {
 public struct StatusLine: Sendable, Equatable {
     public var target: String
     public var spendToday: Double?
+    /// The account's balance in USD, from the API (`accountManagement`).
+    public var balance: Double?
     /// A short note ("copied the seed"); cleared by the next key.
     public var notice: String?
     /// A new error takes the line from the notice before it, so it is never hidden behind one.

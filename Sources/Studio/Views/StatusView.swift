@@ -24,7 +24,8 @@ struct StatusView {
             else { nil }
         // The summary gives way to a message that would not fit beside it: first the jobs and
         // spend, then the target, so a hint's command and reason are read whole.
-        let summaries = [" \(status.target) │ jobs \(state.jobs.inFlight) running │ today \(spend) ", " \(status.target) ", ""]
+        let balance = status.balance.map { String(format: " │ balance $%.4f", $0) } ?? ""
+        let summaries = [" \(status.target) │ jobs \(state.jobs.inFlight) running │ today \(spend)\(balance) ", " \(status.target) ", ""]
         let room = { (summary: String) in s.width - DisplayWidth.of(summary) - (summary.isEmpty ? 1 : 2) }
         let summary = message.map { m in summaries.first { room($0) >= DisplayWidth.of(m.text) } ?? "" } ?? summaries[0]
         let used = frame.putClipped(summary, x: s.x, y: s.y, style: theme.style("status"), maxWidth: s.width)

@@ -64,6 +64,9 @@ struct FormView {
             let total = String(format: "$%.4f", each * Double(n))
             text = "Cost: ~\(total) estimated" + (n > 1 ? String(format: " ($%.4f × %d)", each, n) : "")
                 + " from \(samples) past job\(samples == 1 ? "" : "s")"
+        case .published(let each):
+            let total = String(format: "$%.4f", each * Double(n))
+            text = "Cost: ~\(total)" + (n > 1 ? String(format: " ($%.4f × %d)", each, n) : "") + " at Runware's published price"
         }
         let problems = state.form.issues.count
         let ready = problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"

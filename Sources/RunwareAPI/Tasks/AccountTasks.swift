@@ -1,0 +1,79 @@
+import Foundation
+
+/// `accountManagement` with `operation: "getDetails"`: the organisation and its balance.
+public struct AccountDetailsRequest: Sendable, Hashable, Encodable {
+    public static let taskType = "accountManagement"
+    public var taskUUID: String
+    public init(taskUUID: String = TaskID.make()) { self.taskUUID = taskUUID }
+
+    enum CodingKeys: String, CodingKey { case taskType, taskUUID, operation }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.taskType, forKey: .taskType)
+        try c.encode(taskUUID, forKey: .taskUUID)
+        try c.encode("getDetails", forKey: .operation)
+    }
+}
+
+/// What `getDetails` answers that Darkroom shows. `balance` is a number in the 2025 docs and an
+/// object in the 2026 schemas; both are read (the object's `amount`, `value`, `credits`, `total`
+/// or `balance`).
+public struct AccountDetails: Sendable, Hashable, Decodable {
+    public var organizationName: String?
+    public var organizationUUID: String?
+    /// In USD.
+    public var balance: Double?
+
+    public init(organizationName: String? = nil, organizationUUID: String? = nil, balance: Double? = nil) {
+        self.organizationName = organizationName
+        self.organizationUUID = organizationUUID
+        self.balance = balance
+    }
+
+    enum CodingKeys: String, CodingKey { case organizationName, organizationUUID, balance }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        organizationName = try? c.decodeIfPresent(String.self, forKey: .organizationName)
+        organizationUUID = try? c.decodeIfPresent(String.self, forKey: .organizationUUID)
+        if let number = try? c.decodeIfPresent(Double.self, forKey: .balance) {
+            balance = number
+        } else if let object = (try? c.decodeIfPresent(JSONValue.self, forKey: .balance))?.objectValue {
+            balance = ["amount", "value", "credits", "total", "balance"].lazy.compactMap { object[$0]?.doubleValue }.first
+        }
+    }
+}
+
+/// A model's published price from Runware's content service (`GET /models/<id>/pricing`, no
+/// key needed): a sentence and priced example configurations.
+public struct ModelPricing: Sendable, Hashable, Decodable {
+    public struct Example: Sendable, Hashable, Decodable {
+        public var configuration: String?
+        public var price: String?
+    }
+    public var air: String?
+    public var name: String?
+    public var pricingOverview: String?
+    public var pricingExamples: [Example]?
+
+    /// The first example's price in USD (`"$0.0038"` reads 0.0038).
+    public var pricePerImage: Double? {
+        for example in pricingExamples ?? [] {
+            guard let text = example.price, let match = text.firstMatch(of: /\$?\s*([0-9]+(?:\.[0-9]+)?)/) else { continue }
+            if let value = Double(match.1) { return value }
+        }
+        return nil
+    }
+
+    /// The content service's id of a model (its slug), as the official SDK's registry maps it.
+    public static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "flux-1-dev",
+                                                      "runware:100@1": "flux-1-schnell"]
+
+    /// Where the content service is for an API endpoint: Runware's own beside Runware's API,
+    /// else the same server (the sandbox serves both).
+    public static func contentBase(forEndpoint endpoint: String) -> String {
+        guard let url = URL(string: endpoint), let host = url.host else { return "https://content.runware.ai" }
+        if host.hasSuffix("runware.ai") { return "https://content.runware.ai" }
+        return "\(url.scheme ?? "http")://\(host.contains(":") ? "[\(host)]" : host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+}
