@@ -3,7 +3,7 @@
 # Runs apt-get directly as root, through sudo otherwise; says what to do when neither works.
 set -euo pipefail
 packages=(
-  pkg-config libcurl4-openssl-dev libturbojpeg0-dev libspng-dev libwebp-dev
+  pkg-config zlib1g-dev libcurl4-openssl-dev libturbojpeg0-dev libspng-dev libwebp-dev
   libncursesw5-dev ncurses-term libchafa-dev libglib2.0-dev libsqlite3-dev
   python3-venv tmux chafa timg time
   xvfb xterm imagemagick xdotool fonts-dejavu-core kitty libgl1-mesa-dri libimage-exiftool-perl

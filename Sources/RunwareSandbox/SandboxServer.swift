@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import RunwareAPI
@@ -69,7 +70,13 @@ public final class SandboxServer: Sendable {
         let started = AsyncThrowingStream<Int, Error>.makeStream()
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(engine.settings.limits.idleTimeout))),
+            // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket).
+            server: .http1WebSocketUpgrade(
+                configuration: .init(http1: .init(idleTimeout: TimeAmount(engine.settings.limits.idleTimeout)),
+                                     ws: .init(maxFrameSize: SandboxWebSocket.maxFrame))) { request, _, _ in
+                guard request.path?.split(separator: "?").first == "/v1" else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in try await SandboxWebSocket.serve(inbound, outbound, engine: engine) }
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
             onServerRunning: { channel in
                 started.continuation.yield(channel.localAddress?.port ?? 0)

@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Round-trip the official Runware Python SDK (`runware-sdk`) against the Darkroom sandbox.
 
-The SDK is used unchanged; only its REST base URL points at the sandbox.
+The SDK is used unchanged; only its base URLs point at the sandbox. SDK_TRANSPORT picks the
+transport: "rest", or "websocket" (the SDK's default; the sandbox serves it on the same port).
 
     pip install -r Tests/SDK/requirements.txt
-    SANDBOX_URL=http://127.0.0.1:PORT/v1 SANDBOX_KEY=<key> python3 Tests/SDK/sdk_roundtrip.py
+    SANDBOX_URL=http://127.0.0.1:PORT/v1 SANDBOX_KEY=<key> SDK_TRANSPORT=websocket python3 Tests/SDK/sdk_roundtrip.py
 
 Prints one line per check ("PASS ..." / "FAIL ..."). Exit code 0 when every check passes,
 1 when any fails, 2 on a setup problem (missing env var or SDK not installed).
 
 Notes on the SDK (runware-sdk 1.8.0):
-- `Runware(api_key=..., transport="rest", http_base_url=...)`; the default transport is
-  WebSocket, so `transport="rest"` is required.
+- `Runware(api_key=..., transport="rest", http_base_url=...)`, or the default transport,
+  WebSocket, with `ws_base_url=ws://...` (authentication first, then task arrays).
 - `run()` sends `deliveryMethod: "async"` unless told otherwise and then polls `getResponse`
   (first poll after 1.0 s, then 0.5 s, then x1.5 per poll).
 - Without an explicit `taskType`, `run()` looks the model up in a registry that it tries to
@@ -44,8 +45,9 @@ except ImportError as exc:  # pragma: no cover - setup problem
 MODEL = "runware:111@1"
 PROMPT = "a lighthouse on a cliff at dusk, film photograph"
 
+TRANSPORT = os.environ.get("SDK_TRANSPORT", "rest")
 SDK_OPTIONS: dict[str, object] = {
-    "transport": "rest",
+    "transport": TRANSPORT,
     "max_retries": 0,  # no retries: the sandbox answers instantly, failures must show at once
     "timeout": 30_000,  # ms, per HTTP request
     "poll_timeout": 20_000,  # ms, whole getResponse polling budget (a stuck task fails in 20 s)
@@ -193,10 +195,16 @@ async def check_model_search(client: Runware) -> str:
     return f"{len(entries)} result(s), e.g. {airs[0]}"
 
 
+def _urls(url: str) -> dict[str, object]:
+    """The base URL for the transport in use: the same server answers both."""
+    return {"http_base_url": url, "ws_base_url": url.replace("http://", "ws://", 1)}
+
+
 async def check_wrong_key(url: str, key: str) -> str:
     wrong = f"wrong-{key}-wrong"  # never empty: an empty key makes the SDK read RUNWARE_API_KEY
-    async with Runware(api_key=wrong, http_base_url=url, **SDK_OPTIONS) as bad:
-        try:
+    try:
+        # Over WebSocket the key is refused as the connection authenticates, before any task.
+        async with Runware(api_key=wrong, **_urls(url), **SDK_OPTIONS) as bad:
             results = await bad.run(
                 {
                     "taskType": "imageInference",
@@ -208,14 +216,14 @@ async def check_wrong_key(url: str, key: str) -> str:
                     "deliveryMethod": "sync",
                 }
             )
-        except RunwareError as err:
-            text = f"{err!r} {err}"
-            assert err.status_code == 401 or "invalidApiKey" in text or "401" in text, (
-                f"error does not mention invalidApiKey or 401: {text}"
-            )
-            assert err.code == "auth", f"SDK classified the error as {err.code!r}, expected 'auth': {text}"
-            return f"{err!r}"
-        raise AssertionError(f"wrong API key was accepted: {_describe(results)}")
+    except RunwareError as err:
+        text = f"{err!r} {err}"
+        assert err.status_code == 401 or "invalidApiKey" in text or "401" in text or "Invalid API key" in text, (
+            f"error does not mention invalidApiKey or 401: {text}"
+        )
+        assert err.code == "auth", f"SDK classified the error as {err.code!r}, expected 'auth': {text}"
+        return f"{err!r}"
+    raise AssertionError(f"wrong API key was accepted: {_describe(results)}")
 
 
 async def main() -> int:
@@ -241,7 +249,8 @@ async def main() -> int:
         else:
             print(f"PASS {name} ({(time.perf_counter() - t0) * 1000:.0f} ms): {detail}")
 
-    async with Runware(api_key=key, http_base_url=url, **SDK_OPTIONS) as client:
+    print(f"TRANSPORT {TRANSPORT}")
+    async with Runware(api_key=key, **_urls(url), **SDK_OPTIONS) as client:
         await run_check("a sync imageInference base64Data PNG x2", lambda: check_sync_base64_png(client))
         await run_check("b async imageInference URL JPG x3", lambda: check_async_url_jpg(client))
         await run_check("c image_upload data URI", lambda: check_image_upload(client))
