@@ -44,8 +44,8 @@ public enum RunReport {
         case .submitted(let delivery) where !quiet: return [.note("\(job) sent (task \(event.taskUUID), \(delivery))")]
         case .retrying(let retry) where !quiet:
             return [.note("\(job): retry \(retry.attempt) in \(seconds(retry.delay)) after \(retry.reason) (at most \(retry.maxRetries))")]
-        case .processing(let progress, let finished, let total) where !quiet:
-            return [.note("\(job): processing: \(finished)/\(total) images" + (progress.map { ", \($0)%" } ?? ""))]
+        case .processing(let images) where !quiet:
+            return [.note("\(job): processing: \(images.description)")]
         default: return []
         }
     }

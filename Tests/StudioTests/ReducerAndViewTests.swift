@@ -64,14 +64,26 @@ import Testing
         Snapshot.check(s.lines, named: "validation-beside-field")
     }
 
+    /// Each image of a job has its own mark while the job runs: ✓ saved, ✗ failed, its progress.
+    @Test func eachImageOfAJobShowsWhereItIs() {
+        var s = Screen()
+        s.type("a fox")
+        s.key(.ctrl("g"))
+        s.send(.job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .processing(ImagesProgress(saved: 2, failed: 1, total: 4, pending: [70])))),
+               .tick(Self.clock.addingTimeInterval(2.5)))
+        #expect(s.lines.contains { $0.contains("▶ #1 2.5s ✓ ✓ ✗ 70%") }, "\(s.lines.joined(separator: "\n"))")
+        #expect(ImagesProgress(saved: 2, failed: 1, total: 4, pending: [70]).description == "2 of 4 saved, 1 failed, 1 at 70%")
+        #expect(ImagesProgress(saved: 0, failed: 0, total: 2, pending: [nil, nil]).marks == "… …")
+    }
+
     @Test func jobProgressResultsAndFailuresShowInThePane() {
         var s = Screen()
         s.type("a fox")
         s.key(.ctrl("g"))
         s.send(.job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .submitted(delivery: .async))),
-               .job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .processing(progress: 40, finished: 0, total: 1))),
+               .job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .processing(ImagesProgress(saved: 0, failed: 0, total: 1, pending: [40])))),
                .tick(Self.clock.addingTimeInterval(2.5)))
-        #expect(s.lines.contains { $0.contains("▶ #1 2.5s 0/1 40%") })
+        #expect(s.lines.contains { $0.contains("▶ #1 2.5s 40%") }, "one mark per image: the one being made at 40%")
         s.send(.job(id: 1, JobEvent(jobID: 1, taskUUID: "t", step: .saved(SavedImage(
                    path: "/tmp/x-1.png", taskUUID: "t", imageUUID: "i", seed: 42, cost: 0.0019, format: "PNG", bytes: 10,
                    imageURL: nil, index: 0)))),

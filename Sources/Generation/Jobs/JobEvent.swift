@@ -30,7 +30,8 @@ public enum JobStep: Sendable {
     case submitted(delivery: DeliveryMethod)
     /// A request of this job is tried again after a busy server or a broken connection.
     case retrying(RetryEvent)
-    case processing(progress: Int?, finished: Int, total: Int)
+    /// Where each image of the task is: saved, failed, or still being made (with its progress).
+    case processing(ImagesProgress)
     case saved(SavedImage)
     /// One image of the task failed (a safety block, a refused file); the others go on.
     case imageFailed(String)
@@ -72,6 +73,40 @@ public struct SavedImage: Sendable, Codable, Equatable {
         self.imageURL = imageURL
         self.index = index
         self.nsfw = nsfw
+    }
+}
+
+/// Each image of a job as the last answer told: how many are saved, how many failed, and the
+/// progress of each one still being made (nil when the API gives none).
+public struct ImagesProgress: Sendable, Equatable {
+    public var saved: Int
+    public var failed: Int
+    public var total: Int
+    public var pending: [Int?]
+
+    public init(saved: Int, failed: Int, total: Int, pending: [Int?]) {
+        self.saved = saved
+        self.failed = failed
+        self.total = total
+        self.pending = pending
+    }
+
+    /// `2 of 4 saved, 1 failed, 1 at 40%`.
+    public var description: String {
+        var parts = ["\(saved) of \(total) saved"]
+        if failed > 0 { parts.append("\(failed) failed") }
+        let known = pending.compactMap { $0 }
+        if !pending.isEmpty {
+            parts.append(known.isEmpty ? "\(pending.count) being made"
+                         : "\(pending.count) at " + known.map { "\($0)%" }.joined(separator: ", "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// One mark per image: ✓ saved, ✗ failed, its percentage (or …) while it is made.
+    public var marks: String {
+        (Array(repeating: "✓", count: saved) + Array(repeating: "✗", count: failed)
+            + pending.map { $0.map { "\($0)%" } ?? "…" }).joined(separator: " ")
     }
 }
 

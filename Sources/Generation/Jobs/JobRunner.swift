@@ -181,9 +181,8 @@ public struct JobRunner: Sendable {
                 try await collector.take(failed)
                 return
             }
-            events(.processing(progress: answer.results.compactMap(\.progress).max(), finished: collector.saved.count,
-                               total: request.resultCount))
             try await collector.take(answer)
+            events(.processing(collector.progress(answer)))
         }
     }
 

@@ -59,6 +59,13 @@ final class ResultCollector {
 
     var saved: [SavedImage] { outcome.saved }
 
+    /// The images so far, and the progress of those `answer` says are still being made.
+    func progress(_ answer: InferenceAnswer) -> ImagesProgress {
+        let pending = answer.results.filter { !$0.isFinished && $0.status != "error" }.map(\.progress)
+        return ImagesProgress(saved: alreadySaved + outcome.saved.count, failed: imageFailures.count + ownFailures.count,
+                              total: request.resultCount, pending: pending)
+    }
+
     /// Every image has arrived or failed, or the task failed as a whole.
     var isComplete: Bool {
         taskFailed || alreadySaved + outcome.saved.count + imageFailures.count + ownFailures.count >= request.resultCount

@@ -1,3 +1,4 @@
+import Generation
 import History
 import Foundation
 import RunwareAPI
@@ -34,7 +35,8 @@ public struct JobLine: Sendable, Equatable {
     public var phase: Phase = .starting
     public var finished = 0
     public var total: Int
-    public var progress: Int?
+    /// Each image's state as the last answer told (saved, failed, its progress while made).
+    public var images: ImagesProgress?
     public var cost: Double = 0
     public var sweepCell: Int?
 

@@ -97,12 +97,12 @@ extension StudioReducer {
         case .submitted:
             state.jobs.update(id) { $0.phase = .waiting }
             state.status.notice = "job \(line.number) sent"
-        case .processing(let progress, let finished, let total):
+        case .processing(let images):
             state.jobs.update(id) {
                 $0.phase = .processing
-                $0.progress = progress
-                $0.finished = finished
-                $0.total = total
+                $0.images = images
+                $0.finished = images.saved
+                $0.total = images.total
             }
         case .saved(let image):
             if let cell = line.sweepCell, state.history.sweep?.cells.indices.contains(cell) == true {

@@ -27,7 +27,7 @@ struct PreviewPaneView {
             case .starting: ("starting", "field.value")
             case .uploading: ("uploading inputs", "field.value")
             case .waiting: ("waiting", "field.value")
-            case .processing: ("\(job.finished)/\(job.total)" + (job.progress.map { " \($0)%" } ?? ""), "field.value")
+            case .processing: (job.images?.marks ?? "\(job.finished)/\(job.total)", "field.value")
             case .done: ("done \(job.finished)/\(job.total)", "field.label")
             case .failed(let why): ("failed: \(why)", "field.error")
             case .cancelled: ("cancelled", "hint")
