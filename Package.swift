@@ -54,6 +54,7 @@ let package = Package(
             name: "RunwareSandbox",
             dependencies: [
                 "RunwareAPI", "Imaging", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

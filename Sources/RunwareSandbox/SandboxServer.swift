@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -70,12 +71,18 @@ public final class SandboxServer: Sendable {
         let started = AsyncThrowingStream<Int, Error>.makeStream()
         let app = Application(
             router: router,
-            // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket).
-            server: .http1WebSocketUpgrade(
-                configuration: .init(http1: .init(idleTimeout: TimeAmount(engine.settings.limits.idleTimeout)),
-                                     ws: .init(maxFrameSize: SandboxWebSocket.maxFrame))) { request, _, _ in
-                guard request.path?.split(separator: "?").first == "/v1" else { return .dontUpgrade }
-                return .upgrade([:]) { inbound, outbound, _ in try await SandboxWebSocket.serve(inbound, outbound, engine: engine) }
+            // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket), with
+            // a deadline for the first request's headers (HeaderDeadline).
+            server: HTTPServerBuilder { responder in
+                let idle = TimeAmount(engine.settings.limits.idleTimeout)
+                let upgrading = HTTP1WebSocketUpgradeChannel(
+                    responder: responder,
+                    configuration: .init(http1: .init(idleTimeout: idle), ws: .init(maxFrameSize: SandboxWebSocket.maxFrame))
+                ) { request, _, _ in
+                    guard request.path?.split(separator: "?").first == "/v1" else { return .dontUpgrade }
+                    return .upgrade([:]) { inbound, outbound, _ in try await SandboxWebSocket.serve(inbound, outbound, engine: engine) }
+                }
+                return DeadlinedChannel(base: upgrading, timeout: idle)
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
             onServerRunning: { channel in

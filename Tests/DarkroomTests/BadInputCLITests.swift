@@ -90,7 +90,6 @@ import TestSupport
         (["--ultralytics-mask-padding", "21"], "ultralytics.maskPadding = 21: must be between 0 and 20"),
         (["--ultralytics-steps", "0"], "ultralytics.steps = 0: must be between 1 and 100"),
         (["--ultralytics-strength=-0.1"], "ultralytics.strength = -0.1: must be between 0 and 1"),
-        (["--ttl", "120", "--output-type", "base64Data"], "ttl applies only to outputType URL"),
         (["--task-uuid", "1234"], "taskUUID = \"1234\": must be a UUID v4"),
     ]
 

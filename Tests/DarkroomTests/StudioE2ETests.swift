@@ -46,7 +46,7 @@ import TestSupport
             // A LoRA from the picker, searched as typed.
             try await tmux.press("Tab", times: 14)
             try await tmux.keys("Enter")
-            try await tmux.waitFor("Search lora models")
+            try await tmux.waitFor("Search LoRAs (modelSearch, flux1d)")
             try await tmux.type("water")
             screen = try await tmux.waitFor("Watercolor Illustration")
             #expect(!screen.contains("Film Grain"), "\(screen)")
