@@ -22,7 +22,7 @@ public struct Target: Sendable {
         let key = UUID().uuidString
         // Quicker than `darkroom sandbox`'s defaults: an async job is collected about as fast as
         // a sync one was, while each image still finishes on its own.
-        let server = SandboxServer(settings: .init(apiKey: key, asyncLatency: .milliseconds(40), imageInterval: .milliseconds(15)))
+        let server = SandboxServer(settings: .init(apiKey: key, asyncLatency: .zero, imageInterval: .milliseconds(15)))
         let port = try await server.start()
         let why = forceSandbox ? "--sandbox given" : "no API key set"
         let notice = "sandbox: \(why); using the built-in sandbox at http://127.0.0.1:\(port)/v1 (set RUNWARE_API_KEY for Runware)"

@@ -21,9 +21,9 @@ public struct PollSchedule: Sendable {
     }
 
     /// For a server on this machine (the built-in sandbox), which answers in milliseconds: the
-    /// same backoff from 40 ms, never more than 1 s apart.
+    /// same backoff from 30 ms, never more than 1 s apart.
     public static func loopback(budget: Duration) -> PollSchedule {
-        PollSchedule(initial: .milliseconds(40), factor: 1.5, cap: .seconds(1), budget: budget)
+        PollSchedule(initial: .milliseconds(30), factor: 1.5, cap: .seconds(1), budget: budget)
     }
 
     public func delay(poll n: Int) -> Duration {
