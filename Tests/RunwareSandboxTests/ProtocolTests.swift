@@ -84,6 +84,21 @@ import TestSupport
         }
     }
 
+    /// As Runware validates: `routing` passes through, `ttl` with base64 output is accepted (no
+    /// effect), and width and height are both sent for runware:111@1.
+    @Test func routingAndTtlWithBase64AreAccepted() async throws {
+        try await SandboxHarness.with { sandbox in
+            var r = request(width: 128, height: 128)
+            r.routing = ["provider": .string("any")]
+            r.ttl = 600
+            r.outputType = .base64Data
+            let results = try await sandbox.client().imageInference(r)
+            #expect(results.count == 1 && results[0].imageBase64Data != nil)
+            let body = String(decoding: try RunwareJSON.encode([r]), as: UTF8.self)
+            #expect(body.contains(#""routing":{"provider":"any"}"#) && body.contains(#""width":128"#) && body.contains(#""height":128"#))
+        }
+    }
+
     @Test func modelSearchFindsTheCatalogue() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
