@@ -83,12 +83,16 @@ public struct Theme: Sendable, Equatable {
     /// Built-in themes from `themes/` next to the binary's package, then the user's folder,
     /// which adds themes or overrides built-in ones by name. A theme file that exists but cannot
     /// be read (a folder, unreadable, not UTF-8) stops with its path rather than being skipped.
-    public static func load(named name: String, builtIn: URL, user: URL) throws -> Theme {
-        for folder in [user, builtIn] {
+    /// The theme `name` from the user's folder, else `extra` (`DARKROOM_THEMES`), else the ones
+    /// compiled in (`BuiltInThemes`, made from `themes/`): an installed binary needs no files.
+    public static func load(named name: String, user: URL, extra: URL? = nil) throws -> Theme {
+        for folder in [user] + (extra.map { [$0] } ?? []) {
             let file = folder.appendingPathComponent("\(name).toml")
             if let text = try ConfigFileError.readText(file) { return try parse(text, file: file.path) }
         }
-        throw LoadError(file: name, line: nil, message: "no theme called \"\(name)\" in \(user.path) or \(builtIn.path)")
+        if let text = BuiltInThemes.texts[name] { return try parse(text, file: "built-in theme \(name)") }
+        throw LoadError(file: name, line: nil, message: "no theme called \"\(name)\": the built-in ones are "
+            + BuiltInThemes.texts.keys.sorted().joined(separator: ", ") + "; yours go in \(user.path)")
     }
 }
 
@@ -128,14 +132,9 @@ extension Theme {
     /// The `themes/` folder shipped with Darkroom: `DARKROOM_THEMES`, else the first `themes`
     /// folder holding `dark.toml` above the executable (the repository when built from source),
     /// else `/usr/share/darkroom/themes`.
-    public static func builtInFolder(environment: [String: String], executable: String) -> URL {
-        if let v = environment["DARKROOM_THEMES"], !v.isEmpty { return URL(fileURLWithPath: v) }
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("themes")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("dark.toml").path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/usr/share/darkroom/themes")
+    /// A folder of more themes named by `DARKROOM_THEMES` (looked in after the user's).
+    public static func extraFolder(environment: [String: String]) -> URL? {
+        guard let v = environment["DARKROOM_THEMES"], !v.isEmpty else { return nil }
+        return URL(fileURLWithPath: v)
     }
 }

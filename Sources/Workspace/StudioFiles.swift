@@ -19,10 +19,11 @@ public enum StudioFiles {
 
     /// The theme named by `--theme`, else config.toml's `theme`, else dark; `monochrome` (no
     /// colours, attributes only) when the terminal or the user asks for none.
-    public static func theme(named given: String?, config: Configuration, env: DarkroomEnvironment, executable: String,
+    public static func theme(named given: String?, config: Configuration, env: DarkroomEnvironment,
                              monochrome: Bool) throws -> Theme {
-        let builtIn = Theme.builtInFolder(environment: env.variables, executable: executable)
-        let theme = try Theme.load(named: given ?? config.theme ?? "dark", builtIn: builtIn, user: userThemes(env))
+        // A theme named but unusable is still an error under --monochrome, so a typo is seen.
+        let theme = try Theme.load(named: given ?? config.theme ?? "dark", user: userThemes(env),
+                                   extra: Theme.extraFolder(environment: env.variables))
         return monochrome ? .monochrome : theme
     }
 }

@@ -156,8 +156,7 @@ enum StudioBench {
     }
 
     static func theme() throws -> Theme {
-        let folder = Theme.builtInFolder(environment: ProcessInfo.processInfo.environment, executable: CommandLine.arguments[0])
-        return try Theme.load(named: "dark", builtIn: folder, user: URL(fileURLWithPath: "/nonexistent"))
+        try Theme.load(named: "dark", user: URL(fileURLWithPath: "/nonexistent"))
     }
 
     /// `darkroom --sandbox` in a pseudo-terminal: from spawn to the footer on screen.

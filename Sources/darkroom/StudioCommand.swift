@@ -43,8 +43,7 @@ struct StudioCommand: AsyncParsableCommand {
         do {
             config = try Configuration.load(from: env.configFolder)
             keyMap = try StudioFiles.keyMap(env)
-            theme = try StudioFiles.theme(named: self.theme, config: config, env: env, executable: CommandLine.arguments[0],
-                                          monochrome: colorMode == .monochrome)
+            theme = try StudioFiles.theme(named: self.theme, config: config, env: env, monochrome: colorMode == .monochrome)
         } catch {
             Console.error("\(error)")
             throw Exit.config

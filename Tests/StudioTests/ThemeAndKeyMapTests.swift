@@ -9,7 +9,7 @@ import TestSupport
 
     @Test(arguments: ["dark", "light", "high-contrast"])
     func everyShippedThemeLoadsAndCoversTheRoles(_ name: String) throws {
-        let theme = try Theme.load(named: name, builtIn: Self.themes, user: URL(fileURLWithPath: "/nonexistent"))
+        let theme = try Theme.load(named: name, user: URL(fileURLWithPath: "/nonexistent"))
         #expect(theme.name == name)
         for role in ["title", "border.focused", "field.error", "selection", "status", "footer.key"] {
             #expect(theme.styles[role] != nil, "\(name) lacks \(role)")
@@ -40,11 +40,26 @@ import TestSupport
         }
     }
 
+    /// The themes compiled in are the files in themes/, byte for byte (scripts/embed-themes.sh
+    /// writes them); an installed binary needs no file beside it.
+    @Test func theCompiledInThemesAreTheFilesInThemes() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themes.path).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltInThemes.texts.keys))
+        for file in files {
+            let text = try String(contentsOf: Self.themes.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltInThemes.texts[String(file.dropLast(5))] == text.trimmingCharacters(in: .newlines),
+                    "\(file) differs from the compiled-in copy: run scripts/embed-themes.sh")
+        }
+        #expect { try Theme.load(named: "sepia", user: URL(fileURLWithPath: "/nonexistent")) } throws: {
+            "\($0)".contains("no theme called \"sepia\": the built-in ones are dark, high-contrast, light")
+        }
+    }
+
     @Test func userThemesOverrideBuiltInOnes() throws {
         let folder = TempFolder()
         defer { folder.remove() }
         try Data("name = \"dark\"\n[roles]\n\"title\" = { fg = \"green\" }\n".utf8).write(to: folder.url.appendingPathComponent("dark.toml"))
-        let theme = try Theme.load(named: "dark", builtIn: Self.themes, user: folder.url)
+        let theme = try Theme.load(named: "dark", user: folder.url)
         #expect(theme.style("title").foreground == .indexed(2))
     }
 }

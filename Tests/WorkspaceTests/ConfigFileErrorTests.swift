@@ -42,8 +42,7 @@ import Workspace
         let theme = StudioFiles.userThemes(env).appendingPathComponent("dark.toml")
         try write([0x6E, 0x61, 0x6D, 0x65, 0x20, 0x3D, 0x20, 0x22, 0xFF, 0x22], to: theme)
         // The built-in dark theme exists, but the user's broken one overrides it: say so.
-        let themes = Binary.packageRoot.appendingPathComponent("themes")
-        #expect { try Theme.load(named: "dark", builtIn: themes, user: StudioFiles.userThemes(env)) } throws: {
+        #expect { try Theme.load(named: "dark", user: StudioFiles.userThemes(env)) } throws: {
             "\($0)" == "\(theme.path): it is not UTF-8 text"
         }
     }
