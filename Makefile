@@ -2,7 +2,10 @@
 SWIFT ?= swift
 JOBS ?= 2
 
-.PHONY: run test deps venv build release bench clean
+.PHONY: run test deps venv build release bench clean install uninstall
+
+# Where `make install` puts darkroom: /usr/local as root, else ~/.local.
+PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
 
 run: deps release
 	./.build/release/darkroom --sandbox
@@ -36,3 +39,11 @@ bench: deps venv
 
 clean:
 	rm -rf .build .venv
+
+# The release binary, shell completions (bash, zsh, fish: from swift-argument-parser) and a man
+# page (help2man over --help and --version).
+install: release
+	./scripts/install.sh "$(PREFIX)" .build/release/darkroom
+
+uninstall:
+	./scripts/install.sh --uninstall "$(PREFIX)"

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   pkg-config zlib1g-dev libcurl4-openssl-dev libturbojpeg0-dev libspng-dev libwebp-dev
   libncursesw5-dev ncurses-term libchafa-dev libglib2.0-dev libsqlite3-dev
-  python3-venv tmux chafa timg time
+  python3-venv tmux chafa timg time help2man
   xvfb xterm imagemagick xdotool fonts-dejavu-core kitty libgl1-mesa-dri libimage-exiftool-perl
 )
 missing=()

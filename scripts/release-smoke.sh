@@ -7,9 +7,11 @@ set -euo pipefail
 binary=${1:-.build/release/darkroom}
 [ -x "$binary" ] || { echo "release-smoke: $binary is missing (make release builds it)" >&2; exit 1; }
 place=$(mktemp -d)
-trap 'rm -rf "$place"' EXIT
-mkdir -p "$place/bin" "$place/home" "$place/out"
-cp "$binary" "$place/bin/darkroom"
+socket="darkroom-smoke-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$place"' EXIT
+mkdir -p "$place/home" "$place/out"
+# Installed as `make install PREFIX=...` does it, then used from a folder of its own.
+"$(dirname "$0")/install.sh" "$place" "$binary" >/dev/null 2>&1 || { echo "release-smoke: install.sh failed" >&2; exit 1; }
 cd "$place/home"
 run() {
   env -i PATH="$place/bin:/usr/bin:/bin" HOME="$place/home" LANG=C.UTF-8 \
@@ -23,4 +25,25 @@ saved=$(run generate "a lighthouse at dusk, film photo" --sandbox --seed 42 --ou
 run history list 2>&1 | grep -q "lighthouse at dusk" || fail "history list does not show the job"
 run show --format symbols --colors 256 --width 60 "$saved" >"$place/show.out" 2>&1 || fail "darkroom show failed: $(cat "$place/show.out")"
 grep -q "$(basename "$saved")" "$place/show.out" || fail "darkroom show did not caption the picture"
-echo "release-smoke: the release darkroom, run from $place/bin, generated, listed and showed $(basename "$saved")"
+for f in share/bash-completion/completions/darkroom share/zsh/site-functions/_darkroom share/fish/vendor_completions.d/darkroom.fish; do
+  [ -s "$place/$f" ] || fail "make install left no $f"
+done
+run --version | grep -q "^darkroom " || fail "darkroom --version says nothing"
+
+# The studio, installed, started from another folder in tmux: it draws, generates, quits.
+screen() { tmux -L "$socket" capture-pane -p -t smoke 2>/dev/null || true; }
+wait_for() {
+  for _ in $(seq 1 300); do screen | grep -q -- "$1" && return 0; sleep 0.1; done
+  echo "release-smoke: the studio never showed \"$1\"; the screen:" >&2; screen >&2; exit 1
+}
+tmux -L "$socket" -f /dev/null new-session -d -s smoke -x 120 -y 40 \
+  "cd '$place/home' && env -i PATH='$place/bin:/usr/bin:/bin' HOME='$place/home' LANG=C.UTF-8 TERM=tmux-256color \
+   XDG_CONFIG_HOME='$place/home/config' XDG_DATA_HOME='$place/home/data' XDG_CACHE_HOME='$place/home/cache' \
+   XDG_STATE_HOME='$place/home/state' darkroom --sandbox --out '$place/out'; echo EXIT=\$?; sleep 30"
+wait_for "ctrl-g generate"
+tmux -L "$socket" send-keys -t smoke -l "a quiet harbour at dawn"
+tmux -L "$socket" send-keys -t smoke C-g
+wait_for "done 1/1"
+tmux -L "$socket" send-keys -t smoke C-q
+wait_for "EXIT=0"
+echo "release-smoke: the release darkroom, installed into $place, generated, listed and showed $(basename "$saved"), and its studio generated and quit in tmux"

@@ -13,6 +13,7 @@ struct Darkroom: AsyncParsableCommand {
             Exit codes: 0 done, 64 invalid input (nothing was sent), 69 the API refused or answered \
             badly, 73 cannot write the images, 75 network failure, 78 configuration problem.
             """,
+        version: DarkroomVersion.text,
         subcommands: [StudioCommand.self, GenerateCommand.self, ShowCommand.self, HistoryCommand.self, AccountCommand.self, SandboxCommand.self],
         defaultSubcommand: StudioCommand.self)
 }
