@@ -94,6 +94,38 @@ import TestSupport
         }
     }
 
+    /// ctrl-q with an async job in flight asks first and says the job goes on at Runware; the
+    /// job is collected when the studio starts again (the sandbox here outlives the studio, as
+    /// Runware would).
+    @Test func quittingWithAJobInFlightAsksAndTheNextStartCollectsIt() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .seconds(3))) { sandbox in
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.type("a harbour left running")
+                try await tmux.keys("C-g")
+                try await tmux.waitFor("jobs 1 running")
+                try await tmux.keys("C-q")
+                let asked = try await tmux.waitFor("quit with 1 job running?")
+                #expect(asked.contains("goes on at Runware"), "\(asked)")
+                try await tmux.type("y")
+                try await tmux.waitFor("EXIT=0")
+            }
+            let env = Binary.isolatedEnvironment(folder)
+            let left = try await Binary.run(Self.darkroom, ["history", "show", "1"], environment: env)
+            #expect(!left.stdout.contains("status    done"), "still at Runware when the studio quit: \(left.stdout)")
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                let back = try await tmux.waitFor(timeout: .seconds(30)) { $0.contains("settled 1 earlier job") }
+                #expect(back.contains("job 1 done"), "\(back)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+            let shown = try await Binary.run(Self.darkroom, ["history", "show", "1"], environment: env)
+            #expect(shown.stdout.contains("status    done") && shown.stdout.contains("image 1"), "\(shown.stdout)")
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

@@ -1,3 +1,4 @@
+import Generation
 import Foundation
 @testable import Studio
 import TerminalUI
@@ -53,5 +54,39 @@ import Testing
         #expect(!s.state.quitRequested)
         s.key(.function(10))
         #expect(s.state.quitRequested)
+    }
+
+    /// Quitting while jobs run asks first and says what happens to each: an async job sent to
+    /// Runware goes on and is collected at the next start, a sync one is lost; n stays, y (or a
+    /// second ctrl-q) quits.
+    @Test func quittingWithJobsRunningAsksAndSaysWhatHappensToEach() {
+        var s = StudioFixture()
+        s.state.status.target = "Runware api.runware.ai"
+        s.state.generate.focus(path: "ui.aspectLock")
+        s.key(.ctrl("g"))
+        s.key(.ctrl("g"))
+        s.send(.job(id: 1, JobEvent(jobID: 12, taskUUID: "a", step: .submitted(delivery: .async))),
+               .job(id: 2, JobEvent(jobID: 13, taskUUID: "b", step: .submitted(delivery: .sync))))
+        s.effects = []
+        s.key(.ctrl("q"))
+        #expect(!s.state.quitRequested && s.effects.isEmpty)
+        guard case .confirm(let question)? = s.state.overlay else { Issue.record("not asked"); return }
+        #expect(question.question == "quit with 2 jobs running? job 12 goes on at Runware and is collected when Darkroom starts again; "
+                + "job 13 will be lost (not sent async);", "\(question.question)")
+        s.key(.character("n"))
+        #expect(s.state.overlay == nil && !s.state.quitRequested)
+        s.key(.ctrl("q"))
+        s.key(.character("y"))
+        #expect(s.state.quitRequested && s.effects.contains(.quit))
+        // A second ctrl-q while asked quits too; with the built-in sandbox every job is lost.
+        var t = StudioFixture()
+        t.state.generate.focus(path: "ui.aspectLock")
+        t.key(.ctrl("g"))
+        t.send(.job(id: 1, JobEvent(jobID: 3, taskUUID: "c", step: .submitted(delivery: .async))))
+        t.key(.ctrl("q"))
+        guard case .confirm(let asked)? = t.state.overlay else { Issue.record("not asked"); return }
+        #expect(asked.question.contains("job 3 will be lost (the built-in sandbox ends with the studio)"), "\(asked.question)")
+        t.key(.ctrl("q"))
+        #expect(t.state.quitRequested)
     }
 }

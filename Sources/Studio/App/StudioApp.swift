@@ -61,11 +61,11 @@ public final class StudioApp: @unchecked Sendable {
         finish()
     }
 
-    /// What the studio does as it ends: kitty frees the pictures it was sent, the jobs' tasks are
-    /// cancelled.
+    /// What the studio does as it ends: kitty frees the pictures it was sent. Running jobs are
+    /// left as they are (not cancelled, which would record them so): History keeps them running,
+    /// and the next start collects the async ones and says what became of the rest.
     public func finish() {
         pixels?.release(from: terminal)
-        for task in jobTasks.values { task.cancel() }
     }
 
     /// One turn: wait for a key (or time out), take everything that arrived, render once.

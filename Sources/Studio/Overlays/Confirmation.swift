@@ -2,6 +2,8 @@
 public struct Confirmation: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case deleteJob(Int64)
+        /// Quitting with jobs still running (what happens to each is in the question).
+        case quit
     }
 
     public var purpose: Purpose
@@ -18,6 +20,10 @@ public struct Confirmation: Sendable, Equatable {
             return .close([.history(.forget(id)), .effect(.deleteJob(id))])
         case (.action(.confirmNo), .deleteJob(let id)):
             return .close([.notice("kept job \(id)")])
+        case (.action(.confirmYes), .quit):
+            return .close([.quit])
+        case (.action(.confirmNo), .quit):
+            return .close([.notice("still here")])
         default:
             return .stay(.confirm(self), [.notice(question + " y: yes, n: no")])
         }

@@ -7,6 +7,8 @@ import TerminalUI
 public enum Command: Sendable, Equatable {
     case effect(StudioEffect)
     case notice(String)
+    /// Leave the studio (after a question was answered yes).
+    case quit
     case open(Overlay)
     case show(StudioScreen)
     case send(JobOrder)

@@ -39,6 +39,8 @@ public struct JobLine: Sendable, Equatable {
     public var images: ImagesProgress?
     public var cost: Double = 0
     public var sweepCell: Int?
+    /// How the job was sent, once it was (async jobs go on at the API after a quit).
+    public var delivery: DeliveryMethod?
 
     public init(id: Int, summary: String, started: Date, total: Int) {
         self.id = id

@@ -8,6 +8,9 @@ extension StudioReducer {
             switch command {
             case .effect(let effect): effects.append(effect)
             case .notice(let text): state.status.notice = text
+            case .quit:
+                state.quitRequested = true
+                effects.append(.quit)
             case .open(let overlay): state.overlay = overlay
             case .rememberFolder(let folder): state.pickerFolder = folder
             case .show(let screen): show(screen, &state)

@@ -94,8 +94,11 @@ extension StudioReducer {
         }
         switch event.step {
         case .uploading: state.jobs.update(id) { $0.phase = .uploading }
-        case .submitted:
-            state.jobs.update(id) { $0.phase = .waiting }
+        case .submitted(let delivery):
+            state.jobs.update(id) {
+                $0.phase = .waiting
+                $0.delivery = delivery
+            }
             state.status.notice = "job \(line.number) sent"
         case .processing(let images):
             state.jobs.update(id) {

@@ -73,6 +73,14 @@ public struct StudioReducer: Sendable {
     func perform(_ action: StudioAction, _ state: inout StudioState) -> [StudioEffect] {
         switch action {
         case .quit:
+            // Asked first while jobs run (a second ctrl-q, or y, quits).
+            if state.jobs.inFlight > 0, state.overlay != .confirm(Confirmation(.quit, question: Self.quitQuestion(state))) {
+                let question = Self.quitQuestion(state)
+                state.overlay = .confirm(Confirmation(.quit, question: question))
+                state.status.notice = question + " y: quit, n: stay"
+                return []
+            }
+            state.overlay = nil
             state.quitRequested = true
             return [.quit]
         case .help:
