@@ -30,7 +30,7 @@ public struct Binding: Sendable, Equatable {
 /// The rule that says when a binding's action cannot run (data, checked against the state).
 public enum Availability: String, Sendable, Equatable {
     case never
-    case whileFormInvalid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
+    case whileFormInvalid, whileFormValid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
     case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob, withoutSweep
 }
 

@@ -126,6 +126,34 @@ import TestSupport
         }
     }
 
+    /// As typed in tmux: F4 goes to the next problem (the empty prompt, then a width that is no
+    /// multiple of 16); typing into the width replaces its number on the first digit.
+    @Test func nextProblemAndNumbersReplacedOnType() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.press("Tab", times: 5)  // away from the prompt
+                try await tmux.keys("F4")
+                try await tmux.waitFor("positivePrompt: is required")
+                try await tmux.type("a lighthouse")
+                try await tmux.press("Tab", times: 5)  // negative, model, size, aspect lock, then the width
+                try await tmux.type("1000")
+                var screen = try await tmux.waitFor("! 1000: must be 128 to 2048 and a multiple of 16")
+                #expect(!screen.contains("10241000"), "the first digit replaced 1024: \(screen)")
+                try await tmux.press("Tab", times: 3)
+                try await tmux.keys("F4")
+                screen = try await tmux.waitFor { $0.contains("width = 1000") || $0.contains("width: ") }
+                try await tmux.type("768")
+                screen = try await tmux.waitFor("ready")
+                #expect(screen.contains("768") && !screen.contains("1000768"), "\(screen)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

@@ -236,3 +236,40 @@ import Testing
         #expect(OSC52.sequence(copying: "a fox") == "\u{1B}]52;c;YSBmb3g=\u{07}")
     }
 }
+
+/// Typing into a number field replaces its value on the first digit; an edit key first keeps it.
+@Suite struct NumberFieldTests {
+    @Test func theFirstDigitTypedReplacesTheNumber() {
+        var s = ReducerAndViewTests.Screen()
+        s.focus("width")
+        #expect(s.state.generate.form.text(s.state.generate.focusedField!) == "1024")
+        s.type("768")
+        #expect(s.state.generate.form.draft.width == 768, "1024 then 768 typed gives 768, not 1024768")
+        s.type("0")
+        #expect(s.state.generate.form.draft.width == 7680, "later digits are added")
+        s.focus("height")
+        s.key(.end)
+        s.key(.backspace)
+        s.type("8")
+        #expect(s.state.generate.form.draft.height == 1028, "after an edit key the value is kept: 1024, backspace, 8")
+    }
+}
+
+/// F4 (or ctrl-o) goes to the next field with a problem, round to the first; with none it says so.
+@Suite struct NextProblemTests {
+    @Test func f4VisitsEachProblemInTurn() {
+        var s = ReducerAndViewTests.Screen()
+        s.focus("width")
+        s.type("100")  // not a multiple of 16, below 128
+        s.focus("ui.aspectLock")
+        s.key(.function(4))
+        #expect(s.state.generate.focusedField?.path == "width", "the first problem after the focus")
+        s.key(.function(4))
+        #expect(s.state.generate.focusedField?.path == "positivePrompt", "round to the prompt, which is required")
+        s.type("a fox in the snow")
+        s.focus("width")
+        s.type("512")
+        s.key(.function(4))
+        #expect(s.state.status.notice == "next field with a problem: the form has no problem")
+    }
+}

@@ -32,6 +32,14 @@ public enum FieldKind: Sendable, Equatable {
         case .choice, .toggle, .feature, .sizePreset, .aspectLock, .stack: return false
         }
     }
+
+    /// A number typed in (the first digit typed replaces it).
+    public var isNumber: Bool {
+        switch self {
+        case .integer, .decimal, .seed: return true
+        default: return false
+        }
+    }
 }
 
 /// One row of the Generate form.

@@ -34,12 +34,15 @@ struct GenerateReducer: Sendable {
             g.form.set(field, text: g.prompt.text)
             g.recall.position = nil
         } else if field.kind.takesText {
+            if g.replaceOnType { g.line = LineEditor("") }
             if pasted { g.line.paste(text) } else { g.line.insert(text) }
             g.form.set(field, text: g.line.text)
         }
+        g.replaceOnType = false
     }
 
     private func edit(_ command: EditCommand, width: Int, _ g: inout GenerateState) {
+        g.replaceOnType = false
         guard let field = g.focusedField else { return }
         if case .prompt = field.kind {
             if g.prompt.apply(command, width: width) {
@@ -65,6 +68,14 @@ struct GenerateReducer: Sendable {
                 return []
             }
             g.moveFocus(by: action == .focusNext ? 1 : -1)
+        case .focusProblem:
+            // The next field with a problem after the focused one, round to the first.
+            let fields = g.form.fields.indices
+            let order = fields.filter { $0 > g.focus } + fields.filter { $0 <= g.focus }
+            guard let next = order.first(where: { !g.form.issues(for: g.form.fields[$0]).isEmpty }) else { return [] }
+            g.setFocus(next)
+            let field = g.form.fields[next]
+            return [.notice(g.form.issues(for: field).first?.description ?? "")]
         case .promptPrevious: return recall(by: 1, &g)
         case .promptNext: return recall(by: -1, &g)
         case .promptSearch: return [.open(.promptSearch(PromptSearch(prompts: g.recall.prompts)))]

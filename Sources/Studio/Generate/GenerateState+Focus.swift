@@ -24,7 +24,10 @@ extension GenerateState {
 
     mutating func setFocus(_ index: Int) {
         focus = max(0, min(form.fields.count - 1, index))
-        if let field = focusedField { line = LineEditor(form.text(field)) }
+        if let field = focusedField {
+            line = LineEditor(form.text(field))
+            replaceOnType = field.kind.isNumber
+        }
     }
 
     mutating func focus(path: JSONPath) {

@@ -14,6 +14,9 @@ public struct GenerateState: Sendable {
     public var prompt: TextEditor
     /// The editor of the focused single-line field, loaded when focus arrives.
     public var line = LineEditor()
+    /// A number field just focused: the first character typed replaces its value (1536, then
+    /// typing 1024, gives 1024); any other edit first keeps it.
+    public var replaceOnType = false
     public var recall = PromptRecall()
     public var results: [RecentResult] = []
     public var selectedResult = 0

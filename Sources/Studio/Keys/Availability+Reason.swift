@@ -5,6 +5,8 @@ extension Availability {
         let g = state.generate
         switch self {
         case .never: return nil
+        case .whileFormValid:
+            return g.form.issues.isEmpty ? "the form has no problem" : nil
         case .whileFormInvalid:
             let n = g.form.issues.count
             return n == 0 ? nil : "fix the \(n) problem\(n == 1 ? "" : "s") shown in the form first"

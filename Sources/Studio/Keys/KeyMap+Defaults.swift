@@ -9,6 +9,7 @@ extension KeyMap {
         Binding(.help, [.function(1), .character("?")], "help"),
         Binding(.focusNext, [.tab, .down], "next field", in: .generate),
         Binding(.focusPrevious, [.backTab, .up], "previous field", in: .generate),
+        Binding(.focusProblem, [.function(4), .ctrl("o")], "next field with a problem", disabled: .whileFormValid, in: .generate),
         Binding(.promptPrevious, [.alt("p")], "previous prompt", disabled: .withoutPromptHistory, in: .generate),
         Binding(.promptNext, [.alt("n")], "next prompt", disabled: .whileNotRecalling, in: .generate),
         Binding(.promptSearch, [.ctrl("r")], "search past prompts", disabled: .withoutPromptHistory, in: .generate),

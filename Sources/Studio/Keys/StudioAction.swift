@@ -3,7 +3,7 @@ import TerminalUI
 /// Everything a key can do in the studio, by stable name (used in `keys.toml`).
 public enum StudioAction: String, Sendable, CaseIterable {
     case generate, cancel, quit, help
-    case focusNext = "focus.next", focusPrevious = "focus.previous"
+    case focusNext = "focus.next", focusPrevious = "focus.previous", focusProblem = "focus.problem"
     case promptPrevious = "prompt.previous", promptNext = "prompt.next", promptSearch = "prompt.search"
     case seedRandom = "seed.random", seedReuse = "seed.reuse"
     case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
