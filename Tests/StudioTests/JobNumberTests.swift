@@ -26,6 +26,25 @@ import Testing
         #expect(s.state.status.notice == "cancelling job 42")
     }
 
+    /// The status line says how a job ended: done with how many images (and how many failed),
+    /// cancelled, or failed with its reason.
+    @Test func theStatusLineSaysHowAJobEnded() {
+        var s = StudioFixture()
+        s.key(.ctrl("g"))
+        let id = s.state.jobs.lines[0].id
+        s.send(.job(id: id, JobEvent(jobID: 5, taskUUID: "t", step: .submitted(delivery: .async))),
+               .job(id: id, JobEvent(jobID: 5, taskUUID: "t", step: .processing(ImagesProgress(saved: 0, failed: 1, total: 2, pending: [50])))),
+               .job(id: id, JobEvent(jobID: 5, taskUUID: "t", step: .saved(SavedImage(
+                   path: "/tmp/a.png", taskUUID: "t", imageUUID: nil, seed: 1, cost: nil, format: "PNG", bytes: 1, imageURL: nil, index: 0)))),
+               .jobEnded(id: id, failure: nil, cancelled: false))
+        #expect(s.state.status.notice == "job 5 done: 1 of 2 images, 1 failed (History has why)")
+        s.key(.ctrl("g"))
+        let second = s.state.jobs.lines[1].id
+        s.send(.job(id: second, JobEvent(jobID: 6, taskUUID: "u", step: .submitted(delivery: .async))),
+               .jobEnded(id: second, failure: nil, cancelled: true))
+        #expect(s.state.status.notice == "job 6 cancelled")
+    }
+
     @Test func retriesNotesAndHistoryFailuresReachTheStatusLine() {
         var s = StudioFixture()
         s.key(.ctrl("g"))

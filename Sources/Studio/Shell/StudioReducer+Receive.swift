@@ -22,6 +22,12 @@ extension StudioReducer {
                     state.history.sweep?.cells[cell].failure = failure
                 }
                 state.status.lastError = "job \(line.number): \(failure)"
+            } else {
+                // The line says how the job ended, not "sent" long after it is done.
+                let failed = line.images?.failed ?? 0
+                state.status.notice = cancelled ? "job \(line.number) cancelled"
+                    : "job \(line.number) done: \(line.finished) of \(line.total) image\(line.total == 1 ? "" : "s")"
+                        + (failed > 0 ? ", \(failed) failed (History has why)" : "")
             }
             state.generate.estimates = [:]
             // The History screen shows the finished job without a refresh; the selection stays on its job.
