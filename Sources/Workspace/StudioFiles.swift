@@ -1,5 +1,6 @@
 import Foundation
 import Studio
+import TerminalUI
 
 /// The studio's own files in the config folder: `keys.toml` and the themes.
 public enum StudioFiles {
@@ -17,13 +18,14 @@ public enum StudioFiles {
         env.configFolder.appendingPathComponent("themes")
     }
 
-    /// The theme named by `--theme`, else config.toml's `theme`, else dark; `monochrome` (no
+    /// The theme named by `--theme`, else config.toml's `theme`, else light on a light terminal
+    /// background (`lightBackground`, asked of the terminal) and dark otherwise; `monochrome` (no
     /// colours, attributes only) when the terminal or the user asks for none.
     public static func theme(named given: String?, config: Configuration, env: DarkroomEnvironment,
-                             monochrome: Bool) throws -> Theme {
+                             monochrome: Bool, lightBackground: () -> Bool? = { nil }) throws -> Theme {
+        let chosen = given ?? config.theme ?? (lightBackground() == true ? "light" : "dark")
         // A theme named but unusable is still an error under --monochrome, so a typo is seen.
-        let theme = try Theme.load(named: given ?? config.theme ?? "dark", user: userThemes(env),
-                                   extra: Theme.extraFolder(environment: env.variables))
+        let theme = try Theme.load(named: chosen, user: userThemes(env), extra: Theme.extraFolder(environment: env.variables))
         return monochrome ? .monochrome : theme
     }
 }

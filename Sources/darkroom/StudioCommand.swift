@@ -43,7 +43,10 @@ struct StudioCommand: AsyncParsableCommand {
         do {
             config = try Configuration.load(from: env.configFolder)
             keyMap = try StudioFiles.keyMap(env)
-            theme = try StudioFiles.theme(named: self.theme, config: config, env: env, monochrome: colorMode == .monochrome)
+            // The terminal's background colour (OSC 11) picks light or dark when nothing names a theme.
+            theme = try StudioFiles.theme(named: self.theme, config: config, env: env, monochrome: colorMode == .monochrome) {
+                TerminalReply.lightBackground(in: TerminalProbe.askTerminal("\u{1B}]11;?\u{07}\u{1B}[c"))
+            }
         } catch {
             Console.error("\(error)")
             throw Exit.config

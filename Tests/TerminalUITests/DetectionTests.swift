@@ -77,6 +77,15 @@ import Testing
         #expect(bare.askingCellSize { _ in "\u{1B}[?62c" } == bare)
     }
 
+    /// The background colour's answer (OSC 11) says light or dark; no answer says nothing.
+    @Test func aLightBackgroundIsReadFromOSC11() {
+        #expect(TerminalReply.lightBackground(in: "\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\\u{1B}[?62c") == true)
+        #expect(TerminalReply.lightBackground(in: "\u{1B}]11;rgb:0000/0000/0000\u{07}") == false)
+        #expect(TerminalReply.lightBackground(in: "\u{1B}]11;rgb:fd/f6/e3\u{07}") == true, "two hex digits a channel (solarized light)")
+        #expect(TerminalReply.lightBackground(in: "\u{1B}]11;rgb:2828/2a2a/3636\u{07}") == false)
+        #expect(TerminalReply.lightBackground(in: "\u{1B}[?62;4c") == nil)
+    }
+
     @Test func terminalVersionsAreReadFromXTVERSION() {
         #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.26.5)\u{1B}\\") == .init(name: "kitty", number: "0.26.5"))
         #expect(TerminalReply.version(in: "\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;4c") == .init(name: "XTerm", number: "379"))

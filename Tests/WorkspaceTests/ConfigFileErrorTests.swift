@@ -55,6 +55,20 @@ import Workspace
         }
     }
 
+    /// With no theme named, a light terminal background gets the light theme; a named theme wins.
+    @Test func aLightBackgroundPicksTheLightThemeUnlessOneIsNamed() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = DarkroomEnvironment(variables: ["HOME": folder.path, "XDG_CONFIG_HOME": folder.path + "/config"])
+        #expect(try StudioFiles.theme(named: nil, config: Configuration(), env: env, monochrome: false) { true }.name == "light")
+        #expect(try StudioFiles.theme(named: nil, config: Configuration(), env: env, monochrome: false) { false }.name == "dark")
+        #expect(try StudioFiles.theme(named: nil, config: Configuration(), env: env, monochrome: false) { nil }.name == "dark")
+        var config = Configuration()
+        config.theme = "high-contrast"
+        #expect(try StudioFiles.theme(named: nil, config: config, env: env, monochrome: false) { true }.name == "high-contrast")
+        #expect(try StudioFiles.theme(named: "dark", config: Configuration(), env: env, monochrome: false) { true }.name == "dark")
+    }
+
     @Test func mistakesCarryTheLine() {
         #expect { try Configuration.parse("model = \"m\"\nstepz = 4", file: "c.toml") } throws: {
             "\($0)" == "c.toml:2: unknown setting \"stepz\" (known: cfg_scale, delivery, endpoint, height, model, output, scheduler, steps, theme, width)"

@@ -30,6 +30,17 @@ public enum TerminalReply {
         return reply[start.upperBound..<end].split(separator: ";").contains("4")
     }
 
+    /// Whether the terminal's background is light, from its answer to `OSC 11 ; ?`
+    /// (`ESC ] 11 ; rgb:RRRR/GGGG/BBBB`, 1 to 4 hex digits a channel); nil without an answer.
+    public static func lightBackground(in reply: String) -> Bool? {
+        guard let m = reply.firstMatch(of: /\u{1B}\]11;rgba?:([0-9a-fA-F]{1,4})\/([0-9a-fA-F]{1,4})\/([0-9a-fA-F]{1,4})/) else { return nil }
+        func level(_ hex: Substring) -> Double {
+            Double(Int(hex, radix: 16) ?? 0) / Double((1 << (4 * hex.count)) - 1)
+        }
+        let luminance = 0.2126 * level(m.1) + 0.7152 * level(m.2) + 0.0722 * level(m.3)
+        return luminance > 0.5
+    }
+
     /// A cell's size in pixels from the answer to `CSI 16 t` (`ESC [ 6 ; height ; width t`), when
     /// it is a believable one (2 to 200 pixels a side).
     public static func cellSize(in reply: String) -> (width: Int, height: Int)? {
