@@ -31,9 +31,15 @@ struct GenerateCommand: AsyncParsableCommand {
     var request: String?
     @Option(help: "Record this job in History as a fork of job ID (after `darkroom history fork ID`).")
     var forkOf: Int64?
+    @Flag(help: "Print the scheduler names runware:111@1 takes, one a line (quote one with spaces: --scheduler \"DPM++ 2M Karras\"), and exit.")
+    var listSchedulers = false
     @OptionGroup(title: "Running") var runOptions: RunOptions
 
     func run() async throws {
+        if listSchedulers {
+            print(Scheduler.allowed.joined(separator: "\n"))
+            return
+        }
         let env = DarkroomEnvironment()
         let config = try Configuration.loadOrExit(env)
         let draft: ImageInferenceRequest

@@ -88,6 +88,26 @@ import TestSupport
         }
     }
 
+    /// `--list-schedulers` is the list a wrong scheduler points to; a name with spaces is one
+    /// argument, quoted, and is sent as it is.
+    @Test func schedulersAreListedAndOnesWithSpacesWork() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let env = Binary.isolatedEnvironment(folder)
+        let list = try await Binary.run(Self.darkroom, ["generate", "--list-schedulers"], environment: env)
+        let names = list.stdout.split(separator: "\n").map(String.init)
+        #expect(list.status == 0 && names.count == 75 && names.contains("DPM++ 2M Karras"), "\(list.stdout)")
+        let wrong = try await Binary.run(Self.darkroom, ["generate", "a fox", "--scheduler", "Karras 2M", "--sandbox"], environment: env)
+        #expect(wrong.status == 64 && wrong.stderr.contains("`darkroom generate --list-schedulers` prints them"), "\(wrong.stderr)")
+        try await SandboxHarness.with { sandbox in
+            let r = try await run(sandbox, ["a fox", "--size", "128x128", "--scheduler", "DPM++ 2M Karras"], folder: folder)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.split(separator: "\n").count == 1, "\(r.stdout)")
+            let show = try await Binary.run(Self.darkroom, ["history", "show", "1"], environment: Binary.isolatedEnvironment(folder))
+            #expect(show.stdout.contains(#""scheduler":"DPM++ 2M Karras""#), "\(show.stdout)")
+        }
+    }
+
     @Test func helpListsEveryGroupAndTheExitCodes() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

@@ -99,7 +99,8 @@ extension IssueList {
 
     private mutating func choice(_ row: Parameter, _ path: String, _ value: String) {
         let many = row.allowed.count > 16
-        let list = many ? "\(row.allowed.count) documented names (see --help)" : row.allowed.joined(separator: ", ")
+        let lister = row.path == "scheduler" ? "`darkroom generate --list-schedulers` prints them" : "see --help"
+        let list = many ? "\(row.allowed.count) documented names (\(lister))" : row.allowed.joined(separator: ", ")
         var issue = ValidationIssue.invalid(path, "\"\(value)\"", "must be one of \(list)")
         if many, let near = Self.nearest(value, in: row.allowed) {
             issue.rule += "; did you mean \"\(near)\"?"
