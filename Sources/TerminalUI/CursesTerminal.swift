@@ -115,10 +115,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     private let inputFD: Int32
 
     public var cellPixels: (width: Int, height: Int)? {
-        var size = winsize()
-        guard ioctl(Self.outputFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0,
-              size.ws_xpixel > 0, size.ws_ypixel > 0 else { return nil }
-        return (Int(size.ws_xpixel) / Int(size.ws_col), Int(size.ws_ypixel) / Int(size.ws_row))
+        guard let size = TerminalSize.current(fd: Self.outputFD), let w = size.cellWidth, let h = size.cellHeight else { return nil }
+        return (w, h)
     }
 
     /// Waits for a key, a resize or a wake, at most `timeoutMilliseconds`; nil when a wake or
@@ -235,12 +233,9 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             var ch: wint_t = 0
             guard wget_wch(shim_stdscr(), &ch) == OK, let scalar = Unicode.Scalar(UInt32(ch)) else { break }
             read.append(ch)
-            switch filter.take(scalar) {
-            case .more: continue
-            case .ended: return true
-            case .notAReply: break
-            }
-            break
+            let step = filter.take(scalar)
+            if step == .ended { return true }
+            if step == .notAReply { break }
         }
         if read.count >= TerminalReplyFilter.longest { return true }
         for ch in read.reversed() { unget_wch(wchar_t(bitPattern: UInt32(ch))) }

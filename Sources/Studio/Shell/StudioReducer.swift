@@ -74,7 +74,8 @@ public struct StudioReducer: Sendable {
         switch action {
         case .quit:
             // Asked first while jobs run (a second ctrl-q, or y, quits).
-            if state.jobs.inFlight > 0, state.overlay != .confirm(Confirmation(.quit, question: Self.quitQuestion(state))) {
+            let asked = if case .confirm(let c)? = state.overlay, c.purpose == .quit { true } else { false }
+            if state.jobs.inFlight > 0, !asked {
                 let question = Self.quitQuestion(state)
                 state.overlay = .confirm(Confirmation(.quit, question: question))
                 state.status.notice = question + " y: quit, n: stay"

@@ -28,11 +28,11 @@ public struct TerminalSize: Sendable, Equatable {
         return TerminalSize(columns: columns, rows: rows, cellWidth: cell.width, cellHeight: cell.height)
     }
 
-    /// nil when stdout is not a terminal or does not report a size.
-    public static func current() -> TerminalSize? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    /// nil when `fd` (stdout) is not a terminal or does not report a size.
+    public static func current(fd: Int32 = STDOUT_FILENO) -> TerminalSize? {
+        guard isatty(fd) == 1 else { return nil }
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         let cw = size.ws_xpixel > 0 ? Int(size.ws_xpixel) / Int(size.ws_col) : nil
         let ch = size.ws_ypixel > 0 && size.ws_row > 0 ? Int(size.ws_ypixel) / Int(size.ws_row) : nil
         return TerminalSize(columns: Int(size.ws_col), rows: Int(size.ws_row), cellWidth: cw, cellHeight: ch)
