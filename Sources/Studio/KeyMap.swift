@@ -113,6 +113,7 @@ public enum KeyName {
         "enter": .enter, "tab": .tab, "shift-tab": .backTab, "backspace": .backspace, "delete": .delete, "esc": .escape,
         "escape": .escape, "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
         "pageup": .pageUp, "pagedown": .pageDown, "insert": .insert, "space": .character(" "),
+        "ctrl-left": .ctrlLeft, "ctrl-right": .ctrlRight, "ctrl-_": .ctrl("_"),
     ]
 
     public static func parse(_ name: String) -> Key? {

@@ -13,6 +13,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
 
     static let pasteStart: Int32 = 1001
     static let pasteEnd: Int32 = 1002
+    static let ctrlLeft: Int32 = 1003
+    static let ctrlRight: Int32 = 1004
 
     nonisolated(unsafe) static var outputFD: Int32 = STDOUT_FILENO
 
@@ -49,7 +51,12 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         }
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
-        Self.write("\u{1B}[?2004h\u{1B}[?1006h")
+        // Ctrl with an arrow, as xterm, kitty, mlterm and tmux send it (the word keys without Alt).
+        for (sequence, code) in [("\u{1B}[1;5D", Self.ctrlLeft), ("\u{1B}[1;5C", Self.ctrlRight),
+                                 ("\u{1B}[5D", Self.ctrlLeft), ("\u{1B}[5C", Self.ctrlRight)] {
+            define_key(sequence, code)
+        }
+        Self.write(Self.enterModes)
         CursesTerminal.installRestoreHandlers()
         columns = Int(shim_cols())
         rows = Int(shim_lines())
@@ -60,9 +67,15 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     /// Puts the terminal back as it was. Safe to call more than once.
     public static func restore() {
         guard !isendwin() else { return }
-        write("\u{1B}[?2004l\u{1B}[?1006l")
+        write(Self.leaveModes)
         endwin()
     }
+
+    /// Bracketed paste, SGR mouse reports, and Meta sending ESC (xterm's mode 1036: a stock
+    /// xterm otherwise sends Alt-, as the 8-bit character "¬", and no Alt binding works there).
+    static let enterModes = "\u{1B}[?2004h\u{1B}[?1006h\u{1B}[?1036h"
+    /// The modes as a terminal starts: xterm's default sends Meta as 8-bit characters.
+    static let leaveModes = "\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1036l"
 
     static func write(_ s: String) {
         _ = s.withCString { Foundation.write(outputFD, $0, strlen($0)) }
@@ -103,7 +116,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         // SIGSTOP: it cannot be caught or ignored (ncurses installs its own SIGTSTP handling).
         raise(SIGSTOP)  // this thread stops before the call returns
         // Running again (SIGCONT).
-        Self.write("\u{1B}[?2004h\u{1B}[?1006h")
+        Self.write(Self.enterModes)
         refresh()
         clearok(shim_curscr(), true)
         columns = Int(shim_cols())
@@ -140,6 +153,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         if kind == KEY_CODE_YES {
             let code = Int32(ch)
             if code == Self.pasteStart { return readPaste() }
+            if code == Self.ctrlLeft { return .key(.ctrlLeft) }
+            if code == Self.ctrlRight { return .key(.ctrlRight) }
             return functionKey(code)
         }
         return characterKey(UInt32(ch))
@@ -215,6 +230,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             if kind == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) } else if kind == KEY_CODE_YES { ungetch(Int32(next)) }
             return .key(.escape)
         case 1...26: return .key(.ctrl(Character(Unicode.Scalar(value + 96)!)))
+        // Ctrl-_ (Ctrl-/ in most terminals): readline's undo.
+        case 31: return .key(.ctrl("_"))
         default:
             guard let scalar = Unicode.Scalar(value) else { return nil }
             return .key(.character(Character(scalar)))

@@ -3,6 +3,8 @@ public enum Key: Sendable, Hashable {
     case character(Character)
     case enter, tab, backTab, backspace, delete, escape
     case up, down, left, right, home, end, pageUp, pageDown, insert
+    /// Ctrl with Left or Right (a word left or right in text).
+    case ctrlLeft, ctrlRight
     case function(Int)
     case ctrl(Character)
     case alt(Character)

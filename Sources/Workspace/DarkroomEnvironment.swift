@@ -34,6 +34,10 @@ public struct DarkroomEnvironment: Sendable {
     public var dataFolder: URL { xdg("XDG_DATA_HOME", ".local/share") }
     /// `$XDG_CACHE_HOME/darkroom` (thumbnails; safe to delete).
     public var cacheFolder: URL { xdg("XDG_CACHE_HOME", ".cache") }
+    /// `$XDG_STATE_HOME/darkroom` (what the studio comes back to).
+    public var stateFolder: URL { xdg("XDG_STATE_HOME", ".local/state") }
+    /// The studio's draft, screen and strip between runs (`StudioStateFile`).
+    public var studioStateFile: URL { stateFolder.appendingPathComponent("studio.json") }
 
     /// `cells` under the cache folder: thumbnails already turned into terminal cells.
     public var cellCacheFolder: URL { cacheFolder.appendingPathComponent("cells") }

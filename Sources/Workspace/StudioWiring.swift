@@ -50,6 +50,8 @@ public enum StudioWiring {
         let targetName = session.target.displayName
         let document = StartingRequest.document(config)
         let pickerFolder = FileManager.default.currentDirectoryPath
+        let stateFile = StudioStateFile(url: session.env.studioStateFile)
+        let reading = stateFile.read()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let terminal = CursesTerminal(monochrome: colors == .monochrome)
@@ -59,12 +61,19 @@ public enum StudioWiring {
                 // (unless it is only advice: a terminal that could not be asked may have no pixels).
                 state.status.terminalHint = probe.hintIsAdvice ? nil : hint
                 state.status.notice = hint
-                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services, pixels: pixels)
+                switch reading {
+                case .snapshot(let snapshot): snapshot.restore(into: &state)
+                case .damaged(let problem): state.status.lastError = problem
+                case .none: break
+                }
+                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services,
+                                    pixels: pixels, stateFile: stateFile)
                 Task.detached {
                     for event in await recover(session) { app.post(event) }
                 }
-                app.run()
+                let farewell = app.run()
                 CursesTerminal.restore()
+                if let farewell { FileHandle.standardError.write(Data((farewell + "\n").utf8)) }
                 done.resume()
             }
             thread.stackSize = 8 << 20

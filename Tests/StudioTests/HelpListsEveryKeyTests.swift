@@ -13,7 +13,7 @@ import Testing
             let lines = HelpView.lines(.defaults, screen: screen, state: s.state)
             for context in KeyContext.listed(on: screen) {
                 for binding in KeyMap.defaults.bindings where binding.context == context && !binding.keys.isEmpty {
-                    let keys = binding.keys.map(KeyName.name).joined(separator: ", ")
+                    let keys = HelpView.keys(binding, screen: screen)
                     #expect(lines.contains { $0.keys == keys && $0.text.hasPrefix(binding.description) },
                             "\(screen): \(binding.action.rawValue) (\(keys)) is not listed")
                     listedAnywhere.insert(binding.action)
@@ -23,6 +23,41 @@ import Testing
         for action in StudioAction.allCases {
             #expect(listedAnywhere.contains(action), "\(action.rawValue) is bound nowhere that help lists")
         }
+    }
+
+    /// A stock xterm, a Mac keyboard or a terminal that eats Alt still reaches every Alt binding:
+    /// help shows another key, or the Esc form that works where the binding does.
+    @Test func everyAltBindingHasAKeyWithoutAlt() {
+        let s = StudioFixture()
+        for screen in StudioScreen.allCases {
+            let lines = HelpView.lines(.defaults, screen: screen, state: s.state)
+            for context in KeyContext.listed(on: screen) {
+                for binding in KeyMap.defaults.bindings where binding.context == context
+                    && binding.keys.contains(where: { if case .alt = $0 { true } else { false } }) {
+                    let listed = HelpView.keys(binding, screen: screen).components(separatedBy: ", ")
+                    #expect(listed.contains { !$0.hasPrefix("alt-") }, "\(screen): \(binding.action.rawValue) has only Alt keys")
+                    #expect(lines.contains { $0.keys == listed.joined(separator: ", ") })
+                }
+            }
+        }
+    }
+
+    @Test func escapeThenAKeyIsThatKeyWithAlt() {
+        var s = StudioFixture()
+        s.state.generate.lastSeed = 42
+        s.key(.escape)
+        #expect(s.state.escapeAsAlt)
+        s.key(.character("s"))
+        #expect(!s.state.escapeAsAlt)
+        #expect(s.state.generate.form.value("seed") == .uint(42) || s.state.generate.form.value("seed") == .int(42))
+        // Esc then a key with no Alt binding says so and types nothing.
+        s.key(.escape)
+        s.key(.character("z"))
+        #expect(s.state.status.notice?.contains("alt-z does nothing here") == true)
+        // Esc then a section number jumps there.
+        s.key(.escape)
+        s.key(.character("8"))
+        #expect(s.state.generate.focusedField?.section == "Delivery")
     }
 
     @Test func theFormerlyHardCodedKeysAreBindings() {

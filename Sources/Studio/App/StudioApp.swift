@@ -20,12 +20,15 @@ public final class StudioApp: @unchecked Sendable {
     private var jobTasks: [Int: Task<Void, Never>] = [:]
     private let pixels: PixelPreview?
     private var lastFrame: Frame?
+    /// Where the draft, the screen and the strip are kept between runs; nil keeps nothing.
+    private let stateFile: StudioStateFile?
     /// Bytes or cells written, for the benchmark.
     public private(set) var cellsPainted = 0
 
     /// `pixels`: the protocol and renderer for the preview pane, when the terminal has one.
     public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, services: StudioServices,
-                pixels: (format: PixelFormat, renderer: PixelRenderer)? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+                pixels: (format: PixelFormat, renderer: PixelRenderer)? = nil, stateFile: StudioStateFile? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         var state = state
         state.pixelPreview = pixels != nil
         self.pixels = pixels.map { PixelPreview(format: $0.format, renderer: $0.renderer) }
@@ -35,6 +38,7 @@ public final class StudioApp: @unchecked Sendable {
         reducer = StudioReducer(keyMap: keyMap)
         view = StudioView(theme: theme, keyMap: keyMap)
         self.services = services
+        self.stateFile = stateFile
         self.clock = clock
     }
 
@@ -52,20 +56,31 @@ public final class StudioApp: @unchecked Sendable {
         render()
     }
 
-    /// The loop, until quit.
-    public func run() {
+    /// The loop, until quit. Answers what to say once the terminal is given back (the state
+    /// file could not be written), if anything.
+    @discardableResult
+    public func run() -> String? {
         start()
         while !state.quitRequested {
             step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : 500)
+            keepState()
         }
-        finish()
+        return finish()
     }
 
     /// What the studio does as it ends: kitty frees the pictures it was sent. Running jobs are
     /// left as they are (not cancelled, which would record them so): History keeps them running,
     /// and the next start collects the async ones and says what became of the rest.
-    public func finish() {
+    @discardableResult
+    public func finish() -> String? {
         pixels?.release(from: terminal)
+        return stateFile?.flush(StudioSnapshot(state))
+    }
+
+    /// Offers the state file what would come back after a restart (written when it changed).
+    public func keepState() {
+        let inbox = self.inbox
+        stateFile?.offer(StudioSnapshot(state)) { inbox.post(.error($0)) }
     }
 
     /// One turn: wait for a key (or time out), take everything that arrived, render once.

@@ -75,7 +75,13 @@ struct GenerateReducer: Sendable {
             guard let next = order.first(where: { !g.form.issues(for: g.form.fields[$0]).isEmpty }) else { return [] }
             g.setFocus(next)
             let field = g.form.fields[next]
-            return [.notice(g.form.issues(for: field).first?.description ?? "")]
+            return [.notice(g.form.issues(for: field).first.map(FieldNames.message) ?? "")]
+        case .sectionPrompt, .sectionParameters, .sectionLoRA, .sectionControlNet, .sectionIPAdapters, .sectionInputs,
+             .sectionFeatures, .sectionDelivery:
+            guard let section = action.section?.rawValue,
+                  let first = g.form.fields.firstIndex(where: { $0.section == section }) else { return [] }
+            g.setFocus(first)
+            return [.notice(section)]
         case .promptPrevious: return recall(by: 1, &g)
         case .promptNext: return recall(by: -1, &g)
         case .promptSearch: return [.open(.promptSearch(PromptSearch(prompts: g.recall.prompts)))]

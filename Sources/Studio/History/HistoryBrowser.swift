@@ -65,6 +65,12 @@ public struct HistoryBrowser: Sendable {
         selectedID = job(at: selected)?.id
     }
 
+    /// The selection a restart brings back: found by id when its page arrives.
+    public mutating func restoreSelection(index: Int, id: Int64?) {
+        selected = max(0, index)
+        selectedID = id
+    }
+
     /// Forget the loaded pages (the query or the data changed). Keeping the selection keeps the
     /// selected job, wherever it turns up.
     public mutating func reload(keepSelection: Bool) {

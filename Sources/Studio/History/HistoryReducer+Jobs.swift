@@ -89,7 +89,7 @@ extension HistoryReducer {
             form.set(seed, text: "")
             form.set(count, text: String(max(Self.variationCount, form.draft.resultCount)))
         }
-        guard form.issues.isEmpty else { return [.notice("job \(row.id) cannot be sent again: \(form.issues[0].description)")] }
+        guard form.issues.isEmpty else { return [.notice("job \(row.id) cannot be sent again: \(FieldNames.message(form.issues[0]))")] }
         return [.send(JobOrder(request: form.draft, parent: JobParent(id: row.id, lineage: lineage), summary: row.job.positivePrompt))]
     }
 

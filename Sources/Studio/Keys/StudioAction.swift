@@ -1,9 +1,13 @@
+import RunwareAPI
 import TerminalUI
 
 /// Everything a key can do in the studio, by stable name (used in `keys.toml`).
 public enum StudioAction: String, Sendable, CaseIterable {
     case generate, cancel, quit, help
     case focusNext = "focus.next", focusPrevious = "focus.previous", focusProblem = "focus.problem"
+    case sectionPrompt = "section.prompt", sectionParameters = "section.parameters", sectionLoRA = "section.lora"
+    case sectionControlNet = "section.controlnet", sectionIPAdapters = "section.ip-adapters", sectionInputs = "section.inputs"
+    case sectionFeatures = "section.features", sectionDelivery = "section.delivery"
     case promptPrevious = "prompt.previous", promptNext = "prompt.next", promptSearch = "prompt.search"
     case seedRandom = "seed.random", seedReuse = "seed.reuse"
     case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
@@ -58,6 +62,23 @@ public enum StudioAction: String, Sendable, CaseIterable {
         case .editDeleteToStart: .deleteToLineStart
         case .editDeleteToEnd: .deleteToLineEnd
         case .editUndo: .undo
+        default: nil
+        }
+    }
+}
+
+extension StudioAction {
+    /// The form section a `section.*` action jumps to.
+    public var section: FormSection? {
+        switch self {
+        case .sectionPrompt: .prompt
+        case .sectionParameters: .parameters
+        case .sectionLoRA: .lora
+        case .sectionControlNet: .controlNet
+        case .sectionIPAdapters: .ipAdapters
+        case .sectionInputs: .inputs
+        case .sectionFeatures: .features
+        case .sectionDelivery: .delivery
         default: nil
         }
     }

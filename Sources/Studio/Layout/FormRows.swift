@@ -19,7 +19,7 @@ public struct FormRow: Sendable, Equatable {
 
     public static func build(_ form: GenerateForm) -> [FormRow] {
         var rows: [FormRow] = [FormRow(kind: .estimate, height: 1)]
-        for issue in form.unplacedIssues { rows.append(FormRow(kind: .generalIssue(issue.description), height: 1)) }
+        for issue in form.unplacedIssues { rows.append(FormRow(kind: .generalIssue(FieldNames.message(issue)), height: 1)) }
         var section = ""
         for (i, field) in form.fields.enumerated() {
             if field.section != section {
@@ -34,7 +34,7 @@ public struct FormRow: Sendable, Equatable {
 
     /// An issue as shown beside its field: the value and the rule (the row names the field).
     public static func message(_ issue: ValidationIssue) -> String {
-        let others = issue.parameters.count > 1 ? " (\(issue.parameter))" : ""
+        let others = issue.parameters.count > 1 ? " (\(FieldNames.names(of: issue.parameters)))" : ""
         if let value = issue.value { return "\(value): \(issue.rule)\(others)" }
         return issue.rule + others
     }

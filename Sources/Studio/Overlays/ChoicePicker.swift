@@ -4,6 +4,8 @@ import TerminalUI
 /// A documented set of values to choose from, with type-to-filter.
 public struct ChoicePicker: Sendable, Equatable {
     public var path: JSONPath
+    /// The field's name as the form shows it.
+    public var title: String { FieldNames.name(of: path.description) }
     public var list: ChoiceList
     public var filter = LineEditor()
 

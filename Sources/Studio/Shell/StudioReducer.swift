@@ -59,6 +59,22 @@ public struct StudioReducer: Sendable {
 
     func handle(_ key: Key, _ state: inout StudioState) -> [StudioEffect] {
         let focus = Self.focus(state)
+        // Esc, then a key, is that key with Alt (as in readline), where Esc means nothing else:
+        // the way to every Alt binding on a keyboard or terminal without a usable Alt.
+        if state.escapeAsAlt {
+            state.escapeAsAlt = false
+            if case .character(let c) = key {
+                guard keyMap.action(for: .alt(c), in: focus.contexts) != nil else {
+                    state.status.notice = "esc \(c): alt-\(c) does nothing here"
+                    return []
+                }
+                return handle(.alt(c), &state)
+            }
+        } else if key == .escape, keyMap.action(for: .escape, in: focus.contexts) == nil {
+            state.escapeAsAlt = true
+            state.status.notice = "esc: the next key is taken with alt (esc p is alt-p)"
+            return []
+        }
         // Printable keys type into text, so single-character bindings (`?`) do not steal them.
         if case .character(let c) = key, focus.takesText { return route(.type(String(c)), &state) }
         guard let action = keyMap.action(for: key, in: focus.contexts) else { return route(.unbound(key), &state) }

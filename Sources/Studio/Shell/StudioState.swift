@@ -22,6 +22,8 @@ public struct StudioState: Sendable {
     /// The folder the file picker opens first.
     public var pickerFolder: String
     public var quitRequested = false
+    /// Esc was pressed where it means nothing else: the next key comes with Alt.
+    public var escapeAsAlt = false
 
     public var generate: GenerateState
     public var history = HistoryBrowser()

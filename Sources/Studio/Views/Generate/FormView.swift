@@ -14,11 +14,13 @@ struct FormView {
         let body = layout.formBody
         var y = body.y - state.formScroll
         var cursor: (x: Int, y: Int)?
+        var estimateShown = false
         for row in FormRow.build(state.form) {
             defer { y += row.height }
             guard y + row.height > body.y, y < body.y + body.height else { continue }
             switch row.kind {
             case .estimate:
+                estimateShown = inside(y, body)
                 drawEstimate(state, x: body.x, y: y, width: body.width, into: &frame)
             case .generalIssue(let text):
                 if inside(y, body) { frame.putClipped("! " + text, x: body.x, y: y, style: theme.style("field.error"), maxWidth: body.width) }
@@ -50,7 +52,28 @@ struct FormView {
                 if focused && !overlayOpen && c.y >= body.y && c.y < body.y + body.height { cursor = c }
             }
         }
+        // Scrolled out of view, the cost and the problem count stay in the top border.
+        if !estimateShown { drawPinnedSummary(state, layout: layout, into: &frame) }
         return overlayOpen ? nil : cursor
+    }
+
+    /// "~$0.0040 · 2 problems" at the right of the form's top border.
+    private func drawPinnedSummary(_ state: GenerateState, layout: GenerateLayout, into frame: inout Frame) {
+        let n = state.form.draft.resultCount
+        let cost: String? = switch state.estimates[state.estimateKey] ?? .unknown {
+        case .unknown: nil
+        case .perImage(let each, _), .published(let each): String(format: "~$%.4f", each * Double(n))
+        }
+        let problems = state.form.issues.count
+        let ready = problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
+        let costText = cost.map { " \($0) ·" } ?? ""
+        let width = DisplayWidth.of(costText) + DisplayWidth.of(ready) + 2
+        let x = layout.form.x + layout.form.width - 2 - width
+        guard x > layout.form.x + 12 else { return }
+        frame.put(costText, x: x, y: layout.form.y, style: theme.style("hint"), maxWidth: DisplayWidth.of(costText))
+        let readyX = x + DisplayWidth.of(costText) + 1
+        frame.put(ready, x: readyX, y: layout.form.y, style: theme.style(problems == 0 ? "field.label" : "field.error"),
+                  maxWidth: DisplayWidth.of(ready))
     }
 
     private func inside(_ y: Int, _ r: GenerateLayout.Rect) -> Bool { y >= r.y && y < r.y + r.height }

@@ -33,7 +33,7 @@ struct ChoiceView {
 
     func draw(_ picker: ChoicePicker, layout: OverlayLayout, into frame: inout Frame) -> (x: Int, y: Int) {
         let r = layout.centered(width: 44, height: min(layout.rows - 4, picker.list.all.count + 3))
-        frame.box(r, style: theme.style("border.focused"), title: picker.path.description, titleStyle: theme.style("title"))
+        frame.popUp(r, title: picker.title, theme: theme)
         let c = picker.filter.draw(into: &frame, x: r.x + 9, y: r.y + 1, width: r.width - 10, style: theme.style("field.value"),
                                    selectionStyle: theme.style("selection"))
         frame.put("filter:", x: r.x + 1, y: r.y + 1, style: theme.style("field.label"))
@@ -49,7 +49,7 @@ struct PromptSearchView {
 
     func draw(_ search: PromptSearch, layout: OverlayLayout, into frame: inout Frame) -> (x: Int, y: Int) {
         let r = layout.centered(width: 100, height: layout.rows - 4)
-        frame.box(r, style: theme.style("border.focused"), title: "Search past prompts", titleStyle: theme.style("title"))
+        frame.popUp(r, title: "Search past prompts", theme: theme)
         frame.put("search:", x: r.x + 1, y: r.y + 1, style: theme.style("field.label"))
         let c = search.query.draw(into: &frame, x: r.x + 9, y: r.y + 1, width: r.width - 10, style: theme.style("field.value"),
                                   selectionStyle: theme.style("selection"))

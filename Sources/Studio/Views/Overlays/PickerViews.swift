@@ -51,7 +51,7 @@ struct FilePickerView {
     func draw(_ picker: FilePicker, layout: OverlayLayout, thumbnails: [ThumbnailKey: CellGrid],
               into frame: inout Frame) -> (x: Int, y: Int) {
         let r = layout.filePicker
-        let title = picker.target == FilePicker.openImageTarget ? "Open an image with generation parameters" : "Image for \(picker.target)"
+        let title = picker.target == FilePicker.openImageTarget ? "Open an image with generation parameters" : "Image for \(FieldNames.name(of: picker.target.description))"
         frame.popUp(r, title: title, theme: theme)
         frame.putClipped(picker.folder, x: r.x + 1, y: r.y + 1, style: theme.style("field.label"), maxWidth: r.width - 2)
         frame.put("filter:", x: r.x + 1, y: r.y + 2, style: theme.style("field.label"))
