@@ -63,7 +63,10 @@ public enum StudioWiring {
                 state.status.notice = hint
                 switch reading {
                 case .snapshot(let snapshot): snapshot.restore(into: &state)
-                case .damaged(let problem): state.status.lastError = problem
+                case .damaged(let problem):
+                    // Said first, and kept as the last error once the next key clears the notice.
+                    state.status.lastError = problem
+                    state.status.notice = problem
                 case .none: break
                 }
                 let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services,

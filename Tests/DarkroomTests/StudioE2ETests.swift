@@ -136,7 +136,7 @@ import TestSupport
                 try await tmux.waitFor("ctrl-g generate")
                 try await tmux.press("Tab", times: 5)  // away from the prompt
                 try await tmux.keys("F4")
-                try await tmux.waitFor("positivePrompt: is required")
+                try await tmux.waitFor("Prompt: is required")
                 try await tmux.type("a lighthouse")
                 try await tmux.press("Tab", times: 5)  // negative, model, size, aspect lock, then the width
                 try await tmux.type("1000")
@@ -144,10 +144,66 @@ import TestSupport
                 #expect(!screen.contains("10241000"), "the first digit replaced 1024: \(screen)")
                 try await tmux.press("Tab", times: 3)
                 try await tmux.keys("F4")
-                screen = try await tmux.waitFor { $0.contains("width = 1000") || $0.contains("width: ") }
+                screen = try await tmux.waitFor { $0.contains("Width = 1000") || $0.contains("Width: ") }
                 try await tmux.type("768")
                 screen = try await tmux.waitFor("ready")
                 #expect(screen.contains("768") && !screen.contains("1000768"), "\(screen)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+        }
+    }
+
+    /// A restart comes back where the last run was left: the draft and its focused field, the
+    /// screen (History, with its search), the strip with its result; a damaged state file is
+    /// named and the studio starts fresh.
+    @Test func aRestartBringsBackTheDraftTheScreenAndTheStrip() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.type("a lighthouse kept")
+                try await tmux.keys("C-g")
+                try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") && $0.contains("seed ") }
+                // The next draft, left half-written in the steps field.
+                try await tmux.keys("C-u")
+                try await tmux.type("a harbour at night, unsent")
+                try await tmux.keys("M-2")
+                try await tmux.waitFor("Parameters")
+                try await tmux.press("Tab", times: 6)  // model, size, lock, width, height, seed: then steps
+                try await tmux.type("33")
+                try await tmux.waitFor("ready")
+                try await tmux.keys("F2")
+                try await tmux.waitFor("1 job")
+                try await tmux.type("/lighthouse")
+                try await tmux.keys("Enter")
+                try await tmux.waitFor("1 job")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+            let stateFile = folder.path + "/state/darkroom/studio.json"
+            #expect(FileManager.default.fileExists(atPath: stateFile))
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                // Back on History with the search as it was.
+                var screen = try await tmux.waitFor("1 job")
+                #expect(screen.contains("lighthouse") && screen.contains("History"), "\(screen)")
+                try await tmux.keys("F2")
+                screen = try await tmux.waitFor("a harbour at night, unsent")
+                #expect(screen.contains("33"), "the steps typed: \(screen)")
+                #expect(screen.contains("seed "), "the strip's result is in the preview again: \(screen)")
+                // The focus is where it was: typing goes into the steps field.
+                try await tmux.type("5")
+                screen = try await tmux.waitFor("5 ")
+                #expect(!screen.contains("a harbour at night, unsent5"), "\(screen)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+            try Data("{\"version\": 1, \"draft\": ".utf8).write(to: URL(fileURLWithPath: stateFile))
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                let screen = try await tmux.waitFor("studio.json")
+                #expect(screen.contains("ignored"), "\(screen)")
+                #expect(!screen.contains("a harbour at night"), "a fresh form: \(screen)")
                 try await tmux.keys("C-q")
                 try await tmux.waitFor("EXIT=0")
             }

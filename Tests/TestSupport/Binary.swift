@@ -106,6 +106,7 @@ public enum Binary {
             "XDG_CONFIG_HOME": root.path + "/config",
             "XDG_DATA_HOME": root.path + "/data",
             "XDG_CACHE_HOME": root.path + "/cache",
+            "XDG_STATE_HOME": root.path + "/state",
             "LANG": "C.UTF-8",
         ]
         for (k, v) in extra { env[k] = v }

@@ -18,7 +18,7 @@ struct StatusView {
             else if state.screen == .generate, state.overlay == nil, let field = state.generate.focusedField,
                     let issue = state.generate.form.issues(for: field).first {
                 // The focused field's violation in full (beside the field it may be cut short).
-                (issue.description, "status.error")
+                (FieldNames.message(issue), "status.error")
             } else if let error = status.lastError { ("last error: " + error, "status.error") }
             else if let hint = status.terminalHint { (hint, "status") }
             else { nil }
