@@ -218,6 +218,52 @@ import Testing
         #expect(s.lines.count == 60 && s.lines[0].count == 200)
     }
 
+    /// At 80x24 only the form fits beside nothing; f3 gives the preview, the jobs and the strip
+    /// the whole screen and back, and the form's title says so. Below 60x16 a message says the size.
+    @Test func aCompactLayoutReachesThePreviewAndTooSmallSaysTheSizeNeeded() {
+        var s = Screen(columns: 80, rows: 24)
+        s.type("a fox")
+        #expect(s.lines[0].contains("Generate · f3: preview and jobs"), "\(s.lines[0])")
+        s.key(.ctrl("g"))
+        s.send(.job(id: 1, JobEvent(jobID: 9, taskUUID: "t", step: .saved(SavedImage(
+                   path: "/r/9.png", taskUUID: "t", imageUUID: "i", seed: 5, cost: nil, format: "PNG", bytes: 10, imageURL: nil, index: 0)))),
+               .jobEnded(id: 1, failure: nil, cancelled: false))
+        #expect(s.state.status.notice?.hasSuffix("f3 shows it") == true, "\(s.state.status.notice ?? "")")
+        s.key(.function(3))
+        #expect(s.state.generate.previewZoomed)
+        let zoomed = s.lines
+        #expect(zoomed[0].hasPrefix("┌─ Preview · esc: back to the form"), "\(zoomed[0])")
+        #expect(zoomed.joined(separator: "\n").contains("9.png  seed 5"), "\(zoomed.joined(separator: "\n"))")
+        #expect(!zoomed.joined().contains("Negative"), "the form is not drawn under the preview")
+        // Typing does not go into the hidden prompt; q goes back.
+        s.key(.character("q"))
+        #expect(!s.state.generate.previewZoomed && s.state.generate.prompt.text == "a fox")
+        // Wide terminals zoom too: the preview over the whole width.
+        s.send(.terminal(.resize(columns: 160, rows: 50)))
+        s.key(.function(3))
+        #expect(s.state.generate.layout(columns: 160, rows: 50).preview?.width == 158)
+        s.key(.escape)
+        #expect(!s.state.generate.previewZoomed)
+
+        s.send(.terminal(.resize(columns: 50, rows: 12)))
+        let small = s.lines.joined(separator: " ")
+        #expect(small.contains("at least 60x16") && small.contains("50x12"), "\(small)")
+    }
+
+    /// A long failure is cut in the job row and on the status line; f8 shows it whole.
+    @Test func theWholeReasonIsAKeyAway() {
+        var s = Screen()
+        let reason = "the server said: " + String(repeating: "a very long explanation ", count: 12) + "THE END"
+        s.state.status.lastError = reason
+        s.key(.function(8))
+        guard case .message(let message)? = s.state.overlay else { Issue.record("no message pop-up"); return }
+        #expect(message.entries.first?.text == reason)
+        let text = s.lines.joined(separator: "\n")
+        #expect(text.contains("THE END") && text.contains("Last error"), "\(text)")
+        s.key(.escape)
+        #expect(s.state.overlay == nil)
+    }
+
     @Test func mouseClicksFocusFieldsAndPickResults() {
         var s = Screen()
         let layout = GenerateLayout(columns: 120, rows: 40)

@@ -69,15 +69,15 @@ extension GenerateReducer {
 
     /// The wheel moves focus or the strip; a click focuses a field or picks a result.
     func mouse(_ g: inout GenerateState, _ button: MouseButton, x: Int, y: Int, _ context: ScreenContext) {
-        let layout = GenerateLayout(columns: context.columns, rows: context.rows)
+        let layout = g.layout(columns: context.columns, rows: context.rows)
         switch button {
         case .wheelUp, .wheelDown:
-            if layout.form.contains(x, y) { g.moveFocus(by: button == .wheelUp ? -1 : 1) }
+            if layout.formShown, layout.form.contains(x, y) { g.moveFocus(by: button == .wheelUp ? -1 : 1) }
             if let strip = layout.strip, strip.contains(x, y) {
                 g.selectedResult = button == .wheelUp ? max(0, g.selectedResult - 1) : min(max(0, g.results.count - 1), g.selectedResult + 1)
             }
         case .left:
-            if layout.formBody.contains(x, y) {
+            if layout.formShown, layout.formBody.contains(x, y) {
                 var top = -g.formScroll
                 for row in FormRow.build(g.form) {
                     let line = layout.formBody.y + top

@@ -114,8 +114,18 @@ struct GenerateReducer: Sendable {
         case .copyPath:
             guard let path = g.selected?.path else { return [] }
             return [.notice("copied the image path"), .effect(.copy(path))]
-        case .resultPrevious: g.selectedResult = max(0, g.selectedResult - 1)
-        case .resultNext: g.selectedResult = min(max(0, g.results.count - 1), g.selectedResult + 1)
+        case .resultPrevious, .previewNewer:
+            guard g.selectedResult > 0 else { return [.notice("this is the newest result")] }
+            g.selectedResult -= 1
+        case .resultNext, .previewOlder:
+            guard g.selectedResult + 1 < g.results.count else {
+                return [.notice(g.results.isEmpty ? "no results yet" : "this is the oldest result of the strip")]
+            }
+            g.selectedResult += 1
+        case .previewZoom:
+            g.previewZoomed.toggle()
+        case .previewClose:
+            g.previewZoomed = false
         case .promptNewline:
             type("\n", pasted: false, &g)
         case .fieldActivate, .fieldDecrease, .fieldIncrease, .fieldToggle:

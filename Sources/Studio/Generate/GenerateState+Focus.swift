@@ -5,7 +5,8 @@ extension GenerateState {
     /// The key contexts that take keys with this field focused, most specific first: text
     /// fields edit before the field keys, number fields step before text editing.
     public var keyContexts: [KeyContext] {
-        switch focusedField?.kind {
+        if previewZoomed { return [.preview, .generate, .global] }
+        return switch focusedField?.kind {
         case .prompt?: [.prompt, .text, .generate, .global]
         case .text?, .model?, .image?: [.text, .field, .generate, .global]
         case .integer?, .decimal?, .seed?: [.field, .text, .generate, .global]
@@ -14,7 +15,7 @@ extension GenerateState {
     }
 
     /// Printable keys are typed into the focused field.
-    public var takesText: Bool { focusedField?.kind.takesText == true }
+    public var takesText: Bool { !previewZoomed && focusedField?.kind.takesText == true }
 
     mutating func moveFocus(by delta: Int) {
         let n = form.fields.count

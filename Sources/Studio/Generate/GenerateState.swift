@@ -24,10 +24,17 @@ public struct GenerateState: Sendable {
     public var estimates: [EstimateKey: CostEstimate] = [:]
     /// Set by a fork from History: the next job generated from the form descends from it.
     public var forkedFrom: JobParent?
+    /// The preview has the whole screen (the zoom key; on a narrow terminal, the way to results).
+    public var previewZoomed = false
 
     public init(document: [String: JSONValue]) {
         form = GenerateForm(document: document)
         prompt = TextEditor(document["positivePrompt"]?.stringValue ?? "")
+    }
+
+    /// The screen's geometry for a terminal size, zoomed or not.
+    public func layout(columns: Int, rows: Int) -> GenerateLayout {
+        GenerateLayout(columns: columns, rows: rows, zoomed: previewZoomed)
     }
 
     public var focusedField: FieldSpec? { form.fields.indices.contains(focus) ? form.fields[focus] : nil }

@@ -20,7 +20,11 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     /// A pop-up that is accepted or cancelled (pickers, prompts).
     case dialog
     case help, confirm
+    /// The whole last error, notice and job failures.
+    case message
     case promptSearch = "prompt-search"
+    /// The Generate preview on the whole screen.
+    case preview
 
     /// The heading of the context's part of the `?` screen.
     public var title: String {
@@ -40,15 +44,17 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
         case .dialog: "Pop-ups"
         case .help: "This help"
         case .confirm: "Questions (y/n)"
+        case .message: "Messages in full"
         case .promptSearch: "Prompt search"
+        case .preview: "The preview on the whole screen (f3)"
         }
     }
 
     /// The contexts `?` lists for a screen: everything a key can do there.
     public static func listed(on screen: StudioScreen) -> [KeyContext] {
         switch screen {
-        case .generate: [.global, .generate, .field, .prompt, .text, .dialog, .list, .promptSearch, .help]
-        case .history: [.global, .history, .historySearch, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .list, .text, .help]
+        case .generate: [.global, .generate, .preview, .field, .prompt, .text, .dialog, .list, .promptSearch, .message, .help]
+        case .history: [.global, .history, .historySearch, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .list, .text, .message, .help]
         }
     }
 }

@@ -13,6 +13,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case stackAdd = "stack.add", stackRemove = "stack.remove", stackUp = "stack.up", stackDown = "stack.down"
     case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
     case resultPrevious = "result.previous", resultNext = "result.next"
+    case previewZoom = "preview.zoom", previewClose = "preview.close", previewNewer = "preview.newer", previewOlder = "preview.older"
     case suspend, redraw
     case showHistory = "screen.history", showGenerate = "screen.generate"
     case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
@@ -38,6 +39,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case listUp = "list.up", listDown = "list.down", listPageUp = "list.page-up", listPageDown = "list.page-down"
     case dialogAccept = "dialog.accept", dialogCancel = "dialog.cancel"
     case helpClose = "help.close"
+    case messageShow = "message.show", messageClose = "message.close"
     case confirmYes = "confirm.yes", confirmNo = "confirm.no"
     case promptSearchOlder = "prompt-search.older"
     // Line editing, the same in every text field and the prompt.

@@ -8,9 +8,16 @@ public struct GenerateLayout: Sendable, Equatable {
         public func contains(_ px: Int, _ py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
     }
 
+    /// Where the form is, or would be: with the preview on the whole screen it is not drawn,
+    /// but its size still sets how the form scrolls.
     public var form: Rect
     /// Inside the form's border.
     public var formBody: Rect
+    /// False while the preview has the whole screen (`zoomed`).
+    public var formShown = true
+    /// The preview has the whole screen: the zoom key, and the only way to see results on a
+    /// terminal narrower than `sideBySideColumns`.
+    public var zoomed = false
     public var right: Rect?
     public var jobs: Rect?
     public var preview: Rect?
@@ -23,27 +30,46 @@ public struct GenerateLayout: Sendable, Equatable {
     public static let promptHeight = 4
     public static let jobRows = 4
 
-    public init(columns: Int, rows: Int) {
+    /// From this width the form and the preview stand side by side.
+    public static let sideBySideColumns = 90
+    /// The smallest terminal the studio draws in; below it, a message says the size needed.
+    public static let minimumColumns = 60
+    public static let minimumRows = 16
+
+    public init(columns: Int, rows: Int, zoomed: Bool = false) {
         let bodyHeight = max(3, rows - 2)
         status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
         footer = Rect(x: 0, y: rows - 1, width: columns, height: 1)
-        if columns >= 90 {
+        if columns >= Self.sideBySideColumns {
             let formWidth = max(50, columns * 52 / 100)
             form = Rect(x: 0, y: 0, width: formWidth, height: bodyHeight)
-            let r = Rect(x: formWidth, y: 0, width: columns - formWidth, height: bodyHeight)
-            right = r
-            let inner = Rect(x: r.x + 1, y: r.y + 1, width: max(1, r.width - 2), height: max(1, r.height - 2))
-            jobs = Rect(x: inner.x, y: inner.y, width: inner.width, height: Self.jobRows)
-            let stripHeight = Self.stripThumbHeight + 1
-            strip = Rect(x: inner.x, y: inner.y + inner.height - stripHeight, width: inner.width, height: stripHeight)
-            let previewTop = inner.y + Self.jobRows + 1
-            preview = Rect(x: inner.x, y: previewTop, width: inner.width,
-                           height: max(1, inner.height - Self.jobRows - 1 - stripHeight - 1))
         } else {
             form = Rect(x: 0, y: 0, width: columns, height: bodyHeight)
         }
         formBody = Rect(x: form.x + 1, y: form.y + 1, width: max(1, form.width - 2), height: max(1, form.height - 2))
+        self.zoomed = zoomed
+        if zoomed {
+            formShown = false
+            placeRight(Rect(x: 0, y: 0, width: columns, height: bodyHeight))
+        } else if columns >= Self.sideBySideColumns {
+            placeRight(Rect(x: form.width, y: 0, width: columns - form.width, height: bodyHeight))
+        }
     }
+
+    /// The right pane's parts: job lines at the top, the strip at the bottom, the preview between.
+    private mutating func placeRight(_ r: Rect) {
+        right = r
+        let inner = Rect(x: r.x + 1, y: r.y + 1, width: max(1, r.width - 2), height: max(1, r.height - 2))
+        jobs = Rect(x: inner.x, y: inner.y, width: inner.width, height: Self.jobRows)
+        let stripHeight = Self.stripThumbHeight + 1
+        strip = Rect(x: inner.x, y: inner.y + inner.height - stripHeight, width: inner.width, height: stripHeight)
+        let previewTop = inner.y + Self.jobRows + 1
+        preview = Rect(x: inner.x, y: previewTop, width: inner.width,
+                       height: max(1, inner.height - Self.jobRows - 1 - stripHeight - 1))
+    }
+
+    /// Only the form fits beside nothing: the preview is a key away.
+    public var previewHidden: Bool { right == nil }
 
     /// How many thumbnails fit in the strip.
     public var stripCount: Int {

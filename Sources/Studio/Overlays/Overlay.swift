@@ -10,11 +10,13 @@ public enum Overlay: Sendable, Equatable {
     case files(FilePicker)
     case promptSearch(PromptSearch)
     case confirm(Confirmation)
+    case message(MessageOverlay)
 
     /// The key contexts that take keys while it is open, most specific first.
     public var keyContexts: [KeyContext] {
         switch self {
         case .help: [.help, .list, .global]
+        case .message: [.message, .list, .global]
         case .confirm: [.confirm, .global]
         case .input: [.dialog, .text, .global]
         case .choice, .models, .files: [.dialog, .list, .text, .global]
@@ -25,7 +27,7 @@ public enum Overlay: Sendable, Equatable {
     /// Printable keys are typed into it rather than looked up in the key map.
     public var takesText: Bool {
         switch self {
-        case .help, .confirm: false
+        case .help, .confirm, .message: false
         default: true
         }
     }
@@ -51,6 +53,7 @@ extension Overlay {
         case .files(var picker): return picker.handle(input, context)
         case .promptSearch(var search): return search.handle(input, context)
         case .confirm(let confirmation): return confirmation.handle(input)
+        case .message(var message): return message.handle(input, context)
         }
     }
 }

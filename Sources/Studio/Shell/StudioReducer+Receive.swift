@@ -28,6 +28,11 @@ extension StudioReducer {
                 state.status.notice = cancelled ? "job \(line.number) cancelled"
                     : "job \(line.number) done: \(line.finished) of \(line.total) image\(line.total == 1 ? "" : "s")"
                         + (failed > 0 ? ", \(failed) failed (History has why)" : "")
+                // Only the form fits: say where the result is.
+                if state.screen == .generate, state.generate.layout(columns: state.columns, rows: state.rows).previewHidden,
+                   !cancelled, line.finished > 0 {
+                    state.status.notice? += "; f3 shows it"
+                }
             }
             state.generate.estimates = [:]
             // The History screen shows the finished job without a refresh; the selection stays on its job.

@@ -102,6 +102,8 @@ public struct StudioReducer: Sendable {
             return [.quit]
         case .help:
             state.overlay = .help(HelpOverlay(screen: state.screen))
+        case .messageShow:
+            state.overlay = .message(MessageOverlay(state))
         case .cancel:
             guard let job = state.jobs.newestInFlight else { return [] }
             state.status.notice = "cancelling job \(job.number)"

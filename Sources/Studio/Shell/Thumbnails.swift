@@ -14,7 +14,7 @@ extension StudioState {
     /// The thumbnails the current screen and pop-up show.
     public var wantedThumbnails: [ThumbnailKey] {
         var keys: [ThumbnailKey] = switch screen {
-        case .generate: generate.wantedThumbnails(GenerateLayout(columns: columns, rows: rows), pixelPreview: pixelPreview)
+        case .generate: generate.wantedThumbnails(generate.layout(columns: columns, rows: rows), pixelPreview: pixelPreview)
         case .history: history.wantedThumbnails(HistoryLayout(columns: columns, rows: rows), pixelPreview: pixelPreview)
         }
         if case .files(let picker)? = overlay, let path = picker.selectedPath {
@@ -30,7 +30,7 @@ extension StudioState {
         guard overlay == nil else { return nil }
         switch screen {
         case .generate:
-            guard let rect = GenerateLayout(columns: columns, rows: rows).preview, let selected = generate.selected else { return nil }
+            guard let rect = generate.layout(columns: columns, rows: rows).preview, let selected = generate.selected else { return nil }
             return (rect, selected.path)
         case .history:
             guard case .detail(let detail) = history.pane, let path = detail.row.job.results.first?.path else { return nil }

@@ -8,7 +8,7 @@ struct StatusView {
     var keyMap: KeyMap
 
     func draw(_ state: StudioState, into frame: inout Frame) {
-        let layout = GenerateLayout(columns: state.columns, rows: state.rows)
+        let layout = state.generate.layout(columns: state.columns, rows: state.rows)
         let status = state.status
         let s = layout.status
         frame.fill(x: s.x, y: s.y, width: s.width, height: 1, style: theme.style("status"))

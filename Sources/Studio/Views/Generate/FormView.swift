@@ -7,9 +7,11 @@ struct FormView {
     static let labelWidth = 16
 
     /// `focused`: no pop-up is open over the form.
-    func draw(_ state: GenerateState, focused: Bool, layout: GenerateLayout, into frame: inout Frame) -> (x: Int, y: Int)? {
+    /// `title`: the box's, with the preview key in it when only the form fits.
+    func draw(_ state: GenerateState, focused: Bool, layout: GenerateLayout, title: String = "Generate",
+              into frame: inout Frame) -> (x: Int, y: Int)? {
         let overlayOpen = !focused
-        frame.box(layout.form, style: theme.style(overlayOpen ? "border" : "border.focused"), title: "Generate",
+        frame.box(layout.form, style: theme.style(overlayOpen ? "border" : "border.focused"), title: title,
                   titleStyle: theme.style("title"))
         let body = layout.formBody
         var y = body.y - state.formScroll

@@ -6,9 +6,9 @@ import TerminalUI
 struct PreviewPaneView {
     var theme: Theme
 
-    func draw(_ state: StudioState, layout: GenerateLayout, into frame: inout Frame) {
+    func draw(_ state: StudioState, layout: GenerateLayout, title: String = "Preview", into frame: inout Frame) {
         guard let right = layout.right else { return }
-        frame.box(right, style: theme.style("border"), title: "Preview", titleStyle: theme.style("title"))
+        frame.box(right, style: theme.style("border"), title: title, titleStyle: theme.style("title"))
         if let jobs = layout.jobs { drawJobs(state, jobs, into: &frame) }
         if let preview = layout.preview { drawPreview(state, preview, into: &frame) }
         if let strip = layout.strip { drawStrip(state, strip, layout.stripCount, into: &frame) }

@@ -13,6 +13,9 @@ struct OverlayView {
         case .help(let help):
             HelpView(theme: theme, keyMap: keyMap).draw(help, state: state, layout: layout, into: &frame)
             return nil
+        case .message(let message):
+            MessageView(theme: theme).draw(message, state: state, layout: layout, into: &frame)
+            return nil
         case .confirm(let confirmation):
             ConfirmView(theme: theme).draw(confirmation, layout: layout, into: &frame)
             return nil
