@@ -210,6 +210,34 @@ import TestSupport
         }
     }
 
+    /// At 80x24 only the form fits; a job's result is one key away (f3), and back.
+    @Test func at80x24AJobsResultIsOneKeyAway() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.resize(columns: 80, rows: 24)
+                var screen = try await tmux.waitFor("f3: preview and jobs")
+                try await tmux.type("a small lighthouse")
+                try await tmux.keys("C-g")
+                screen = try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("f3 shows it") }
+                #expect(screen.contains("job 1 done: 1 of 1 image"), "\(screen)")
+                try await tmux.keys("F3")
+                screen = try await tmux.waitFor("esc: back to the form")
+                #expect(screen.contains("done 1/1") && screen.contains("seed ") && screen.contains("▲ #1"), "\(screen)")
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.allSatisfy { $0.count <= 80 }, "\(screen)")
+                try await tmux.keys("Escape")
+                screen = try await tmux.waitFor("f3: preview and jobs")
+                #expect(screen.contains("a small lighthouse"), "\(screen)")
+                try await tmux.resize(columns: 50, rows: 12)
+                try await tmux.waitFor("at least 60x16")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
