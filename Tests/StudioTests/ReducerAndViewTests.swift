@@ -172,6 +172,39 @@ import Testing
         #expect(!s.state.generate.form.issues.contains { $0.parameter.contains("seedImage") })
     }
 
+    /// A filter picks its best match with Enter (not `..`); a typed path opens or chooses; f2
+    /// goes to the images folder; the title names the field by its label.
+    @Test func theFilePickerTakesTypedPathsAndTheBestMatch() {
+        var s = Screen()
+        s.state.imagesFolder = "/data/images/2026/12"
+        s.state.homeFolder = "/home/ann"
+        s.focus("inputs.seedImage")
+        s.key(.enter)
+        s.send(.folder(path: "/tmp", entries: [FileEntry(name: "tmux-0", isDirectory: true, bytes: 0),
+                                               FileEntry(name: "ux", isDirectory: true, bytes: 0),
+                                               FileEntry(name: "a-ux-shot.png", isDirectory: false, bytes: 100)], error: nil))
+        #expect(s.lines.joined().contains("Image for Seed image"))
+        s.type("ux")
+        guard case .files(let picker)? = s.state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.visible.map(\.name) == ["ux", "tmux-0", "a-ux-shot.png"], "a name that starts with the filter first, no ..")
+        s.effects = []
+        s.key(.enter)
+        #expect(s.effects.contains(.listFolder("/tmp/ux")), "\(s.effects)")
+        // f2: the images folder.
+        s.key(.function(2))
+        #expect(s.effects.contains(.listFolder("/data/images/2026/12")))
+        // A typed path: a folder opens, an image is chosen.
+        s.type("~/pics")
+        #expect(s.lines.joined().contains("Enter: open /home/ann/pics"))
+        s.key(.enter)
+        #expect(s.effects.contains(.listFolder("/home/ann/pics")))
+        s.type("/srv/in/cat.PNG")
+        s.key(.enter)
+        #expect(s.state.overlay == nil)
+        #expect(s.state.generate.form.draft.inputs?.seedImage == "/srv/in/cat.PNG")
+        #expect(s.state.pickerFolder == "/srv/in")
+    }
+
     @Test func helpIsGeneratedFromTheKeyMap() throws {
         var s = Screen()
         s.focus("ui.aspectLock")

@@ -20,6 +20,8 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     /// A pop-up that is accepted or cancelled (pickers, prompts).
     case dialog
     case help, confirm
+    /// The file picker's own keys.
+    case files
     /// The whole last error, notice and job failures.
     case message
     case promptSearch = "prompt-search"
@@ -44,6 +46,7 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
         case .dialog: "Pop-ups"
         case .help: "This help"
         case .confirm: "Questions (y/n)"
+        case .files: "The file picker (type a name to filter, or a path: /…, ~/…)"
         case .message: "Messages in full"
         case .promptSearch: "Prompt search"
         case .preview: "The preview on the whole screen (f3)"
@@ -53,8 +56,8 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     /// The contexts `?` lists for a screen: everything a key can do there.
     public static func listed(on screen: StudioScreen) -> [KeyContext] {
         switch screen {
-        case .generate: [.global, .generate, .preview, .field, .prompt, .text, .dialog, .list, .promptSearch, .message, .help]
-        case .history: [.global, .history, .historySearch, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .list, .text, .message, .help]
+        case .generate: [.global, .generate, .preview, .field, .prompt, .text, .dialog, .files, .list, .promptSearch, .message, .help]
+        case .history: [.global, .history, .historySearch, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .files, .list, .text, .message, .help]
         }
     }
 }

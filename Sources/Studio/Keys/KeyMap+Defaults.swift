@@ -89,6 +89,7 @@ extension KeyMap {
         Binding(.listPageUp, [.pageUp], "a screenful up", in: .list),
         Binding(.listPageDown, [.pageDown], "a screenful down", in: .list),
         Binding(.dialogAccept, [.enter], "choose, open or done", in: .dialog),
+        Binding(.filesImagesFolder, [.function(2)], "the file picker: to the folder results are saved in", in: .files),
         Binding(.dialogCancel, [.escape], "close without choosing", in: .dialog),
         Binding(.helpClose, [.escape, .character("q"), .character("?"), .function(1), .enter], "close this help", in: .help),
         Binding(.messageClose, [.escape, .enter, .character("q"), .function(8)], "close the messages", in: .message),

@@ -38,6 +38,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     // Pop-ups.
     case listUp = "list.up", listDown = "list.down", listPageUp = "list.page-up", listPageDown = "list.page-down"
     case dialogAccept = "dialog.accept", dialogCancel = "dialog.cancel"
+    case filesImagesFolder = "files.images-folder"
     case helpClose = "help.close"
     case messageShow = "message.show", messageClose = "message.close"
     case confirmYes = "confirm.yes", confirmNo = "confirm.no"

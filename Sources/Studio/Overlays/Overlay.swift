@@ -19,7 +19,8 @@ public enum Overlay: Sendable, Equatable {
         case .message: [.message, .list, .global]
         case .confirm: [.confirm, .global]
         case .input: [.dialog, .text, .global]
-        case .choice, .models, .files: [.dialog, .list, .text, .global]
+        case .files: [.files, .dialog, .list, .text, .global]
+        case .choice, .models: [.dialog, .list, .text, .global]
         case .promptSearch: [.promptSearch, .dialog, .list, .text, .global]
         }
     }

@@ -21,6 +21,9 @@ public struct StudioState: Sendable {
     public var pixelPreview = false
     /// The folder the file picker opens first.
     public var pickerFolder: String
+    /// Where results are saved (the file picker's shortcut), and the home folder (`~` in a typed path).
+    public var imagesFolder: String?
+    public var homeFolder: String?
     public var quitRequested = false
     /// Esc was pressed where it means nothing else: the next key comes with Alt.
     public var escapeAsAlt = false
@@ -39,7 +42,8 @@ public struct StudioState: Sendable {
 
     /// What a screen or a pop-up may read but not change.
     public var context: ScreenContext {
-        ScreenContext(columns: columns, rows: rows, now: now, pixelPreview: pixelPreview, pickerFolder: pickerFolder)
+        ScreenContext(columns: columns, rows: rows, now: now, pixelPreview: pixelPreview, pickerFolder: pickerFolder,
+                      imagesFolder: imagesFolder, homeFolder: homeFolder)
     }
 }
 
@@ -50,6 +54,8 @@ public struct ScreenContext: Sendable, Equatable {
     public let now: Date
     public let pixelPreview: Bool
     public let pickerFolder: String
+    public var imagesFolder: String? = nil
+    public var homeFolder: String? = nil
 
     /// Rows a page of a pop-up list moves.
     public var listPage: Int { max(3, rows - 10) }

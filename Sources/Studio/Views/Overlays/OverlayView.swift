@@ -26,7 +26,9 @@ struct OverlayView {
         case .models(let picker):
             return ModelPickerView(theme: theme).draw(picker, layout: layout, into: &frame)
         case .files(let picker):
-            return FilePickerView(theme: theme).draw(picker, layout: layout, thumbnails: state.thumbnails, into: &frame)
+            return FilePickerView(theme: theme).draw(picker, layout: layout, thumbnails: state.thumbnails, homeFolder: state.homeFolder,
+                                                     imagesKey: keyMap.binding(.filesImagesFolder)?.keys.first.map(KeyName.name),
+                                                     into: &frame)
         case .promptSearch(let search):
             return PromptSearchView(theme: theme).draw(search, layout: layout, into: &frame)
         }

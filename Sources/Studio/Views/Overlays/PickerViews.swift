@@ -48,8 +48,8 @@ struct ModelPickerView {
 struct FilePickerView {
     var theme: Theme
 
-    func draw(_ picker: FilePicker, layout: OverlayLayout, thumbnails: [ThumbnailKey: CellGrid],
-              into frame: inout Frame) -> (x: Int, y: Int) {
+    func draw(_ picker: FilePicker, layout: OverlayLayout, thumbnails: [ThumbnailKey: CellGrid], homeFolder: String? = nil,
+              imagesKey: String? = "f2", into frame: inout Frame) -> (x: Int, y: Int) {
         let r = layout.filePicker
         let title = picker.target == FilePicker.openImageTarget ? "Open an image with generation parameters" : "Image for \(FieldNames.name(of: picker.target.description))"
         frame.popUp(r, title: title, theme: theme)
@@ -76,8 +76,16 @@ struct FilePickerView {
                 frame.put("loading…", x: box.x, y: box.y, style: theme.style("hint"))
             }
         }
+        if picker.typesPath {
+            let path = picker.typedPath(home: homeFolder)
+            let isImage = FilePicker.imageExtensions.contains((path as NSString).pathExtension.lowercased())
+            frame.putClipped("Enter: \(isImage ? "choose" : "open") \(path)", x: r.x + 2, y: r.y + 3, style: theme.style("hint"),
+                             maxWidth: listWidth - 2)
+        }
+        let matches = picker.filter.text.isEmpty ? max(0, visible.count - 1) : visible.count
         let status = picker.error ?? (picker.loading ? "reading the folder…"
-            : "\(visible.count - 1) entries  Enter: open/choose  Backspace: up  Esc: close")
+            : "\(matches) \(picker.filter.text.isEmpty ? "entries" : "matches")  Enter: open/choose  Backspace: up  "
+              + (imagesKey.map { "\($0): images folder  " } ?? "") + "Esc: close")
         frame.putClipped(status, x: r.x + 1, y: r.y + r.height - 2, style: theme.style(picker.error == nil ? "hint" : "field.error"),
                          maxWidth: r.width - 2)
         return (c, r.y + 2)
