@@ -99,3 +99,29 @@ import Testing
         #expect(notice.hasPrefix("Steps = 0:"), "\(notice)")
     }
 }
+
+/// From History, one key puts the selected job's image into the form as an input image.
+@Suite struct UseHistoryImageTests {
+    @Test func aHistoryImageBecomesTheSeedImageTheMaskOrAGuideImage() {
+        var s = StudioFixture()
+        s.openHistory([7, 6])
+        s.key(.character("i"))
+        #expect(s.state.screen == .generate)
+        #expect(s.state.generate.form.draft.inputs?.seedImage == "/img/7.png")
+        #expect(s.state.generate.focusedField?.path == "inputs.seedImage")
+        #expect(s.state.status.notice?.hasPrefix("job 7's image is the form's seed image") == true)
+        s.key(.function(2))
+        s.key(.character("k"))
+        #expect(s.state.generate.form.draft.inputs?.maskImage == "/img/7.png")
+        s.key(.function(2))
+        s.key(.character("g"))
+        #expect(s.state.generate.form.draft.controlNet?.first?.guideImage == "/img/7.png")
+        #expect(s.state.generate.focusedField?.path == "controlNet[0].guideImage")
+        // A second guide image goes into a new ControlNet, named from 1.
+        s.key(.function(2))
+        s.key(.character("g"))
+        #expect(s.state.generate.form.draft.controlNet?.count == 2)
+        #expect(s.state.generate.focusedField?.path == "controlNet[1].guideImage")
+        #expect(s.state.generate.form.issues.contains { FieldNames.message($0).hasPrefix("ControlNet 2") })
+    }
+}

@@ -170,13 +170,28 @@ struct GenerateReducer: Sendable {
         switch order {
         case .setField(let path, let text):
             g.setField(path, text: text)
+        case .useImage(let path, let use, let job):
+            let field: JSONPath
+            switch use {
+            case .seedImage: field = "inputs.seedImage"
+            case .maskImage: field = "inputs.maskImage"
+            case .guideImage:
+                // The first ControlNet without a guide image, else a new one (its model still to pick).
+                let items = g.form.value("controlNet")?.arrayValue ?? []
+                let free = items.firstIndex { ($0.objectValue?["guideImage"]?.stringValue ?? "").isEmpty }
+                let index = free ?? g.form.addStackItem("controlNet", after: items.isEmpty ? nil : items.count - 1, model: "")
+                field = JSONPath("controlNet[\(index)].guideImage")
+            }
+            g.setField(field, text: path)
+            g.focus(path: field)
+            return [.notice("job \(job)'s image is the form's \(use.rawValue)" + (g.form.issues.isEmpty ? "" : "; F4 goes to what is left to fill"))]
         case .chooseModel(let air, .field(let path)):
             g.setField(path, text: air)
             g.focus(path: path)
         case .chooseModel(let air, .newStackItem(let stack, let after)):
             let index = g.form.addStackItem(stack, after: after, model: air)
             g.focus(path: JSONPath("\(stack)[\(index)].model"))
-            return [.notice("added \(air) to \(stack)")]
+            return [.notice("added \(air) to \(FieldNames.name(of: stack))")]
         case .usePrompt(let prompt):
             g.recall.position = g.recall.prompts.firstIndex(of: prompt)
             if g.recall.before == nil { g.recall.before = g.prompt.text }

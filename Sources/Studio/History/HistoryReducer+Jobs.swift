@@ -22,6 +22,12 @@ extension HistoryReducer {
             return [.generate(.load(object, parent: JobParent(id: row.id, lineage: .fork),
                                     notice: "forked job \(row.id) into the form; the next generation is recorded as its fork")),
                     .show(.generate)]
+        case .historyUseSeedImage, .historyUseMask, .historyUseGuide:
+            guard let row = h.selectedRow else { return [] }
+            guard let path = row.job.results.first?.path else { return [.notice("job \(row.id) has no image to use")] }
+            let use: ImageUse = action == .historyUseSeedImage ? .seedImage : action == .historyUseMask ? .maskImage : .guideImage
+            h.pane = .browse
+            return [.generate(.useImage(path, as: use, job: row.id)), .show(.generate)]
         case .historyRerun, .historyVariations:
             return resend(action == .historyRerun ? .rerun : .variation, h)
         case .historyTag:

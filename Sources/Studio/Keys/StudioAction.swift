@@ -22,6 +22,8 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
     case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
     case sweepSave = "sweep.save"
+    case historyUseSeedImage = "history.use-as-seed-image", historyUseMask = "history.use-as-mask"
+    case historyUseGuide = "history.use-as-guide-image"
     // Moving the History selection, and its panes.
     case historyLeft = "history.left", historyRight = "history.right", historyUp = "history.up", historyDown = "history.down"
     case historyPageUp = "history.page-up", historyPageDown = "history.page-down"

@@ -26,6 +26,13 @@ public enum GenerateOrder: Sendable, Equatable {
     case usePrompt(String)
     /// A whole request into the form; `parent` when it is a fork to be recorded as such.
     case load([String: JSONValue], parent: JobParent?, notice: String)
+    /// A History image as one of the form's input images.
+    case useImage(String, as: ImageUse, job: Int64)
+}
+
+/// Which input image a History result becomes.
+public enum ImageUse: String, Sendable, Equatable {
+    case seedImage = "seed image", maskImage = "mask", guideImage = "ControlNet guide image"
 }
 
 /// Changes to the History screen asked for by a pop-up.
