@@ -188,7 +188,7 @@ import TestSupport
             key(app, .ctrl("u"))
             type(app, "CFGScale=99")
             key(app, .enter)
-            #expect(app.state.status.notice?.contains("cell CFGScale=99: CFGScale = 99: must be between 0 and 20") == true, "\(app.state.status.notice ?? "")")
+            #expect(app.state.status.notice?.contains("cell CFGScale=99: CFG scale = 99: must be between 0 and 20") == true, "\(app.state.status.notice ?? "")")
             key(app, .character("s"))
             key(app, .ctrl("u"))
             type(app, "CFGScale=2,4,6 steps=20,28")

@@ -32,22 +32,23 @@ public struct SweepGrid: Sendable, Equatable {
         public var description: String
     }
 
-    /// `CFGScale=2,4,6 steps=20,28,36`: one or two axes, each a field name and its values.
+    /// `CFGScale=2,4,6 steps=20,28,36`: one or two axes, each a field name and its values. A
+    /// value may hold spaces (`scheduler=Euler,DPM++ 2M Karras`): an axis ends where the next
+    /// `NAME=` starts; quotes keep a comma or an `=` in a value (`"a, b"`).
     public static func axes(_ text: String, fields: [FieldSpec]) throws -> [SweepAxis] {
-        let parts = text.split(separator: " ").filter { $0.lowercased() != "by" && $0 != "x" }
+        let parts = try split(text)
         guard (1...2).contains(parts.count) else {
             throw ParseError(description: "give one or two parameters, e.g. CFGScale=2,4,6 steps=20,28,36")
         }
         var axes: [SweepAxis] = []
-        for part in parts {
-            let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pieces.count == 2 else { throw ParseError(description: "\"\(part)\": write NAME=value,value,...") }
+        for (name, valueText) in parts {
+            let pieces = [name, valueText]
             guard let field = fields.first(where: { $0.path.description.caseInsensitiveCompare(pieces[0]) == .orderedSame }),
                   field.kind.takesText || { if case .choice = field.kind { true } else { false } }(), field.kind != .prompt
             else {
                 throw ParseError(description: "\"\(pieces[0])\" is not a parameter a sweep can vary (try steps, CFGScale, seed, scheduler, lora[0].weight)")
             }
-            let values = pieces[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let values = try Self.values(pieces[1])
             guard !values.isEmpty else { throw ParseError(description: "\"\(pieces[0])\" has no values") }
             axes.append(SweepAxis(name: field.path.description, values: values))
         }
@@ -56,10 +57,59 @@ public struct SweepGrid: Sendable, Equatable {
         return axes
     }
 
-    /// The request of every cell, row-major, or the first cell that breaks a documented limit.
+    /// The text cut into `NAME=values` parts: a part starts at a word followed by `=` at the
+    /// start or after a space, outside quotes; `by` and `x` between parts are dropped.
+    static func split(_ text: String) throws -> [(name: String, values: String)] {
+        let chars = Array(text)
+        var starts: [(name: String, valueStart: Int, partStart: Int)] = []
+        var quoted = false
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "\"" { quoted.toggle() }
+            if !quoted, i == 0 || chars[i - 1] == " " {
+                var j = i
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber || "._[]".contains(chars[j]) { j += 1 }
+                if j > i, j < chars.count, chars[j] == "=", chars[i].isLetter {
+                    starts.append((String(chars[i..<j]), j + 1, i))
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        guard quoted == false else { throw ParseError(description: "a quote is not closed") }
+        guard let first = starts.first else {
+            throw ParseError(description: text.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "give one or two parameters, e.g. CFGScale=2,4,6 steps=20,28,36"
+                : "\"\(text.trimmingCharacters(in: .whitespaces))\": write NAME=value,value,...")
+        }
+        let before = String(chars[0..<first.partStart]).trimmingCharacters(in: .whitespaces)
+        guard before.isEmpty else { throw ParseError(description: "\"\(before)\": write NAME=value,value,...") }
+        return starts.enumerated().map { n, start in
+            let end = n + 1 < starts.count ? starts[n + 1].partStart : chars.count
+            var values = String(chars[start.valueStart..<end]).trimmingCharacters(in: .whitespaces)
+            for joiner in [" by", " x"] where values.lowercased().hasSuffix(joiner) { values = String(values.dropLast(joiner.count)) }
+            return (start.name, values.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// `2,4,6` or `Euler,"DPM++ 2M Karras"`: commas split, quotes keep, spaces inside stay.
+    static func values(_ text: String) throws -> [String] {
+        var values: [String] = [], current = "", quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle(); continue }
+            if c == ",", !quoted { values.append(current); current = ""; continue }
+            current.append(c)
+        }
+        values.append(current)
+        return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The request of every cell, row-major; every cell that breaks a documented limit is named.
     public static func requests(base: [String: JSONValue], axes: [SweepAxis]) throws -> [(label: String, request: ImageInferenceRequest)] {
         let rowValues: [String?] = axes.count > 1 ? axes[1].values : [nil]
         var out: [(String, ImageInferenceRequest)] = []
+        var broken: [String] = []
         for rowValue in rowValues {
             for value in axes[0].values {
                 var form = GenerateForm(document: base)
@@ -72,9 +122,16 @@ public struct SweepGrid: Sendable, Equatable {
                     }
                     form.set(field, text: v)
                 }
-                if let issue = form.issues.first { throw ParseError(description: "cell \(label): \(issue.description)") }
+                if !form.issues.isEmpty {
+                    broken.append("cell \(label): " + form.issues.map(FieldNames.message).joined(separator: "; "))
+                }
                 out.append((label, form.draft))
             }
+        }
+        guard broken.isEmpty else {
+            let shown = broken.prefix(4).joined(separator: " · ")
+            throw ParseError(description: "\(broken.count) of \(out.count) cells break a limit: \(shown)"
+                + (broken.count > 4 ? " · and \(broken.count - 4) more" : ""))
         }
         return out
     }
