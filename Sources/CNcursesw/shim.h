@@ -17,10 +17,13 @@ static inline attr_t shim_attr_dim(void) { return A_DIM; }
 static inline attr_t shim_attr_italic(void) { return A_ITALIC; }
 static inline attr_t shim_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t shim_attr_reverse(void) { return A_REVERSE; }
-static inline mmask_t shim_mouse_all(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t shim_mouse_all(void) { return ALL_MOUSE_EVENTS; }
 static inline int shim_button1_pressed(mmask_t m) { return (m & BUTTON1_PRESSED) != 0; }
 static inline int shim_button1_released(mmask_t m) { return (m & BUTTON1_RELEASED) != 0; }
-static inline int shim_button3_pressed(mmask_t m) { return (m & BUTTON3_PRESSED) != 0; }
+static inline int shim_button1_clicked(mmask_t m) {
+    return (m & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) != 0;
+}
+static inline int shim_button3_pressed(mmask_t m) { return (m & (BUTTON3_PRESSED | BUTTON3_CLICKED)) != 0; }
 static inline int shim_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
 static inline int shim_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
 /// Paints one cell with an extended colour pair (pairs above 255 go through the opts pointer).

@@ -145,10 +145,37 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         }
     }
 
+    /// The next event, skipping input that means nothing here (a mouse release or motion, an
+    /// unknown key) without stopping: an event that came in the same read stays in ncurses'
+    /// buffer, where waiting on the terminal would not see it until the next key (a click on
+    /// the strip came in behind the pointer's motion and was lost so).
     private func readEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        var wait = timeoutMilliseconds
+        for _ in 0..<256 {
+            switch readOne(timeoutMilliseconds: wait) {
+            case .nothing: return nil
+            case .event(let event): return event
+            case .ignored: wait = 0
+            }
+        }
+        return nil
+    }
+
+    private enum Read { case nothing, ignored, event(TerminalEvent) }
+
+    private func readOne(timeoutMilliseconds: Int) -> Read {
+        guard let event = decode(timeoutMilliseconds: timeoutMilliseconds) else { return lastReadGotInput ? .ignored : .nothing }
+        return .event(event)
+    }
+
+    /// Whether the last `decode` read anything at all.
+    private var lastReadGotInput = false
+
+    private func decode(timeoutMilliseconds: Int) -> TerminalEvent? {
         timeout(Int32(timeoutMilliseconds))
         var ch: wint_t = 0
         let kind = wget_wch(shim_stdscr(), &ch)
+        lastReadGotInput = kind != ERR
         if kind == ERR { return nil }
         if kind == KEY_CODE_YES {
             let code = Int32(ch)
@@ -187,6 +214,9 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             let x = Int(event.x), y = Int(event.y), state = event.bstate
             if shim_wheel_up(state) != 0 { return .mouse(button: .wheelUp, x: x, y: y, pressed: true) }
             if shim_wheel_down(state) != 0 { return .mouse(button: .wheelDown, x: x, y: y, pressed: true) }
+            // ncurses reports a press and release read together as one click, mouseinterval(0) or
+            // not (xterm sends both at once): a click is a press here, as the reducers want.
+            if shim_button1_clicked(state) != 0 { return .mouse(button: .left, x: x, y: y, pressed: true) }
             if shim_button1_pressed(state) != 0 { return .mouse(button: .left, x: x, y: y, pressed: true) }
             if shim_button1_released(state) != 0 { return .mouse(button: .left, x: x, y: y, pressed: false) }
             if shim_button3_pressed(state) != 0 { return .mouse(button: .right, x: x, y: y, pressed: true) }

@@ -68,7 +68,8 @@ struct PreviewPaneView {
             } else {
                 frame.put("…", x: x + w / 2, y: r.y + h / 2, style: theme.style("hint"))
             }
-            let label = (i == state.generate.selectedResult ? "▲ #" : "#") + result.job
+            // A job's later images by number: #5, #5.2, #5.3.
+            let label = (i == state.generate.selectedResult ? "▲ #" : "#") + result.job + (result.index > 0 ? ".\(result.index + 1)" : "")
             frame.putClipped(label, x: x, y: r.y + h, style: theme.style(i == state.generate.selectedResult ? "selection" : "hint"), maxWidth: w)
         }
     }
