@@ -50,16 +50,48 @@ struct StatusView {
         } ?? description
     }
 
+    /// With the preview on the whole screen, its own keys.
+    static let zoomedFooterActions: [StudioAction] = [.previewClose, .previewNewer, .previewOlder, .generate, .help, .quit]
+
+    /// Kept when the footer is too narrow for all: how to get help and how to leave.
+    static let footerFirst: [StudioAction] = [.quit, .help, .generate, .showHistory, .showGenerate]
+
+    /// The footer's actions that fit in `width`, in their order; the `footerFirst` ones are
+    /// given room before the rest.
+    static func fitting(_ actions: [StudioAction], width: Int, size: (StudioAction) -> Int?) -> [StudioAction] {
+        let ranked = actions.filter(footerFirst.contains).sorted { footerFirst.firstIndex(of: $0)! < footerFirst.firstIndex(of: $1)! }
+            + actions.filter { !footerFirst.contains($0) }
+        var used = 0
+        var kept = Set<StudioAction>()
+        for action in ranked {
+            guard let w = size(action) else { continue }
+            // The first ones skip what does not fit; the rest stop there, so an earlier key is never
+            // dropped for a later, shorter one.
+            guard used + w <= width else {
+                if footerFirst.contains(action) { continue } else { break }
+            }
+            used += w
+            kept.insert(action)
+        }
+        return actions.filter(kept.contains)
+    }
+
     private func drawFooter(_ state: StudioState, _ r: GenerateLayout.Rect, into frame: inout Frame) {
         frame.fill(x: r.x, y: r.y, width: r.width, height: 1, style: theme.style("footer"))
         var x = r.x + 1
-        for action in Self.footerActions[state.screen] ?? [] {
+        let all = state.screen == .generate && state.generate.previewZoomed ? Self.zoomedFooterActions
+            : Self.footerActions[state.screen] ?? []
+        let shown = Self.fitting(all, width: r.width - 1) { action in
+            guard let binding = keyMap.binding(action), let key = binding.keys.first else { return nil }
+            return DisplayWidth.of(KeyName.name(key)) + DisplayWidth.of(Self.short(binding.description)) + 3
+        }
+        for action in shown {
             guard let binding = keyMap.binding(action), let key = binding.keys.first else { continue }
             let disabled = binding.whenDisabled.reason(in: state) != nil
             let name = KeyName.name(key)
             let text = Self.short(binding.description)
             let width = DisplayWidth.of(name) + DisplayWidth.of(text) + 3
-            guard x + width <= r.x + r.width else { break }
+            guard x + width <= r.x + r.width + 1 else { break }
             let keyStyle = disabled ? theme.style("hint") : theme.style("footer.key")
             let textStyle = disabled ? theme.style("hint") : theme.style("footer.text")
             x += frame.put(name, x: x, y: r.y, style: keyStyle)
