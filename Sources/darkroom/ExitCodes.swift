@@ -48,7 +48,7 @@ enum Console {
     static func issues(_ error: ValidationFailure) {
         let noun = error.issues.count == 1 ? "problem" : "problems"
         FileHandleStream.stderr.write("darkroom: error: the request has \(error.issues.count) \(noun); nothing was sent:\n")
-        for issue in error.issues { FileHandleStream.stderr.write("  - " + SafeText.line(issue.description) + "\n") }
+        for issue in error.issues { FileHandleStream.stderr.write("  - " + SafeText.line(issue.commandLineDescription) + "\n") }
     }
 }
 

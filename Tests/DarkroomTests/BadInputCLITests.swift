@@ -49,7 +49,7 @@ import TestSupport
         (["--prompt-weighting", "a1111"], "promptWeighting = \"a1111\": must be one of compel, sdEmbeds"),
         (["--outpaint", "0,64,0,-1"], "outpaint.left = -1: must be at least 0"),
         (["--lora", "civitai:1@1:4.5"], "lora[0].weight = 4.5: must be between -4 and 4"),
-        (["--lora", "civitai:1@1", "--lora", "civitai:2@1:-5"], "lora[1].weight = -5: must be between -4 and 4"),
+        (["--lora", "civitai:1@1", "--lora", "civitai:2@1:-5"], "lora[1].weight = -5: must be between -4 and 4 (the 2nd --lora)"),
         (["--lora", "civitai:1@1:1:middle"], "lora[0].transformer = \"middle\": must be one of high, low, both"),
         (["--controlnet", "model=runware:25@1,guide=g.png,weight=5"], "controlNet[0].weight = 5: must be between -4 and 4"),
         (["--controlnet", "model=runware:25@1,guide=g.png,mode=strict"], "controlNet[0].controlMode = \"strict\""),
