@@ -84,6 +84,12 @@ struct HelpView {
         let lines = Self.wrapped(Self.lines(keyMap, screen: help.screen, state: state, width: r.width - 4), textWidth: r.width - 30)
         let height = r.height - 2
         let first = min(help.scroll, max(0, lines.count - height))
+        // More than fits: where the view is, on the bottom border.
+        if lines.count > height {
+            let more = first + height < lines.count ? "↓ more below (down, pgdn)" : "end"
+            let mark = " lines \(first + 1)-\(min(lines.count, first + height)) of \(lines.count), \(more) "
+            frame.putClipped(mark, x: r.x + 2, y: r.y + r.height - 1, style: theme.style("hint"), maxWidth: r.width - 4)
+        }
         for (row, line) in lines.dropFirst(first).prefix(height).enumerated() {
             let y = r.y + 1 + row
             if line.heading || line.wide {

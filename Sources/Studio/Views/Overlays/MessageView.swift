@@ -23,6 +23,11 @@ struct MessageView {
         let lines = Self.lines(message, width: r.width - 4)
         let height = r.height - 2
         let first = min(message.scroll, max(0, lines.count - height))
+        if lines.count > height {
+            let more = first + height < lines.count ? "↓ more below" : "end"
+            frame.putClipped(" lines \(first + 1)-\(min(lines.count, first + height)) of \(lines.count), \(more) ", x: r.x + 2,
+                             y: r.y + r.height - 1, style: theme.style("hint"), maxWidth: r.width - 4)
+        }
         for (row, line) in lines.dropFirst(first).prefix(height).enumerated() {
             frame.putClipped(line.text, x: r.x + 2, y: r.y + 1 + row, style: theme.style(line.heading ? "title" : "field.value"),
                              maxWidth: r.width - 4)
