@@ -224,7 +224,7 @@ import TestSupport
                 #expect(screen.contains("job 1 done: 1 of 1 image"), "\(screen)")
                 try await tmux.keys("F3")
                 screen = try await tmux.waitFor("esc: back to the form")
-                #expect(screen.contains("done 1/1") && screen.contains("seed ") && screen.contains("▲ #1"), "\(screen)")
+                #expect(screen.contains("done 1/1") && screen.contains("seed ") && screen.contains("#1  result 1 of 1"), "\(screen)")
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                 #expect(lines.allSatisfy { $0.count <= 80 }, "\(screen)")
                 try await tmux.keys("Escape")

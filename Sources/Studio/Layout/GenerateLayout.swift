@@ -50,7 +50,7 @@ public struct GenerateLayout: Sendable, Equatable {
         self.zoomed = zoomed
         if zoomed {
             formShown = false
-            placeRight(Rect(x: 0, y: 0, width: columns, height: bodyHeight))
+            placeZoomed(Rect(x: 0, y: 0, width: columns, height: bodyHeight), withJobs: columns < Self.sideBySideColumns)
         } else if columns >= Self.sideBySideColumns {
             placeRight(Rect(x: form.width, y: 0, width: columns - form.width, height: bodyHeight))
         }
@@ -66,6 +66,17 @@ public struct GenerateLayout: Sendable, Equatable {
         let previewTop = inner.y + Self.jobRows + 1
         preview = Rect(x: inner.x, y: previewTop, width: inner.width,
                        height: max(1, inner.height - Self.jobRows - 1 - stripHeight - 1))
+    }
+
+    /// The preview on the whole screen: the picture as large as the body allows (a caption line
+    /// under it), with the job lines above it where the form hides them (narrow terminals); no
+    /// strip, Left and Right go through the results.
+    private mutating func placeZoomed(_ r: Rect, withJobs: Bool) {
+        right = r
+        let inner = Rect(x: r.x + 1, y: r.y + 1, width: max(1, r.width - 2), height: max(1, r.height - 2))
+        let top = withJobs ? Self.jobRows + 1 : 0
+        if withJobs { jobs = Rect(x: inner.x, y: inner.y, width: inner.width, height: Self.jobRows) }
+        preview = Rect(x: inner.x, y: inner.y + top, width: inner.width, height: max(1, inner.height - top - 1))
     }
 
     /// Only the form fits beside nothing: the preview is a key away.

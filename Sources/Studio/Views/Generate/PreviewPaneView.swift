@@ -10,7 +10,7 @@ struct PreviewPaneView {
         guard let right = layout.right else { return }
         frame.box(right, style: theme.style("border"), title: title, titleStyle: theme.style("title"))
         if let jobs = layout.jobs { drawJobs(state, jobs, into: &frame) }
-        if let preview = layout.preview { drawPreview(state, preview, into: &frame) }
+        if let preview = layout.preview { drawPreview(state, preview, layoutZoomed: layout.zoomed, into: &frame) }
         if let strip = layout.strip { drawStrip(state, strip, layout.stripCount, into: &frame) }
     }
 
@@ -41,7 +41,7 @@ struct PreviewPaneView {
         }
     }
 
-    private func drawPreview(_ state: StudioState, _ r: GenerateLayout.Rect, into frame: inout Frame) {
+    private func drawPreview(_ state: StudioState, _ r: GenerateLayout.Rect, layoutZoomed: Bool, into frame: inout Frame) {
         guard let selected = state.generate.selected else {
             frame.putClipped("Results appear here.", x: r.x, y: r.y + r.height / 2, style: theme.style("hint"), maxWidth: r.width)
             return
@@ -54,7 +54,10 @@ struct PreviewPaneView {
         } else {
             frame.putClipped("loading preview…", x: r.x, y: r.y + r.height / 2, style: theme.style("hint"), maxWidth: r.width)
         }
-        let caption = "\((selected.path as NSString).lastPathComponent)" + (selected.seed.map { "  seed \($0)" } ?? "")
+        // Zoomed there is no strip: the caption says where in the results this one is.
+        let place = layoutZoomed ? "#\(selected.job)\(selected.index > 0 ? ".\(selected.index + 1)" : "")  "
+            + "result \(state.generate.selectedResult + 1) of \(state.generate.results.count)  " : ""
+        let caption = place + "\((selected.path as NSString).lastPathComponent)" + (selected.seed.map { "  seed \($0)" } ?? "")
             + (selected.flagged ? "  flagged NSFW" : "")
         frame.putClipped(caption, x: r.x, y: r.y + r.height, style: theme.style("hint"), maxWidth: r.width)
     }
