@@ -51,11 +51,13 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var lineage: Lineage?
     public var tags: [String]
     public var results: [HistoryResult]
+    /// 0 (not rated) to 5.
+    public var rating: Int
 
     public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
                 model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,
                 delivery: String, requestJSON: String, cost: Double?, favourite: Bool, parentID: Int64?, lineage: Lineage?,
-                tags: [String], results: [HistoryResult]) {
+                tags: [String], results: [HistoryResult], rating: Int = 0) {
         self.id = id
         self.taskUUID = taskUUID
         self.createdAt = createdAt
@@ -77,6 +79,7 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
         self.lineage = lineage
         self.tags = tags
         self.results = results
+        self.rating = rating
     }
 
     /// The parent job and how this one came from it, when it has one.
@@ -133,6 +136,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     case unavailable(path: String, reason: String)
     case noSuchJob(Int64)
     case badQuery(String)
+    case badRating(Int)
     /// The job's recorded request JSON cannot be read (a damaged row, or not an object).
     case unreadableRequest(jobID: Int64, reason: String)
 
@@ -148,6 +152,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
             return "cannot use \(path): \(reason). The file itself was not changed; free space or fix the permissions and try again."
         case .noSuchJob(let id): return "no job \(id) in History"
         case .badQuery(let why): return "search: \(why)"
+        case .badRating(let n): return "rating \(n) is not 0-5 (0 takes the rating away)"
         case .unreadableRequest(let id, let reason): return "job \(id) holds no readable request: \(reason)"
         }
     }

@@ -2,8 +2,13 @@ import Foundation
 
 /// The search syntax shared by `darkroom history search` and the studio: words and "quoted
 /// phrases" (full-text over prompt, negative prompt, model, LoRA and ControlNet names), and
-/// filters `model:`, `lora:`, `seed:`, `tag:`, `fav`, `status:`, `before:`, `after:` (YYYY-MM-DD)
-/// and `size:WxH`. Words may end in `*` for a prefix.
+/// filters `model:`, `lora:`, `seed:`, `tag:`, `fav`, `status:`, `before:`, `after:` (YYYY-MM-DD),
+/// `size:WxH` and `rating:` (`rating:4`, `rating:>=4`, `rating:0` for unrated). Words may end in
+/// `*` for a prefix. `-word` or `NOT word` leaves out, `OR` between terms takes either,
+/// parentheses group (`(fox OR owl) -status:failed`), and `@name` is a saved search.
+///
+/// A query of plain terms is one conjunction (this struct's fields, searched through the
+/// full-text index in rowid order); one with NOT, OR or parentheses is a `tree` of them.
 public struct HistoryQuery: Sendable, Equatable {
     public var terms: [String] = []
     public var phrases: [String] = []
@@ -16,6 +21,10 @@ public struct HistoryQuery: Sendable, Equatable {
     public var before: Date?
     public var after: Date?
     public var size: (width: Int, height: Int)?
+    public var rating: RatingFilter?
+    /// NOT, OR and parentheses: the whole query, its leaves plain conjunctions; the fields above
+    /// are then empty.
+    public var tree: QueryTree?
 
     public init() {}
 
@@ -23,16 +32,29 @@ public struct HistoryQuery: Sendable, Equatable {
         a.terms == b.terms && a.phrases == b.phrases && a.model == b.model && a.lora == b.lora && a.seed == b.seed
             && a.tags == b.tags && a.favouritesOnly == b.favouritesOnly && a.status == b.status && a.before == b.before
             && a.after == b.after && a.size?.width == b.size?.width && a.size?.height == b.size?.height
+            && a.rating == b.rating && a.tree == b.tree
     }
 
     public var isEmpty: Bool { self == HistoryQuery() }
 
     /// `typing`: the text is being typed (search as you type), so its last word, when nothing
     /// follows it, matches as a prefix ("ligh" finds "lighthouse"); a space after it makes it whole.
-    public static func parse(_ text: String, typing: Bool = false) throws -> HistoryQuery {
+    /// `saved`: the query text of a saved search by name, for `@name`.
+    public static func parse(_ text: String, typing: Bool = false, saved: (String) -> String? = { _ in nil }) throws -> HistoryQuery {
+        let expanded = try expandSaved(text, saved: saved)
+        let open = typing && expanded.last.map { !$0.isWhitespace && $0 != "\"" && $0 != ")" } == true
+        let tokens = tokenize(expanded)
+        if tokens.contains(where: \.isOperator) {
+            var q = HistoryQuery()
+            q.tree = try QueryTree.parse(tokens, open: open)
+            return q
+        }
+        return try conjunction(tokens, open: open)
+    }
+
+    /// Plain terms, all of which must match.
+    static func conjunction(_ tokens: [Token], open: Bool) throws -> HistoryQuery {
         var q = HistoryQuery()
-        let tokens = tokenize(text)
-        let open = typing && text.last.map { !$0.isWhitespace && $0 != "\"" } == true
         for (i, token) in tokens.enumerated() {
             if token.quoted { q.phrases.append(token.text); continue }
             let t = token.text
@@ -62,6 +84,11 @@ public struct HistoryQuery: Sendable, Equatable {
                 let parts = value.lowercased().split(separator: "x").compactMap { Int($0) }
                 guard parts.count == 2 else { throw HistoryError.badQuery("size:\(value) is not WIDTHxHEIGHT") }
                 q.size = (parts[0], parts[1])
+            case "rating":
+                guard let r = RatingFilter(value) else {
+                    throw HistoryError.badQuery("rating:\(value) is not a rating 0-5 (rating:4, rating:>=4, rating:<3, rating:0 for unrated)")
+                }
+                q.rating = r
             default:
                 // A word with a colon that is not a filter (e.g. an AIR) is searched as text.
                 q.terms.append(t)
@@ -101,20 +128,77 @@ public struct HistoryQuery: Sendable, Equatable {
         return f.date(from: text)
     }
 
-    static func tokenize(_ text: String) -> [(text: String, quoted: Bool)] {
-        var out: [(String, Bool)] = []
+    /// A word, a "phrase" or an operator: `(`, `)`, `OR`, `NOT`, and `-` before a term.
+    struct Token: Sendable, Equatable {
+        var text: String
+        var quoted: Bool
+        /// `(`, `)`, `OR`, `NOT` or `-` (a minus glued to the term after it).
+        var op: String?
+        var isOperator: Bool { op != nil }
+
+        static func word(_ text: String, quoted: Bool = false) -> Token { Token(text: text, quoted: quoted, op: nil) }
+        static func op(_ op: String) -> Token { Token(text: op, quoted: false, op: op) }
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        var out: [Token] = []
         var current = "", inQuote = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            if current == "OR" || current == "|" { out.append(.op("OR")) } else if current == "NOT" { out.append(.op("NOT")) } else {
+                out.append(.word(current))
+            }
+            current = ""
+        }
         for ch in text {
             if ch == "\"" {
-                if inQuote { out.append((current, true)); current = "" } else if !current.isEmpty { out.append((current, false)); current = "" }
+                if inQuote { out.append(.word(current, quoted: true)); current = "" } else {
+                    if current == "-" { out.append(.op("-")); current = "" }
+                    flush()
+                }
                 inQuote.toggle()
-            } else if ch.isWhitespace && !inQuote {
-                if !current.isEmpty { out.append((current, false)); current = "" }
+            } else if inQuote {
+                current.append(ch)
+            } else if ch.isWhitespace {
+                flush()
+            } else if ch == "(" || ch == ")" {
+                if current == "-" && ch == "(" { out.append(.op("-")); current = "" }
+                flush()
+                out.append(.op(String(ch)))
+            } else if ch == "-" && current.isEmpty {
+                out.append(.op("-"))
             } else {
                 current.append(ch)
             }
         }
-        if !current.isEmpty { out.append((current, inQuote)) }
+        if inQuote { out.append(.word(current, quoted: true)) } else { flush() }
+        // A lone "-" (typed, then a space) means nothing.
+        return out.enumerated().filter { i, t in !(t.op == "-" && (i + 1 == out.count || out[i + 1].op == ")" || out[i + 1].op == "OR")) }
+            .map(\.element)
+    }
+
+    /// `@name` replaced by the saved search's text, in parentheses; names inside it too, up to a depth.
+    static func expandSaved(_ text: String, saved: (String) -> String?, depth: Int = 0) throws -> String {
+        guard text.contains("@") else { return text }
+        guard depth < 8 else { throw HistoryError.badQuery("saved searches name each other in a circle") }
+        var out = "", i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let atWordStart = i == text.startIndex || text[text.index(before: i)].isWhitespace || text[text.index(before: i)] == "("
+                || text[text.index(before: i)] == "-"
+            if c == "@", atWordStart {
+                var j = text.index(after: i)
+                while j < text.endIndex, text[j].isLetter || text[j].isNumber || text[j] == "-" || text[j] == "_" { j = text.index(after: j) }
+                let name = String(text[text.index(after: i)..<j])
+                guard !name.isEmpty else { out.append(c); i = j; continue }
+                guard let body = saved(name) else { throw HistoryError.badQuery("no saved search called @\(name)") }
+                out += "(" + (try expandSaved(body, saved: saved, depth: depth + 1)) + ")"
+                i = j
+            } else {
+                out.append(c)
+                i = text.index(after: i)
+            }
+        }
         return out
     }
 }

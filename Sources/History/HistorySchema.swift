@@ -77,6 +77,18 @@ enum HistorySchema {
             // The process that runs a job, so start-up recovery leaves live jobs of other processes alone.
             try db.execute(sql: "ALTER TABLE job ADD COLUMN ownerPID INTEGER")
         }
+        m.registerMigration("v3-ratings-saved-searches") { db in
+            // A rating 0-5 per job (0: not rated), and searches kept by name (`@name` in a query).
+            try db.execute(sql: """
+                ALTER TABLE job ADD COLUMN rating INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX job_rating ON job(rating);
+                CREATE TABLE saved_search (
+                  name TEXT PRIMARY KEY,
+                  query TEXT NOT NULL,
+                  createdAt REAL NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

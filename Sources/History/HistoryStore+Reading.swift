@@ -37,11 +37,38 @@ extension HistoryStore {
     }
 
     static func filter(_ query: HistoryQuery) -> (from: String, clause: String, order: String, arguments: StatementArguments) {
-        var conditions: [String] = []
+        if let tree = query.tree {
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            let clause = condition(tree, &arguments)
+            return ("job", clause, "job.id DESC", StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+        }
         var arguments: [(any DatabaseValueConvertible)?] = []
         let match = query.matchExpression
-        if let match {
-            conditions.append("job_fts MATCH ?")
+        var conditions = conditions(query, &arguments, standalone: false)
+        if match != nil { conditions.insert("job_fts MATCH ?", at: 0); arguments.insert(match, at: 0) }
+        let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        let from = match == nil ? "job" : "job_fts JOIN job ON job.id = job_fts.rowid"
+        let order = match == nil ? "job.id DESC" : "job_fts.rowid DESC"
+        return (from, clause, order, StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+    }
+
+    /// A tree as one SQL condition over `job`.
+    static func condition(_ tree: QueryTree, _ arguments: inout [(any DatabaseValueConvertible)?]) -> String {
+        switch tree {
+        case .leaf(let q):
+            let parts = conditions(q, &arguments, standalone: true)
+            return parts.isEmpty ? "1" : "(" + parts.joined(separator: " AND ") + ")"
+        case .all(let trees): return "(" + trees.map { condition($0, &arguments) }.joined(separator: " AND ") + ")"
+        case .any(let trees): return "(" + trees.map { condition($0, &arguments) }.joined(separator: " OR ") + ")"
+        case .not(let inner): return "NOT " + condition(inner, &arguments)
+        }
+    }
+
+    /// A conjunction's conditions; `standalone` puts its text match in a subquery (inside OR or NOT).
+    static func conditions(_ query: HistoryQuery, _ arguments: inout [(any DatabaseValueConvertible)?], standalone: Bool) -> [String] {
+        var conditions: [String] = []
+        if standalone, let match = query.matchExpression {
+            conditions.append("job.id IN (SELECT rowid FROM job_fts WHERE job_fts MATCH ?)")
             arguments.append(match)
         }
         if let seed = query.seed {
@@ -53,11 +80,14 @@ extension HistoryStore {
         if let status = query.status { conditions.append("job.status = ?"); arguments.append(status.rawValue) }
         if let before = query.before { conditions.append("job.createdAt < ?"); arguments.append(before.timeIntervalSince1970) }
         if let after = query.after { conditions.append("job.createdAt >= ?"); arguments.append(after.timeIntervalSince1970) }
-        if let size = query.size { conditions.append("job.width = ? AND job.height = ?"); arguments += [size.width, size.height] }
-        let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-        let from = match == nil ? "job" : "job_fts JOIN job ON job.id = job_fts.rowid"
-        let order = match == nil ? "job.id DESC" : "job_fts.rowid DESC"
-        return (from, clause, order, StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+        if let size = query.size {
+            // The size asked for, or (a job sent without one: the API's default) the size its images came out.
+            conditions.append("((job.width = ? AND job.height = ?) OR (job.width IS NULL AND job.id IN "
+                + "(SELECT jobID FROM result WHERE width = ? AND height = ?)))")
+            arguments += [size.width, size.height, size.width, size.height]
+        }
+        if let rating = query.rating { conditions.append("job.rating \(rating.comparison.rawValue) ?"); arguments.append(rating.value) }
+        return conditions
     }
 
     /// Jobs made from this one (forks, variations, re-runs, sweep cells), oldest first.
@@ -101,7 +131,8 @@ extension HistoryStore {
                 positivePrompt: row["positivePrompt"], negativePrompt: row["negativePrompt"], width: row["width"],
                 height: row["height"], seed: seed.flatMap { UInt64($0) }, delivery: row["delivery"],
                 requestJSON: row["requestJSON"], cost: row["cost"], favourite: row["favourite"], parentID: row["parentID"],
-                lineage: lineage.flatMap(Lineage.init(rawValue:)), tags: tags[id] ?? [], results: results[id] ?? [])
+                lineage: lineage.flatMap(Lineage.init(rawValue:)), tags: tags[id] ?? [], results: results[id] ?? [],
+                rating: row["rating"] ?? 0)
         }
     }
 }

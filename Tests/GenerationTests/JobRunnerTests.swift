@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Generation
 import Imaging
 import RunwareAPI
@@ -127,15 +128,18 @@ final class EventLog: Sendable {
         try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .seconds(30))) { sandbox in
             var r = request(width: 128, height: 128)
             r.deliveryMethod = .async
-            let runner = JobRunner(client: sandbox.client(), schedule: fast)
+            let history = try HistoryStore(path: folder.url.appendingPathComponent("h.sqlite").path)
+            let runner = JobRunner(client: sandbox.client(), schedule: fast, history: history)
             let job = Task { try await runner.run(r, into: folder.url) }
             try await Task.sleep(for: .milliseconds(150))
             job.cancel()
+            // However the transfer ended (a cancelled curl call), the job was cancelled.
             await #expect { try await job.value } throws: { error in
                 if case JobFailure.cancelled? = error as? JobFailure { return true }
-                if case JobFailure.api(.transport(.cancelled))? = error as? JobFailure { return true }
                 return false
             }
+            #expect(try history.list().first?.status == .cancelled)
+            #expect(try history.search(HistoryQuery.parse("status:cancelled")).count == 1)
         }
     }
 

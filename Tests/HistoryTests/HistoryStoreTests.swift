@@ -107,7 +107,10 @@ final class FixedClock: Sendable {
         #expect(throws: HistoryError.self) { try HistoryQuery.parse("before:yesterday") }
         #expect(throws: HistoryError.self) { try HistoryQuery.parse("size:big") }
         // Quotes and FTS syntax in words are searched literally, never as syntax.
-        #expect(try HistoryQuery.parse("NEAR( OR \"a\"\"b").matchExpression == "\"NEAR(\" AND \"OR\" AND \"a\" AND \"b\"")
+        #expect(try HistoryQuery.parse("NEAR^ AND* \"a\"\"b").matchExpression == "\"NEAR^\" AND \"AND\"* AND \"a\" AND \"b\"")
+        // OR and parentheses are the search's own: unbalanced ones are explained.
+        #expect(throws: HistoryError.badQuery("a \"(\" is not closed")) { try HistoryQuery.parse("(fox OR owl") }
+        #expect(throws: HistoryError.badQuery("OR needs a term after it")) { try HistoryQuery.parse("fox OR") }
     }
 
     @Test func deletingRemovesResultsAndTagsAndReturnsTheFiles() throws {

@@ -90,7 +90,10 @@ public struct JobRunner: Sendable {
             if let jobID { try recordFinish(jobID, .done, outcome.summary(total: draft.resultCount)) }
             emit(.finished(outcome.saved))
             return outcome.saved
-        } catch let failure as JobFailure {
+        } catch let thrown as JobFailure {
+            // A cancelled task's transfer ends as a transport error or a timeout: it was cancelled
+            // all the same, and History says so (`status:cancelled`), not "failed".
+            let failure = Task.isCancelled ? JobFailure.cancelled : thrown
             if let jobID {
                 let status: JobStatus = if case .cancelled = failure { .cancelled } else { .failed }
                 // The job's own failure is what is thrown; History not taking it is said beside it.

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+/// Ratings, saved searches, and the actions that apply to many jobs at once (the marked ones, or
+/// every job of a search): each is one transaction, so another process sees all or nothing.
+extension HistoryStore {
+    public func rate(_ id: Int64, _ rating: Int) throws {
+        try rate([id], rating)
+    }
+
+    /// Rates every job given; a rating outside 0-5 or a job that is not there is refused whole.
+    public func rate(_ ids: [Int64], _ rating: Int) throws {
+        guard (0...5).contains(rating) else { throw HistoryError.badRating(rating) }
+        try pool.write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE job SET rating = ? WHERE id = ?", arguments: [rating, id])
+                if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
+            }
+        }
+    }
+
+    public func setFavourite(_ ids: [Int64], _ on: Bool) throws {
+        try pool.write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])
+                if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
+            }
+        }
+    }
+
+    public func tag(_ ids: [Int64], add: [String] = [], remove: [String] = []) throws {
+        try pool.write { db in
+            for id in ids {
+                guard try Int.fetchOne(db, sql: "SELECT 1 FROM job WHERE id = ?", arguments: [id]) != nil else {
+                    throw HistoryError.noSuchJob(id)
+                }
+                for t in add { try db.execute(sql: "INSERT OR IGNORE INTO tag (jobID, name) VALUES (?, ?)", arguments: [id, t]) }
+                for t in remove { try db.execute(sql: "DELETE FROM tag WHERE jobID = ? AND name = ?", arguments: [id, t]) }
+            }
+        }
+    }
+
+    /// The ids of every job the query matches, newest first (what a batch action applies to).
+    public func ids(matching query: HistoryQuery) throws -> [Int64] {
+        let (from, clause, order, arguments) = Self.filter(query)
+        return try pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT job.id FROM \(from) WHERE \(clause) ORDER BY \(order)", arguments: arguments)
+        }
+    }
+
+    /// The image files these jobs name, for a batch delete's question ("3 jobs and 5 image files").
+    public func paths(of ids: [Int64]) throws -> [String] {
+        try pool.read { db in
+            var paths: [String] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                paths += try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID IN (\(marks)) ORDER BY jobID, idx",
+                                             arguments: StatementArguments(chunk))
+            }
+            return paths
+        }
+    }
+
+    /// Deletes every job given in one transaction, then each image file they named (a file that
+    /// cannot be removed is named, the rest go on). Jobs already gone are counted, not an error:
+    /// another process may have deleted some of a search's jobs meanwhile.
+    public func delete(_ ids: [Int64]) throws -> BatchDeletion {
+        var batch = BatchDeletion()
+        let paths: [String] = try pool.write { db in
+            var paths: [String] = []
+            for id in ids {
+                let named = try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id])
+                if db.changesCount == 0 { batch.jobsAlreadyGone += 1 } else {
+                    batch.jobs += 1
+                    paths += named
+                }
+            }
+            return paths
+        }
+        for path in paths {
+            if unlink(path) == 0 {
+                batch.removed += 1
+            } else if errno == ENOENT {
+                batch.alreadyGone += 1
+            } else {
+                batch.failed.append(FileRemovalFailure(path: path, reason: HistoryFile.reason(errno)))
+            }
+        }
+        return batch
+    }
+
+    // MARK: Saved searches
+
+    /// Keeps a search under a name (letters, digits, `-`, `_`); a name already kept is replaced.
+    public func saveSearch(_ name: String, query: String) throws {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw HistoryError.badQuery("a saved search's name is letters, digits, - and _ (\"\(name)\" is not)")
+        }
+        _ = try HistoryQuery.parse(query) { try? self.savedSearch($0) }
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO saved_search (name, query, createdAt) VALUES (?, ?, ?)",
+                           arguments: [name, query, now().timeIntervalSince1970])
+        }
+    }
+
+    public func savedSearch(_ name: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT query FROM saved_search WHERE name = ?", arguments: [name]) }
+    }
+
+    /// Every saved search, by name.
+    public func savedSearches() throws -> [(name: String, query: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, query FROM saved_search ORDER BY name").map { ($0["name"], $0["query"]) }
+        }
+    }
+
+    public func forgetSearch(_ name: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM saved_search WHERE name = ?", arguments: [name])
+            if db.changesCount == 0 { throw HistoryError.badQuery("no saved search called @\(name)") }
+        }
+    }
+
+    /// A query's text parsed with this History's saved searches for `@name`.
+    public func parse(_ text: String, typing: Bool = false) throws -> HistoryQuery {
+        try HistoryQuery.parse(text, typing: typing) { try? self.savedSearch($0) }
+    }
+}
+
+/// What a batch delete did: jobs and files removed, already gone, or not removable (named).
+public struct BatchDeletion: Sendable, Equatable {
+    public var jobs = 0
+    public var jobsAlreadyGone = 0
+    public var removed = 0
+    public var alreadyGone = 0
+    public var failed: [FileRemovalFailure] = []
+
+    public init() {}
+
+    public var summary: String {
+        var text = "deleted \(jobs) job\(jobs == 1 ? "" : "s") and \(removed) image file\(removed == 1 ? "" : "s")"
+        if jobsAlreadyGone > 0 { text += "; \(jobsAlreadyGone) job\(jobsAlreadyGone == 1 ? " was" : "s were") already gone" }
+        if alreadyGone > 0 { text += "; \(alreadyGone) file\(alreadyGone == 1 ? " was" : "s were") already gone" }
+        if !failed.isEmpty { text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ") }
+        return text
+    }
+}
