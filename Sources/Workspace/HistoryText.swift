@@ -37,6 +37,7 @@ public enum HistoryText {
         row("negative", job.negativePrompt)
         row("size", job.width.map { "\($0)x\(job.height ?? 0)" })
         row("seed", job.seed.map(String.init))
+        row("rating", job.rating > 0 ? String(repeating: "★", count: job.rating) + " (\(job.rating) of 5)" : nil)
         row("cost", job.cost.map { String(format: "$%.4f", $0) })
         row("favourite", job.favourite ? "yes" : nil)
         row("tags", job.tags.isEmpty ? nil : job.tags.joined(separator: ", "))
@@ -55,7 +56,7 @@ public enum HistoryText {
         var o: [String: JSONValue] = [
             "id": .int(job.id), "taskUUID": .string(job.taskUUID), "status": .string(job.status.rawValue),
             "createdAt": .string(ISO8601DateFormatter().string(from: job.createdAt)), "model": .string(job.model),
-            "positivePrompt": .string(job.positivePrompt), "favourite": .bool(job.favourite),
+            "positivePrompt": .string(job.positivePrompt), "favourite": .bool(job.favourite), "rating": .int(Int64(job.rating)),
             "tags": .array(job.tags.map(JSONValue.string)),
             "request": job.taskObject.map(JSONValue.object) ?? .string(job.requestJSON),
             "results": .array(job.results.map { r in

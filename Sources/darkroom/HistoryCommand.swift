@@ -13,9 +13,32 @@ struct HistoryCommand: AsyncParsableCommand {
         discussion: """
             Search syntax (shared with the studio): words and "quoted phrases" over prompt, negative \
             prompt, model, LoRA and ControlNet names (word* for a prefix), and the filters model:, \
-            lora:, seed:, tag:, fav, status:, before:YYYY-MM-DD, after:YYYY-MM-DD, size:WxH.
+            lora:, seed:, tag:, fav, status:, before:YYYY-MM-DD, after:YYYY-MM-DD, size:WxH, rating:N \
+            (rating:>=4, rating:0 for unrated). -term or NOT term leaves out, OR takes either, \
+            parentheses group, @name is a saved search: '(fox OR owl) -status:failed @best' (quote the \
+            query; one that starts with -, write NOT or put -- before it).
+            rate, fav, tag, rm and export take job ids or --search QUERY (every job it matches).
             """,
-        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Fav.self, Tag.self, Remove.self, Stats.self, Import.self, Export.self, Check.self])
+        subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Rate.self, Fav.self, Tag.self, Remove.self, Stats.self,
+                      Import.self, Export.self, SaveSearch.self, Searches.self, ForgetSearch.self, Check.self])
+
+    /// The jobs a batch command acts on: the ids given, or every job `--search` matches (one of the two).
+    static func selection(_ ids: [Int64], search: String?, _ store: HistoryStore) throws -> [Int64] {
+        switch (ids.isEmpty, search) {
+        case (false, nil): return ids
+        case (true, let query?):
+            let parsed = try apply { try store.parse(query) }
+            let found = try store.ids(matching: parsed)
+            if found.isEmpty { Console.print([.note("no job matches '\(query)'; nothing was changed")]) }
+            return found
+        case (false, _?):
+            Console.error("give job ids or --search, not both")
+            throw Exit.invalidInput
+        case (true, nil):
+            Console.error("give job ids, or --search QUERY for every job a search finds")
+            throw Exit.invalidInput
+        }
+    }
 
     /// History for a subcommand (`HistoryLibrary.open`); one that cannot be opened exits 73.
     static func open() throws -> HistoryStore {
@@ -49,11 +72,12 @@ struct HistoryCommand: AsyncParsableCommand {
         @Flag(help: "One JSON object per job.") var json = false
         func run() async throws {
             let parsed: HistoryQuery
-            do { parsed = try HistoryQuery.parse(query.joined(separator: " ")) } catch {
+            let store = try HistoryCommand.open()
+            do { parsed = try store.parse(query.joined(separator: " ")) } catch {
                 Console.error("\(error)")
                 throw Exit.invalidInput
             }
-            Console.print(HistoryText.list(try HistoryCommand.open().search(parsed, limit: limit), json: json))
+            Console.print(HistoryText.list(try store.search(parsed, limit: limit), json: json))
         }
     }
 
@@ -90,39 +114,125 @@ struct HistoryCommand: AsyncParsableCommand {
         }
     }
 
+    struct Rate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rate jobs 0-5 (0 takes the rating away): 'rate 12 4', 'rate 12 13 5', 'rate --search \"fox\" 3'.")
+        @Argument(help: "Job ids, then the rating (with --search, the rating alone).") var numbers: [Int64]
+        @Option(help: "Rate every job this search finds.") var search: String?
+        func run() async throws {
+            guard let last = numbers.last else {
+                Console.error("give the rating 0-5 after the job ids")
+                throw Exit.invalidInput
+            }
+            let store = try HistoryCommand.open()
+            let ids = try HistoryCommand.selection(Array(numbers.dropLast()), search: search, store)
+            guard (0...5).contains(last) else {
+                Console.error("rating \(last) is not 0-5 (0 takes the rating away)")
+                throw Exit.invalidInput
+            }
+            guard !ids.isEmpty else { return }
+            try HistoryCommand.apply { try store.rate(ids, Int(last)) }
+            Console.print([.note("rated \(ids.count) job\(ids.count == 1 ? "" : "s") \(last)")])
+        }
+    }
+
     struct Fav: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark jobs as favourites (--off to unmark).")
-        @Argument(help: "Job ids.") var ids: [Int64]
+        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Option(help: "Every job this search finds.") var search: String?
         @Flag(help: "Remove the mark.") var off = false
         func run() async throws {
             let store = try HistoryCommand.open()
-            for id in ids { try HistoryCommand.apply { try store.setFavourite(id, !off) } }
+            let chosen = try HistoryCommand.selection(ids, search: search, store)
+            guard !chosen.isEmpty else { return }
+            try HistoryCommand.apply { try store.setFavourite(chosen, !off) }
         }
     }
 
     struct Tag: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add tags to a job (or remove them with --remove).")
-        @Argument(help: "Job id.") var id: Int64
-        @Argument(help: "Tags.") var tags: [String]
+        static let configuration = CommandConfiguration(
+            abstract: "Add tags to a job (or remove them with --remove); with --search, to every job it finds.")
+        @Argument(help: "The job id, then the tags (with --search, the tags alone).") var words: [String]
+        @Option(help: "Every job this search finds.") var search: String?
         @Flag(help: "Remove these tags.") var remove = false
         func run() async throws {
             let store = try HistoryCommand.open()
-            try HistoryCommand.apply { try store.tag(id, add: remove ? [] : tags, remove: remove ? tags : []) }
+            var tags = words
+            var ids: [Int64] = []
+            if search == nil {
+                guard let first = tags.first, let id = Int64(first) else {
+                    Console.error("give the job id, then the tags (or --search QUERY, then the tags)")
+                    throw Exit.invalidInput
+                }
+                ids = [id]
+                tags.removeFirst()
+            }
+            guard !tags.isEmpty else {
+                Console.error("give at least one tag")
+                throw Exit.invalidInput
+            }
+            let chosen = try HistoryCommand.selection(ids, search: search, store)
+            guard !chosen.isEmpty else { return }
+            try HistoryCommand.apply { try store.tag(chosen, add: remove ? [] : tags, remove: remove ? tags : []) }
+            if search != nil { Console.print([.note("tagged \(chosen.count) job\(chosen.count == 1 ? "" : "s")")]) }
         }
     }
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete jobs and their image files together.")
-        @Argument(help: "Job ids.") var ids: [Int64]
+        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Option(help: "Every job this search finds, e.g. --search 'rating:0 before:2026-11-01'.") var search: String?
         @Flag(help: "Really delete (required).") var yes = false
         func run() async throws {
+            let store = try HistoryCommand.open()
+            let chosen = try HistoryCommand.selection(ids, search: search, store)
+            guard !chosen.isEmpty else { return }
             guard yes else {
-                Console.error("rm deletes the jobs and their images for good; add --yes to do it")
+                let files = (try? store.paths(of: chosen).count) ?? 0
+                Console.error("rm deletes \(chosen.count) job\(chosen.count == 1 ? "" : "s") and \(files) image file\(files == 1 ? "" : "s") "
+                    + "for good; add --yes to do it")
                 throw Exit.invalidInput
             }
-            let store = try HistoryCommand.open()
-            let kept = try HistoryCommand.apply { try HistoryLibrary.remove(ids, from: store, emit: Console.print) }
+            if search != nil {
+                // One transaction: another process sees all of them gone or none.
+                let batch = try HistoryCommand.apply { try store.delete(chosen) }
+                Console.print([.note(batch.summary)])
+                for failure in batch.failed { Console.print([.error(failure.description)]) }
+                if !batch.failed.isEmpty { throw Exit.cannotWrite }
+                return
+            }
+            let kept = try HistoryCommand.apply { try HistoryLibrary.remove(chosen, from: store, emit: Console.print) }
             if kept > 0 { throw Exit.cannotWrite }
+        }
+    }
+
+    struct SaveSearch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "save-search", abstract: "Keep a search under a name, used as @name in any query (here and in the studio).")
+        @Argument(help: "The name (letters, digits, - and _).") var name: String
+        @Argument(help: "The query.") var query: [String]
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            let text = query.joined(separator: " ")
+            try HistoryCommand.apply { try store.saveSearch(name, query: text) }
+            Console.print([.note("saved @\(name): \(SafeText.line(text))")])
+        }
+    }
+
+    struct Searches: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The saved searches, by name.")
+        func run() async throws {
+            let saved = try HistoryCommand.open().savedSearches()
+            Console.print(saved.map { ReportLine.out("@\($0.name)\t\($0.query)") })
+        }
+    }
+
+    struct ForgetSearch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "forget-search", abstract: "Forget a saved search.")
+        @Argument(help: "The name.") var name: String
+        func run() async throws {
+            let store = try HistoryCommand.open()
+            try HistoryCommand.apply { try store.forgetSearch(name) }
         }
     }
 
@@ -151,10 +261,13 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Copy jobs' images and their request JSON into a folder.")
-        @Argument(help: "Job ids.") var ids: [Int64]
+        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Option(help: "Every job this search finds.") var search: String?
         @Option(help: "Destination folder (created if needed).") var to: String
         func run() async throws {
             let store = try HistoryCommand.open()
+            let ids = try HistoryCommand.selection(ids, search: search, store)
+            guard !ids.isEmpty else { return }
             let missing = try HistoryCommand.stops {
                 try HistoryCommand.apply { try HistoryLibrary.export(ids, from: store, to: URL(fileURLWithPath: to), emit: Console.print) }
             }
