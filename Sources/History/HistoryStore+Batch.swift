@@ -146,3 +146,12 @@ public struct BatchDeletion: Sendable, Equatable {
         return text
     }
 }
+
+extension HistoryStore {
+    /// SQLite's `data_version` on this store's writing connection: it changes when another
+    /// connection (another Darkroom process) commits. O(1), so an open History screen can ask
+    /// twice a second whether to reload, without reading a single row.
+    public func dataVersion() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}

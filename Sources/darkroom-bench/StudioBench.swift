@@ -30,6 +30,11 @@ enum StudioBench {
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
         func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? { nil }
         func saveSweep(_ sweep: SweepGrid) throws -> String { throw NoFile() }
+        func apply(_ batch: HistoryBatch) throws -> String { "" }
+        func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int) { ([], 0) }
+        func savedSearches() throws -> [String: String] { [:] }
+        func saveSearch(name: String, query: String) throws {}
+        func historyVersion() throws -> Int { 0 }
     }
 
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger

@@ -51,6 +51,7 @@ public final class StudioApp: @unchecked Sendable {
         Task.detached {
             do { inbox.post(.promptHistory(try services.promptHistory())) } catch { inbox.post(.error("History: past prompts: \(error)")) }
             do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
+            do { inbox.post(.savedSearches(try services.savedSearches())) } catch { inbox.post(.error("History: saved searches: \(error)")) }
         }
         dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         render()
@@ -62,8 +63,9 @@ public final class StudioApp: @unchecked Sendable {
     public func run() -> String? {
         start()
         while !state.quitRequested {
-            step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : 500)
+            step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : state.screen == .history ? 250 : 500)
             keepState()
+            watchHistory()
         }
         return finish()
     }
@@ -75,6 +77,16 @@ public final class StudioApp: @unchecked Sendable {
     public func finish() -> String? {
         pixels?.release(from: terminal)
         return stateFile?.flush(StudioSnapshot(state))
+    }
+
+    private var lastHistoryCheck = ContinuousClock.now - .seconds(1)
+
+    /// While History is on screen, asks twice a second whether another process wrote to it
+    /// (`PRAGMA data_version`, which reads no row); a change reloads what is shown.
+    public func watchHistory() {
+        guard state.screen == .history, ContinuousClock.now - lastHistoryCheck >= .milliseconds(500) else { return }
+        lastHistoryCheck = ContinuousClock.now
+        perform(.checkHistoryVersion)
     }
 
     /// Offers the state file what would come back after a restart (written when it changed).
@@ -208,6 +220,36 @@ public final class StudioApp: @unchecked Sendable {
                     let missing = outcome.missing.isEmpty ? "" : "; \(outcome.missing.count) image file(s) missing"
                     inbox.post(.notice(SafeText.line("exported job \(id): \(outcome.written.count) file(s) in \(folder)\(missing)")))
                 } catch { inbox.post(.error(SafeText.line("export of job \(id) failed: \(error)"))) }
+            }
+        case .batch(let batch):
+            Task.detached {
+                do {
+                    let said = try services.apply(batch)
+                    inbox.post(.historyChanged(SafeText.line(said)))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .prepareDelete(let target, let what):
+            Task.detached {
+                do {
+                    let (ids, files) = try services.measure(target)
+                    inbox.post(.deleteReady(ids: ids, files: files, what: what))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .loadSavedSearches:
+            Task.detached {
+                do { inbox.post(.savedSearches(try services.savedSearches())) } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .saveSearch(let name, let query):
+            Task.detached {
+                do {
+                    try services.saveSearch(name: name, query: query)
+                    inbox.post(.savedSearches(try services.savedSearches()))
+                    inbox.post(.notice(SafeText.line("saved this search as @\(name)")))
+                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
+            }
+        case .checkHistoryVersion:
+            Task.detached {
+                if let version = try? services.historyVersion() { inbox.post(.historyVersion(version)) }
             }
         case .loadLineage(let id):
             Task.detached {

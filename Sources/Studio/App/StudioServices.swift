@@ -34,6 +34,14 @@ public protocol StudioServices: Sendable {
     func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)?
     /// The sweep's pictures in one PNG with its axis labels; returns its path.
     func saveSweep(_ sweep: SweepGrid) throws -> String
+    /// Runs a batch action; answers the line that says what it did.
+    func apply(_ batch: HistoryBatch) throws -> String
+    /// The jobs a target names now and how many image files they hold (asked before a delete).
+    func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int)
+    func savedSearches() throws -> [String: String]
+    func saveSearch(name: String, query: String) throws
+    /// History's data version: a change means another process wrote.
+    func historyVersion() throws -> Int
 }
 
 /// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
@@ -120,7 +128,7 @@ public struct LiveServices: StudioServices {
 
     public func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) {
         guard let history else { return (0, []) }
-        let parsed = try HistoryQuery.parse(query, typing: true)
+        let parsed = try history.parse(query, typing: true)
         let size = HistoryBrowser.pageSize
         if parsed.isEmpty {
             return (try history.count, try history.list(limit: size, offset: page * size))
@@ -178,6 +186,59 @@ public struct LiveServices: StudioServices {
     public func delete(_ id: Int64) throws -> JobDeletion {
         guard let history else { throw HistoryError.noSuchJob(id) }
         return try history.delete(id)
+    }
+
+    public func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int) {
+        guard let history else { return ([], 0) }
+        let ids = try ids(target, history)
+        return (ids, try history.paths(of: ids).count)
+    }
+
+    private func ids(_ target: HistoryBatch.Target, _ history: HistoryStore) throws -> [Int64] {
+        switch target {
+        case .jobs(let ids): ids
+        case .search(let text): try history.ids(matching: history.parse(text))
+        }
+    }
+
+    public func apply(_ batch: HistoryBatch) throws -> String {
+        guard let history else { return "History is not kept in this session" }
+        let ids = try ids(batch.target, history)
+        let jobs = "\(ids.count) job\(ids.count == 1 ? "" : "s")"
+        guard !ids.isEmpty else { return "no job to change" }
+        switch batch.action {
+        case .rate(let n):
+            try history.rate(ids, n)
+            return n == 0 ? "took the rating from \(jobs)" : ids.count == 1 ? "job \(ids[0]) rated \(n)" : "rated \(jobs) \(n)"
+        case .favourite(let on):
+            try history.setFavourite(ids, on)
+            return on ? "\(jobs) marked favourite" : "\(jobs) no longer favourite"
+        case .tag(let add, let remove):
+            try history.tag(ids, add: add, remove: remove)
+            return "tagged \(jobs)" + (add.isEmpty ? "" : ": +" + add.joined(separator: " +")) + (remove.isEmpty ? "" : " -" + remove.joined(separator: " -"))
+        case .export(let folder):
+            var written = 0, missing = 0
+            for id in ids {
+                let outcome = try history.export(id, to: URL(fileURLWithPath: folder))
+                written += outcome.written.count
+                missing += outcome.missing.count
+            }
+            return "exported \(jobs): \(written) file(s) in \(folder)" + (missing > 0 ? "; \(missing) image file(s) missing" : "")
+        case .delete:
+            return try history.delete(ids).summary
+        }
+    }
+
+    public func savedSearches() throws -> [String: String] {
+        Dictionary((try history?.savedSearches() ?? []).map { ($0.name, $0.query) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func saveSearch(name: String, query: String) throws {
+        try history?.saveSearch(name, query: query)
+    }
+
+    public func historyVersion() throws -> Int {
+        try history?.dataVersion() ?? 0
     }
 }
 

@@ -126,6 +126,9 @@ struct GenerateReducer: Sendable {
             g.previewZoomed.toggle()
         case .previewClose:
             g.previewZoomed = false
+        case .previewLoupe:
+            guard let result = g.selected, let id = Int64(result.job) else { return [.notice("this result is not in History")] }
+            return [.history(.loupe(id))]
         case .promptNewline:
             type("\n", pasted: false, &g)
         case .fieldActivate, .fieldDecrease, .fieldIncrease, .fieldToggle:

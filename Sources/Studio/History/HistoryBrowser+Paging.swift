@@ -40,6 +40,10 @@ extension HistoryBrowser {
             return [(comparison.a, left), (comparison.b, right)].compactMap { job, box in
                 job.results.first.map { ThumbnailKey(path: $0.path, columns: box.width, rows: box.height) }
             }
+        case .loupe:
+            guard let path = selectedJob?.results.first?.path, !pixelPreview else { return [] }
+            let box = layout.loupePicture
+            return [ThumbnailKey(path: path, columns: box.width, rows: box.height)]
         case .detail(let detail):
             guard let path = detail.row.job.results.first?.path, !pixelPreview else { return [] }
             let box = layout.detailPicture

@@ -33,6 +33,14 @@ public struct HistoryBrowser: Sendable {
     public var compareMark: HistoryRow?
     /// The last sweep sent; its sheet is the `.sweep` pane.
     public var sweep: SweepGrid?
+    /// Jobs marked for a batch action, by id.
+    public var marks: Set<Int64> = []
+    /// The whole current search is marked (its jobs are found by History when the action runs).
+    public var markAll = false
+    /// Saved searches by name, for `@name` in the search line.
+    public var savedSearches: [String: String] = [:]
+    /// History's data version when last asked; nil until then.
+    public var dataVersion: Int?
 
     public init() {}
 
@@ -63,6 +71,17 @@ public struct HistoryBrowser: Sendable {
     public mutating func select(index: Int) {
         selected = max(0, min(max(0, (total ?? 1) - 1), index))
         selectedID = job(at: selected)?.id
+    }
+
+    /// Changes a loaded job in place (a rating shown before History has written it).
+    public mutating func updateLoaded(_ id: Int64, _ change: (inout HistoryJob) -> Void) {
+        for (number, page) in pages {
+            if let i = page.firstIndex(where: { $0.id == id }) {
+                var job = page[i].job
+                change(&job)
+                pages[number]?[i] = HistoryRow(job)
+            }
+        }
     }
 
     /// The selection a restart brings back: found by id when its page arrives.

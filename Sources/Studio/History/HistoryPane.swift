@@ -13,6 +13,8 @@ public enum HistoryPane: Sendable, Equatable {
     case compare(Comparison)
     /// The last sweep's sheet (the sweep itself is `HistoryBrowser.sweep`).
     case sweep
+    /// The selected job's picture as large as the screen allows; moving the selection moves it.
+    case loupe
 
     /// The key contexts that take keys in this pane, most specific first.
     public var keyContexts: [KeyContext] {
@@ -23,6 +25,7 @@ public enum HistoryPane: Sendable, Equatable {
         case .lineage: [.lineage, .list, .global]
         case .compare: [.compare, .global]
         case .sweep: [.sweep, .history, .global]
+        case .loupe: [.loupe, .history, .global]
         }
     }
 
@@ -45,7 +48,9 @@ public struct JobDetail: Sendable, Equatable {
         self.row = row
         let job = row.job
         var lines = [
-            Line(label: "job", value: "#\(job.id)" + (job.favourite ? " ★" : "") + (job.tags.isEmpty ? "" : "  tags: " + job.tags.joined(separator: ", "))),
+            Line(label: "job", value: "#\(job.id)" + (job.favourite ? " ♥ favourite" : "") + (job.tags.isEmpty ? "" : "  tags: " + job.tags.joined(separator: ", "))),
+            Line(label: "rating", value: job.rating > 0 ? String(repeating: "★", count: job.rating) + String(repeating: "☆", count: 5 - job.rating)
+                 : "not rated (0-5 rate it)"),
             Line(label: "status", value: job.status.rawValue + (job.reason.map { ": \($0)" } ?? "")),
         ]
         if let parent = job.parentID { lines.append(Line(label: "from", value: "\(job.lineage?.rawValue ?? "child") of job \(parent)")) }

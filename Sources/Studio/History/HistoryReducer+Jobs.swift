@@ -9,6 +9,7 @@ extension HistoryReducer {
     /// The actions on the selected job: send it again, fork it, favourite, tag, export, delete,
     /// compare, sweep, copy.
     func jobAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command] {
+        if let batch = batchAction(action, &h) { return batch }
         switch action {
         case .historyLineage:
             guard let job = h.selectedJob else { return [] }
@@ -78,6 +79,56 @@ extension HistoryReducer {
             return []
         }
         return []
+    }
+
+    /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
+    private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser) -> [Command]? {
+        let ratings: [StudioAction: Int] = [.historyRate0: 0, .historyRate1: 1, .historyRate2: 2, .historyRate3: 3, .historyRate4: 4,
+                                            .historyRate5: 5]
+        if let n = ratings[action] {
+            if let target = h.batchTarget { return [.effect(.batch(HistoryBatch(target, .rate(n))))] }
+            guard let job = h.selectedJob else { return [] }
+            // Shown at once, written off the UI thread; then on to the next job, so a day is rated from the home row.
+            h.updateLoaded(job.id) { $0.rating = n }
+            h.select(index: h.selected + 1)
+            return [.effect(.batch(HistoryBatch(.jobs([job.id]), .rate(n))))]
+        }
+        switch action {
+        case .historyMark:
+            guard let job = h.selectedJob else { return [] }
+            if h.markAll { h.markAll = false }
+            if h.marks.remove(job.id) == nil { h.marks.insert(job.id) }
+            h.select(index: h.selected + 1)
+            return [.notice(h.marksDescription.map { $0 + ": d x t * 0-5 act on them; a clears" } ?? "no marks")]
+        case .historyMarkAll:
+            if h.markAll || !h.marks.isEmpty {
+                h.clearMarks()
+                return [.notice("no marks")]
+            }
+            h.markAll = true
+            return [.notice((h.marksDescription ?? "") + " marked: d x t * 0-5 act on it; a clears")]
+        case .historySaveSearch:
+            guard !h.query.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return [.notice("type a search first (/), then = keeps it under a name")]
+            }
+            return [.open(.input(InputPrompt(.saveSearch(query: h.query.text), title: "Save \"\(h.query.text)\" as @name")))]
+        case .historySavedSearches:
+            guard !h.savedSearches.isEmpty else { return [.notice("no saved searches yet: search (/), then = keeps one")] }
+            let options = h.savedSearches.sorted { $0.key < $1.key }.map { "@\($0.key)  \($0.value)" }
+            return [.open(.choice(ChoicePicker(path: ChoicePicker.savedSearchTarget, options: options, current: nil)))]
+        default:
+            break
+        }
+        guard let target = h.batchTarget, let what = h.marksDescription else { return nil }
+        switch action {
+        case .historyDelete: return [.notice("counting what \(what) holds…"), .effect(.prepareDelete(target, what: what))]
+        case .historyFavourite: return [.effect(.batch(HistoryBatch(target, .favourite(true))))]
+        case .historyTag:
+            return [.open(.input(InputPrompt(.batchTags(target), title: "Tags for \(what): +name adds, -name removes")))]
+        case .historyExport:
+            return [.open(.input(InputPrompt(.batchExport(target), title: "Export \(what) to the folder")))]
+        default: return nil
+        }
     }
 
     func unreadable(_ h: HistoryBrowser) -> [Command] {

@@ -28,9 +28,11 @@ struct HistoryReducer: Sendable {
         }
     }
 
-    private func applyQuery(_ h: inout HistoryBrowser) {
+    func applyQuery(_ h: inout HistoryBrowser) {
         do {
-            _ = try HistoryQuery.parse(h.query.text)
+            let saved = h.savedSearches
+            _ = try HistoryQuery.parse(h.query.text) { saved[$0] }
+            h.clearMarks()
             h.queryError = nil
             h.reload(keepSelection: false)
         } catch {
@@ -55,7 +57,10 @@ struct HistoryReducer: Sendable {
         case .historyMode: h.mode = h.mode == .sheet ? .list : .sheet
         case .historyOpen:
             if let row = h.selectedRow { h.pane = .detail(JobDetail(row)) }
-        case .detailClose, .lineageClose, .compareClose, .sweepClose: h.pane = .browse
+        case .detailClose, .lineageClose, .compareClose, .sweepClose, .loupeClose: h.pane = .browse
+        case .historyLoupe:
+            guard h.selectedRow != nil else { return [] }
+            h.pane = .loupe
         case .detailUp, .detailDown, .detailPageUp, .detailPageDown:
             guard case .detail(var detail) = h.pane else { return [] }
             let delta = [StudioAction.detailUp: -1, .detailDown: 1, .detailPageUp: -10, .detailPageDown: 10][action] ?? 0

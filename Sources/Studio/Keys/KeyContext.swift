@@ -15,6 +15,8 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     /// Typing a History search.
     case historySearch = "history-search"
     case detail, lineage, compare, sweep
+    /// One picture on the whole History screen.
+    case loupe
     /// Moving in a list (pickers, help, lineage).
     case list
     /// A pop-up that is accepted or cancelled (pickers, prompts).
@@ -42,6 +44,7 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
         case .lineage: "History: lineage"
         case .compare: "History: comparison"
         case .sweep: "History: sweep sheet"
+        case .loupe: "History: the loupe (left/right: the previous/next job, 0-5 rate)"
         case .list: "Lists (pickers, help, lineage)"
         case .dialog: "Pop-ups"
         case .help: "This help"
@@ -57,7 +60,7 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     public static func listed(on screen: StudioScreen) -> [KeyContext] {
         switch screen {
         case .generate: [.global, .generate, .preview, .field, .prompt, .text, .dialog, .files, .list, .promptSearch, .message, .help]
-        case .history: [.global, .history, .historySearch, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .files, .list, .text, .message, .help]
+        case .history: [.global, .history, .historySearch, .loupe, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .files, .list, .text, .message, .help]
         }
     }
 }

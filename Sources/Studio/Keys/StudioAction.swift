@@ -14,6 +14,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case copyPrompt = "copy.prompt", copySeed = "copy.seed", copyPath = "copy.path"
     case resultPrevious = "result.previous", resultNext = "result.next"
     case previewZoom = "preview.zoom", previewClose = "preview.close", previewNewer = "preview.newer", previewOlder = "preview.older"
+    case previewLoupe = "preview.loupe"
     case suspend, redraw
     case showHistory = "screen.history", showGenerate = "screen.generate"
     case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
@@ -22,6 +23,11 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historyTag = "history.tag", historyExport = "history.export", historyOpenFile = "history.open-file"
     case historyLineage = "history.lineage", historyCompare = "history.compare", historySweep = "history.sweep"
     case sweepSave = "sweep.save"
+    case historyRate0 = "history.rate-0", historyRate1 = "history.rate-1", historyRate2 = "history.rate-2"
+    case historyRate3 = "history.rate-3", historyRate4 = "history.rate-4", historyRate5 = "history.rate-5"
+    case historyMark = "history.mark", historyMarkAll = "history.mark-search", historyLoupe = "history.loupe"
+    case historySaveSearch = "history.save-search", historySavedSearches = "history.saved-searches"
+    case loupeClose = "loupe.close"
     case historyUseSeedImage = "history.use-as-seed-image", historyUseMask = "history.use-as-mask"
     case historyUseGuide = "history.use-as-guide-image"
     // Moving the History selection, and its panes.

@@ -31,6 +31,11 @@ public struct HistoryLayout: Sendable, Equatable {
         return GenerateLayout.Rect(x: body.x + 1, y: body.y + 1, width: width, height: max(3, body.height - 2))
     }
 
+    /// The loupe's picture: the whole body but the two caption lines under it.
+    public var loupePicture: GenerateLayout.Rect {
+        GenerateLayout.Rect(x: body.x, y: body.y, width: body.width, height: max(3, body.height - 2))
+    }
+
     /// The two pictures of a comparison, side by side.
     public var comparePictures: (GenerateLayout.Rect, GenerateLayout.Rect) {
         let half = body.width / 2

@@ -5,7 +5,9 @@ import TerminalUI
 public struct ChoicePicker: Sendable, Equatable {
     public var path: JSONPath
     /// The field's name as the form shows it.
-    public var title: String { FieldNames.name(of: path.description) }
+    public var title: String { path == Self.savedSearchTarget ? "Saved searches (Enter: search it)" : FieldNames.name(of: path.description) }
+    /// The target of the saved-search list: the chosen `@name` goes into History's search line.
+    public static let savedSearchTarget: JSONPath = "ui.savedSearch"
     public var list: ChoiceList
     public var filter = LineEditor()
 
@@ -18,7 +20,11 @@ public struct ChoicePicker: Sendable, Equatable {
         switch input {
         case .action(.dialogCancel): return .close()
         case .action(.dialogAccept):
-            return .close(list.selection.map { [.generate(.setField(path, $0))] } ?? [])
+            guard let chosen = list.selection else { return .close() }
+            if path == Self.savedSearchTarget {
+                return .close([.history(.search(String(chosen.prefix { !$0.isWhitespace })))])
+            }
+            return .close([.generate(.setField(path, chosen))])
         case .action(let action) where ListStep.delta(action, page: context.listPage) != 0:
             list.moveSelection(by: ListStep.delta(action, page: context.listPage), height: context.listPage)
         default:

@@ -2,6 +2,8 @@
 public struct Confirmation: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case deleteJob(Int64)
+        /// A batch delete of exactly these jobs (measured before asking).
+        case deleteJobs([Int64])
         /// Quitting with jobs still running (what happens to each is in the question).
         case quit
     }
@@ -20,6 +22,10 @@ public struct Confirmation: Sendable, Equatable {
             return .close([.history(.forget(id)), .effect(.deleteJob(id))])
         case (.action(.confirmNo), .deleteJob(let id)):
             return .close([.notice("kept job \(id)")])
+        case (.action(.confirmYes), .deleteJobs(let ids)):
+            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete)))])
+        case (.action(.confirmNo), .deleteJobs(let ids)):
+            return .close([.notice("kept the \(ids.count) job\(ids.count == 1 ? "" : "s")")])
         case (.action(.confirmYes), .quit):
             return .close([.quit])
         case (.action(.confirmNo), .quit):

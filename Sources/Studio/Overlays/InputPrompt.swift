@@ -8,6 +8,11 @@ public struct InputPrompt: Sendable, Equatable {
         case tags(jobID: Int64, current: [String])
         case exportFolder(jobID: Int64)
         case sweep(jobID: Int64)
+        /// Tags for every job of a batch: +name adds, -name removes.
+        case batchTags(HistoryBatch.Target)
+        case batchExport(HistoryBatch.Target)
+        /// A name for the search line's query (`@name`).
+        case saveSearch(query: String)
     }
     public var purpose: Purpose
     public var title: String
@@ -40,6 +45,18 @@ public struct InputPrompt: Sendable, Equatable {
         case .exportFolder(let id):
             guard !text.isEmpty else { return [.notice("export: no folder given")] }
             return [.effect(.exportJob(id, folder: (text as NSString).expandingTildeInPath))]
+        case .batchTags(let target):
+            let words = text.split(separator: " ").map(String.init)
+            let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+            let remove = words.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
+            guard !add.isEmpty || !remove.isEmpty else { return [.notice("tags: none given")] }
+            return [.effect(.batch(HistoryBatch(target, .tag(add: add, remove: remove))))]
+        case .batchExport(let target):
+            guard !text.isEmpty else { return [.notice("export: no folder given")] }
+            return [.effect(.batch(HistoryBatch(target, .export(folder: (text as NSString).expandingTildeInPath))))]
+        case .saveSearch(let query):
+            guard !text.isEmpty else { return [.notice("save search: no name given")] }
+            return [.effect(.saveSearch(name: text.hasPrefix("@") ? String(text.dropFirst()) : text, query: query))]
         }
     }
 }

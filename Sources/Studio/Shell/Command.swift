@@ -40,6 +40,12 @@ public enum HistoryOrder: Sendable, Equatable {
     case sweep(String, over: Int64)
     /// The job is going: close what shows it.
     case forget(Int64)
+    /// A batch ran (or was asked and refused): the marks are spent.
+    case clearMarks
+    /// This text into the search line, searched.
+    case search(String)
+    /// The job in the loupe (from the Generate strip): the whole of History, the job selected.
+    case loupe(Int64)
 }
 
 /// A key press, typed text or a paste, as the owner of the focus receives it.

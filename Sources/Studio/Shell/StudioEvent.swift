@@ -31,6 +31,11 @@ public enum StudioEvent: Sendable {
     case sweepSaved(String)
     /// The task object read from an image file's metadata, or why there is none.
     case imageRequest(path: String, [String: JSONValue]?, error: String?)
+    /// A batch delete measured: exactly these jobs, naming this many files, are to be asked about.
+    case deleteReady(ids: [Int64], files: Int, what: String)
+    case savedSearches([String: String])
+    /// History's data version (`PRAGMA data_version`): another process wrote when it changes.
+    case historyVersion(Int)
     /// A picture for the pixel-protocol preview, ready to write, made for cells of `cell` pixels.
     case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int, cell: CellPixels)
 }
@@ -62,6 +67,13 @@ public enum StudioEffect: Sendable, Equatable {
     case loadLineage(Int64)
     case readImage(String)
     case saveSweep(SweepGrid)
+    case batch(HistoryBatch)
+    /// Finds the jobs and files a batch delete would remove, to ask first.
+    case prepareDelete(HistoryBatch.Target, what: String)
+    case loadSavedSearches
+    case saveSearch(name: String, query: String)
+    /// Asks History whether another process wrote since.
+    case checkHistoryVersion
     /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
     case copy(String)
     case suspend

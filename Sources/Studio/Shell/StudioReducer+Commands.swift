@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 extension StudioReducer {
     /// Carries out what a screen or a pop-up asked for; returns the effects among it.
@@ -19,6 +20,18 @@ extension StudioReducer {
             case .history(.sweep(let text, let id)): effects += carry(historyReducer.startSweep(text, over: id, &state.history), &state)
             case .history(.forget(let id)):
                 if state.history.selectedJob?.id == id { state.history.pane = .browse }
+            case .history(.clearMarks): state.history.clearMarks()
+            case .history(.loupe(let id)):
+                state.history.query = LineEditor()
+                state.history.clearMarks()
+                state.history.restoreSelection(index: 0, id: id)
+                state.history.reload(keepSelection: true)
+                state.history.pane = .loupe
+                state.screen = .history
+            case .history(.search(let text)):
+                state.history.query = LineEditor(text)
+                state.history.pane = .browse
+                historyReducer.applyQuery(&state.history)
             }
         }
         return effects

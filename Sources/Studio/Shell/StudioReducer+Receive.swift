@@ -74,6 +74,21 @@ extension StudioReducer {
             guard generation == state.history.generation else { return [] }
             state.history.error = why
             state.history.total = state.history.total ?? 0
+        case .deleteReady(let ids, let files, let what):
+            guard !ids.isEmpty else {
+                state.history.clearMarks()
+                state.status.notice = "nothing to delete: \(what) holds no job now"
+                return []
+            }
+            let question = "delete \(what): \(ids.count) job\(ids.count == 1 ? "" : "s") and \(files) image file\(files == 1 ? "" : "s")?"
+            state.overlay = .confirm(Confirmation(.deleteJobs(ids), question: question))
+            state.status.notice = question + " y/n"
+        case .savedSearches(let saved):
+            state.history.savedSearches = saved
+        case .historyVersion(let version):
+            // Another process wrote: what is shown is read again, the selection kept on its job.
+            if let seen = state.history.dataVersion, seen != version { state.history.reload(keepSelection: true) }
+            state.history.dataVersion = version
         case .historyChanged(let what):
             state.status.notice = what
             state.history.reload(keepSelection: true)

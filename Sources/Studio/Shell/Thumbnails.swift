@@ -33,6 +33,9 @@ extension StudioState {
             guard let rect = generate.layout(columns: columns, rows: rows).preview, let selected = generate.selected else { return nil }
             return (rect, selected.path)
         case .history:
+            if history.pane == .loupe, let path = history.selectedJob?.results.first?.path {
+                return (HistoryLayout(columns: columns, rows: rows).loupePicture, path)
+            }
             guard case .detail(let detail) = history.pane, let path = detail.row.job.results.first?.path else { return nil }
             return (HistoryLayout(columns: columns, rows: rows).detailPicture, path)
         }

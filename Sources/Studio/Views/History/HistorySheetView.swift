@@ -28,7 +28,9 @@ struct HistorySheetView {
                                      style: theme.style(job.status == .failed || job.status == .interrupted ? "field.error" : "hint"),
                                      maxWidth: HistoryLayout.thumbWidth)
                 }
-                let caption = (job.favourite ? "★" : "") + "#\(job.id) " + job.positivePrompt
+                let marked = h.markAll || h.marks.contains(job.id)
+                let caption = (marked ? "✓" : "") + (job.favourite ? "♥" : "") + (job.rating > 0 ? "★\(job.rating)" : "")
+                    + "#\(job.id) " + job.positivePrompt
                 frame.putClipped(caption, x: x, y: y + HistoryLayout.thumbHeight, style: theme.style(selected ? "selection" : "hint"),
                                  maxWidth: HistoryLayout.thumbWidth)
             }
@@ -40,7 +42,7 @@ struct HistorySheetView {
 struct HistoryListView {
     var theme: Theme
 
-    static let columns = "  date              status       model            size        seed                  cost  prompt"
+    static let columns = "     id  date              status       ★  model            size        seed                  cost  prompt"
 
     func draw(_ h: HistoryBrowser, _ layout: HistoryLayout, into frame: inout Frame) {
         let body = layout.body
@@ -61,8 +63,11 @@ struct HistoryListView {
             let size = job.width.map { "\($0)x\(job.height ?? $0)" } ?? "default"
             let seed = (job.results.first?.seed ?? job.seed).map(String.init) ?? "-"
             let cost = job.cost.map { String(format: "$%.4f", $0) } ?? "-"
-            let line = (job.favourite ? "★ " : "  ") + formatter.string(from: job.createdAt).padding(toLength: 18, withPad: " ", startingAt: 0)
+            let marked = h.markAll || h.marks.contains(job.id)
+            let line = (marked ? "✓" : " ") + (job.favourite ? "♥" : " ") + String(job.id).leftPadded(to: 5) + "  "
+                + formatter.string(from: job.createdAt).padding(toLength: 18, withPad: " ", startingAt: 0)
                 + job.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                + (job.rating > 0 ? String(job.rating) : "-").padding(toLength: 3, withPad: " ", startingAt: 0)
                 + String(job.model.prefix(16)).padding(toLength: 17, withPad: " ", startingAt: 0)
                 + size.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + seed.padding(toLength: 20, withPad: " ", startingAt: 0)

@@ -20,6 +20,8 @@ struct HistoryView {
         switch h.pane {
         case .sweep:
             if let sweep = h.sweep { HistorySweepView(theme: theme).draw(sweep, layout: layout, thumbnails: thumbnails, into: &frame) }
+        case .loupe:
+            HistoryLoupeView(theme: theme).draw(h, layout: layout, thumbnails: thumbnails, pixelPreview: context.pixelPreview, into: &frame)
         case .lineage(let tree):
             LineageView(theme: theme).draw(tree, body, into: &frame)
         case .compare(let comparison):

@@ -1,0 +1,115 @@
+import Foundation
+@testable import History
+@testable import Studio
+import TerminalUI
+import Testing
+
+/// Reviewing on the History screen: rating from the home row, marks and batch actions, the
+/// loupe, saved searches, and jobs written by another process appearing by themselves.
+@Suite struct HistoryReviewTests {
+    @Test func numberKeysRateTheJobAndMoveOn() {
+        var s = StudioFixture()
+        s.openHistory([9, 8, 7])
+        s.effects = []
+        s.key(.character("4"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9]), .rate(4)))))
+        #expect(s.state.history.job(at: 0)?.rating == 4, "shown before History answers")
+        #expect(s.state.history.selectedJob?.id == 8, "on to the next job")
+        s.key(.character("0"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([8]), .rate(0)))))
+        #expect(s.state.history.selectedJob?.id == 7)
+    }
+
+    @Test func marksMakeTheJobKeysActOnTheMarkedJobs() {
+        var s = StudioFixture()
+        s.openHistory([9, 8, 7, 6])
+        s.key(.character(" "))
+        s.key(.character(" "))
+        #expect(s.state.history.marks == [9, 8])
+        #expect(s.state.status.notice?.hasPrefix("2 marked jobs") == true)
+        s.effects = []
+        s.key(.character("5"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .rate(5)))))
+        // Delete: History counts what the marked jobs hold, then asks naming it.
+        s.effects = []
+        s.key(.character("d"))
+        #expect(s.effects.contains(.prepareDelete(.jobs([9, 8]), what: "2 marked jobs")))
+        s.send(.deleteReady(ids: [9, 8], files: 3, what: "2 marked jobs"))
+        guard case .confirm(let question)? = s.state.overlay else { Issue.record("not asked"); return }
+        #expect(question.question == "delete 2 marked jobs: 2 jobs and 3 image files?")
+        s.effects = []
+        s.key(.character("y"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .delete))))
+        #expect(s.state.history.marks.isEmpty)
+    }
+
+    @Test func theWholeSearchIsMarkedWithOneKey() {
+        var s = StudioFixture()
+        s.key(.function(2))
+        s.key(.character("/"))
+        s.type("rating:0")
+        s.key(.enter)
+        s.answerHistory([5, 4])
+        s.key(.character("a"))
+        #expect(s.state.history.batchTarget == .search("rating:0"))
+        s.effects = []
+        s.key(.character("d"))
+        #expect(s.effects.contains(.prepareDelete(.search("rating:0"), what: "every job of this search (2)")))
+        s.key(.character("a"))
+        #expect(s.state.history.batchTarget == nil)
+    }
+
+    @Test func theLoupeShowsOneJobAndWalksTheSearch() {
+        var s = StudioFixture(columns: 100, rows: 30)
+        s.openHistory([9, 8, 7])
+        s.key(.character("z"))
+        #expect(s.state.history.pane == .loupe)
+        #expect(s.state.wantedThumbnails.contains { $0.path == "/img/9.png" && $0.columns == 100 })
+        let text = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(text.contains("#9  unrated") && text.contains("seed 9") && text.contains("job 9") && text.contains("1 of 3"), "\(text)")
+        s.key(.right)
+        #expect(s.state.history.selectedJob?.id == 8 && s.state.history.pane == .loupe)
+        s.key(.character("3"))
+        #expect(s.state.history.selectedJob?.id == 7, "rated and on, still in the loupe")
+        #expect(s.state.history.pane == .loupe)
+        s.key(.escape)
+        #expect(s.state.history.pane == .browse)
+    }
+
+    @Test func savedSearchesAreListedAndUsedByName() {
+        var s = StudioFixture()
+        s.send(.savedSearches(["keepers": "rating:>=4"]))
+        s.key(.function(2))
+        s.key(.character("/"))
+        s.type("@keepers -fox")
+        #expect(s.state.history.queryError == nil)
+        s.key(.enter)
+        s.key(.character("@"))
+        guard case .choice(let picker)? = s.state.overlay else { Issue.record("no list"); return }
+        #expect(picker.list.all == ["@keepers  rating:>=4"])
+        s.key(.enter)
+        #expect(s.state.history.query.text == "@keepers")
+        // = keeps the search line under a name.
+        s.effects = []
+        s.key(.character("="))
+        s.type("best")
+        s.key(.enter)
+        #expect(s.effects.contains(.saveSearch(name: "best", query: "@keepers")))
+        s.key(.character("/"))
+        s.type(" @nope")
+        #expect(s.state.history.queryError?.contains("no saved search called @nope") == true)
+    }
+
+    @Test func anotherProcessesJobsAppearByThemselves() {
+        var s = StudioFixture()
+        s.openHistory([3, 2])
+        s.send(.historyVersion(7))
+        let generation = s.state.history.generation
+        s.send(.historyVersion(7))
+        #expect(s.state.history.generation == generation, "nothing changed: nothing read")
+        s.effects = []
+        s.send(.historyVersion(8))
+        #expect(s.state.history.generation > generation)
+        #expect(s.effects.contains { if case .loadHistory = $0 { true } else { false } })
+    }
+}
