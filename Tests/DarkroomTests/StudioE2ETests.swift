@@ -238,6 +238,78 @@ import TestSupport
         }
     }
 
+    /// A day's review as typed in tmux: twelve jobs, ten rated from the loupe with number keys,
+    /// the unrated ones found (rating:0), marked as a search and deleted in one batch; the rest
+    /// stay in the sheet and on disk. Then a NOT search and a saved search used as @name.
+    @Test func rateFromTheLoupeDeleteTheUnratedInOneBatchAndSearch() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key])
+            for n in 1...12 {
+                let made = try await Binary.run(Self.darkroom, ["generate", "review \(n) \(n % 2 == 0 ? "fox" : "owl")", "--size", "128x128",
+                                                                "-q", "--endpoint", sandbox.endpoint], environment: env)
+                #expect(made.status == 0, "\(made.stderr)")
+            }
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.keys("F2")
+                try await tmux.waitFor("12 jobs")
+                try await tmux.type("z")
+                try await tmux.waitFor("1 of 12")
+                // Jobs 12 down to 3: five get a rating, five are left at 0.
+                for key in ["5", "0", "4", "0", "0", "3", "0", "0", "5", "0"] { try await tmux.type(key) }
+                var screen = try await tmux.waitFor("11 of 12")
+                try await tmux.keys("Escape")
+                try await tmux.type("/rating:0")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor("8 jobs")
+                try await tmux.type("a")
+                try await tmux.waitFor("every job of this search (8) marked")
+                try await tmux.type("d")
+                screen = try await tmux.waitFor("8 jobs and 8 image files?")
+                try await tmux.type("y")
+                screen = try await tmux.waitFor("deleted 8 jobs and 8 image files")
+                try await tmux.type("/")
+                try await tmux.keys("C-u", "Enter")
+                screen = try await tmux.waitFor("4 jobs")
+                for id in [12, 10, 7, 4] { #expect(screen.contains("#\(id) "), "job \(id) stays: \(screen)") }
+                // NOT: the foxes among them left out (12, 10 and 4 are foxes, 7 an owl).
+                try await tmux.type("/-fox")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor("1 job")
+                #expect(screen.contains("#7 ") && !screen.contains("#12 ") && !screen.contains("#4 "), "\(screen)")
+                // Saved as @best, found again by name.
+                try await tmux.type("/")
+                try await tmux.keys("C-u")
+                try await tmux.type("rating:>=4")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor("3 jobs")
+                #expect(screen.contains("★5#12 ") && screen.contains("★4#10 ") && screen.contains("★5#4 "), "\(screen)")
+                try await tmux.type("=")
+                try await tmux.type("best")
+                try await tmux.keys("Enter")
+                try await tmux.waitFor("saved this search as @best")
+                try await tmux.type("/")
+                try await tmux.keys("C-u")
+                try await tmux.type("@best -\"review 4\"")
+                try await tmux.keys("Enter")
+                screen = try await tmux.waitFor("2 jobs")
+                #expect(screen.contains("#12 ") && screen.contains("#10 ") && !screen.contains("#4 "), "\(screen)")
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+            let left = try await Binary.run(Self.darkroom, ["history", "list", "--json"], environment: env)
+            let jobs = left.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+            #expect(jobs.compactMap { $0["id"] as? Int } == [12, 10, 7, 4])
+            let paths = jobs.flatMap { ($0["results"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } }
+            #expect(paths.count == 4 && paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+            let images = FileManager.default.enumerator(atPath: folder.path + "/data/darkroom/images")?.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".png") || $0.hasSuffix(".jpg") || $0.hasSuffix(".webp") } ?? []
+            #expect(images.count == 4, "only the kept jobs' images are on disk: \(images)")
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

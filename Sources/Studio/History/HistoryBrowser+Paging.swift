@@ -17,10 +17,13 @@ extension HistoryBrowser {
         var wanted = Set((first / Self.pageSize)...(max(first, last) / Self.pageSize))
         if selectionUnresolved { wanted.formUnion(neighbourPages) }
         let keep = (wanted.min()! - Self.keptPages)...(wanted.max()! + Self.keptPages)
-        for page in pages.keys where !keep.contains(page) { pages[page] = nil }
+        for page in pages.keys where !keep.contains(page) {
+            pages[page] = nil
+            stalePages.remove(page)
+        }
         pagesRequested = pagesRequested.filter { keep.contains($0) }
         var effects: [StudioEffect] = []
-        for page in wanted.sorted() where pages[page] == nil && !pagesRequested.contains(page) {
+        for page in wanted.sorted() where (pages[page] == nil || stalePages.contains(page)) && !pagesRequested.contains(page) {
             if let total, page * Self.pageSize >= max(total, 1) { continue }
             pagesRequested.insert(page)
             effects.append(.loadHistory(query: query.text, generation: generation, page: page))

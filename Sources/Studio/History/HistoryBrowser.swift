@@ -18,6 +18,8 @@ public struct HistoryBrowser: Sendable {
     public var total: Int?
     public var pages: [Int: [HistoryRow]] = [:]
     public var pagesRequested: Set<Int> = []
+    /// Pages shown from before the last reload, asked for again.
+    public var stalePages: Set<Int> = []
     /// Bumped when the query or the data changes, so late answers for an old query are dropped.
     public var generation = 0
     /// Where the selected job is (or was last seen) among the matching jobs.
@@ -94,9 +96,14 @@ public struct HistoryBrowser: Sendable {
     /// selected job, wherever it turns up.
     public mutating func reload(keepSelection: Bool) {
         generation += 1
-        pages = [:]
         pagesRequested = []
-        if !keepSelection {
+        if keepSelection {
+            // The pages on show stay until their fresh copies arrive, so the selection and the keys
+            // that need it keep working (a rating typed right after another is not refused).
+            stalePages = Set(pages.keys)
+        } else {
+            pages = [:]
+            stalePages = []
             selected = 0
             selectedID = nil
             scroll = 0
@@ -108,6 +115,7 @@ public struct HistoryBrowser: Sendable {
     public mutating func receive(page: Int, total: Int, jobs: [HistoryJob]) {
         self.total = total
         pages[page] = jobs.map(HistoryRow.init)
+        stalePages.remove(page)
         error = nil
         if case .detail(var detail) = pane, let fresh = pages[page]?.first(where: { $0.id == detail.row.id }) {
             let scroll = detail.scroll
