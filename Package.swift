@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // SHA-256 for the content-addressed copies of a job's input images (already in the graph through Hummingbird).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         // C system libraries (Debian packages), with shims for macros and variadic functions.
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Generation",
-            dependencies: ["RunwareAPI", "Imaging", "History"],
+            dependencies: ["RunwareAPI", "Imaging", "History", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swift6LanguageMode),
         // Shared wiring for the studio and every subcommand: environment, config files, the key,
         // the target, History, the runner, terminal facts. Studio never depends on it.

@@ -11,6 +11,8 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
 /// How a job came from another one.
 public enum Lineage: String, Sendable, Codable, CaseIterable {
     case rerun, fork, variation, sweep
+    /// Made from the parent's image (used as its seed image, mask or a guide image).
+    case input
 }
 
 /// The job a new job was made from, and how (`history rerun`, `--fork-of`, the studio's r/f/v/sweep).

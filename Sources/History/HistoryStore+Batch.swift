@@ -148,6 +148,11 @@ public struct BatchDeletion: Sendable, Equatable {
 }
 
 extension HistoryStore {
+    /// The job whose saved image is at this path, if any (a History image used as an input).
+    public func jobID(ofResultPath path: String) throws -> Int64? {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT jobID FROM result WHERE path = ? LIMIT 1", arguments: [path]) }
+    }
+
     /// SQLite's `data_version` on this store's writing connection: it changes when another
     /// connection (another Darkroom process) commits. O(1), so an open History screen can ask
     /// twice a second whether to reload, without reading a single row.

@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 
 /// Copies a job's images and its request JSON into a folder (`history export` and the studio).
 public enum JobExport {
@@ -36,7 +37,36 @@ public enum JobExport {
             try AtomicFile.write(data, to: target)
             outcome.written.append(target.path)
         }
+        // The local images the job was made from (its kept copies), so the export can be re-run elsewhere.
+        for (n, path) in inputPaths(job).enumerated() {
+            guard FileManager.default.fileExists(atPath: path) else {
+                outcome.missing.append(path)
+                continue
+            }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw ReadError(path: path, reason: HistoryFile.reason(for: error))
+            }
+            let target = folder.appendingPathComponent("job-\(job.id)-input-\(n + 1)." + (path as NSString).pathExtension)
+            try AtomicFile.write(data, to: target)
+            outcome.written.append(target.path)
+        }
         return outcome
+    }
+
+    /// Every local file path the recorded request names (input images), in the order they appear.
+    static func inputPaths(_ job: HistoryJob) -> [String] {
+        var paths: [String] = []
+        func walk(_ value: JSONValue) {
+            switch value {
+            case .string(let s) where s.hasPrefix("/") && !paths.contains(s): paths.append(s)
+            case .array(let items): items.forEach(walk)
+            case .object(let object): object.keys.sorted().forEach { walk(object[$0]!) }
+            default: break
+            }
+        }
+        if let object = job.taskObject { walk(.object(object)) }
+        return paths
     }
 }
 

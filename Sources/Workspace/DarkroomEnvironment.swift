@@ -43,6 +43,8 @@ public struct DarkroomEnvironment: Sendable {
     public var cellCacheFolder: URL { cacheFolder.appendingPathComponent("cells") }
     /// `thumbnails` under the cache folder: the small copies made when an image is stored.
     public var storedThumbnailFolder: URL { cacheFolder.appendingPathComponent("thumbnails") }
+    /// `inputs` under the data folder: the local input images of jobs, kept by content (`KeptInputs`).
+    public var inputsFolder: URL { dataFolder.appendingPathComponent("inputs") }
     /// `sweeps` under the data folder: the studio's saved sweep sheets.
     public var sweepFolder: URL { dataFolder.appendingPathComponent("sweeps") }
 

@@ -70,7 +70,7 @@ public struct Session: Sendable {
         let thumbnails = StoredThumbnails(folder: thumbnailFolder(env))
         let schedule = target.isLoopback ? PollSchedule.loopback(budget: options.policy.timeout) : .runware(budget: options.policy.timeout)
         let runner = JobRunner(client: client, schedule: schedule, home: env.home, history: history,
-                               thumbnails: thumbnails)
+                               thumbnails: thumbnails, inputs: KeptInputs(folder: env.inputsFolder))
         return Session(env: env, target: target, client: client, history: history, runner: runner, thumbnails: thumbnails,
                        outputFolder: outputFolder(options.outputFolder, config: config, env: env))
     }

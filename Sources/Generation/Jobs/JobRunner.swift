@@ -16,12 +16,15 @@ public struct JobRunner: Sendable {
     public let taskUUIDs: TaskUUIDSource
     /// Where the small thumbnail of every saved image goes (design section 4); nil makes none.
     public let thumbnails: StoredThumbnails?
+    /// Where local input images are copied when a job is created (nil: the request keeps the
+    /// original paths).
+    public let inputs: KeptInputs?
     let sleep: @Sendable (Duration) async throws -> Void
     let now: @Sendable () -> Date
 
     public init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
                 history: HistoryStore? = nil, taskUUIDs: TaskUUIDSource = .random, thumbnails: StoredThumbnails? = nil,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                inputs: KeptInputs? = nil, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.schedule = schedule
@@ -29,6 +32,7 @@ public struct JobRunner: Sendable {
         self.history = history
         self.taskUUIDs = taskUUIDs
         self.thumbnails = thumbnails
+        self.inputs = inputs
         self.sleep = sleep
         self.now = now
     }
@@ -36,7 +40,7 @@ public struct JobRunner: Sendable {
     /// The same runner with another poll schedule (recovery waits less than a new job).
     public func with(schedule: PollSchedule) -> JobRunner {
         JobRunner(client: client, schedule: schedule, home: home, history: history, taskUUIDs: taskUUIDs, thumbnails: thumbnails,
-                  sleep: sleep, now: now)
+                  inputs: inputs, sleep: sleep, now: now)
     }
 
     /// Runs the job; images go into `folder`. The job gets a fresh taskUUID from `taskUUIDs`
@@ -48,13 +52,29 @@ public struct JobRunner: Sendable {
                     events: @escaping @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
         var minted = draft
         minted.taskUUID = taskUUID ?? taskUUIDs.make()
-        let draft = minted
-        let issues = draft.validate()
+        let issues = minted.validate()
         if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
         let files: [(field: String, path: String, data: Data)]
-        do { files = try LocalInputs.load(draft, home: home) } catch let e as LocalInputs.InputError {
+        do { files = try LocalInputs.load(minted, home: home) } catch let e as LocalInputs.InputError {
             throw JobFailure.input(e)
         }
+        var parent = parent
+        for file in files {
+            let path = file.path.hasPrefix("~/") ? home + file.path.dropFirst(1) : file.path
+            // A History image used as an input makes its job the parent: img2img chains show in the lineage.
+            if parent == nil, let id = try? history?.jobID(ofResultPath: (path as NSString).standardizingPath) {
+                parent = JobParent(id: id, lineage: .input)
+            }
+            // The job names a copy of its own, so a re-run works whatever becomes of the original.
+            if let inputs, !inputs.holds(path) {
+                do { LocalInputs.set(&minted, file.field, try inputs.keep(file.data)) } catch let e as AtomicFile.WriteError {
+                    throw JobFailure.output(e)
+                } catch {
+                    throw JobFailure.output(AtomicFile.WriteError(path: inputs.folder.path, reason: "\(error)"))
+                }
+            }
+        }
+        let draft = minted
         let started = now()
         let jobID: Int64?
         do { jobID = try history?.createPending(draft, parent: parent, createdAt: started) } catch {
