@@ -56,8 +56,9 @@ public struct JobDetail: Sendable, Equatable {
         if let parent = job.parentID { lines.append(Line(label: "from", value: "\(job.lineage?.rawValue ?? "child") of job \(parent)")) }
         if let cost = job.cost { lines.append(Line(label: "cost", value: String(format: "$%.4f", cost))) }
         lines.append(Line(label: "", value: ""))
-        for (key, value) in (row.request ?? [:]).sorted(by: { $0.key < $1.key }) where key != "taskType" {
-            lines.append(Line(label: key, value: GenerateForm.display(value)))
+        // Every value, nested ones by their path (each LoRA's model and weight, each feature's settings).
+        for (path, value) in RequestPaths.flatten(row.request ?? [:]) {
+            lines.append(Line(label: path, value: value))
         }
         for result in job.results {
             lines.append(Line(label: "", value: ""))
@@ -96,8 +97,17 @@ public struct Comparison: Sendable, Equatable {
         let oa = first.request ?? [:], ob = second.request ?? [:]
         var rows = [Row(name: "job", a: "#\(a.id)", b: "#\(b.id)"), Row(name: "status", a: a.status.rawValue, b: b.status.rawValue),
                     Row(name: "result seed", a: a.results.first?.seed.map(String.init) ?? "-", b: b.results.first?.seed.map(String.init) ?? "-")]
-        for key in Set(oa.keys).union(ob.keys).sorted() {
-            rows.append(Row(name: key, a: oa[key].map(GenerateForm.display) ?? "(default)", b: ob[key].map(GenerateForm.display) ?? "(default)"))
+        // Nested values by path, so two jobs that differ only in a LoRA's weight are marked there.
+        let fa = Dictionary(RequestPaths.flatten(oa).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let fb = Dictionary(RequestPaths.flatten(ob).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for path in Set(fa.keys).union(fb.keys).sorted() {
+            rows.append(Row(name: path, a: fa[path] ?? "(default)", b: fb[path] ?? "(default)"))
+            // The prompts' changed words, when they differ.
+            if (path == "positivePrompt" || path == "negativePrompt"), let pa = fa[path], let pb = fb[path], pa != pb {
+                let words = WordDiff.diff(pa, pb)
+                rows.append(Row(name: "  words", a: words.filter { $0.change == .removed }.map { "-" + $0.word }.joined(separator: " "),
+                                b: words.filter { $0.change == .added }.map { "+" + $0.word }.joined(separator: " ")))
+            }
         }
         self.rows = rows
     }

@@ -22,12 +22,24 @@ struct HistoryDetailView {
         let x = box.x + box.width + 2
         let width = layout.body.x + layout.body.width - x - 1
         guard width > 10 else { return }
-        let first = min(detail.scroll, max(0, detail.lines.count - box.height))
-        for (row, line) in detail.lines.dropFirst(first).prefix(box.height).enumerated() {
+        // Long values (the prompt, a failure's reason) wrap under themselves, never cut.
+        let rows = Self.wrapped(detail.lines, width: width - 19)
+        let first = min(detail.scroll, max(0, rows.count - box.height))
+        for (row, line) in rows.dropFirst(first).prefix(box.height).enumerated() {
             frame.putClipped(line.label, x: x, y: box.y + row, style: theme.style("field.label"), maxWidth: 18)
             frame.putClipped(line.value, x: x + 19, y: box.y + row,
-                             style: theme.style(line.label == "status" && job.status != .done ? "field.error" : "field.value"),
+                             style: theme.style(line.status && job.status != .done ? "field.error" : "field.value"),
                              maxWidth: width - 19)
+        }
+    }
+
+    static func wrapped(_ lines: [JobDetail.Line], width: Int) -> [(label: String, value: String, status: Bool)] {
+        lines.flatMap { line -> [(label: String, value: String, status: Bool)] in
+            guard line.value.count > width, width > 8 else { return [(line.label, line.value, line.label == "status")] }
+            let editor = TextEditor(line.value)
+            return editor.wrap(width: width).enumerated().map { i, range in
+                (i == 0 ? line.label : "", String(editor.characters[range.start..<range.end]), line.label == "status")
+            }
         }
     }
 }
