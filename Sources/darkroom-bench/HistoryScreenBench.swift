@@ -72,7 +72,42 @@ enum HistoryScreenBench {
             bytes.append(Double(pty.drain()))
         }
         let seen = app.state.history.selected + layout.pageCount(.sheet)
+
+        // Rating from the home row: a number key to its frame (the rating shown, the next job selected),
+        // and until History has it on disk.
+        var rateToFrame: [Double] = []
+        var rateWritten: [Double] = []
+        for n in 0..<50 {
+            let rated = app.state.history.selectedJob?.id
+            let wall = ContinuousClock.now
+            let cpu = Measure.threadCPUMilliseconds()
+            app.dispatch(.terminal(.key(.character(Character(String(n % 5 + 1))))))
+            app.render()
+            rateToFrame.append(Measure.threadCPUMilliseconds() - cpu)
+            if let rated { while (try? store.job(rated).rating) != n % 5 + 1 { try await Task.sleep(for: .milliseconds(1)) } }
+            rateWritten.append(Measure.milliseconds(ContinuousClock.now - wall))
+            _ = await app.settle(timeout: .seconds(30)) { complete($0) }
+            _ = pty.drain()
+        }
         CursesTerminal.restore()
+        print("  Rating from the home row (a number key: rated, on to the next job), 50 jobs:")
+        print("    key to frame, UI-thread CPU     median \(Measure.format(Measure.median(rateToFrame))) ms   p95 \(Measure.format(Measure.percentile(rateToFrame, 0.95))) ms   (target <= 16)")
+        print("    key to rating on disk            median \(Measure.format(Measure.median(rateWritten))) ms   p95 \(Measure.format(Measure.percentile(rateWritten, 0.95))) ms")
+
+        // A batch delete of 1,000 jobs out of the whole History, as `d` on a marked search runs it.
+        let doomed = try store.ids(matching: store.parse("seed:1")) + (try store.list(limit: 999, offset: 20_000).map(\.id))
+        let countBefore = try store.count
+        let keptBefore = try store.list(limit: 200, offset: 0).map(\.id)
+        let tDelete = ContinuousClock.now
+        let deletion = try store.delete(doomed)
+        let deleteMs = Measure.milliseconds(ContinuousClock.now - tDelete)
+        let countAfter = try store.count
+        let keptAfter = try store.list(limit: 200, offset: 0).map(\.id)
+        let seedOneLeft = try store.ids(matching: store.parse("seed:1"))
+        let untouched = countAfter == countBefore - doomed.count && keptAfter == keptBefore && deletion.jobs == doomed.count
+            && seedOneLeft.isEmpty
+        print(String(format: "  batch delete of %d of %d jobs, one transaction   %8.1f ms   ", doomed.count, countBefore, deleteMs)
+              + (untouched ? "(the rest unchanged: count, newest 200 and their order)" : "(SOMETHING ELSE CHANGED)"))
         print("  Page Down, \(keyToFrame.count) pages of \(layout.pageCount(.sheet)) (\(seen) thumbnails seen):")
         print("    key to frame, UI-thread CPU     median \(Measure.format(Measure.median(keyToFrame))) ms   p95 \(Measure.format(Measure.percentile(keyToFrame, 0.95))) ms   (target <= 16)")
         print("    page complete (rows+thumbnails)  median \(Measure.format(Measure.median(pageComplete))) ms   p95 \(Measure.format(Measure.percentile(pageComplete, 0.95))) ms")
