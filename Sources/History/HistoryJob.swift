@@ -55,6 +55,8 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var results: [HistoryResult]
     /// 0 (not rated) to 5.
     public var rating: Int
+    /// Read stacked (`searchStacked`): how many matching jobs this one's stack holds (1: alone).
+    public var stackCount = 1
 
     public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
                 model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,

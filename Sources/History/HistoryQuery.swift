@@ -22,6 +22,8 @@ public struct HistoryQuery: Sendable, Equatable {
     public var after: Date?
     public var size: (width: Int, height: Int)?
     public var rating: RatingFilter?
+    /// `stack:ID`: the jobs whose requests differ from job ID's only in seed.
+    public var stackOf: Int64?
     /// NOT, OR and parentheses: the whole query, its leaves plain conjunctions; the fields above
     /// are then empty.
     public var tree: QueryTree?
@@ -32,7 +34,7 @@ public struct HistoryQuery: Sendable, Equatable {
         a.terms == b.terms && a.phrases == b.phrases && a.model == b.model && a.lora == b.lora && a.seed == b.seed
             && a.tags == b.tags && a.favouritesOnly == b.favouritesOnly && a.status == b.status && a.before == b.before
             && a.after == b.after && a.size?.width == b.size?.width && a.size?.height == b.size?.height
-            && a.rating == b.rating && a.tree == b.tree
+            && a.rating == b.rating && a.tree == b.tree && a.stackOf == b.stackOf
     }
 
     public var isEmpty: Bool { self == HistoryQuery() }
@@ -84,6 +86,9 @@ public struct HistoryQuery: Sendable, Equatable {
                 let parts = value.lowercased().split(separator: "x").compactMap { Int($0) }
                 guard parts.count == 2 else { throw HistoryError.badQuery("size:\(value) is not WIDTHxHEIGHT") }
                 q.size = (parts[0], parts[1])
+            case "stack":
+                guard let id = Int64(value) else { throw HistoryError.badQuery("stack:\(value) is not a job id") }
+                q.stackOf = id
             case "rating":
                 guard let r = RatingFilter(value) else {
                     throw HistoryError.badQuery("rating:\(value) is not a rating 0-5 (rating:4, rating:>=4, rating:<3, rating:0 for unrated)")

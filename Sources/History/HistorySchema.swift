@@ -89,6 +89,17 @@ enum HistorySchema {
                 );
                 """)
         }
+        m.registerMigration("v4-stacks") { db in
+            // Jobs whose requests differ only in seed share a key: the History screen stacks them.
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN variantKey TEXT")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, requestJSON FROM job")
+            let update = try db.makeStatement(sql: "UPDATE job SET variantKey = ? WHERE id = ?")
+            for row in rows {
+                let json: String = row["requestJSON"]
+                try update.execute(arguments: [HistoryStore.variantKey(json), row["id"] as Int64])
+            }
+            try db.execute(sql: "CREATE INDEX job_variant ON job(variantKey, id)")
+        }
         return m
     }
 }

@@ -86,6 +86,10 @@ extension HistoryStore {
                 + "(SELECT jobID FROM result WHERE width = ? AND height = ?)))")
             arguments += [size.width, size.height, size.width, size.height]
         }
+        if let id = query.stackOf {
+            conditions.append("job.variantKey = (SELECT variantKey FROM job WHERE id = ?)")
+            arguments.append(id)
+        }
         if let rating = query.rating { conditions.append("job.rating \(rating.comparison.rawValue) ?"); arguments.append(rating.value) }
         return conditions
     }

@@ -85,12 +85,12 @@ public final class HistoryStore: Sendable {
         let controlNets = (request.controlNet ?? []).map(\.model).joined(separator: " ")
         try db.execute(sql: """
                 INSERT INTO job (taskUUID, createdAt, status, model, positivePrompt, negativePrompt, width, height, seed,
-                                 delivery, requestJSON, loras, controlNets, parentID, lineage, ownerPID)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 delivery, requestJSON, loras, controlNets, parentID, lineage, ownerPID, variantKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [request.taskUUID, createdAt.timeIntervalSince1970, status.rawValue, request.model,
                                  request.positivePrompt, request.negativePrompt, request.width, request.height,
                                  request.seed.map(String.init), request.effectiveDelivery.rawValue, json, loras, controlNets,
-                                 parentID, lineage?.rawValue, ownerPID])
+                                 parentID, lineage?.rawValue, ownerPID, variantKey(json)])
         return db.lastInsertedRowID
     }
 

@@ -22,7 +22,7 @@ enum StudioBench {
         func balance() async throws -> Double? { nil }
         func spendToday() throws -> Double { 0 }
         func promptHistory() throws -> [String] { [] }
-        func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) { (0, []) }
+        func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) { (0, [], nil) }
         func setFavourite(_ id: Int64, _ on: Bool) throws {}
         func delete(_ id: Int64) throws -> JobDeletion { JobDeletion(jobID: id) }
         func tag(_ id: Int64, add: [String], remove: [String]) throws {}

@@ -310,6 +310,41 @@ import TestSupport
         }
     }
 
+    /// Re-runs and variations of one request are one cell with a count; `e` opens the stack and
+    /// goes back; `u` shows every job on its own.
+    @Test func aStackIsOneCellAndOpens() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key])
+            func darkroom(_ args: [String]) async throws {
+                let r = try await Binary.run(Self.darkroom, args + ["-q", "--endpoint", sandbox.endpoint], environment: env)
+                #expect(r.status == 0, "\(args): \(r.stderr)")
+            }
+            try await darkroom(["generate", "a stacked lighthouse", "--size", "128x128", "--seed", "3"])
+            try await darkroom(["history", "rerun", "1"])
+            try await darkroom(["history", "rerun", "1", "--new-seeds"])
+            try await darkroom(["generate", "a lone owl", "--size", "128x128"])
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.keys("F2")
+                var screen = try await tmux.waitFor("4 jobs in 2 stacks")
+                #expect(screen.contains("▣3#3 ") && screen.contains("#4 "), "the stack shows its newest, with the count: \(screen)")
+                try await tmux.keys("Right")
+                try await tmux.type("e")
+                screen = try await tmux.waitFor("stack:3")
+                screen = try await tmux.waitFor("3 jobs")
+                #expect(screen.contains("#1 ") && screen.contains("#2 ") && screen.contains("#3 ") && !screen.contains("#4 "), "\(screen)")
+                try await tmux.type("e")
+                try await tmux.waitFor("4 jobs in 2 stacks")
+                try await tmux.type("u")
+                screen = try await tmux.waitFor { $0.contains("4 jobs") && !$0.contains("stacks") }
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

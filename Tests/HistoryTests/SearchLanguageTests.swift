@@ -117,3 +117,31 @@ import TestSupport
         #expect(again.jobsAlreadyGone == 1 && again.jobs == 0)
     }
 }
+
+/// Jobs that differ only in seed are one stack: read stacked, the newest with the count.
+@Suite struct StackTests {
+    @Test func variationsAndRerunsStackAndStackOpensThem() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let s = try HistoryStore(path: folder.path + "/history.sqlite")
+        func request(_ prompt: String, seed: UInt64?, results: Int? = nil) -> ImageInferenceRequest {
+            var r = ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: prompt)
+            r.width = 512; r.height = 512; r.seed = seed; r.numberResults = results
+            return r
+        }
+        let a = try s.createPending(request("a fox", seed: 1))
+        let b = try s.createPending(request("a fox", seed: 2))
+        let other = try s.createPending(request("an owl", seed: 1))
+        let c = try s.createPending(request("a fox", seed: nil, results: 4))
+        for (all, empty) in [(HistoryQuery(), true), (try s.parse("status:pending"), false)] {
+            _ = empty
+            let stacked = try s.searchStacked(all)
+            #expect(stacked.map(\.id) == [c, other])
+            #expect(stacked.map(\.stackCount) == [3, 1])
+            #expect(try s.countStacked(matching: all) == (jobs: 4, stacks: 2))
+        }
+        #expect(try s.search(s.parse("stack:\(a)")).map(\.id) == [c, b, a])
+        #expect(try s.search(s.parse("stack:\(other)")).map(\.id) == [other])
+        #expect(try s.searchStacked(s.parse("fox")).first?.stackCount == 3)
+    }
+}

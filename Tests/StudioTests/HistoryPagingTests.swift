@@ -24,11 +24,11 @@ import Testing
                                                                                 "positivePrompt": .string("")],
                                 target: "sandbox", pickerFolder: "/tmp")
         var effects = reducer.reduce(&state, .terminal(.key(.function(2))))
-        #expect(effects.contains(.loadHistory(query: "", generation: state.history.generation, page: 0)))
+        #expect(effects.contains(.loadHistory(query: "", generation: state.history.generation, page: 0, stacked: true)))
         var maxPages = 0
         for _ in 0..<400 {
             // Answer every page asked for, as History would.
-            for case .loadHistory(_, let generation, let page) in effects {
+            for case .loadHistory(_, let generation, let page, _) in effects {
                 effects = reducer.reduce(&state, .historyPage(generation: generation, page: page, total: 100_000, jobs: Self.page(page)))
             }
             maxPages = max(maxPages, state.history.pages.count)

@@ -113,3 +113,25 @@ import Testing
         #expect(s.effects.contains { if case .loadHistory = $0 { true } else { false } })
     }
 }
+
+@Suite struct StackKeysTests {
+    @Test func eOpensTheSelectedStackAndGoesBack() {
+        var s = StudioFixture()
+        s.key(.function(2))
+        var top = StudioFixture.job(9)
+        top.stackCount = 3
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [top, StudioFixture.job(5)], matching: 4))
+        let text = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(text.contains("4 jobs in 2 stacks") && text.contains("▣3#9 "), "\(text)")
+        s.effects = []
+        s.key(.character("e"))
+        #expect(s.state.history.query.text == "stack:9")
+        #expect(s.effects.contains { if case .loadHistory(let q, _, _, let stacked) = $0 { q == "stack:9" && !stacked } else { false } })
+        s.key(.character("e"))
+        #expect(s.state.history.query.text == "")
+        s.effects = []
+        s.key(.character("u"))
+        #expect(!s.state.history.stacked)
+        #expect(s.effects.contains { if case .loadHistory(_, _, _, let stacked) = $0 { !stacked } else { false } })
+    }
+}

@@ -107,6 +107,10 @@ import TestSupport
             #expect(!FileManager.default.fileExists(atPath: doomed.results[0].path))
             #expect(throws: HistoryError.noSuchJob(doomed.id)) { try history.job(doomed.id) }
 
+            // Every job on its own from here (a fork with a new seed would stack with its parent).
+            key(app, .character("u"))
+            #expect(await app.settle(timeout: .seconds(60)) { !$0.history.stacked && $0.history.pages[0] != nil && $0.history.selectedJob != nil })
+
             // Fork into the form, change the seed, generate: recorded as a fork of that job.
             let parent = try #require(app.state.history.job(at: 0))
             #expect(app.state.history.selectedJob?.id == parent.id, "the selection moves to the job now in the deleted one's place")

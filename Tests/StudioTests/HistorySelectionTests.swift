@@ -88,7 +88,7 @@ import Testing
         s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 1001,
                             jobs: Array(shifted.prefix(HistoryBrowser.pageSize)).map { StudioFixture.job($0) }))
         #expect(s.state.history.selectedJob == nil, "not on page 0 any more; page 1 is asked for")
-        #expect(s.effects.contains(.loadHistory(query: "", generation: s.state.history.generation, page: 1)))
+        #expect(s.effects.contains(.loadHistory(query: "", generation: s.state.history.generation, page: 1, stacked: true)))
         let second = (0..<HistoryBrowser.pageSize).map { Int64(1001 - HistoryBrowser.pageSize - $0) }
         s.send(.historyPage(generation: s.state.history.generation, page: 1, total: 1001, jobs: second.map { StudioFixture.job($0) }))
         #expect(s.state.history.selectedJob?.id == id)

@@ -182,11 +182,11 @@ public final class StudioApp: @unchecked Sendable {
                 // The balance is the API's to say; one it cannot give leaves the line as it was.
                 if let balance = try? await services.balance() { inbox.post(.balance(balance)) }
             }
-        case .loadHistory(let query, let generation, let page):
+        case .loadHistory(let query, let generation, let page, let stacked):
             Task.detached {
                 do {
-                    let (total, jobs) = try services.historyPage(query: query, page: page)
-                    inbox.post(.historyPage(generation: generation, page: page, total: total, jobs: jobs))
+                    let (total, jobs, matching) = try services.historyPage(query: query, page: page, stacked: stacked)
+                    inbox.post(.historyPage(generation: generation, page: page, total: total, jobs: jobs, matching: matching))
                 } catch {
                     inbox.post(.historyFailed(generation: generation, SafeText.line("\(error)")))
                 }

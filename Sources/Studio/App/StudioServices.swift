@@ -22,7 +22,8 @@ public protocol StudioServices: Sendable {
     func balance() async throws -> Double?
     func promptHistory() throws -> [String]
     /// One page of the jobs matching a History query, and how many match in all.
-    func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob])
+    /// Stacked: the newest job of each stack, `total` counting stacks and `matching` the jobs.
+    func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?)
     func setFavourite(_ id: Int64, _ on: Bool) throws
     /// Removes the job and its image files; says which files went and which could not be removed.
     func delete(_ id: Int64) throws -> JobDeletion
@@ -126,14 +127,19 @@ public struct LiveServices: StudioServices {
         try history?.recentPrompts() ?? []
     }
 
-    public func historyPage(query: String, page: Int) throws -> (total: Int, jobs: [HistoryJob]) {
-        guard let history else { return (0, []) }
+    public func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) {
+        guard let history else { return (0, [], nil) }
         let parsed = try history.parse(query, typing: true)
         let size = HistoryBrowser.pageSize
-        if parsed.isEmpty {
-            return (try history.count, try history.list(limit: size, offset: page * size))
+        if stacked {
+            let counts = try history.countStacked(matching: parsed)
+            return (counts.stacks, try history.searchStacked(parsed, limit: size, offset: page * size),
+                    counts.jobs == counts.stacks ? nil : counts.jobs)
         }
-        return (try history.count(matching: parsed), try history.search(parsed, limit: size, offset: page * size))
+        if parsed.isEmpty {
+            return (try history.count, try history.list(limit: size, offset: page * size), nil)
+        }
+        return (try history.count(matching: parsed), try history.search(parsed, limit: size, offset: page * size), nil)
     }
 
     public func setFavourite(_ id: Int64, _ on: Bool) throws {

@@ -26,7 +26,7 @@ extension HistoryBrowser {
         for page in wanted.sorted() where (pages[page] == nil || stalePages.contains(page)) && !pagesRequested.contains(page) {
             if let total, page * Self.pageSize >= max(total, 1) { continue }
             pagesRequested.insert(page)
-            effects.append(.loadHistory(query: query.text, generation: generation, page: page))
+            effects.append(.loadHistory(query: query.text, generation: generation, page: page, stacked: showsStacks))
         }
         return effects
     }

@@ -41,6 +41,14 @@ public struct HistoryBrowser: Sendable {
     public var markAll = false
     /// Saved searches by name, for `@name` in the search line.
     public var savedSearches: [String: String] = [:]
+    /// Jobs that differ only in seed are one cell with a count (`u` turns it off); never inside
+    /// `stack:`, which is one stack opened.
+    public var stacked = true
+    public var showsStacks: Bool { stacked && !query.text.lowercased().contains("stack:") }
+    /// How many jobs match when the cells are stacks (nil: as many as cells).
+    public var matching: Int?
+    /// The search before a stack was opened (`e`), back with `e` again.
+    public var queryBeforeStack: String?
     /// History's data version when last asked; nil until then.
     public var dataVersion: Int?
 

@@ -107,6 +107,21 @@ extension HistoryReducer {
             }
             h.markAll = true
             return [.notice((h.marksDescription ?? "") + " marked: d x t * 0-5 act on it; a clears")]
+        case .historyOpenStack:
+            if let before = h.queryBeforeStack {
+                h.queryBeforeStack = nil
+                return [.history(.search(before))]
+            }
+            guard let job = h.selectedJob else { return [] }
+            guard job.stackCount > 1 || !h.showsStacks else { return [.notice("job \(job.id) is alone: no other job differs from it only in seed")] }
+            h.queryBeforeStack = h.query.text
+            return [.history(.search("stack:\(job.id)")), .notice("the stack of job \(job.id); e goes back")]
+        case .historyStacks:
+            h.stacked.toggle()
+            h.reload(keepSelection: true)
+            h.pages = [:]
+            h.stalePages = []
+            return [.notice(h.stacked ? "stacks: jobs that differ only in seed are one cell" : "every job on its own")]
         case .historySaveSearch:
             guard !h.query.text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return [.notice("type a search first (/), then = keeps it under a name")]

@@ -28,6 +28,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case historyMark = "history.mark", historyMarkAll = "history.mark-search", historyLoupe = "history.loupe"
     case historySaveSearch = "history.save-search", historySavedSearches = "history.saved-searches"
     case loupeClose = "loupe.close"
+    case historyOpenStack = "history.open-stack", historyStacks = "history.stacks"
     case historyUseSeedImage = "history.use-as-seed-image", historyUseMask = "history.use-as-mask"
     case historyUseGuide = "history.use-as-guide-image"
     // Moving the History selection, and its panes.

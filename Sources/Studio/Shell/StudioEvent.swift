@@ -23,7 +23,8 @@ public enum StudioEvent: Sendable {
     case notice(String)
     case error(String)
     /// A page of History's matching jobs, for the query of `generation`.
-    case historyPage(generation: Int, page: Int, total: Int, jobs: [HistoryJob])
+    /// `total`: the cells (stacks, when stacked); `matching`: the jobs, when they differ.
+    case historyPage(generation: Int, page: Int, total: Int, jobs: [HistoryJob], matching: Int? = nil)
     case historyFailed(generation: Int, String)
     /// Something in History changed (a favourite, a deletion): reload what is shown.
     case historyChanged(String)
@@ -59,7 +60,8 @@ public enum StudioEffect: Sendable, Equatable {
     case thumbnail(ThumbnailKey)
     case estimate(EstimateKey)
     case refreshSpend
-    case loadHistory(query: String, generation: Int, page: Int)
+    /// `stacked`: jobs that differ only in seed come as one (the newest, with the stack's count).
+    case loadHistory(query: String, generation: Int, page: Int, stacked: Bool = false)
     case setFavourite(jobID: Int64, Bool)
     case deleteJob(Int64)
     case tagJob(Int64, add: [String], remove: [String])

@@ -67,8 +67,9 @@ extension StudioReducer {
             state.status.notice = text
         case .error(let text):
             state.status.lastError = text
-        case .historyPage(let generation, let page, let total, let jobs):
+        case .historyPage(let generation, let page, let total, let jobs, let matching):
             guard generation == state.history.generation else { return [] }
+            state.history.matching = matching
             state.history.receive(page: page, total: total, jobs: jobs)
         case .historyFailed(let generation, let why):
             guard generation == state.history.generation else { return [] }

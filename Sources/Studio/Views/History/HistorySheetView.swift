@@ -30,7 +30,7 @@ struct HistorySheetView {
                 }
                 let marked = h.markAll || h.marks.contains(job.id)
                 let caption = (marked ? "✓" : "") + (job.favourite ? "♥" : "") + (job.rating > 0 ? "★\(job.rating)" : "")
-                    + "#\(job.id) " + job.positivePrompt
+                    + (job.stackCount > 1 ? "▣\(job.stackCount)" : "") + "#\(job.id) " + job.positivePrompt
                 frame.putClipped(caption, x: x, y: y + HistoryLayout.thumbHeight, style: theme.style(selected ? "selection" : "hint"),
                                  maxWidth: HistoryLayout.thumbWidth)
             }

@@ -49,7 +49,9 @@ struct HistoryView {
         let label = "History  / search: "
         frame.put(label, x: s.x, y: s.y, style: theme.style("title"))
         let x = s.x + DisplayWidth.of(label)
-        let counted = h.total.map { "\($0) job\($0 == 1 ? "" : "s")" } ?? "loading…"
+        let counted = h.total.map { total in
+            h.matching.map { "\($0) job\($0 == 1 ? "" : "s") in \(total) stack\(total == 1 ? "" : "s")" } ?? "\(total) job\(total == 1 ? "" : "s")"
+        } ?? "loading…"
         let right = (h.mode == .sheet ? "sheet" : "list") + "  " + counted
         let queryWidth = max(1, s.width - DisplayWidth.of(label) - DisplayWidth.of(right) - 2)
         var cursor: (x: Int, y: Int)?
