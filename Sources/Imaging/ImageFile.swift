@@ -28,6 +28,12 @@ public enum ImageFile {
         return data
     }
 
+    /// The picture's size from its header (the file is read, not decoded).
+    public static func dimensions(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> (width: Int, height: Int) {
+        let data = try read(path, maxBytes: maxBytes)
+        do { return try ImageDecoder.dimensions(data) } catch { throw LoadError(path: path, reason: "\(error)") }
+    }
+
     /// Reads, checks and decodes to a thumbnail, every failure naming the file.
     public static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
                                  maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws -> RGBAImage {

@@ -173,15 +173,27 @@ public struct LiveServices: StudioServices {
         return (GenerateForm.document(from: safe), OutsideRequest.note(dropped))
     }
 
+    /// A sweep sheet's cell at most this many pixels a side, and the sheet's longest side at most `sweepSheetCap`.
+    public static let sweepCellCap = 1024
+    public static let sweepSheetCap = 8192
+
     public func saveSweep(_ sweep: SweepGrid) throws -> String {
+        // Each cell at the results' own resolution (up to the caps), not the 256 px thumbnails.
+        let paths = sweep.cells.compactMap(\.path)
+        let largest = paths.compactMap { try? ImageFile.dimensions($0) }.map { max($0.width, $0.height) }.max() ?? 256
+        let cell = max(64, min(largest, Self.sweepCellCap, Self.sweepSheetCap / max(1, max(sweep.columns, sweep.rows))))
         var grid: [[RGBAImage?]] = []
         for r in 0..<sweep.rows {
             grid.append((0..<sweep.columns).map { c in
-                sweep.cells[r * sweep.columns + c].path.flatMap { try? ImageFile.thumbnail($0, fitting: 256, 256) }
+                sweep.cells[r * sweep.columns + c].path.flatMap { try? ImageFile.thumbnail($0, fitting: cell, cell) }
             })
         }
-        let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels,
-                                          title: "sweep of job \(sweep.baseJobID)")
+        var title = "sweep of job \(sweep.baseJobID)"
+        if let base = try? history?.job(sweep.baseJobID) {
+            title += ": " + String(base.positivePrompt.prefix(80))
+            if let seed = base.results.first?.seed ?? base.seed { title += "  seed \(seed)" }
+        }
+        let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels, cell: cell, title: title)
         let stamp = Int(now().timeIntervalSince1970)
         let file = sweepFolder.appendingPathComponent("sweep-job\(sweep.baseJobID)-\(stamp).png")
         try FileManager.default.createDirectory(at: sweepFolder, withIntermediateDirectories: true)
