@@ -6,6 +6,15 @@ import RunwareAPI
 public struct SweepAxis: Sendable, Equatable {
     public var name: String
     public var values: [String]
+    /// A prompt search-and-replace axis (`prompt:fox/cat,owl`): the word each value takes the
+    /// place of in the prompt; its first value is the word itself (the prompt as it was).
+    public var replacing: String?
+
+    public init(name: String, values: [String], replacing: String? = nil) {
+        self.name = name
+        self.values = values
+        self.replacing = replacing
+    }
 }
 
 public struct SweepCell: Sendable, Equatable {
@@ -42,6 +51,17 @@ public struct SweepGrid: Sendable, Equatable {
         }
         var axes: [SweepAxis] = []
         for (name, valueText) in parts {
+            if name.lowercased() == "prompt" {
+                // prompt:fox/cat,owl — "fox" in the prompt, then "cat", then "owl" in its place.
+                guard let slash = valueText.firstIndex(of: "/"), slash != valueText.startIndex else {
+                    throw ParseError(description: "a prompt axis is prompt:WORD/other,other (e.g. prompt:fox/cat,owl)")
+                }
+                let word = String(valueText[..<slash]).trimmingCharacters(in: .whitespaces)
+                let others = try Self.values(String(valueText[valueText.index(after: slash)...]))
+                guard !others.isEmpty else { throw ParseError(description: "prompt:\(word)/ has nothing to put in its place") }
+                axes.append(SweepAxis(name: "prompt", values: [word] + others, replacing: word))
+                continue
+            }
             let pieces = [name, valueText]
             guard let field = fields.first(where: { $0.path.description.caseInsensitiveCompare(pieces[0]) == .orderedSame }),
                   field.kind.takesText || { if case .choice = field.kind { true } else { false } }(), field.kind != .prompt
@@ -69,7 +89,8 @@ public struct SweepGrid: Sendable, Equatable {
             if !quoted, i == 0 || chars[i - 1] == " " {
                 var j = i
                 while j < chars.count, chars[j].isLetter || chars[j].isNumber || "._[]".contains(chars[j]) { j += 1 }
-                if j > i, j < chars.count, chars[j] == "=", chars[i].isLetter {
+                let isPromptAxis = chars[j...].first == ":" && String(chars[i..<j]).lowercased() == "prompt"
+                if j > i, j < chars.count, chars[j] == "=" || isPromptAxis, chars[i].isLetter {
                     starts.append((String(chars[i..<j]), j + 1, i))
                     i = j + 1
                     continue
@@ -117,6 +138,14 @@ public struct SweepGrid: Sendable, Equatable {
                 var settings = [(axes[0].name, value)]
                 if let rowValue { settings.append((axes[1].name, rowValue)); label += " \(axes[1].name)=\(rowValue)" }
                 for (name, v) in settings {
+                    if name == "prompt", let word = axes.first(where: { $0.name == "prompt" })?.replacing {
+                        let prompt = form.document["positivePrompt"]?.stringValue ?? ""
+                        guard prompt.contains(word) else { throw ParseError(description: "the prompt has no \"\(word)\" to replace") }
+                        if let field = form.fields.first(where: { $0.path == "positivePrompt" }) {
+                            form.set(field, text: prompt.replacingOccurrences(of: word, with: v))
+                        }
+                        continue
+                    }
                     guard let field = form.fields.first(where: { $0.path.description == name }) else {
                         throw ParseError(description: "\(name) is not in this request")
                     }
