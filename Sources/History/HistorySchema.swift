@@ -100,6 +100,12 @@ enum HistorySchema {
             }
             try db.execute(sql: "CREATE INDEX job_variant ON job(variantKey, id)")
         }
+        m.registerMigration("v5-parent-index") { db in
+            // Deleting a job sets its children's parentID to NULL: without this index every delete
+            // read the whole table (1,000 deletions out of 100,000 jobs took a minute), and the
+            // lineage's children were found the same way.
+            try db.execute(sql: "CREATE INDEX job_parent ON job(parentID)")
+        }
         return m
     }
 }

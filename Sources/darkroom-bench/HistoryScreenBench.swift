@@ -77,6 +77,10 @@ enum HistoryScreenBench {
         // and until History has it on disk.
         var rateToFrame: [Double] = []
         var rateWritten: [Double] = []
+        app.dispatch(.terminal(.key(.home)))
+        app.render()
+        _ = await app.settle(timeout: .seconds(30)) { complete($0) }
+        _ = pty.drain()
         for n in 0..<50 {
             let rated = app.state.history.selectedJob?.id
             let wall = ContinuousClock.now
@@ -86,7 +90,8 @@ enum HistoryScreenBench {
             rateToFrame.append(Measure.threadCPUMilliseconds() - cpu)
             if let rated { while (try? store.job(rated).rating) != n % 5 + 1 { try await Task.sleep(for: .milliseconds(1)) } }
             rateWritten.append(Measure.milliseconds(ContinuousClock.now - wall))
-            _ = await app.settle(timeout: .seconds(30)) { complete($0) }
+            // Its answer taken (the reload it asks for), the next job selected.
+            _ = await app.settle(timeout: .seconds(5)) { $0.history.selectedJob != nil && $0.history.stalePages.isEmpty }
             _ = pty.drain()
         }
         CursesTerminal.restore()
