@@ -412,9 +412,12 @@ import TestSupport
                     try await tmux.waitFor("#\(n + 1) ")
                     try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") && $0.contains("done") }
                 }
-                // Find one by search and open its detail.
+                // Find one by search and open its detail. Every job on its own (the fork below,
+                // with only a new seed, would stack with its parent; aStackIsOneCellAndOpens has stacks).
                 try await tmux.keys("F2")
                 try await tmux.waitFor("3 jobs")
+                try await tmux.type("u")
+                try await tmux.waitFor("every job on its own")
                 try await tmux.type("/owl")
                 try await tmux.keys("Enter")
                 try await tmux.waitFor("1 job")

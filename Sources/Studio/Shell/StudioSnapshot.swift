@@ -20,6 +20,8 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
     public var historyList: Bool
     public var historySelectedID: Int64?
     public var historySelected: Int
+    /// Stacks on or off (`u`); absent in files written before stacks.
+    public var historyStacked: Bool?
     public var results: [Result]
     public var selectedResult: Int
 
@@ -42,6 +44,7 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
         historyList = state.history.mode == .list
         historySelectedID = state.history.selectedID
         historySelected = state.history.selected
+        historyStacked = state.history.stacked
         results = g.results.map { Result(path: $0.path, seed: $0.seed, job: $0.job, index: $0.index, flagged: $0.flagged) }
         selectedResult = g.selectedResult
     }
@@ -58,6 +61,7 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
         state.generate.lastSeed = kept.first?.seed
         state.history.query = LineEditor(historyQuery)
         state.history.mode = historyList ? .list : .sheet
+        state.history.stacked = historyStacked ?? true
         state.history.restoreSelection(index: historySelected, id: historySelectedID)
         if screen == "history" {
             state.screen = .history
