@@ -14,7 +14,10 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ data: Data, to url: URL) throws {
+    /// `durable: false` leaves out the two fsyncs: readers still see all or nothing (the rename),
+    /// but a power cut may keep the previous version; for files that are only a convenience (the
+    /// studio's state), so the disk is not flushed while pictures are being made.
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw WriteError(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
@@ -36,7 +39,7 @@ public enum AtomicFile {
             return offset
         }
         let reason = String(cString: strerror(errno))
-        guard written == data.count, fsync(fd) == 0 else {
+        guard written == data.count, !durable || fsync(fd) == 0 else {
             close(fd)
             throw WriteError(path: url.path, reason: reason)
         }
@@ -45,6 +48,7 @@ public enum AtomicFile {
             throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
         }
         ok = true
+        guard durable else { return }
         let dir = open(folder.path, O_RDONLY)
         if dir >= 0 {
             fsync(dir)

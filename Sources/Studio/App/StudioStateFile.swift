@@ -81,7 +81,7 @@ public final class StudioStateFile: Sendable {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            try AtomicFile.write(try encoder.encode(snapshot), to: url)
+            try AtomicFile.write(try encoder.encode(snapshot), to: url, durable: false)
             progress.withLock { $0.written = snapshot }
             return nil
         } catch {
