@@ -31,7 +31,7 @@ public struct Binding: Sendable, Equatable {
 public enum Availability: String, Sendable, Equatable {
     case never
     case whileFormInvalid, whileFormValid, withoutJobInFlight, withoutPromptHistory, whileNotRecalling, withoutLastSeed
-    case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob, withoutSweep
+    case outsideStack, outsideStackItem, withoutResult, withoutSelectedJob, withoutSweep, withoutSweepPages
 }
 
 public struct KeyMap: Sendable, Equatable {

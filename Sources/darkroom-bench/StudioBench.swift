@@ -29,7 +29,7 @@ enum StudioBench {
         func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
         func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? { nil }
-        func saveSweep(_ sweep: SweepGrid) throws -> String { throw NoFile() }
+        func saveSweep(_ sweep: SweepGrid) throws -> [String] { throw NoFile() }
         func apply(_ batch: HistoryBatch) throws -> String { "" }
         func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int) { ([], 0) }
         func savedSearches() throws -> [String: String] { [:] }

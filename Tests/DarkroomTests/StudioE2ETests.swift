@@ -447,37 +447,42 @@ import TestSupport
                 #expect(screen.contains("≠ seed") && screen.contains("4242"), "\(screen)")
                 try await tmux.keys("Escape")
 
-                // A 3x2 sweep: six labelled cells, saved as one PNG.
+                // A 3x2 sweep with a third parameter as two pages: twelve labelled cells, a PNG per page.
                 try await tmux.type("s")
                 try await tmux.waitFor("Sweep job")
                 try await tmux.keys("C-u")
-                try await tmux.type("CFGScale=2,4,6 steps=20,28")
+                try await tmux.type("CFGScale=2,4,6 steps=20,28 seed=11,12")
                 try await tmux.keys("Enter")
-                screen = try await tmux.waitFor(timeout: .seconds(30)) { $0.contains("6 of 6 cells") }
-                let labelled = ["CFGScale=2", "CFGScale=6", "steps=28"].allSatisfy { screen.contains($0) }
+                screen = try await tmux.waitFor(timeout: .seconds(30)) { $0.contains("12 of 12 cells") }
+                let labelled = ["CFGScale=2", "CFGScale=6", "steps=28", "page 1 of 2: seed=11"].allSatisfy { screen.contains($0) }
                 #expect(labelled, "\(screen)")
+                try await tmux.keys("PageDown")
+                screen = try await tmux.waitFor("page 2 of 2: seed=12")
+                try await tmux.keys("PageDown")
+                try await tmux.keys("PageUp")
+                try await tmux.waitFor("page 1 of 2: seed=11")
                 try await tmux.type("p")
-                screen = try await tmux.waitFor("saved the sweep as")
+                screen = try await tmux.waitFor("saved the sweep's 2 pages as")
                 let saved = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/data/darkroom/sweeps")
-                    .filter { $0.contains("sweep-job2-") && $0.hasSuffix(".png") }
-                #expect(saved.count == 1, "\(saved)")
+                    .filter { $0.contains("sweep-job2-") && $0.hasSuffix(".png") }.sorted()
+                #expect(saved.count == 2 && saved[0].hasSuffix("-page1.png") && saved[1].hasSuffix("-page2.png"), "\(saved)")
                 try await tmux.keys("Escape")
 
                 // Delete the newest owl: it leaves the screen, History and the disk.
-                screen = try await tmux.waitFor("8 jobs")
+                screen = try await tmux.waitFor("14 jobs")
                 try await tmux.keys("Home")
                 try await tmux.type("d")
                 screen = try await tmux.waitFor("y/n")
                 let id = screen.components(separatedBy: "delete job ").last?.split(separator: " ").first.map(String.init) ?? "?"
                 try await tmux.type("y")
-                screen = try await tmux.waitFor("7 jobs")
+                screen = try await tmux.waitFor("13 jobs")
                 #expect(!screen.contains("#\(id) "), "\(screen)")
                 let env = Binary.isolatedEnvironment(folder)
                 let show = try await Binary.run(Self.darkroom, ["history", "show", id], environment: env)
                 #expect(show.status != 0 && show.stderr.contains("no job \(id)"), "\(show.stdout)\(show.stderr)")
                 let images = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/data/darkroom/images")
                     .filter { $0.hasSuffix(".jpg") }
-                let expected = 9  // three, the fork, six sweep cells, less the one deleted
+                let expected = 15  // three, the fork, twelve sweep cells, less the one deleted
                 #expect(images.count == expected, "\(images)")
                 try await tmux.keys("C-q")
                 try await tmux.waitFor("EXIT=0")

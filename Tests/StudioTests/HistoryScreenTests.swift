@@ -204,8 +204,8 @@ import TestSupport
             let sheet = terminal.text.joined(separator: "\n")
             #expect(sheet.contains("6 of 6 cells") && sheet.contains("CFGScale=4") && sheet.contains("steps=28"), "\(sheet)")
             key(app, .character("p"))
-            #expect(await app.settle(timeout: .seconds(60)) { $0.history.sweep?.savedPNG != nil })
-            let png = try #require(app.state.history.sweep?.savedPNG)
+            #expect(await app.settle(timeout: .seconds(60)) { $0.history.sweep?.savedPNGs.isEmpty == false })
+            let png = try #require(app.state.history.sweep?.savedPNGs.first)
             let size = try ImageDecoder.dimensions(try Data(contentsOf: URL(fileURLWithPath: png)))
             #expect(size.width > 3 * 256 && size.height > 2 * 256)
             let cells = try history.children(of: rerun.id).filter { $0.lineage == .sweep }

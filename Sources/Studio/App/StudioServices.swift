@@ -33,8 +33,8 @@ public protocol StudioServices: Sendable {
     /// The task object an image file's metadata holds (ours or another tool's `parameters`).
     /// Local file paths, webhook and upload URLs it names are left out, and said so in `note`.
     func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)?
-    /// The sweep's pictures in one PNG with its axis labels; returns its path.
-    func saveSweep(_ sweep: SweepGrid) throws -> String
+    /// The sweep's pictures in one PNG per page with its axis labels; returns their paths.
+    func saveSweep(_ sweep: SweepGrid) throws -> [String]
     /// Runs a batch action; answers the line that says what it did.
     func apply(_ batch: HistoryBatch) throws -> String
     /// The jobs a target names now and how many image files they hold (asked before a delete).
@@ -177,28 +177,33 @@ public struct LiveServices: StudioServices {
     public static let sweepCellCap = 1024
     public static let sweepSheetCap = 8192
 
-    public func saveSweep(_ sweep: SweepGrid) throws -> String {
+    public func saveSweep(_ sweep: SweepGrid) throws -> [String] {
         // Each cell at the results' own resolution (up to the caps), not the 256 px thumbnails.
         let paths = sweep.cells.compactMap(\.path)
         let largest = paths.compactMap { try? ImageFile.dimensions($0) }.map { max($0.width, $0.height) }.max() ?? 256
         let cell = max(64, min(largest, Self.sweepCellCap, Self.sweepSheetCap / max(1, max(sweep.columns, sweep.rows))))
-        var grid: [[RGBAImage?]] = []
-        for r in 0..<sweep.rows {
-            grid.append((0..<sweep.columns).map { c in
-                sweep.cells[r * sweep.columns + c].path.flatMap { try? ImageFile.thumbnail($0, fitting: cell, cell) }
-            })
-        }
         var title = "sweep of job \(sweep.baseJobID)"
         if let base = try? history?.job(sweep.baseJobID) {
             title += ": " + String(base.positivePrompt.prefix(80))
             if let seed = base.results.first?.seed ?? base.seed { title += "  seed \(seed)" }
         }
-        let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels, cell: cell, title: title)
         let stamp = Int(now().timeIntervalSince1970)
-        let file = sweepFolder.appendingPathComponent("sweep-job\(sweep.baseJobID)-\(stamp).png")
         try FileManager.default.createDirectory(at: sweepFolder, withIntermediateDirectories: true)
-        try AtomicFile.write(try ImageEncoder.encode(sheet, as: .png), to: file)
-        return file.path
+        var saved: [String] = []
+        for page in 0..<sweep.pages {
+            let grid: [[RGBAImage?]] = (0..<sweep.rows).map { r in
+                (0..<sweep.columns).map { c in
+                    sweep.cell(page: page, row: r, column: c).path.flatMap { try? ImageFile.thumbnail($0, fitting: cell, cell) }
+                }
+            }
+            let pageTitle = sweep.pages > 1 ? "\(title)  page \(page + 1) of \(sweep.pages): \(sweep.pageLabels[page])" : title
+            let sheet = LabelledSheet.compose(grid, columnLabels: sweep.columnLabels, rowLabels: sweep.rowLabels, cell: cell, title: pageTitle)
+            let name = "sweep-job\(sweep.baseJobID)-\(stamp)" + (sweep.pages > 1 ? "-page\(page + 1)" : "") + ".png"
+            let file = sweepFolder.appendingPathComponent(name)
+            try AtomicFile.write(try ImageEncoder.encode(sheet, as: .png), to: file)
+            saved.append(file.path)
+        }
+        return saved
     }
 
     public func delete(_ id: Int64) throws -> JobDeletion {

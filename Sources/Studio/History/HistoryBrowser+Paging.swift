@@ -37,7 +37,7 @@ extension HistoryBrowser {
         case .sweep:
             guard let sweep else { return [] }
             let size = layout.sweepCell(sweep)
-            return sweep.cells.compactMap { $0.path.map { ThumbnailKey(path: $0, columns: size.width, rows: size.height) } }
+            return sweep.cells(ofPage: sweep.page).compactMap { $0.path.map { ThumbnailKey(path: $0, columns: size.width, rows: size.height) } }
         case .compare(let comparison):
             let (left, right) = layout.comparePictures
             return [(comparison.a, left), (comparison.b, right)].compactMap { job, box in

@@ -53,7 +53,7 @@ extension HistoryReducer {
             }
         case .historySweep:
             guard let job = h.selectedJob else { return [] }
-            return [.open(.input(InputPrompt(.sweep(jobID: job.id), title: "Sweep job \(job.id): NAME=values [NAME=values], or prompt:word/other,other",
+            return [.open(.input(InputPrompt(.sweep(jobID: job.id), title: "Sweep job \(job.id): NAME=values, up to three (the third as pages); prompt:word/other,other",
                                              text: "CFGScale=2,4,6 steps=20,28,36")))]
         case .sweepSave:
             guard let sweep = h.sweep else { return [] }

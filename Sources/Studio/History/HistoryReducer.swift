@@ -61,6 +61,8 @@ struct HistoryReducer: Sendable {
         case .historyOpen:
             if let row = h.selectedRow { h.pane = .detail(JobDetail(row)) }
         case .detailClose, .lineageClose, .compareClose, .sweepClose, .loupeClose: h.pane = .browse
+        case .sweepNextPage: h.sweep?.turn(by: 1)
+        case .sweepPreviousPage: h.sweep?.turn(by: -1)
         case .historyLoupe:
             guard h.selectedRow != nil else { return [] }
             h.pane = .loupe

@@ -1,8 +1,8 @@
 import Foundation
 import RunwareAPI
 
-/// A sweep: one or two parameters, each with a list of values, over a base request; one job per
-/// cell, shown as a labelled contact sheet.
+/// A sweep: one, two or three parameters, each with a list of values, over a base request; one
+/// job per cell, shown as a labelled contact sheet (the third parameter's values are its pages).
 public struct SweepAxis: Sendable, Equatable {
     public var name: String
     public var values: [String]
@@ -26,14 +26,43 @@ public struct SweepCell: Sendable, Equatable {
 public struct SweepGrid: Sendable, Equatable {
     public var baseJobID: Int64
     public var axes: [SweepAxis]
-    /// Row-major: a row per value of the second axis (one row without it), a column per value of the first.
+    /// Page by page (a page per value of the third axis, one page without it), each row-major: a
+    /// row per value of the second axis (one row without it), a column per value of the first.
     public var cells: [SweepCell]
-    public var savedPNG: String?
+    /// The page on screen (0 without a third axis).
+    public var page = 0
+    /// The PNGs it was saved as, one per page.
+    public var savedPNGs: [String] = []
+
+    public init(baseJobID: Int64, axes: [SweepAxis], cells: [SweepCell]) {
+        self.baseJobID = baseJobID
+        self.axes = axes
+        self.cells = cells
+    }
 
     public var columns: Int { axes[0].values.count }
     public var rows: Int { axes.count > 1 ? axes[1].values.count : 1 }
+    public var pages: Int { axes.count > 2 ? axes[2].values.count : 1 }
     public var columnLabels: [String] { axes[0].values.map { "\(axes[0].name)=\($0)" } }
     public var rowLabels: [String] { axes.count > 1 ? axes[1].values.map { "\(axes[1].name)=\($0)" } : [] }
+    /// `seed=2` for each page; empty without a third axis.
+    public var pageLabels: [String] { axes.count > 2 ? axes[2].values.map { "\(axes[2].name)=\($0)" } : [] }
+
+    /// The cell at a row and column of a page.
+    public func cell(page: Int, row: Int, column: Int) -> SweepCell {
+        cells[(page * rows + row) * columns + column]
+    }
+
+    /// The cells of one page, row-major.
+    public func cells(ofPage page: Int) -> ArraySlice<SweepCell> {
+        let size = rows * columns
+        return cells[min(cells.count, page * size)..<min(cells.count, (page + 1) * size)]
+    }
+
+    /// Another page, kept within the pages.
+    public mutating func turn(by delta: Int) {
+        page = max(0, min(pages - 1, page + delta))
+    }
 
     public static let maxCells = 36
 
@@ -41,16 +70,19 @@ public struct SweepGrid: Sendable, Equatable {
         public var description: String
     }
 
-    /// `CFGScale=2,4,6 steps=20,28,36`: one or two axes, each a field name and its values. A
+    /// `CFGScale=2,4,6 steps=20,28,36 seed=1,2`: one, two or three axes (the third as pages), each a field name and its values. A
     /// value may hold spaces (`scheduler=Euler,DPM++ 2M Karras`): an axis ends where the next
     /// `NAME=` starts; quotes keep a comma or an `=` in a value (`"a, b"`).
     public static func axes(_ text: String, fields: [FieldSpec]) throws -> [SweepAxis] {
         let parts = try split(text)
-        guard (1...2).contains(parts.count) else {
-            throw ParseError(description: "give one or two parameters, e.g. CFGScale=2,4,6 steps=20,28,36")
+        guard (1...3).contains(parts.count) else {
+            throw ParseError(description: "give one, two or three parameters (the third as pages), e.g. CFGScale=2,4,6 steps=20,28 seed=1,2")
         }
         var axes: [SweepAxis] = []
         for (name, valueText) in parts {
+            if let twice = axes.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                throw ParseError(description: "\(twice.name) is given twice; give each parameter once, with all its values")
+            }
             if name.lowercased() == "prompt" {
                 // prompt:fox/cat,owl — "fox" in the prompt, then "cat", then "owl" in its place.
                 guard let slash = valueText.firstIndex(of: "/"), slash != valueText.startIndex else {
@@ -101,7 +133,7 @@ public struct SweepGrid: Sendable, Equatable {
         guard quoted == false else { throw ParseError(description: "a quote is not closed") }
         guard let first = starts.first else {
             throw ParseError(description: text.trimmingCharacters(in: .whitespaces).isEmpty
-                ? "give one or two parameters, e.g. CFGScale=2,4,6 steps=20,28,36"
+                ? "give one, two or three parameters (the third as pages), e.g. CFGScale=2,4,6 steps=20,28 seed=1,2"
                 : "\"\(text.trimmingCharacters(in: .whitespaces))\": write NAME=value,value,...")
         }
         let before = String(chars[0..<first.partStart]).trimmingCharacters(in: .whitespaces)
@@ -126,36 +158,39 @@ public struct SweepGrid: Sendable, Equatable {
         return values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The request of every cell, row-major; every cell that breaks a documented limit is named.
+    /// The request of every cell, in `cells`' order (page by page, row-major); every cell that
+    /// breaks a documented limit is named.
     public static func requests(base: [String: JSONValue], axes: [SweepAxis]) throws -> [(label: String, request: ImageInferenceRequest)] {
         let rowValues: [String?] = axes.count > 1 ? axes[1].values : [nil]
+        let pageValues: [String?] = axes.count > 2 ? axes[2].values : [nil]
         var out: [(String, ImageInferenceRequest)] = []
         var broken: [String] = []
-        for rowValue in rowValues {
-            for value in axes[0].values {
-                var form = GenerateForm(document: base)
-                var label = "\(axes[0].name)=\(value)"
-                var settings = [(axes[0].name, value)]
-                if let rowValue { settings.append((axes[1].name, rowValue)); label += " \(axes[1].name)=\(rowValue)" }
-                for (name, v) in settings {
-                    if name == "prompt", let word = axes.first(where: { $0.name == "prompt" })?.replacing {
-                        let prompt = form.document["positivePrompt"]?.stringValue ?? ""
-                        guard prompt.contains(word) else { throw ParseError(description: "the prompt has no \"\(word)\" to replace") }
-                        if let field = form.fields.first(where: { $0.path == "positivePrompt" }) {
-                            form.set(field, text: prompt.replacingOccurrences(of: word, with: v))
-                        }
-                        continue
+        // Page by page, row by row, column by column: each cell's value of every axis.
+        let combinations: [[String?]] = pageValues.flatMap { page in
+            rowValues.flatMap { row in axes[0].values.map { column in [column, row, page] } }
+        }
+        for values in combinations {
+            var form = GenerateForm(document: base)
+            let settings = zip(axes, values).compactMap { axis, value in value.map { (axis.name, $0) } }
+            let label = settings.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+            for (name, v) in settings {
+                if name == "prompt", let word = axes.first(where: { $0.name == "prompt" })?.replacing {
+                    let prompt = form.document["positivePrompt"]?.stringValue ?? ""
+                    guard prompt.contains(word) else { throw ParseError(description: "the prompt has no \"\(word)\" to replace") }
+                    if let field = form.fields.first(where: { $0.path == "positivePrompt" }) {
+                        form.set(field, text: prompt.replacingOccurrences(of: word, with: v))
                     }
-                    guard let field = form.fields.first(where: { $0.path.description == name }) else {
-                        throw ParseError(description: "\(name) is not in this request")
-                    }
-                    form.set(field, text: v)
+                    continue
                 }
-                if !form.issues.isEmpty {
-                    broken.append("cell \(label): " + form.issues.map(FieldNames.message).joined(separator: "; "))
+                guard let field = form.fields.first(where: { $0.path.description == name }) else {
+                    throw ParseError(description: "\(name) is not in this request")
                 }
-                out.append((label, form.draft))
+                form.set(field, text: v)
             }
+            if !form.issues.isEmpty {
+                broken.append("cell \(label): " + form.issues.map(FieldNames.message).joined(separator: "; "))
+            }
+            out.append((label, form.draft))
         }
         guard broken.isEmpty else {
             let shown = broken.prefix(4).joined(separator: " · ")

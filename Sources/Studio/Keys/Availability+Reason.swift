@@ -21,6 +21,7 @@ extension Availability {
             return g.results.isEmpty ? "no results yet" : nil
         case .withoutSelectedJob: return state.history.selectedJob == nil ? "no job selected" : nil
         case .withoutSweep: return state.history.sweep?.cells.contains { $0.path != nil } == true ? nil : "no sweep with results yet"
+        case .withoutSweepPages: return (state.history.sweep?.pages ?? 1) > 1 ? nil : "this sweep has one page (a third parameter makes pages)"
         }
     }
 }

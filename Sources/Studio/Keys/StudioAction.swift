@@ -40,6 +40,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case detailPageUp = "detail.page-up", detailPageDown = "detail.page-down"
     case lineageClose = "lineage.close", lineageWalk = "lineage.walk"
     case compareClose = "compare.close", sweepClose = "sweep.close"
+    case sweepNextPage = "sweep.nextPage", sweepPreviousPage = "sweep.previousPage"
     // The focused form field.
     case fieldActivate = "field.activate", fieldDecrease = "field.decrease", fieldIncrease = "field.increase"
     case fieldToggle = "field.toggle"

@@ -29,7 +29,8 @@ public enum StudioEvent: Sendable {
     /// Something in History changed (a favourite, a deletion): reload what is shown.
     case historyChanged(String)
     case lineage(LineageTree)
-    case sweepSaved(String)
+    /// The sweep saved: a PNG per page.
+    case sweepSaved([String])
     /// The task object read from an image file's metadata, or why there is none.
     case imageRequest(path: String, [String: JSONValue]?, error: String?)
     /// A batch delete measured: exactly these jobs, naming this many files, are to be asked about.

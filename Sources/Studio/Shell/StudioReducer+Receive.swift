@@ -93,9 +93,10 @@ extension StudioReducer {
         case .historyChanged(let what):
             state.status.notice = what
             state.history.reload(keepSelection: true)
-        case .sweepSaved(let path):
-            state.history.sweep?.savedPNG = path
-            state.status.notice = "saved the sweep as \(path)"
+        case .sweepSaved(let paths):
+            state.history.sweep?.savedPNGs = paths
+            state.status.notice = paths.count == 1 ? "saved the sweep as \(paths[0])"
+                : "saved the sweep's \(paths.count) pages as \(paths[0]) … \((paths[paths.count - 1] as NSString).lastPathComponent)"
         case .lineage(let tree):
             state.history.pane = .lineage(tree)
         case .imageRequest(let path, let object, let error):

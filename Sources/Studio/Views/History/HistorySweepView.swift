@@ -3,7 +3,7 @@ import Preview
 import TerminalUI
 
 /// A sweep as a labelled contact sheet: a column per value of the first parameter, a row per
-/// value of the second, each cell the picture of its job as it arrives.
+/// value of the second, a page per value of the third, each cell the picture of its job as it arrives.
 struct HistorySweepView {
     var theme: Theme
 
@@ -12,7 +12,11 @@ struct HistorySweepView {
         let size = layout.sweepCell(sweep)
         let labelWidth = sweep.axes.count > 1 ? HistoryLayout.sweepRowLabelWidth : 0
         let done = sweep.cells.filter { $0.path != nil }.count
-        let head = "Sweep of job \(sweep.baseJobID): \(done) of \(sweep.cells.count) cells" + (sweep.savedPNG.map { "  saved \($0)" } ?? "")
+        var head = "Sweep of job \(sweep.baseJobID): \(done) of \(sweep.cells.count) cells"
+        if sweep.pages > 1 {
+            head += " · page \(sweep.page + 1) of \(sweep.pages): \(sweep.pageLabels[sweep.page]) (pgdn/pgup: other pages)"
+        }
+        if let first = sweep.savedPNGs.first { head += "  saved \(sweep.savedPNGs.count > 1 ? "\(sweep.savedPNGs.count) PNGs in \((first as NSString).deletingLastPathComponent)" : first)" }
         frame.putClipped(head, x: body.x + 1, y: body.y, style: theme.style("title"), maxWidth: body.width - 2)
         let top = body.y + 2
         for (c, label) in sweep.columnLabels.enumerated() {
@@ -26,7 +30,7 @@ struct HistorySweepView {
                                  maxWidth: labelWidth - 1)
             }
             for c in 0..<sweep.columns {
-                let cell = sweep.cells[r * sweep.columns + c]
+                let cell = sweep.cell(page: sweep.page, row: r, column: c)
                 let x = body.x + labelWidth + c * (size.width + 1)
                 if let path = cell.path, let grid = thumbnails[ThumbnailKey(path: path, columns: size.width, rows: size.height)] {
                     frame.place(grid, x: x + (size.width - grid.width) / 2, y: y)
