@@ -345,6 +345,53 @@ import TestSupport
         }
     }
 
+    /// A History image used as the seed image (`i`), then the job it came from deleted: the
+    /// img2img job keeps its own copy, so `r` re-runs it and the new job is done, not failed.
+    @Test func aRerunAfterItsSeedImagesJobWasDeleted() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key])
+            let made = try await Binary.run(Self.darkroom, ["generate", "a harbour at dawn", "--size", "128x128", "-q",
+                                                            "--endpoint", sandbox.endpoint], environment: env)
+            #expect(made.status == 0, "\(made.stderr)")
+            let seedImage = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await Self.studio(folder, endpoint: sandbox.endpoint) { tmux in
+                try await tmux.waitFor("ctrl-g generate")
+                try await tmux.keys("C-u")
+                try await tmux.type("the same harbour at night")
+                try await tmux.keys("F2")
+                try await tmux.waitFor("1 job")
+                try await tmux.type("i")
+                try await tmux.waitFor("job 1's image is the form's seed image")
+                try await tmux.keys("C-g")
+                try await tmux.waitFor("#2 ")
+                try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("jobs 0 running") && $0.contains("done") }
+                // Job 1, whose image was the seed image, deleted with its file.
+                try await tmux.keys("F2")
+                try await tmux.waitFor("2 jobs")
+                try await tmux.type("u")
+                try await tmux.waitFor("every job on its own")
+                try await tmux.keys("End")
+                try await tmux.type("d")
+                try await tmux.waitFor("delete job 1")
+                try await tmux.type("y")
+                var screen = try await tmux.waitFor("1 job")
+                #expect(!screen.contains("#1 "), "\(screen)")
+                #expect(!FileManager.default.fileExists(atPath: seedImage))
+                // The img2img job re-run from History.
+                try await tmux.keys("Home")
+                try await tmux.type("r")
+                screen = try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("2 jobs") && $0.contains("#3 ") }
+                try await tmux.keys("C-q")
+                try await tmux.waitFor("EXIT=0")
+            }
+            let shown = try await Binary.run(Self.darkroom, ["history", "show", "3"], environment: env)
+            #expect(shown.status == 0 && shown.stdout.contains("status    done"), "\(shown.stdout)\(shown.stderr)")
+            #expect(shown.stdout.contains(folder.path + "/data/darkroom/inputs/"), "the re-run sent the kept copy: \(shown.stdout)")
+        }
+    }
+
     @Test func monochromeAndNoColorStayUsable() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
