@@ -20,6 +20,28 @@ import Testing
         #expect(s.state.history.selectedJob?.id == 7)
     }
 
+    /// In the detail too: the job is rated, and the detail moves on with the selection; Left and
+    /// Right walk the search in it.
+    @Test func theDetailRatesAndFollowsTheSelection() {
+        var s = StudioFixture()
+        s.openHistory([9, 8, 7])
+        s.key(.enter)
+        #expect(s.state.history.selectedRow?.id == 9)
+        s.effects = []
+        s.key(.character("3"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9]), .rate(3)))))
+        guard case .detail(let detail) = s.state.history.pane else { Issue.record("the detail closed"); return }
+        #expect(detail.row.id == 8, "the detail shows the next job")
+        s.key(.right)
+        #expect(s.state.history.selectedRow?.id == 7)
+        s.key(.character("5"))
+        guard case .detail(let last) = s.state.history.pane else { Issue.record("the detail closed"); return }
+        #expect(last.row.id == 7 && last.lines.contains { $0.label == "rating" && $0.value.hasPrefix("★★★★★") },
+                "the last job stays, its new rating shown")
+        s.key(.left)
+        #expect(s.state.history.selectedRow?.id == 8)
+    }
+
     @Test func marksMakeTheJobKeysActOnTheMarkedJobs() {
         var s = StudioFixture()
         s.openHistory([9, 8, 7, 6])

@@ -83,6 +83,10 @@ public struct HistoryBrowser: Sendable {
     public mutating func select(index: Int) {
         selected = max(0, min(max(0, (total ?? 1) - 1), index))
         selectedID = job(at: selected)?.id
+        // An open detail follows the selection (Left/Right, or a rating that moves on).
+        if case .detail(let detail) = pane, let row = row(at: selected), row.id != detail.row.id {
+            pane = .detail(JobDetail(row))
+        }
     }
 
     /// Changes a loaded job in place (a rating shown before History has written it).
@@ -92,6 +96,11 @@ public struct HistoryBrowser: Sendable {
                 var job = page[i].job
                 change(&job)
                 pages[number]?[i] = HistoryRow(job)
+                if case .detail(let detail) = pane, detail.row.id == id {
+                    var fresh = JobDetail(HistoryRow(job))
+                    fresh.scroll = detail.scroll
+                    pane = .detail(fresh)
+                }
             }
         }
     }
