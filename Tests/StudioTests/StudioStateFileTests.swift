@@ -36,6 +36,10 @@ import Testing
         #expect(fresh.screen == .history)
         #expect(fresh.generate.results.map(\.path) == ["/kept.png"], "a result whose file is gone is left out")
         #expect(fresh.generate.lastSeed == 7)
+        fresh.screen = .generate
+        let screen = StudioView(theme: .monochrome, keyMap: .defaults).draw(fresh).frame.text.joined(separator: "\n")
+        let hint = screen.split(separator: "\n").first { $0.contains("No job") }.map(String.init) ?? "(no hint)"
+        #expect(hint.contains("No job running yet; the strip holds"), "the restored strip is not called empty: \(hint)")
     }
 
     @Test func aDamagedFileIsNamedAndIgnored() throws {

@@ -17,8 +17,10 @@ struct PreviewPaneView {
     private func drawJobs(_ state: StudioState, _ r: GenerateLayout.Rect, into frame: inout Frame) {
         let shown = Array(state.jobs.lines.suffix(r.height).reversed())
         if shown.isEmpty {
-            frame.putClipped("No jobs yet. Write a prompt, then ctrl-g to generate.", x: r.x, y: r.y,
-                             style: theme.style("hint"), maxWidth: r.width)
+            // Results kept from the last session are in the strip; no job of this one yet.
+            let hint = state.generate.results.isEmpty ? "No jobs yet. Write a prompt, then ctrl-g to generate."
+                : "No job running yet; the strip holds earlier results."
+            frame.putClipped(hint, x: r.x, y: r.y, style: theme.style("hint"), maxWidth: r.width)
             return
         }
         for (row, job) in shown.enumerated() {
