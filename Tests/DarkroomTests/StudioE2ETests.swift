@@ -223,8 +223,9 @@ import TestSupport
                 screen = try await tmux.waitFor(timeout: .seconds(20)) { $0.contains("f3 shows it") }
                 #expect(screen.contains("job 1 done: 1 of 1 image"), "\(screen)")
                 try await tmux.keys("F3")
-                screen = try await tmux.waitFor("esc: back to the form")
-                #expect(screen.contains("done 1/1") && screen.contains("seed ") && screen.contains("#1  result 1 of 1"), "\(screen)")
+                // Waits for the whole zoomed pane: tmux may show the title before the rest is painted.
+                screen = try await tmux.waitFor { $0.contains("esc: back to the form") && $0.contains("#1  result 1 of 1") }
+                #expect(screen.contains("done 1/1") && screen.contains("seed "), "\(screen)")
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                 #expect(lines.allSatisfy { $0.count <= 80 }, "\(screen)")
                 try await tmux.keys("Escape")
