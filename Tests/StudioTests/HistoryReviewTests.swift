@@ -42,6 +42,25 @@ import Testing
         #expect(s.state.history.selectedRow?.id == 8)
     }
 
+    /// In the Generate zoom (F3) the number keys rate the shown result's job and go on to the
+    /// older result.
+    @Test func theGenerateZoomRatesItsResults() {
+        var s = StudioFixture()
+        s.state.generate.add(RecentResult(path: "/a.png", seed: 1, job: "12", index: 0))
+        s.state.generate.add(RecentResult(path: "/b.png", seed: 2, job: "13", index: 0))
+        let prompt = s.state.generate.prompt.text
+        s.key(.function(3))
+        #expect(s.state.generate.selected?.job == "13")
+        s.effects = []
+        s.key(.character("4"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([13]), .rate(4)))))
+        #expect(s.state.generate.selected?.job == "12", "on to the older result")
+        s.key(.character("0"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([12]), .rate(0)))))
+        #expect(s.state.generate.selected?.job == "12", "the oldest stays")
+        #expect(s.state.generate.prompt.text == prompt, "no digit typed into the prompt")
+    }
+
     @Test func marksMakeTheJobKeysActOnTheMarkedJobs() {
         var s = StudioFixture()
         s.openHistory([9, 8, 7, 6])

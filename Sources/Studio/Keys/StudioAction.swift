@@ -15,6 +15,8 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case resultPrevious = "result.previous", resultNext = "result.next"
     case previewZoom = "preview.zoom", previewClose = "preview.close", previewNewer = "preview.newer", previewOlder = "preview.older"
     case previewLoupe = "preview.loupe"
+    case previewRate0 = "preview.rate-0", previewRate1 = "preview.rate-1", previewRate2 = "preview.rate-2"
+    case previewRate3 = "preview.rate-3", previewRate4 = "preview.rate-4", previewRate5 = "preview.rate-5"
     case suspend, redraw
     case showHistory = "screen.history", showGenerate = "screen.generate"
     case historySearch = "history.search", historyMode = "history.mode", historyOpen = "history.open"
@@ -40,7 +42,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case detailPageUp = "detail.page-up", detailPageDown = "detail.page-down"
     case lineageClose = "lineage.close", lineageWalk = "lineage.walk"
     case compareClose = "compare.close", sweepClose = "sweep.close"
-    case sweepNextPage = "sweep.nextPage", sweepPreviousPage = "sweep.previousPage"
+    case sweepNextPage = "sweep.next-page", sweepPreviousPage = "sweep.previous-page"
     // The focused form field.
     case fieldActivate = "field.activate", fieldDecrease = "field.decrease", fieldIncrease = "field.increase"
     case fieldToggle = "field.toggle"
