@@ -7,8 +7,15 @@ import RunwareAPI
 import Testing
 import TestSupport
 
-/// A sweep saved as one PNG keeps the results' own resolution (up to the caps), not 256 px cells.
+/// A sweep saved as PNGs keeps the results' own resolution (up to the caps), not 256 px cells.
 @Suite struct SweepSheetTests {
+    /// Services that only save sweeps (no History, no server), into `folder`/sweeps.
+    static func services(_ folder: TempFolder) -> LiveServices {
+        let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
+        return LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
+                            previewOptions: PreviewOptions(colors: .colors256), sweepFolder: folder.url.appendingPathComponent("sweeps"))
+    }
+
     @Test func theSheetIsAtTheResultsResolution() throws {
         let folder = TempFolder()
         defer { folder.remove() }
@@ -19,9 +26,7 @@ import TestSupport
                 .write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
-        let services = LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
-                                    previewOptions: PreviewOptions(colors: .colors256), sweepFolder: folder.url.appendingPathComponent("sweeps"))
+        let services = Self.services(folder)
         let sweep = SweepGrid(baseJobID: 7, axes: [SweepAxis(name: "steps", values: ["20", "28"])],
                               cells: paths.map { SweepCell(label: "", path: $0) })
         let saved = try services.saveSweep(sweep)
@@ -42,9 +47,7 @@ import TestSupport
                 .write(to: URL(fileURLWithPath: path))
             cells.append(SweepCell(label: "", path: path))
         }
-        let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
-        let services = LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
-                                    previewOptions: PreviewOptions(colors: .colors256), sweepFolder: folder.url.appendingPathComponent("sweeps"))
+        let services = Self.services(folder)
         let axes = [SweepAxis(name: "steps", values: ["20", "28"]), SweepAxis(name: "CFGScale", values: ["2", "4"]),
                     SweepAxis(name: "seed", values: ["1", "2"])]
         let saved = try services.saveSweep(SweepGrid(baseJobID: 7, axes: axes, cells: cells))

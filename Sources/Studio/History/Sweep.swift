@@ -70,9 +70,9 @@ public struct SweepGrid: Sendable, Equatable {
         public var description: String
     }
 
-    /// `CFGScale=2,4,6 steps=20,28,36 seed=1,2`: one, two or three axes (the third as pages), each a field name and its values. A
-    /// value may hold spaces (`scheduler=Euler,DPM++ 2M Karras`): an axis ends where the next
-    /// `NAME=` starts; quotes keep a comma or an `=` in a value (`"a, b"`).
+    /// `CFGScale=2,4,6 steps=20,28,36 seed=1,2`: one, two or three axes (the third as pages), each
+    /// a field name and its values. A value may hold spaces (`scheduler=Euler,DPM++ 2M Karras`):
+    /// an axis ends where the next `NAME=` starts; quotes keep a comma or an `=` in a value (`"a, b"`).
     public static func axes(_ text: String, fields: [FieldSpec]) throws -> [SweepAxis] {
         let parts = try split(text)
         guard (1...3).contains(parts.count) else {
