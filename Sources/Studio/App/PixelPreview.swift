@@ -207,13 +207,18 @@ final class PixelPreview: @unchecked Sendable {
             kittyIDs[key] = id
             nextKittyID = nextKittyID &+ 1
         }
-        let renderer = self.renderer, format = self.format, cell = self.cell
-        Task.detached {
+        let renderer = self.renderer, format = self.format, cell = self.cell, id = kittyID
+        // A thread of its own, not the concurrency pool: on two cores the pool is two threads,
+        // often busy with the job's History writes, the spend and the strip's thumbnails, and
+        // the picture a person waits for would queue behind them.
+        let thread = Thread {
             guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
             else { return }
-            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: kittyID)
+            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: id)
             post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows, cell: cell))
         }
+        thread.qualityOfService = .userInteractive
+        thread.start()
     }
 
     private static func changed(_ r: GenerateLayout.Rect, _ frame: Frame, _ previous: Frame?) -> Bool {
