@@ -131,8 +131,7 @@ struct GenerateReducer: Sendable {
             return [.history(.loupe(id))]
         case .previewRate0, .previewRate1, .previewRate2, .previewRate3, .previewRate4, .previewRate5:
             guard let result = g.selected, let id = Int64(result.job) else { return [.notice("this result is not in History")] }
-            let rating = [StudioAction.previewRate0, .previewRate1, .previewRate2, .previewRate3, .previewRate4, .previewRate5]
-                .firstIndex(of: action) ?? 0
+            let rating = action.rating ?? 0
             // On to the older result, so the strip is rated from the home row as History's sheet is.
             if g.selectedResult + 1 < g.results.count { g.selectedResult += 1 }
             return [.effect(.batch(HistoryBatch(.jobs([id]), .rate(rating))))]

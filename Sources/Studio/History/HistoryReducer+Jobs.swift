@@ -83,9 +83,7 @@ extension HistoryReducer {
 
     /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
     private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser) -> [Command]? {
-        let ratings: [StudioAction: Int] = [.historyRate0: 0, .historyRate1: 1, .historyRate2: 2, .historyRate3: 3, .historyRate4: 4,
-                                            .historyRate5: 5]
-        if let n = ratings[action] {
+        if let n = action.rating {
             if let target = h.batchTarget { return [.effect(.batch(HistoryBatch(target, .rate(n))))] }
             guard let job = h.selectedJob else { return [] }
             // Shown at once, written off the UI thread; then on to the next job, so a day is rated from the home row.

@@ -97,4 +97,17 @@ extension StudioAction {
         default: nil
         }
     }
+
+    /// The rating 0-5 a `history.rate-N` or `preview.rate-N` action gives.
+    public var rating: Int? {
+        switch self {
+        case .historyRate0, .previewRate0: 0
+        case .historyRate1, .previewRate1: 1
+        case .historyRate2, .previewRate2: 2
+        case .historyRate3, .previewRate3: 3
+        case .historyRate4, .previewRate4: 4
+        case .historyRate5, .previewRate5: 5
+        default: nil
+        }
+    }
 }
