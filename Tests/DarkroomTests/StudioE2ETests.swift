@@ -189,9 +189,11 @@ import TestSupport
                 var screen = try await tmux.waitFor("1 job")
                 #expect(screen.contains("lighthouse") && screen.contains("History"), "\(screen)")
                 try await tmux.keys("F2")
-                screen = try await tmux.waitFor("a harbour at night, unsent")
-                #expect(screen.contains("33"), "the steps typed: \(screen)")
-                #expect(screen.contains("seed "), "the strip's result is in the preview again: \(screen)")
+                // The whole screen, not the first rows of a redraw still under way: the draft with
+                // its steps, and the strip's result (the "seed" line) in the preview.
+                screen = try await tmux.waitFor(timeout: .seconds(20)) {
+                    $0.contains("a harbour at night, unsent") && $0.contains("33") && $0.contains("seed ")
+                }
                 // The focus is where it was: typing goes into the steps field.
                 try await tmux.type("5")
                 screen = try await tmux.waitFor("5 ")

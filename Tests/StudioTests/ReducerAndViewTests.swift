@@ -268,6 +268,8 @@ import Testing
         #expect(zoomed[0].hasPrefix("┌─ Preview · esc: back to the form"), "\(zoomed[0])")
         #expect(zoomed.joined(separator: "\n").contains("9.png  seed 5"), "\(zoomed.joined(separator: "\n"))")
         #expect(!zoomed.joined().contains("Negative"), "the form is not drawn under the preview")
+        // The zoom's own keys in the footer, the six rating keys as one entry.
+        #expect(zoomed.last?.contains("esc back") == true && zoomed.last?.contains("0-5 rate") == true, "\(zoomed.last ?? "")")
         // Typing does not go into the hidden prompt; q goes back.
         s.key(.character("q"))
         #expect(!s.state.generate.previewZoomed && s.state.generate.prompt.text == "a fox")

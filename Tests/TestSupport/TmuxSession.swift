@@ -65,11 +65,28 @@ public struct TmuxSession: Sendable {
         var text = ""
         while ContinuousClock.now < deadline {
             text = try await screen()
-            if ready(text) { return text }
+            if ready(text) { return try await settled(text, ready) }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out after \(timeout); the screen:\n\(text)", sourceLocation: sourceLocation)
         return text
+    }
+
+    /// The screen once a redraw under way has finished: a capture can land while the program's
+    /// output is still arriving (the first rows new, the rest blank), and a test reading rows
+    /// the needle was not in would see them missing. Captures again until two in a row agree,
+    /// at most a few times (a ticking clock never agrees); a screen that stops being `ready`
+    /// was a passing state, and the last ready capture is the answer.
+    private func settled(_ first: String, _ ready: (String) -> Bool) async throws -> String {
+        var last = first
+        for _ in 0..<6 {
+            try await Task.sleep(for: .milliseconds(40))
+            let next = try await screen()
+            guard ready(next) else { return last }
+            if next == last { return next }
+            last = next
+        }
+        return last
     }
 
     @discardableResult

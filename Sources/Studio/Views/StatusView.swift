@@ -39,8 +39,15 @@ struct StatusView {
     /// The bindings that matter here, enabled ones first; disabled ones are dimmed.
     static let footerActions: [StudioScreen: [StudioAction]] = [
         .generate: [.generate, .cancel, .help, .showHistory, .promptSearch, .stackAdd, .quit],
-        .history: [.showGenerate, .historySearch, .historyOpen, .historyFork, .historyRerun, .historyVariations, .historyFavourite,
-                   .historyDelete, .historyMode, .help],
+        .history: [.showGenerate, .historySearch, .historyOpen, .historyRate0, .historyFork, .historyRerun, .historyVariations,
+                   .historyFavourite, .historyDelete, .historyMode, .help],
+    ]
+
+    /// Runs of keys the footer shows as one entry: the first action stands for the run, its key
+    /// and the last one's make the name ("0-5"), the text is the run's.
+    static let footerRuns: [StudioAction: (last: StudioAction, text: String)] = [
+        .historyRate0: (.historyRate5, "rate"),
+        .previewRate0: (.previewRate5, "rate"),
     ]
 
     /// The footer keeps a description to its first words ("search (words, ...)" -> "search").
@@ -51,7 +58,8 @@ struct StatusView {
     }
 
     /// With the preview on the whole screen, its own keys.
-    static let zoomedFooterActions: [StudioAction] = [.previewClose, .previewNewer, .previewOlder, .generate, .help, .quit]
+    static let zoomedFooterActions: [StudioAction] = [.previewClose, .previewRate0, .previewNewer, .previewOlder, .generate, .help,
+                                                      .quit]
 
     /// Kept when the footer is too narrow for all: how to get help and how to leave.
     static let footerFirst: [StudioAction] = [.quit, .help, .generate, .showHistory, .showGenerate]
@@ -82,14 +90,11 @@ struct StatusView {
         let all = state.screen == .generate && state.generate.previewZoomed ? Self.zoomedFooterActions
             : Self.footerActions[state.screen] ?? []
         let shown = Self.fitting(all, width: r.width - 1) { action in
-            guard let binding = keyMap.binding(action), let key = binding.keys.first else { return nil }
-            return DisplayWidth.of(KeyName.name(key)) + DisplayWidth.of(Self.short(binding.description)) + 3
+            footerEntry(action).map { DisplayWidth.of($0.name) + DisplayWidth.of($0.text) + 3 }
         }
         for action in shown {
-            guard let binding = keyMap.binding(action), let key = binding.keys.first else { continue }
+            guard let binding = keyMap.binding(action), let (name, text) = footerEntry(action) else { continue }
             let disabled = binding.whenDisabled.reason(in: state) != nil
-            let name = KeyName.name(key)
-            let text = Self.short(binding.description)
             let width = DisplayWidth.of(name) + DisplayWidth.of(text) + 3
             guard x + width <= r.x + r.width + 1 else { break }
             let keyStyle = disabled ? theme.style("hint") : theme.style("footer.key")
@@ -98,5 +103,13 @@ struct StatusView {
             x += frame.put(" " + text, x: x, y: r.y, style: textStyle)
             x += 2
         }
+    }
+
+    /// The key's name and its words in the footer; a run of keys ("0-5 rate") by its ends.
+    private func footerEntry(_ action: StudioAction) -> (name: String, text: String)? {
+        guard let binding = keyMap.binding(action), let key = binding.keys.first else { return nil }
+        guard let run = Self.footerRuns[action] else { return (KeyName.name(key), Self.short(binding.description)) }
+        guard let last = keyMap.binding(run.last)?.keys.first else { return (KeyName.name(key), Self.short(binding.description)) }
+        return (KeyName.name(key) + "-" + KeyName.name(last), run.text)
     }
 }
