@@ -51,8 +51,9 @@ extension KeyMap {
         Binding(.redraw, [.ctrl("l")], "redraw the screen"),
         Binding(.showHistory, [.function(2)], "History", in: .generate),
         Binding(.showGenerate, [.function(2), .escape], "back to Generate", in: .history),
-        Binding(.historySearch, [.character("/")], "search (words, \"phrases\", model: lora: seed: tag: fav status: before: after: size:)",
-                in: .history),
+        Binding(.historySearch, [.character("/")],
+                "search (words, \"phrases\", -word leaves out, OR, (groups), @name; model: lora: seed: tag: fav status: before: "
+                    + "after: size: rating: stack:)", in: .history),
         Binding(.historyMode, [.character("m")], "contact sheet or list", in: .history),
         Binding(.historyOpen, [.enter], "details of the selected job", disabled: .withoutSelectedJob, in: .history),
         Binding(.historyFork, [.character("f")], "fork into the Generate form", disabled: .withoutSelectedJob, in: .history),

@@ -39,7 +39,7 @@ struct StatusView {
     /// The bindings that matter here, enabled ones first; disabled ones are dimmed.
     static let footerActions: [StudioScreen: [StudioAction]] = [
         .generate: [.generate, .cancel, .help, .showHistory, .promptSearch, .stackAdd, .quit],
-        .history: [.showGenerate, .historySearch, .historyOpen, .historyRate0, .historyFork, .historyRerun, .historyVariations,
+        .history: [.showGenerate, .historySearch, .historyRate0, .historyOpen, .historyFork, .historyRerun, .historyVariations,
                    .historyFavourite, .historyDelete, .historyMode, .help],
     ]
 
