@@ -44,7 +44,8 @@ public enum RunReport {
         case .submitted(let delivery) where !quiet: return [.note("\(job) sent (task \(event.taskUUID), \(delivery))")]
         case .retrying(let retry) where !quiet:
             return [.note("\(job): retry \(retry.attempt) in \(seconds(retry.delay)) after \(retry.reason) (at most \(retry.maxRetries))")]
-        case .processing(let images) where !quiet:
+        // Once none is being made, the saved and failed lines have said it all.
+        case .processing(let images) where !quiet && !images.pending.isEmpty:
             return [.note("\(job): processing: \(images.description)")]
         default: return []
         }

@@ -70,6 +70,23 @@ final class EventLog: Sendable {
         }
     }
 
+    /// Polls that bring no change tell nothing: with the sandbox's clock standing still its
+    /// percentage stays at 0 through many polls, and the progress is told twice: 0% being made,
+    /// then 1 of 1 saved.
+    @Test func progressIsToldOncePerChange() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let fixed = Date(timeIntervalSince1970: 1_800_000_000)
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(400), now: { fixed })) { sandbox in
+            var r = request(width: 128, height: 128)
+            r.deliveryMethod = .async
+            let log = EventLog()
+            _ = try await JobRunner(client: sandbox.client(), schedule: fast).run(r, into: folder.url) { log.record($0) }
+            #expect(sandbox.engine.requestCount >= 6, "polled \(sandbox.engine.requestCount) times")
+            #expect(log.names == ["validated", "submitted", "processing", "saved", "processing", "finished"], "\(log.names)")
+        }
+    }
+
     @Test func localFilesAreUploadedAndReplacedByTheirUUIDs() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

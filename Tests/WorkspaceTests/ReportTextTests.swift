@@ -23,7 +23,10 @@ import Workspace
         #expect(lines.count == 2)
         guard case .out(let row) = lines[1] else { Issue.record("not a stdout line"); return }
         #expect(row.hasPrefix("    7* "))
-        #expect(row.contains("done         1024x768  1   a fox [missing files]"))
+        #expect(row.contains("done         1024x768  1   -     a fox [missing files]"), "\(row)")
+        var rated = Self.job()
+        rated.rating = 4
+        #expect(HistoryText.list([rated], json: false)[1] == .out(row.replacingOccurrences(of: "1   -  ", with: "1   4  ")))
     }
 
     @Test func detailsNameTheParentAndTheMissingImage() {
@@ -51,6 +54,11 @@ import Workspace
                                                                                       reason: "HTTP 503")))
         #expect(RunReport.lines(retry, quiet: false, json: false) == [.note("task t: retry 1 in 1.5 s after HTTP 503 (at most 3)")])
         #expect(RunReport.lines(retry, quiet: true, json: false).isEmpty)
+        // Progress while images are being made; none once the saved and failed lines said it all.
+        let making = JobEvent(jobID: 5, taskUUID: "t", step: .processing(ImagesProgress(saved: 1, failed: 0, total: 2, pending: [40])))
+        #expect(RunReport.lines(making, quiet: false, json: false) == [.note("job 5: processing: 1 of 2 saved, 1 at 40%")])
+        let made = JobEvent(jobID: 5, taskUUID: "t", step: .processing(ImagesProgress(saved: 1, failed: 1, total: 2, pending: [])))
+        #expect(RunReport.lines(made, quiet: false, json: false).isEmpty)
         let failed = JobEvent(jobID: 5, taskUUID: "t", step: .historyWriteFailed("disk full"))
         #expect(RunReport.lines(failed, quiet: true, json: false) == [.error("job 5: History: disk full")])
     }

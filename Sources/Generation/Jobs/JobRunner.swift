@@ -188,6 +188,8 @@ public struct JobRunner: Sendable {
     func poll(_ request: ImageInferenceRequest, into collector: ResultCollector, events: @Sendable (JobStep) -> Void) async throws {
         let start = now()
         var n = 0
+        // Told once per change: an answer that moved nothing on (a percentage that stays) is no news.
+        var told: ImagesProgress?
         while !collector.isComplete {
             let waited = Duration.milliseconds(Int64(now().timeIntervalSince(start) * 1000))
             if waited >= schedule.budget {
@@ -205,7 +207,9 @@ public struct JobRunner: Sendable {
                 return
             }
             try await collector.take(answer)
-            events(.processing(collector.progress(answer)))
+            let progress = collector.progress(answer)
+            if progress != told { events(.processing(progress)) }
+            told = progress
         }
     }
 
