@@ -10,10 +10,10 @@ public enum HistoryText {
     public static func list(_ jobs: [HistoryJob], json: Bool) -> [ReportLine] {
         if json { return jobs.map { .json(jsonLine($0)) } }
         if jobs.isEmpty { return [.note("no jobs")] }
-        return [.out("   ID  DATE              STATUS       SIZE       N  PROMPT")] + jobs.map { .out(row($0)) }
+        return [.out("   ID  DATE              STATUS       SIZE       N  RATE  PROMPT")] + jobs.map { .out(row($0)) }
     }
 
-    /// One job's table row.
+    /// One job's table row: `*` after the id marks a favourite, RATE is 1-5 or `-` for unrated.
     static func row(_ job: HistoryJob) -> String {
         let size = job.width.map { "\($0)x\(job.height ?? 0)" } ?? "-"
         let missing = job.results.contains { !FileManager.default.fileExists(atPath: $0.path) } ? " [missing files]" : ""
@@ -22,6 +22,7 @@ public enum HistoryText {
         let id = String(job.id)
         let line = String(repeating: " ", count: max(0, 5 - id.count)) + id + fav + " " + date(job.createdAt) + "  "
             + pad(job.status.rawValue, 11) + "  " + pad(size, 9) + " " + pad(String(job.results.count), 2) + "  "
+            + pad(job.rating > 0 ? String(job.rating) : "-", 4) + "  "
         return line + SafeText.line(String(job.positivePrompt.prefix(60))) + missing
     }
 
