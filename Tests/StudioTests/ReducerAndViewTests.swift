@@ -73,6 +73,9 @@ import Testing
                .tick(Self.clock.addingTimeInterval(2.5)))
         #expect(s.lines.contains { $0.contains("▶ #1 2.5s ✓ ✓ ✗ 70%") }, "\(s.lines.joined(separator: "\n"))")
         #expect(ImagesProgress(saved: 2, failed: 1, total: 4, pending: [70]).description == "2 of 4 saved, 1 failed, 1 at 70%")
+        #expect(ImagesProgress(saved: 0, failed: 0, total: 3, pending: [99, 99, 99]).description == "0 of 3 saved, 3 at 99%")
+        #expect(ImagesProgress(saved: 0, failed: 0, total: 2, pending: [40, 70]).description == "0 of 2 saved, 2 at 40%, 70%")
+        #expect(ImagesProgress(saved: 0, failed: 0, total: 2, pending: [40, nil]).description == "0 of 2 saved, 2 at 40%, …")
         #expect(ImagesProgress(saved: 0, failed: 0, total: 2, pending: [nil, nil]).marks == "… …")
     }
 

@@ -91,14 +91,17 @@ public struct ImagesProgress: Sendable, Equatable {
         self.pending = pending
     }
 
-    /// `2 of 4 saved, 1 failed, 1 at 40%`.
+    /// `2 of 4 saved, 1 failed, 1 at 40%`; images at one percentage say it once (`3 at 99%`), one
+    /// without a percentage is `…`.
     public var description: String {
         var parts = ["\(saved) of \(total) saved"]
         if failed > 0 { parts.append("\(failed) failed") }
         let known = pending.compactMap { $0 }
         if !pending.isEmpty {
+            let same = known.count == pending.count && Set(known).count == 1
             parts.append(known.isEmpty ? "\(pending.count) being made"
-                         : "\(pending.count) at " + known.map { "\($0)%" }.joined(separator: ", "))
+                         : same ? "\(pending.count) at \(known[0])%"
+                         : "\(pending.count) at " + pending.map { $0.map { "\($0)%" } ?? "…" }.joined(separator: ", "))
         }
         return parts.joined(separator: ", ")
     }
