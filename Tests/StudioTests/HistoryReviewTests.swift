@@ -164,6 +164,12 @@ import Testing
         s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [top, StudioFixture.job(5)], matching: 4))
         let text = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
         #expect(text.contains("4 jobs in 2 stacks") && text.contains("▣3#9 "), "\(text)")
+        // The list says it too, before the prompt.
+        s.key(.character("m"))
+        let list = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text
+        #expect(list.contains { $0.contains("    9  ") && $0.contains("▣3 ") }, "\(list.joined(separator: "|"))")
+        #expect(list.contains { $0.contains("    5  ") && !$0.contains("▣") })
+        s.key(.character("m"))
         s.effects = []
         s.key(.character("e"))
         #expect(s.state.history.query.text == "stack:9")

@@ -38,7 +38,8 @@ struct HistorySheetView {
     }
 }
 
-/// The list: a line per job with its date, status, model, size, seed, cost and prompt.
+/// The list: a line per job with its date, status, rating, model, size, seed, cost and prompt
+/// (after its stack's count, `▣3`, when the line stands for a stack).
 struct HistoryListView {
     var theme: Theme
 
@@ -71,7 +72,7 @@ struct HistoryListView {
                 + String(job.model.prefix(16)).padding(toLength: 17, withPad: " ", startingAt: 0)
                 + size.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + seed.padding(toLength: 20, withPad: " ", startingAt: 0)
-                + cost.leftPadded(to: 9) + "  " + job.positivePrompt
+                + cost.leftPadded(to: 9) + "  " + (job.stackCount > 1 ? "▣\(job.stackCount) " : "") + job.positivePrompt
             let role = selected ? "selection" : job.status == .failed || job.status == .interrupted ? "field.error" : "field.value"
             frame.putClipped(line, x: body.x, y: y, style: theme.style(role), maxWidth: body.width)
         }
