@@ -182,3 +182,29 @@ import Testing
         #expect(s.effects.contains { if case .loadHistory(_, _, _, let stacked) = $0 { !stacked } else { false } })
     }
 }
+
+@Suite struct ExportFolderTests {
+    /// `~` in a typed export folder is the studio's home (`$HOME`, as a shell has it), for one
+    /// job and for the marked ones.
+    @Test func aTildeIsTheHomeFolder() {
+        var s = StudioFixture()
+        s.state.homeFolder = "/home/ann"
+        s.key(.function(2))
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [StudioFixture.job(9), StudioFixture.job(5)],
+                            matching: 2))
+        s.effects = []
+        s.key(.character("x"))
+        s.key(.ctrl("u"))
+        s.type("~/out")
+        s.key(.enter)
+        #expect(s.effects.contains(.exportJob(9, folder: "/home/ann/out")), "\(s.effects)")
+        s.key(.character("a"))
+        s.effects = []
+        s.key(.character("x"))
+        s.key(.ctrl("u"))
+        s.type("~")
+        s.key(.enter)
+        #expect(s.effects.contains { if case .batch(let b) = $0 { b.action == .export(folder: "/home/ann") } else { false } }, "\(s.effects)")
+        #expect(InputPrompt.folder("/srv/out", home: "/home/ann") == "/srv/out")
+    }
+}

@@ -9,7 +9,7 @@ extension HistoryReducer {
     /// The actions on the selected job: send it again, fork it, favourite, tag, export, delete,
     /// compare, sweep, copy.
     func jobAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command] {
-        if let batch = batchAction(action, &h) { return batch }
+        if let batch = batchAction(action, &h, context) { return batch }
         switch action {
         case .historyLineage:
             guard let job = h.selectedJob else { return [] }
@@ -38,7 +38,7 @@ extension HistoryReducer {
         case .historyExport:
             guard let job = h.selectedJob else { return [] }
             return [.open(.input(InputPrompt(.exportFolder(jobID: job.id), title: "Export job \(job.id) to the folder",
-                                             text: (context.pickerFolder as NSString).appendingPathComponent("darkroom-export"))))]
+                                             text: Self.exportFolder(context))))]
         case .historyOpenFile:
             return [.open(.files(FilePicker(target: FilePicker.openImageTarget, folder: context.pickerFolder))),
                     .effect(.listFolder(context.pickerFolder))]
@@ -82,7 +82,12 @@ extension HistoryReducer {
     }
 
     /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
-    private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser) -> [Command]? {
+    /// The folder an export offers first: `darkroom-export` in the folder the file picker opens on.
+    static func exportFolder(_ context: ScreenContext) -> String {
+        (context.pickerFolder as NSString).appendingPathComponent("darkroom-export")
+    }
+
+    private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command]? {
         if let n = action.rating {
             if let target = h.batchTarget { return [.effect(.batch(HistoryBatch(target, .rate(n))))] }
             guard let job = h.selectedJob else { return [] }
@@ -139,7 +144,8 @@ extension HistoryReducer {
         case .historyTag:
             return [.open(.input(InputPrompt(.batchTags(target), title: "Tags for \(what): +name adds, -name removes")))]
         case .historyExport:
-            return [.open(.input(InputPrompt(.batchExport(target), title: "Export \(what) to the folder")))]
+            return [.open(.input(InputPrompt(.batchExport(target), title: "Export \(what) to the folder",
+                                             text: Self.exportFolder(context))))]
         default: return nil
         }
     }

@@ -23,17 +23,24 @@ public struct InputPrompt: Sendable, Equatable {
         line = LineEditor(text)
     }
 
-    mutating func handle(_ input: Input) -> OverlayOutcome {
+    mutating func handle(_ input: Input, _ context: ScreenContext) -> OverlayOutcome {
         switch input {
         case .action(.dialogCancel): return .close()
-        case .action(.dialogAccept): return .close(accepted(line.text.trimmingCharacters(in: .whitespaces)))
+        case .action(.dialogAccept): return .close(accepted(line.text.trimmingCharacters(in: .whitespaces), home: context.homeFolder))
         default:
             _ = line.take(input)
             return .stay(.input(self))
         }
     }
 
-    private func accepted(_ text: String) -> [Command] {
+    /// A typed folder with `~` as the studio's home folder (`$HOME`, as a shell has it), `~user` as
+    /// that user's.
+    static func folder(_ text: String, home: String?) -> String {
+        if text == "~" || text.hasPrefix("~/"), let home { return home + text.dropFirst() }
+        return (text as NSString).expandingTildeInPath
+    }
+
+    private func accepted(_ text: String, home: String?) -> [Command] {
         switch purpose {
         case .tags(let id, let current):
             let words = text.split(separator: " ").map(String.init)
@@ -44,7 +51,7 @@ public struct InputPrompt: Sendable, Equatable {
             return [.history(.sweep(text, over: id))]
         case .exportFolder(let id):
             guard !text.isEmpty else { return [.notice("export: no folder given")] }
-            return [.effect(.exportJob(id, folder: (text as NSString).expandingTildeInPath))]
+            return [.effect(.exportJob(id, folder: Self.folder(text, home: home)))]
         case .batchTags(let target):
             let words = text.split(separator: " ").map(String.init)
             let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
@@ -53,7 +60,7 @@ public struct InputPrompt: Sendable, Equatable {
             return [.effect(.batch(HistoryBatch(target, .tag(add: add, remove: remove))))]
         case .batchExport(let target):
             guard !text.isEmpty else { return [.notice("export: no folder given")] }
-            return [.effect(.batch(HistoryBatch(target, .export(folder: (text as NSString).expandingTildeInPath))))]
+            return [.effect(.batch(HistoryBatch(target, .export(folder: Self.folder(text, home: home)))))]
         case .saveSearch(let query):
             guard !text.isEmpty else { return [.notice("save search: no name given")] }
             return [.effect(.saveSearch(name: text.hasPrefix("@") ? String(text.dropFirst()) : text, query: query))]

@@ -48,7 +48,7 @@ extension Overlay {
     func handle(_ input: Input, _ context: ScreenContext) -> OverlayOutcome {
         switch self {
         case .help(var help): return help.handle(input, context)
-        case .input(var prompt): return prompt.handle(input)
+        case .input(var prompt): return prompt.handle(input, context)
         case .choice(var picker): return picker.handle(input, context)
         case .models(var picker): return picker.handle(input, context)
         case .files(var picker): return picker.handle(input, context)
