@@ -217,8 +217,9 @@ public final class StudioApp: @unchecked Sendable {
             Task.detached {
                 do {
                     let outcome = try services.export(id, to: folder)
-                    let missing = outcome.missing.isEmpty ? "" : "; \(outcome.missing.count) image file(s) missing"
-                    inbox.post(.notice(SafeText.line("exported job \(id): \(outcome.written.count) file(s) in \(folder)\(missing)")))
+                    let (n, m) = (outcome.written.count, outcome.missing.count)
+                    let missing = m == 0 ? "" : "; \(m) image file\(m == 1 ? " is" : "s are") missing"
+                    inbox.post(.notice(SafeText.line("exported job \(id): \(n) file\(n == 1 ? "" : "s") in \(folder)\(missing)")))
                 } catch { inbox.post(.error(SafeText.line("export of job \(id) failed: \(error)"))) }
             }
         case .batch(let batch):

@@ -246,7 +246,8 @@ public struct LiveServices: StudioServices {
                 written += outcome.written.count
                 missing += outcome.missing.count
             }
-            return "exported \(jobs): \(written) file(s) in \(folder)" + (missing > 0 ? "; \(missing) image file(s) missing" : "")
+            return "exported \(jobs): \(written) file\(written == 1 ? "" : "s") in \(folder)"
+                + (missing > 0 ? "; \(missing) image file\(missing == 1 ? " is" : "s are") missing" : "")
         case .delete:
             return try history.delete(ids).summary
         }
