@@ -81,12 +81,12 @@ extension HistoryReducer {
         return []
     }
 
-    /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
     /// The folder an export offers first: `darkroom-export` in the folder the file picker opens on.
     static func exportFolder(_ context: ScreenContext) -> String {
         (context.pickerFolder as NSString).appendingPathComponent("darkroom-export")
     }
 
+    /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
     private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command]? {
         if let n = action.rating {
             if let target = h.batchTarget { return [.effect(.batch(HistoryBatch(target, .rate(n))))] }

@@ -108,8 +108,9 @@ struct StatusView {
     /// The key's name and its words in the footer; a run of keys ("0-5 rate") by its ends.
     private func footerEntry(_ action: StudioAction) -> (name: String, text: String)? {
         guard let binding = keyMap.binding(action), let key = binding.keys.first else { return nil }
-        guard let run = Self.footerRuns[action] else { return (KeyName.name(key), Self.short(binding.description)) }
-        guard let last = keyMap.binding(run.last)?.keys.first else { return (KeyName.name(key), Self.short(binding.description)) }
-        return (KeyName.name(key) + "-" + KeyName.name(last), run.text)
+        if let run = Self.footerRuns[action], let last = keyMap.binding(run.last)?.keys.first {
+            return (KeyName.name(key) + "-" + KeyName.name(last), run.text)
+        }
+        return (KeyName.name(key), Self.short(binding.description))
     }
 }
