@@ -45,7 +45,7 @@ struct StudioCommand: AsyncParsableCommand {
             keyMap = try StudioFiles.keyMap(env)
             // The terminal's background colour (OSC 11) picks light or dark when nothing names a theme.
             theme = try StudioFiles.theme(named: self.theme, config: config, env: env, monochrome: colorMode == .monochrome) {
-                TerminalReply.lightBackground(in: TerminalProbe.askTerminal("\u{1B}]11;?\u{07}\u{1B}[c"))
+                TerminalProbe.lightBackground(environment: env.variables)
             }
         } catch {
             Console.error("\(error)")

@@ -86,6 +86,28 @@ import Testing
         #expect(TerminalReply.lightBackground(in: "\u{1B}[?62;4c") == nil)
     }
 
+    /// tmux 3.3 answers the device attributes but not OSC 11: the terminal behind it is asked
+    /// through passthrough (when allowed), as xterm under tmux was seen to answer.
+    @Test func insideTmuxTheBackgroundIsAskedOfTheTerminalBehindIt() {
+        let tmux = ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"]
+        let white = "\u{1B}[?1;2c\u{1B}]11;rgb:ffff/ffff/ffff\u{07}"
+        var asked: [String] = []
+        let light = TerminalProbe.lightBackground(environment: tmux, ask: { q in
+            asked.append(q)
+            return q.hasPrefix("\u{1B}Ptmux;") ? white : "\u{1B}[?1;2c"
+        }, tmuxPassthroughOn: { true })
+        #expect(light == true)
+        #expect(asked == ["\u{1B}]11;?\u{07}\u{1B}[c", "\u{1B}Ptmux;\u{1B}\u{1B}]11;?\u{07}\u{1B}\\\u{1B}Ptmux;\u{1B}\u{1B}[c\u{1B}\\"])
+        // Passthrough off: nothing more is sent; outside tmux neither.
+        asked = []
+        #expect(TerminalProbe.lightBackground(environment: tmux, ask: { asked.append($0); return "\u{1B}[?1;2c" }, tmuxPassthroughOn: { false }) == nil)
+        #expect(TerminalProbe.lightBackground(environment: ["TERM": "xterm"], ask: { asked.append($0); return "" }, tmuxPassthroughOn: { true }) == nil)
+        #expect(asked.count == 2)
+        // tmux 3.4 answers for the pane: that answer is taken.
+        #expect(TerminalProbe.lightBackground(environment: tmux, ask: { _ in "\u{1B}]11;rgb:0000/0000/0000\u{07}\u{1B}[?1;2c" },
+                                              tmuxPassthroughOn: { Issue.record("not asked"); return true }) == false)
+    }
+
     @Test func terminalVersionsAreReadFromXTVERSION() {
         #expect(TerminalReply.version(in: "\u{1B}P>|kitty(0.26.5)\u{1B}\\") == .init(name: "kitty", number: "0.26.5"))
         #expect(TerminalReply.version(in: "\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;4c") == .init(name: "XTerm", number: "379"))

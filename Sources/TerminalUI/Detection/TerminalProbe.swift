@@ -76,6 +76,18 @@ public enum TerminalProbe {
         return Result(format: format, tmuxPassthrough: false, hint: nil, kittyPlaceholders: placeholders)
     }
 
+    /// Whether the terminal's background is light (its answer to `OSC 11 ; ?`), nil when it does
+    /// not say. tmux 3.3 answers no OSC 11 of its own (3.4 answers for the pane), so inside tmux an
+    /// unanswered query is sent again through passthrough to the terminal tmux runs in, the device
+    /// attributes query after it too, so the read ends on the terminal's answer rather than tmux's.
+    public static func lightBackground(environment env: [String: String], ask: (String) -> String = { askTerminal($0) },
+                                       tmuxPassthroughOn: () -> Bool? = { tmuxAllowsPassthrough() }) -> Bool? {
+        let query = "\u{1B}]11;?\u{07}\u{1B}[c"
+        if let answer = TerminalReply.lightBackground(in: ask(query)) { return answer }
+        guard env["TMUX"] != nil, tmuxPassthroughOn() == true else { return nil }
+        return TerminalReply.lightBackground(in: ask(TmuxPassthrough.wrap(query)))
+    }
+
     /// The terminal's name and version (XTVERSION) alone: nil when it does not answer.
     public static func version(environment env: [String: String], ask: (String) -> String = { askTerminal($0) }) -> TerminalReply.Version? {
         let q = "\u{1B}[>0q\u{1B}[c"
