@@ -13,6 +13,8 @@ struct StudioCommand: AsyncParsableCommand {
             $XDG_CONFIG_HOME/darkroom/keys.toml ([keys] action = ["ctrl-g"], unbind = ["ctrl-d"]). \
             Themes: `theme = "light"` in config.toml or --theme; the built-in ones are dark, light \
             and high-contrast, and files in $XDG_CONFIG_HOME/darkroom/themes/ add or override. \
+            With none named, light or dark follows the terminal's background (asked through tmux \
+            when its allow-passthrough is on). \
             NO_COLOR or --monochrome draw without colour.
             """)
 
