@@ -111,9 +111,9 @@ final class JobEventRecorder: Sendable {
         }
     }
 
-    /// An image whose file cannot carry its texts (a PNG that ends right after its header) is
-    /// kept as it came, and that is said: as a note, and in the job's reason in History.
-    @Test func anImageSavedWithoutItsParametersSaysSo() async throws {
+    /// An image that does not decode (a PNG that ends right after its header) is a failed image:
+    /// nothing is saved and the job fails with the reason (it was saved as `done`, exit 0).
+    @Test func aDamagedImageIsAFailedImageNotADoneOne() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
         let history = try HistoryStore(path: folder.path + "/history.sqlite")
@@ -124,17 +124,13 @@ final class JobEventRecorder: Sendable {
         let client = RunwareClient(endpoint: "http://fake/v1", apiKey: "k", transport: FixedTransport(body: body))
         var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
         r.outputFormat = .png
-        let log = JobEventRecorder()
-        let saved = try await JobRunner(client: client, history: history).run(r, into: folder.url, taskUUID: uuid) { log.record($0) }
-        #expect(saved.count == 1)
-        #expect(FileManager.default.contents(atPath: saved[0].path) == headerOnly)
-        let notes = log.all.compactMap { event -> String? in
-            if case .note(let text) = event.step { return text }
-            return nil
+        await #expect { try await JobRunner(client: client, history: history).run(r, into: folder.url, taskUUID: uuid) } throws: { error in
+            guard case JobFailure.result(let why)? = error as? JobFailure else { return false }
+            return why.contains("result i cannot be read") && why.contains("damaged PNG")
         }
-        #expect(notes.contains { $0.contains("image 1 was saved without its parameters") })
+        #expect(folder.files().filter { !$0.hasSuffix("sqlite") && !$0.contains("sqlite-") }.isEmpty)
         let job = try #require(history.list().first)
-        #expect(job.status == .done && job.reason?.contains("saved without its parameters") == true)
+        #expect(job.status == .failed && job.results.isEmpty && job.reason?.contains("cannot be read") == true)
     }
 
     @Test func storedImagesGetASmallThumbnailAtOnce() async throws {

@@ -77,12 +77,13 @@ final class EventLog: Sendable {
         let folder = TempFolder()
         defer { folder.remove() }
         let fixed = Date(timeIntervalSince1970: 1_800_000_000)
-        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(400), now: { fixed })) { sandbox in
+        // Long enough for several polls even on two busy cores (400 ms gave 2 polls under a build).
+        try await SandboxHarness.with(.init(apiKey: SandboxHarness.key, asyncLatency: .milliseconds(1500), now: { fixed })) { sandbox in
             var r = request(width: 128, height: 128)
             r.deliveryMethod = .async
             let log = EventLog()
             _ = try await JobRunner(client: sandbox.client(), schedule: fast).run(r, into: folder.url) { log.record($0) }
-            #expect(sandbox.engine.requestCount >= 6, "polled \(sandbox.engine.requestCount) times")
+            #expect(sandbox.engine.requestCount >= 4, "polled \(sandbox.engine.requestCount) times")
             #expect(log.names == ["validated", "submitted", "processing", "saved", "processing", "finished"], "\(log.names)")
         }
     }
@@ -160,9 +161,12 @@ final class EventLog: Sendable {
         }
     }
 
-    @Test func aResultInTheWrongFormatIsRefusedAndNotSaved() async throws {
+    /// A paid image in another format than asked is kept, named by its real format, and the
+    /// difference is said (it was refused and the job failed: the image was lost).
+    @Test func aResultInAnotherFormatIsKeptWithItsOwnExtension() async throws {
         let folder = TempFolder()
         defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/history.sqlite")
         let png = try ImageEncoder.encode(RGBAImage(width: 8, height: 8), as: .png).base64EncodedString()
         let uuid = TaskID.make()
         let body = #"{"data":[{"taskType":"imageInference","taskUUID":"\#(uuid)","imageUUID":"i","imageBase64Data":"\#(png)","seed":1}]}"#
@@ -170,11 +174,39 @@ final class EventLog: Sendable {
         var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
         r.outputFormat = .jpg
         // The canned answer names this taskUUID, so the job must keep it (the runner would mint another).
-        await #expect { try await JobRunner(client: client).run(r, into: folder.url, taskUUID: uuid) } throws: { error in
-            guard case JobFailure.result(let why)? = error as? JobFailure else { return false }
-            return why.contains("asked for JPG but the image is PNG")
+        let log = JobEventRecorder()
+        let saved = try await JobRunner(client: client, history: history).run(r, into: folder.url, taskUUID: uuid) { log.record($0) }
+        #expect(saved.count == 1 && saved[0].format == "PNG" && saved[0].path.hasSuffix("-i-1.png"))
+        #expect(ImageFormat.detect(try #require(FileManager.default.contents(atPath: saved[0].path))) == .png)
+        let said = "image 1: asked for JPG but the server sent PNG; kept as .png"
+        #expect(log.all.contains { if case .note(let text) = $0.step { return text == said } else { return false } })
+        let job = try #require(history.list().first)
+        #expect(job.status == .done && job.reason?.contains(said) == true && job.results.first?.format == "PNG")
+    }
+
+    /// Two jobs finishing in the same second with imageUUIDs whose first 8 safe characters agree
+    /// got one file name: the second image replaced the first. Now the second gets `-2`.
+    @Test func anImageNeverReplacesAnother() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let history = try HistoryStore(path: folder.path + "/history.sqlite")
+        var paths: [String] = []
+        for (n, imageUUID) in ["abcdefgh-1111", "abcdefgh-2222"].enumerated() {
+            let png = try ImageEncoder.encode(RGBAImage(width: 8, height: 8, fill: (UInt8(n * 200), 0, 0, 255)), as: .png)
+            let uuid = TaskID.make()
+            let body = #"{"data":[{"taskType":"imageInference","taskUUID":"\#(uuid)","imageUUID":"\#(imageUUID)","imageBase64Data":"\#(png.base64EncodedString())","seed":1}]}"#
+            let client = RunwareClient(endpoint: "http://fake/v1", apiKey: "k", transport: FixedTransport(body: body))
+            var r = ImageInferenceRequest(taskUUID: uuid, positivePrompt: "a cat")
+            r.outputFormat = .png
+            let runner = JobRunner(client: client, history: history, now: { Date(timeIntervalSince1970: 1_800_000_000) })
+            paths += try await runner.run(r, into: folder.url, taskUUID: uuid).map(\.path)
         }
-        #expect(folder.files().isEmpty)
+        #expect(paths.count == 2 && paths[0] != paths[1])
+        #expect(paths[0].hasSuffix("-abcdefgh-1.png") && paths[1].hasSuffix("-abcdefgh-1-2.png"))
+        let first = try ImageDecoder.decode(try #require(FileManager.default.contents(atPath: paths[0])))
+        let second = try ImageDecoder.decode(try #require(FileManager.default.contents(atPath: paths[1])))
+        #expect(first.pixels[0] == 0 && second.pixels[0] == 200)
+        #expect(Set(try history.list().flatMap { $0.results.map(\.path) }) == Set(paths))
     }
 }
 

@@ -12,9 +12,10 @@ public enum ImageFileName {
         public var description: String { "refusing to write \(name): it is not inside \(folder)" }
     }
 
-    /// `STAMP-TAG-N.EXT`; `identity` is the server's imageUUID (or the job's taskUUID).
-    public static func make(stamp: String, identity: String, index: Int, format: ImageFormat) -> String {
-        "\(stamp)-\(tag(identity))-\(index + 1).\(format.fileExtension)"
+    /// `STAMP-TAG-N.EXT`; `identity` is the server's imageUUID (or the job's taskUUID). `variant`
+    /// 2, 3, … gives `STAMP-TAG-N-2.EXT`, …: the names tried when another image has the first.
+    public static func make(stamp: String, identity: String, index: Int, format: ImageFormat, variant: Int = 1) -> String {
+        "\(stamp)-\(tag(identity))-\(index + 1)" + (variant > 1 ? "-\(variant)" : "") + ".\(format.fileExtension)"
     }
 
     /// Up to 8 characters of `identity` from `[A-Za-z0-9-]`; `image` when none is left.

@@ -225,25 +225,37 @@ public struct JobRunner: Sendable {
     func saveOne(_ result: ImageResult, of request: ImageInferenceRequest, into folder: URL, jobID: Int64?, index: Int,
                  stamp: String) async throws -> Stored {
         let fetcher = ResultFetcher(client: client)
-        let (fetched, format) = try await fetcher.bytes(of: result, expected: request.effectiveOutputFormat)
+        let (fetched, format) = try await fetcher.bytes(of: result)
         let size = try ResultFetcher.checkDimensions(fetched, request: request, imageUUID: result.imageUUID)
+        // The picture must decode: a damaged image is a failed image, never a `done` one. Its
+        // small thumbnail is made on the way (design section 4).
+        let small: RGBAImage
+        do { small = try ImageDecoder.thumbnail(fetched, fitting: StoredThumbnails.side, StoredThumbnails.side) } catch {
+            throw ResultFetcher.FetchError.unreadable(imageUUID: result.imageUUID, reason: "\(error)")
+        }
         var notes: [String] = []
+        if let note = ResultFetcher.formatNote(format, asked: request.effectiveOutputFormat, index: index) { notes.append(note) }
         let data: Data
         do { data = try ImageMetadata.embed(in: fetched, request: request, seed: result.seed) } catch {
             // Kept as the API sent it (an image is never thrown away for its metadata), and said so.
             data = fetched
             notes.append("image \(index + 1) was saved without its parameters (embedding them failed: \(error))")
         }
-        // Named from the job's start and the image's identity, so collecting a job again after a
-        // crash rewrites the same files instead of leaving strays.
-        let name = ImageFileName.make(stamp: stamp, identity: result.imageUUID ?? request.taskUUID, index: index, format: format)
+        // Named from the job's start and the image's identity; never over another file: a name
+        // taken by another image gets `-2`, `-3`, … (the same bytes, written before a kill, are kept as they are).
+        let identity = result.imageUUID ?? request.taskUUID
         let url: URL
-        do { url = try ImageFileName.url(name, in: folder) } catch let e as ImageFileName.OutsideFolder {
+        do {
+            let first = try ImageFileName.url(ImageFileName.make(stamp: stamp, identity: identity, index: index, format: format), in: folder)
+            url = try AtomicFile.writeNew(data, to: first) { variant in
+                first.deletingLastPathComponent().appendingPathComponent(
+                    ImageFileName.make(stamp: stamp, identity: identity, index: index, format: format, variant: variant))
+            }
+        } catch let e as ImageFileName.OutsideFolder {
             throw JobFailure.result(e.description)
         }
-        try AtomicFile.write(data, to: url)
         if let thumbnails {
-            do { try thumbnails.make(from: data, forImageAt: url.path) } catch {
+            do { try thumbnails.write(small, forImageAt: url.path) } catch {
                 notes.append("no thumbnail was made for image \(index + 1): \(error)")
             }
         }

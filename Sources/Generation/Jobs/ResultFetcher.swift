@@ -2,8 +2,8 @@ import Foundation
 import Imaging
 import RunwareAPI
 
-/// Turns a result item into image bytes, whatever the outputType, and checks they are the
-/// format that was asked for.
+/// Turns a result item into image bytes, whatever the outputType, and finds their format (which
+/// may not be the one asked for: a paid image is kept in whatever format it came).
 public struct ResultFetcher: Sendable {
     public let client: RunwareClient
 
@@ -12,7 +12,6 @@ public struct ResultFetcher: Sendable {
     public enum FetchError: Error, CustomStringConvertible, Sendable {
         case noImage(imageUUID: String?)
         case badBase64(imageUUID: String?)
-        case wrongFormat(expected: String, got: String)
         case tooLarge(imageUUID: String?, width: Int, height: Int, limit: Int)
         case unreadable(imageUUID: String?, reason: String)
 
@@ -20,7 +19,6 @@ public struct ResultFetcher: Sendable {
             switch self {
             case .noImage(let id): return "result \(id ?? "?") carries no image (no imageURL, imageBase64Data or imageDataURI)"
             case .badBase64(let id): return "result \(id ?? "?") has image data that is not valid base64"
-            case .wrongFormat(let expected, let got): return "asked for \(expected) but the image is \(got)"
             case .tooLarge(let id, let w, let h, let limit):
                 return "result \(id ?? "?") is \(w)x\(h); a result of this request may be at most \(limit)x\(limit), so it was not saved"
             case .unreadable(let id, let reason): return "result \(id ?? "?") cannot be read: \(reason)"
@@ -28,7 +26,7 @@ public struct ResultFetcher: Sendable {
         }
     }
 
-    public func bytes(of result: ImageResult, expected: OutputFormat) async throws -> (Data, ImageFormat) {
+    public func bytes(of result: ImageResult) async throws -> (Data, ImageFormat) {
         let data: Data
         if let b64 = result.imageBase64Data {
             guard let d = Data(base64Encoded: b64, options: .ignoreUnknownCharacters) else {
@@ -45,12 +43,17 @@ public struct ResultFetcher: Sendable {
         } else {
             throw FetchError.noImage(imageUUID: result.imageUUID)
         }
-        let want = ImageFormat(name: expected.canonical.rawValue) ?? .jpeg
         guard let got = ImageFormat.detect(data) else {
-            throw FetchError.wrongFormat(expected: want.rawValue, got: data.isEmpty ? "empty" : "not an image")
+            throw FetchError.unreadable(imageUUID: result.imageUUID, reason: data.isEmpty ? "it is empty" : "it is not a JPEG, PNG or WEBP image")
         }
-        guard got == want else { throw FetchError.wrongFormat(expected: want.rawValue, got: got.rawValue) }
         return (data, got)
+    }
+
+    /// What to say when the server sent another format than the request asked for; nil when it did not.
+    public static func formatNote(_ got: ImageFormat, asked: OutputFormat, index: Int) -> String? {
+        let want = ImageFormat(name: asked.canonical.rawValue) ?? .jpeg
+        guard got != want else { return nil }
+        return "image \(index + 1): asked for \(want.rawValue) but the server sent \(got.rawValue); kept as .\(got.fileExtension)"
     }
 
     /// The longest side a result may have: the documented 2048, or four times that when hiresFix
