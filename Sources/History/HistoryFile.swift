@@ -79,6 +79,13 @@ enum HistoryFile {
         }
     }
 
+    /// Whether the volume holding `path` has (almost) no space left for an unprivileged writer.
+    static func volumeIsFull(_ path: String) -> Bool {
+        var fs = statvfs()
+        guard statvfs((path as NSString).deletingLastPathComponent, &fs) == 0 else { return false }
+        return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 256 * 1024
+    }
+
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
     static func reason(for error: Error) -> String {
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {

@@ -105,13 +105,16 @@ public struct HistoryResult: Sendable, Equatable {
     public var bytes: Int
     public var nsfw: Bool?
     public var cost: Double?
+    /// Whether the file is Darkroom's: one it wrote (a result, a `--copy` import). An image
+    /// imported where it lies is the user's own, and deleting its job leaves the file alone.
+    public var owned: Bool
     /// What the API answered for this image (without the image bytes); `response` is it parsed.
     public var responseJSON: String { didSet { response = Self.parse(responseJSON) } }
     /// `responseJSON` parsed once, when the row was read; nil when it is not a JSON object.
     public private(set) var response: [String: JSONValue]?
 
     public init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
-                bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String) {
+                bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String, owned: Bool = true) {
         self.index = index
         self.imageUUID = imageUUID
         self.seed = seed
@@ -122,6 +125,7 @@ public struct HistoryResult: Sendable, Equatable {
         self.bytes = bytes
         self.nsfw = nsfw
         self.cost = cost
+        self.owned = owned
         self.responseJSON = responseJSON
         self.response = Self.parse(responseJSON)
     }

@@ -1,8 +1,10 @@
+import Foundation
 import GRDB
 
 /// Versioned migrations. A migration never rewrites or drops user data.
 enum HistorySchema {
-    static var migrator: DatabaseMigrator {
+    /// `library`: the folder holding the database, whose `images/` is Darkroom's own.
+    static func migrator(library: String) -> DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-jobs-results-tags-fts") { db in
             try db.execute(sql: """
@@ -105,6 +107,34 @@ enum HistorySchema {
             // read the whole table (1,000 deletions out of 100,000 jobs took a minute), and the
             // lineage's children were found the same way.
             try db.execute(sql: "CREATE INDEX job_parent ON job(parentID)")
+        }
+        m.registerMigration("v6-file-ownership-removals") { db in
+            // Whose file a result names: Darkroom's (it wrote it) or the user's (imported where it
+            // lies, which deleting the job must leave alone). Imports outside the images folder
+            // were the user's files; those `check --repair` found in the images folder are ours.
+            // And the files of deleted jobs not yet removed: a delete killed half-way is finished by
+            // the next start instead of leaving files that `check --repair` would bring back.
+            let images = (library as NSString).appendingPathComponent("images") + "/"
+            // `origin`: where an imported image was found (the path itself, or what `--copy` copied),
+            // so importing the same file again names the job that has it.
+            try db.execute(sql: "ALTER TABLE result ADD COLUMN owned INTEGER NOT NULL DEFAULT 1")
+            try db.execute(sql: "ALTER TABLE result ADD COLUMN origin TEXT")
+            let prefix = HistoryStore.importedReasonPrefix
+            try db.execute(sql: """
+                UPDATE result SET owned = 0
+                  WHERE jobID IN (SELECT id FROM job WHERE substr(reason, 1, ?) = ?) AND substr(path, 1, ?) <> ?
+                """, arguments: [prefix.unicodeScalars.count, prefix, images.unicodeScalars.count, images])
+            try db.execute(sql: """
+                UPDATE result SET origin = path WHERE jobID IN (SELECT id FROM job WHERE substr(reason, 1, ?) = ?)
+                """, arguments: [prefix.unicodeScalars.count, prefix])
+            try db.execute(sql: """
+                CREATE INDEX result_path ON result(path);
+                CREATE INDEX result_origin ON result(origin);
+                CREATE TABLE removal (
+                  path TEXT PRIMARY KEY,
+                  recordedAt REAL NOT NULL
+                );
+                """)
         }
         return m
     }

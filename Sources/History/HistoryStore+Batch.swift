@@ -11,7 +11,7 @@ extension HistoryStore {
     /// Rates every job given; a rating outside 0-5 or a job that is not there is refused whole.
     public func rate(_ ids: [Int64], _ rating: Int) throws {
         guard (0...5).contains(rating) else { throw HistoryError.badRating(rating) }
-        try pool.write { db in
+        try write { db in
             for id in ids {
                 try db.execute(sql: "UPDATE job SET rating = ? WHERE id = ?", arguments: [rating, id])
                 if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
@@ -20,7 +20,7 @@ extension HistoryStore {
     }
 
     public func setFavourite(_ ids: [Int64], _ on: Bool) throws {
-        try pool.write { db in
+        try write { db in
             for id in ids {
                 try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])
                 if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
@@ -29,7 +29,7 @@ extension HistoryStore {
     }
 
     public func tag(_ ids: [Int64], add: [String] = [], remove: [String] = []) throws {
-        try pool.write { db in
+        try write { db in
             for id in ids {
                 guard try Int.fetchOne(db, sql: "SELECT 1 FROM job WHERE id = ?", arguments: [id]) != nil else {
                     throw HistoryError.noSuchJob(id)
@@ -48,46 +48,18 @@ extension HistoryStore {
         }
     }
 
-    /// The image files these jobs name, for a batch delete's question ("3 jobs and 5 image files").
-    public func paths(of ids: [Int64]) throws -> [String] {
-        try pool.read { db in
-            var paths: [String] = []
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
+    /// The ids given that are not in History (a batch action refuses them all before it changes anything).
+    public func missing(_ ids: [Int64]) throws -> [Int64] {
+        let present: Set<Int64> = try pool.read { db in
+            var found: Set<Int64> = []
+            for chunk in Array(Set(ids)).chunked(500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                paths += try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID IN (\(marks)) ORDER BY jobID, idx",
-                                             arguments: StatementArguments(chunk))
+                found.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE id IN (\(marks))", arguments: StatementArguments(chunk)))
             }
-            return paths
+            return found
         }
-    }
-
-    /// Deletes every job given in one transaction, then each image file they named (a file that
-    /// cannot be removed is named, the rest go on). Jobs already gone are counted, not an error:
-    /// another process may have deleted some of a search's jobs meanwhile.
-    public func delete(_ ids: [Int64]) throws -> BatchDeletion {
-        var batch = BatchDeletion()
-        let paths: [String] = try pool.write { db in
-            var paths: [String] = []
-            for id in ids {
-                let named = try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id])
-                if db.changesCount == 0 { batch.jobsAlreadyGone += 1 } else {
-                    batch.jobs += 1
-                    paths += named
-                }
-            }
-            return paths
-        }
-        for path in paths {
-            if unlink(path) == 0 {
-                batch.removed += 1
-            } else if errno == ENOENT {
-                batch.alreadyGone += 1
-            } else {
-                batch.failed.append(FileRemovalFailure(path: path, reason: HistoryFile.reason(errno)))
-            }
-        }
-        return batch
+        var seen: Set<Int64> = []
+        return ids.filter { !present.contains($0) && seen.insert($0).inserted }
     }
 
     // MARK: Saved searches
@@ -135,6 +107,8 @@ public struct BatchDeletion: Sendable, Equatable {
     public var removed = 0
     public var alreadyGone = 0
     public var failed: [FileRemovalFailure] = []
+    /// Files left where they are: the user's own, or another job's too.
+    public var kept: [KeptFile] = []
 
     public init() {}
 
@@ -143,6 +117,13 @@ public struct BatchDeletion: Sendable, Equatable {
         if jobsAlreadyGone > 0 { text += "; \(jobsAlreadyGone) job\(jobsAlreadyGone == 1 ? " was" : "s were") already gone" }
         if alreadyGone > 0 { text += "; \(alreadyGone) file\(alreadyGone == 1 ? " was" : "s were") already gone" }
         if !failed.isEmpty { text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ") }
+        if kept.count <= 3 {
+            if !kept.isEmpty { text += "; " + kept.map(\.description).joined(separator: "; ") }
+        } else {
+            let own = kept.filter { $0.why == .usersOwn }.count
+            if own > 0 { text += "; kept \(own) of your own file\(own == 1 ? "" : "s") (imported where they lie)" }
+            if kept.count > own { text += "; kept \(kept.count - own) file\(kept.count - own == 1 ? "" : "s") other jobs use too" }
+        }
         return text
     }
 }

@@ -116,7 +116,7 @@ extension HistoryStore {
             results[r["jobID"], default: []].append(HistoryResult(
                 index: r["idx"], imageUUID: r["imageUUID"], seed: seed.flatMap { UInt64($0) }, path: r["path"],
                 width: r["width"], height: r["height"], format: r["format"], bytes: r["bytes"], nsfw: r["nsfw"],
-                cost: r["cost"], responseJSON: r["responseJSON"]))
+                cost: r["cost"], responseJSON: r["responseJSON"], owned: r["owned"] ?? true))
         }
         var tags: [Int64: [String]] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT jobID, name FROM tag WHERE jobID IN (\(placeholders)) ORDER BY name",

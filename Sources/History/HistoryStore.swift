@@ -42,7 +42,7 @@ public final class HistoryStore: Sendable {
                     let pool = try DatabasePool(path: path, configuration: configuration)
                     try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
                     try checkOwnership(pool, path: path)
-                    try HistorySchema.migrator.migrate(pool)
+                    try HistorySchema.migrator(library: (path as NSString).deletingLastPathComponent).migrate(pool)
                     return pool
                 } catch let e as HistoryError {
                     throw e
@@ -108,10 +108,11 @@ public final class HistoryStore: Sendable {
 
     static func insertResult(_ db: Database, _ r: HistoryResult, to id: Int64) throws {
         try db.execute(sql: """
-                INSERT OR REPLACE INTO result (jobID, idx, imageUUID, seed, path, width, height, format, bytes, nsfw, cost, responseJSON)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO result (jobID, idx, imageUUID, seed, path, width, height, format, bytes, nsfw, cost,
+                                               responseJSON, owned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, r.index, r.imageUUID, r.seed.map(String.init), r.path, r.width, r.height, r.format,
-                                 r.bytes, r.nsfw, r.cost, r.responseJSON])
+                                 r.bytes, r.nsfw, r.cost, r.responseJSON, r.owned])
         try db.execute(sql: "UPDATE job SET cost = (SELECT sum(cost) FROM result WHERE jobID = ?) WHERE id = ?",
                        arguments: [id, id])
     }
@@ -148,31 +149,11 @@ public final class HistoryStore: Sendable {
     }
 
     public func setFavourite(_ id: Int64, _ on: Bool) throws {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])
-            if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
-        }
+        try setFavourite([id], on)
     }
 
     public func tag(_ id: Int64, add: [String] = [], remove: [String] = []) throws {
-        try pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM job WHERE id = ?", arguments: [id]) != nil else {
-                throw HistoryError.noSuchJob(id)
-            }
-            for t in add { try db.execute(sql: "INSERT OR IGNORE INTO tag (jobID, name) VALUES (?, ?)", arguments: [id, t]) }
-            for t in remove { try db.execute(sql: "DELETE FROM tag WHERE jobID = ? AND name = ?", arguments: [id, t]) }
-        }
-    }
-
-    /// Deletes the row (results and tags go with it) and returns the image paths it named; the
-    /// files themselves are removed by `delete(_:)` (HistoryStore+Files).
-    func deleteRow(_ id: Int64) throws -> [String] {
-        try pool.write { db in
-            let paths = try String.fetchAll(db, sql: "SELECT path FROM result WHERE jobID = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM job WHERE id = ?", arguments: [id])
-            if db.changesCount == 0 { throw HistoryError.noSuchJob(id) }
-            return paths
-        }
+        try tag([id], add: add, remove: remove)
     }
 
     /// Jobs a crash left unfinished: pending or running, oldest first. With `orphanedOnly`, only
@@ -200,12 +181,26 @@ extension HistoryStore {
     /// The start of the reason an imported job is recorded with (see `HistoryJob.isImported`).
     public static let importedReasonPrefix = "imported from "
 
-    /// Records an image made elsewhere (or earlier) as a finished job with one result.
+    /// Records an image made elsewhere (or earlier) as a finished job with one result. `origin`
+    /// is where it was found (the result's path, or the file `--copy` copied from).
     @discardableResult
-    public func importImage(_ request: ImageInferenceRequest, result: HistoryResult) throws -> Int64 {
-        let id = try createPending(request)
-        try addResult(result, to: id)
-        try finish(id, status: .done, reason: Self.importedReasonPrefix + result.path)
-        return id
+    public func importImage(_ request: ImageInferenceRequest, result: HistoryResult, origin: String? = nil) throws -> Int64 {
+        let origin = origin ?? result.path
+        return try pool.write { db in
+            let id = try Self.insertJob(db, request, status: .done, parentID: nil, lineage: nil, createdAt: now(), ownerPID: nil)
+            try Self.insertResult(db, result, to: id)
+            try db.execute(sql: "UPDATE result SET origin = ? WHERE jobID = ? AND idx = ?", arguments: [origin, id, result.index])
+            try db.execute(sql: "UPDATE job SET reason = ?, finishedAt = ? WHERE id = ?",
+                           arguments: [Self.importedReasonPrefix + origin, now().timeIntervalSince1970, id])
+            return id
+        }
+    }
+
+    /// The job that already holds this file: as one of its images, or imported from it.
+    public func jobHolding(_ path: String) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT jobID FROM result WHERE path = ? OR origin = ? ORDER BY jobID LIMIT 1",
+                               arguments: [path, path])
+        }
     }
 }

@@ -14,13 +14,16 @@ public struct FileRemovalFailure: Error, Sendable, Equatable, CustomStringConver
 }
 
 /// What deleting a job did: its row is gone, and each image file it named was removed, was
-/// already gone, or could not be removed (named with the reason, so the user can act on it).
+/// already gone, could not be removed (named with the reason, so the user can act on it), or was
+/// kept (the user's own file, or one another job names).
 public struct JobDeletion: Sendable, Equatable {
     public var jobID: Int64
     public var removed: [String] = []
     /// Files the job named that no longer existed.
     public var alreadyGone: [String] = []
     public var failed: [FileRemovalFailure] = []
+    /// Files left where they are: the user's own, or another job's too.
+    public var kept: [KeptFile] = []
 
     public init(jobID: Int64) { self.jobID = jobID }
 
@@ -31,26 +34,7 @@ public struct JobDeletion: Sendable, Equatable {
         if !failed.isEmpty {
             text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ")
         }
+        if !kept.isEmpty { text += "; " + kept.map(\.description).joined(separator: "; ") }
         return text
-    }
-}
-
-extension HistoryStore {
-    /// Deletes a job's row (results and tags go with it), then each image file it named. A file
-    /// that cannot be removed does not stop the others; every one is accounted for in the answer.
-    public func delete(_ id: Int64) throws -> JobDeletion {
-        let paths = try deleteRow(id)
-        var deletion = JobDeletion(jobID: id)
-        for path in paths {
-            // unlink, not FileManager.removeItem: a folder found where an image was is not emptied.
-            if unlink(path) == 0 {
-                deletion.removed.append(path)
-            } else if errno == ENOENT {
-                deletion.alreadyGone.append(path)
-            } else {
-                deletion.failed.append(FileRemovalFailure(path: path, reason: HistoryFile.reason(errno)))
-            }
-        }
-        return deletion
     }
 }

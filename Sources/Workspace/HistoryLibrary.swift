@@ -30,33 +30,25 @@ public enum HistoryLibrary {
         return (request, JobParent(id: job.id, lineage: lineage), note)
     }
 
-    /// `history rm`: deletes each job with its image files, saying what went and naming every
-    /// file that could not be removed. Returns how many files were kept; a `HistoryError`
-    /// (an unknown job) stops at that job.
-    public static func remove(_ ids: [Int64], from store: HistoryStore, emit: (ReportLine) -> Void) throws -> Int {
-        var kept = 0
-        for id in ids {
-            let deletion = try store.delete(id)
-            emit(.note(deletion.summary))
-            for failure in deletion.failed { emit(.error(failure.description)) }
-            kept += deletion.failed.count
-        }
-        return kept
-    }
-
-    /// `history import`: records each image that carries its parameters (`ID<TAB>path` on stdout);
-    /// returns how many were refused. A `HistoryError` stops at that file.
+    /// `history import`: records each image that carries its parameters (`ID<TAB>path` on stdout),
+    /// where it lies (the user's own file) or, with `copyInto`, as a copy in the library; a file
+    /// History already has is named with its job. Returns how many were refused. A `HistoryError`
+    /// stops at that file.
     public static func importImages(_ paths: [String], into store: HistoryStore, thumbnails: StoredThumbnails,
-                                    emit: (ReportLine) -> Void) throws -> Int {
+                                    copyInto: URL? = nil, emit: (ReportLine) -> Void) throws -> Int {
         var failed = 0
         for path in paths {
             do {
-                let imported = try ImageImport.file(path, into: store, thumbnails: thumbnails)
-                if let note = imported.note { emit(.note("\(imported.path): \(note)")) }
+                let imported = try ImageImport.file(path, into: store, thumbnails: thumbnails, copyInto: copyInto)
+                if let note = imported.note { emit(.note(SafeText.line("\(imported.path): \(note)"))) }
                 emit(.out("\(imported.jobID)\t\(SafeText.line(imported.path))"))
             } catch let refusal as ImageImport.Refusal {
-                emit(.error(refusal.description))
-                failed += 1
+                if refusal.isFailure {
+                    emit(.error(SafeText.line(refusal.description)))
+                    failed += 1
+                } else {
+                    emit(.note(SafeText.line(refusal.description)))
+                }
             }
         }
         return failed
@@ -125,6 +117,11 @@ public enum HistoryLibrary {
             }
         }
         lines += report.temporaryFiles.failed.map { .error($0.description) }
+        let finished = report.removals.removed.count
+        if finished > 0 {
+            lines.append(.out("removed \(finished) image file\(finished == 1 ? "" : "s") of deleted jobs (a delete had been interrupted)"))
+        }
+        lines += report.removals.failed.map { .error("a deleted job's file: \(SafeText.line($0.description))") }
         let removed = report.temporaryFiles.removed
         if removed > 0 { lines.append(.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")")) }
         let problems = report.problemCount

@@ -98,6 +98,8 @@ public struct Session: Sendable {
     public struct Recovery: Sendable {
         public var outcomes: [JobRecovery.Outcome] = []
         public var cleanupFailures: [FileRemovalFailure] = []
+        /// Files of deleted jobs an interrupted delete had left, removed now.
+        public var removals = RemovalFinish()
     }
 
     /// Crash recovery: temporary files an interrupted write left behind (in the images folder
@@ -108,6 +110,11 @@ public struct Session: Sendable {
         var recovery = Recovery()
         for place in [env.dataFolder.appendingPathComponent("images"), outputFolder] {
             recovery.cleanupFailures += TemporaryFileName.removeAbandoned(under: place).failed
+        }
+        // A delete killed half-way is finished, so its files never come back as strays.
+        if let finish = try? history.finishRemovals() {
+            recovery.removals = finish
+            recovery.cleanupFailures += finish.failed
         }
         recovery.outcomes = try await JobRecovery(runner: runner, history: history).recover(into: outputFolder)
         return recovery

@@ -24,14 +24,14 @@ enum StudioBench {
         func promptHistory() throws -> [String] { [] }
         func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) { (0, [], nil) }
         func setFavourite(_ id: Int64, _ on: Bool) throws {}
-        func delete(_ id: Int64) throws -> JobDeletion { JobDeletion(jobID: id) }
+        func delete(_ id: Int64, userFiles: UserFiles) throws -> JobDeletion { JobDeletion(jobID: id) }
         func tag(_ id: Int64, add: [String], remove: [String]) throws {}
         func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
         func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
         func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? { nil }
         func saveSweep(_ sweep: SweepGrid) throws -> [String] { throw NoFile() }
         func apply(_ batch: HistoryBatch) throws -> String { "" }
-        func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int) { ([], 0) }
+        func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String]) { ([], 0, []) }
         func savedSearches() throws -> [String: String] { [:] }
         func saveSearch(name: String, query: String) throws {}
         func historyVersion() throws -> Int { 0 }

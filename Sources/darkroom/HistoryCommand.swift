@@ -23,9 +23,17 @@ struct HistoryCommand: AsyncParsableCommand {
                       Import.self, Export.self, SaveSearch.self, Searches.self, ForgetSearch.self, Check.self])
 
     /// The jobs a batch command acts on: the ids given, or every job `--search` matches (one of the two).
+    /// Ids that are not in History refuse the whole command before anything changes.
     static func selection(_ ids: [Int64], search: String?, _ store: HistoryStore) throws -> [Int64] {
         switch (ids.isEmpty, search) {
-        case (false, nil): return ids
+        case (false, nil):
+            let missing = try store.missing(ids)
+            guard missing.isEmpty else {
+                let named = missing.prefix(5).map(String.init).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+                Console.error("no job \(named) in History; nothing was changed")
+                throw Exit.invalidInput
+            }
+            return ids
         case (true, let query?):
             let parsed = try apply { try store.parse(query) }
             let found = try store.ids(matching: parsed)
@@ -179,30 +187,40 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Delete jobs and their image files together.")
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete jobs and the image files Darkroom made for them.",
+            discussion: """
+                Image files Darkroom wrote (results, and copies made by `import --copy`) go with their \
+                jobs. An image imported where it lies is your own file: deleting its job removes \
+                History's record only, unless --with-own-files is given (the files are named first, \
+                without --yes). Ids that are not in History refuse the whole command.
+                """)
         @Argument(help: "Job ids.") var ids: [Int64] = []
         @Option(help: "Every job this search finds, e.g. --search 'rating:0 before:2026-11-01'.") var search: String?
         @Flag(help: "Really delete (required).") var yes = false
+        @Flag(help: "Also delete your own image files these jobs name (imported where they lie).") var withOwnFiles = false
         func run() async throws {
             let store = try HistoryCommand.open()
             let chosen = try HistoryCommand.selection(ids, search: search, store)
             guard !chosen.isEmpty else { return }
             guard yes else {
-                let files = (try? store.paths(of: chosen).count) ?? 0
-                Console.error("rm deletes \(chosen.count) job\(chosen.count == 1 ? "" : "s") and \(files) image file\(files == 1 ? "" : "s") "
-                    + "for good; add --yes to do it")
+                let files = (try? store.files(of: chosen)) ?? []
+                let ours = files.filter(\.owned).count
+                let theirs = files.filter { !$0.owned }.map { SafeText.line($0.path) }
+                var text = "rm deletes \(chosen.count) job\(chosen.count == 1 ? "" : "s") and \(ours) image file\(ours == 1 ? "" : "s") for good"
+                if !theirs.isEmpty {
+                    text += withOwnFiles ? ", and your own file\(theirs.count == 1 ? "" : "s") " + theirs.joined(separator: ", ")
+                        : "; your own file\(theirs.count == 1 ? " stays" : "s stay") where \(theirs.count == 1 ? "it is" : "they are") ("
+                            + theirs.prefix(3).joined(separator: ", ") + (theirs.count > 3 ? ", …" : "") + "; --with-own-files deletes them too)"
+                }
+                Console.error(text + "; add --yes to do it")
                 throw Exit.invalidInput
             }
-            if search != nil {
-                // One transaction: another process sees all of them gone or none.
-                let batch = try HistoryCommand.apply { try store.delete(chosen) }
-                Console.print([.note(batch.summary)])
-                for failure in batch.failed { Console.print([.error(failure.description)]) }
-                if !batch.failed.isEmpty { throw Exit.cannotWrite }
-                return
-            }
-            let kept = try HistoryCommand.apply { try HistoryLibrary.remove(chosen, from: store, emit: Console.print) }
-            if kept > 0 { throw Exit.cannotWrite }
+            // One transaction: another process sees all of them gone or none.
+            let batch = try HistoryCommand.apply { try store.delete(chosen, userFiles: withOwnFiles ? .remove : .keep) }
+            Console.print([.note(SafeText.line(batch.summary))])
+            for failure in batch.failed { Console.print([.error(SafeText.line(failure.description))]) }
+            if !batch.failed.isEmpty { throw Exit.cannotWrite }
         }
     }
 
@@ -247,13 +265,22 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record images that carry a 'parameters' or 'runware-task' text (ours, or other tools' PNG parameters).")
+            abstract: "Record images that carry a 'parameters' or 'runware-task' text (ours, or other tools' PNG parameters).",
+            discussion: """
+                Each file stays where it is and is recorded as your own: deleting its job later removes \
+                History's record, never the file (unless `rm --with-own-files`). With --copy, a copy \
+                goes into the library ($XDG_DATA_HOME/darkroom/images/YYYY/MM) and is Darkroom's, \
+                deleted with its job. A file History already has is named with its job and not \
+                imported again.
+                """)
         @Argument(help: "Image files.") var paths: [String]
+        @Flag(help: "Copy each image into the library and record the copy (the original is never touched).") var copy = false
         func run() async throws {
+            let env = DarkroomEnvironment()
             let store = try HistoryCommand.open()
             let failed = try HistoryCommand.apply {
-                try HistoryLibrary.importImages(paths, into: store, thumbnails: HistoryLibrary.thumbnails(DarkroomEnvironment()),
-                                                emit: Console.print)
+                try HistoryLibrary.importImages(paths, into: store, thumbnails: HistoryLibrary.thumbnails(env),
+                                                copyInto: copy ? env.imagesFolder() : nil, emit: Console.print)
             }
             if failed > 0 { throw ExitCode(1) }
         }
@@ -311,6 +338,7 @@ struct HistoryCommand: AsyncParsableCommand {
     static func apply<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as HistoryError {
             Console.error(e.description)
+            if case .unavailable = e { throw Exit.cannotWrite }
             throw Exit.invalidInput
         }
     }

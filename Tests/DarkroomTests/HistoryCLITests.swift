@@ -99,6 +99,62 @@ import TestSupport
     }
 }
 
+/// What is the user's stays the user's: an imported file survives its job's deletion unless it is
+/// asked for by name, a file is imported once, and an id that is not there refuses the whole command.
+@Suite struct HistoryOwnFilesCLITests {
+    func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
+        try await Binary.run(GenerateCLITests.darkroom, args, environment: Binary.isolatedEnvironment(folder))
+    }
+
+    @Test func importThenRemoveKeepsTheOriginal() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let mine = folder.path + "/Downloads/mine.png"
+        try FileManager.default.createDirectory(atPath: folder.path + "/Downloads", withIntermediateDirectories: true)
+        let png = try ImageEncoder.encode(RGBAImage(width: 16, height: 16), as: .png)
+        let bytes = try PNGText.insert([(keyword: "parameters", text: "a grey heron\nSteps: 20, Seed: 5, Size: 512x512")], into: png)
+        try bytes.write(to: URL(fileURLWithPath: mine))
+        let imported = try await run(folder, ["history", "import", mine])
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("1\t"), "\(imported.stderr)")
+        let twice = try await run(folder, ["history", "import", mine])
+        #expect(twice.status == 0 && twice.stdout.isEmpty && twice.stderr.contains("is already in History as job 1"), "\(twice.stderr)")
+        let asked = try await run(folder, ["history", "rm", "1"])
+        #expect(asked.status == 64 && asked.stderr.contains("your own file stays where it is (\(mine)"), "\(asked.stderr)")
+        let rm = try await run(folder, ["history", "rm", "1", "--yes"])
+        #expect(rm.status == 0 && rm.stderr.contains("kept your file \(mine)"), "\(rm.stderr)")
+        #expect(FileManager.default.contents(atPath: mine) == bytes)
+
+        // --copy: the library's copy goes with its job, the original stays.
+        let copied = try await run(folder, ["history", "import", "--copy", mine])
+        let copy = String(try #require(copied.stdout.split(separator: "\t").last)).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(copied.status == 0 && copy.hasPrefix(folder.path + "/data/darkroom/images/") && copy.hasSuffix("/mine.png"), "\(copied.stdout)")
+        #expect(try await run(folder, ["history", "rm", "2", "--yes"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: copy) && FileManager.default.contents(atPath: mine) == bytes)
+
+        // Asked for by name, the original goes too.
+        #expect(try await run(folder, ["history", "import", mine]).status == 0)
+        let named = try await run(folder, ["history", "rm", "3", "--with-own-files"])
+        #expect(named.status == 64 && named.stderr.contains("and your own file \(mine)"), "\(named.stderr)")
+        #expect(try await run(folder, ["history", "rm", "3", "--with-own-files", "--yes"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: mine))
+    }
+
+    /// `history rm 2 999 --yes` deleted job 2 and then exited 64.
+    @Test func anIDThatIsNotThereRefusesTheWholeCommand() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        #expect(try await run(folder, ["generate", "a heron", "--size", "128x128", "-n", "2", "-q"]).status == 0)
+        for command in [["rm", "1", "999", "--yes"], ["rate", "1", "999", "4"], ["fav", "1", "999"], ["tag", "999", "x"],
+                        ["export", "1", "999", "--to", folder.path + "/out"]] {
+            let r = try await run(folder, ["history"] + command)
+            #expect(r.status == 64 && r.stderr.contains("no job 999 in History; nothing was changed"), "\(command): \(r.stderr)")
+        }
+        let show = try await run(folder, ["history", "show", "1"])
+        #expect(show.status == 0 && !show.stdout.contains("favourite") && !show.stdout.contains("rating"), "\(show.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+}
+
 @Suite struct HistoryMaintenanceCLITests {
     func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
         try await Binary.run(GenerateCLITests.darkroom, args, environment: Binary.isolatedEnvironment(folder))
@@ -155,7 +211,7 @@ import TestSupport
         try Data([1]).write(to: URL(fileURLWithPath: paths[0] + "/keep"))
         let rm = try await run(folder, ["history", "rm", "1", "--yes"])
         #expect(rm.status == 73, "\(rm.stderr)")
-        #expect(rm.stderr.contains("deleted job 1 and 1 image file; 1 could not be removed"), "\(rm.stderr)")
+        #expect(rm.stderr.contains("deleted 1 job and 1 image file; 1 could not be removed"), "\(rm.stderr)")
         #expect(rm.stderr.contains("error: cannot remove \(paths[0]): "), "\(rm.stderr)")
         #expect(!FileManager.default.fileExists(atPath: paths[1]))
         #expect(FileManager.default.fileExists(atPath: paths[0] + "/keep"))

@@ -106,7 +106,7 @@ import TestSupport
         try s.rate([ids[0], ids[2]], 4)
         let doomed = try s.ids(matching: s.parse("rating:0"))
         #expect(doomed == [ids[4], ids[3], ids[1]])
-        #expect(try s.paths(of: doomed).count == 3)
+        #expect(try s.files(of: doomed).count == 3)
         let batch = try s.delete(doomed)
         #expect(batch.jobs == 3 && batch.removed == 3 && batch.failed.isEmpty)
         #expect(batch.summary == "deleted 3 jobs and 3 image files")

@@ -75,12 +75,12 @@ import Testing
         s.effects = []
         s.key(.character("d"))
         #expect(s.effects.contains(.prepareDelete(.jobs([9, 8]), what: "2 marked jobs")))
-        s.send(.deleteReady(ids: [9, 8], files: 3, what: "2 marked jobs"))
+        s.send(.deleteReady(ids: [9, 8], files: 3, userFiles: [], what: "2 marked jobs"))
         guard case .confirm(let question)? = s.state.overlay else { Issue.record("not asked"); return }
         #expect(question.question == "delete 2 marked jobs: 2 jobs and 3 image files?")
         s.effects = []
         s.key(.character("y"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .delete))))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .delete(userFiles: .keep)))))
         #expect(s.state.history.marks.isEmpty)
     }
 

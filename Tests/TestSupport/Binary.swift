@@ -89,6 +89,18 @@ public enum Binary {
         }
     }
 
+    /// Runs `command` with /bin/sh and waits; its exit status (for set-up steps such as mount).
+    @discardableResult
+    public static func shell(_ command: String) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
     /// A pid that belonged to a process which has exited.
     public static func deadPID() -> Int32 {
         let p = Process()

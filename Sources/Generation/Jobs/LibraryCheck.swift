@@ -37,21 +37,27 @@ public enum LibraryCheck {
         public var unknown: [UnknownImage] = []
         /// What `repair` did with interrupted temporary files.
         public var temporaryFiles = TemporaryFileCleanup()
+        /// Image files of deleted jobs a killed delete had left, removed now (`HistoryStore.finishRemovals`).
+        public var removals = RemovalFinish()
 
-        public var problemCount: Int { databaseProblems.count + missing.count + unknown.count }
+        public var problemCount: Int { databaseProblems.count + missing.count + unknown.count + removals.failed.count }
     }
 
     /// `thumbnails`: where an imported image's small thumbnail goes (design section 4).
     public static func run(_ store: HistoryStore, images: URL, repair: Bool, thumbnails: StoredThumbnails? = nil) throws -> Report {
         var report = Report()
         report.databaseProblems = try store.integrityProblems()
+        // A delete killed half-way is finished first: its files are deleted jobs', never new ones.
+        report.removals = try store.finishRemovals()
+        let doomed = try store.pendingRemovals()
         let known = try store.resultPaths()
         report.knownImages = known.count
         report.missing = known.filter { !FileManager.default.fileExists(atPath: $0.path) }.map { MissingImage(jobID: $0.jobID, path: $0.path) }
         let knownPaths = Set(known.map(\.path))
         var unknown: [String] = []
         if let walker = FileManager.default.enumerator(at: images, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where ImageFormat(name: url.pathExtension) != nil && !knownPaths.contains(url.path) {
+            for case let url as URL in walker where ImageFormat(name: url.pathExtension) != nil && !knownPaths.contains(url.path)
+                && !doomed.contains(url.path) {
                 unknown.append(url.path)
             }
         }

@@ -198,10 +198,10 @@ public final class StudioApp: @unchecked Sendable {
                     inbox.post(.historyChanged(on ? "job \(id) is a favourite" : "job \(id) is no longer a favourite"))
                 } catch { inbox.post(.error(SafeText.line("\(error)"))) }
             }
-        case .deleteJob(let id):
+        case .deleteJob(let id, let userFiles):
             Task.detached {
                 do {
-                    let deletion = try services.delete(id)
+                    let deletion = try services.delete(id, userFiles: userFiles)
                     inbox.post(.historyChanged(SafeText.line(deletion.summary)))
                     if !deletion.failed.isEmpty { inbox.post(.error(SafeText.line(deletion.summary))) }
                 } catch { inbox.post(.error(SafeText.line("\(error)"))) }
@@ -232,8 +232,8 @@ public final class StudioApp: @unchecked Sendable {
         case .prepareDelete(let target, let what):
             Task.detached {
                 do {
-                    let (ids, files) = try services.measure(target)
-                    inbox.post(.deleteReady(ids: ids, files: files, what: what))
+                    let (ids, files, userFiles) = try services.measure(target)
+                    inbox.post(.deleteReady(ids: ids, files: files, userFiles: userFiles.map { SafeText.line($0) }, what: what))
                 } catch { inbox.post(.error(SafeText.line("\(error)"))) }
             }
         case .loadSavedSearches:

@@ -26,7 +26,7 @@ public protocol StudioServices: Sendable {
     func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?)
     func setFavourite(_ id: Int64, _ on: Bool) throws
     /// Removes the job and its image files; says which files went and which could not be removed.
-    func delete(_ id: Int64) throws -> JobDeletion
+    func delete(_ id: Int64, userFiles: UserFiles) throws -> JobDeletion
     func tag(_ id: Int64, add: [String], remove: [String]) throws
     func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome
     func lineage(of id: Int64) throws -> LineageTree
@@ -38,7 +38,8 @@ public protocol StudioServices: Sendable {
     /// Runs a batch action; answers the line that says what it did.
     func apply(_ batch: HistoryBatch) throws -> String
     /// The jobs a target names now and how many image files they hold (asked before a delete).
-    func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int)
+    /// The jobs a batch delete would remove, how many of Darkroom's files, and the user's own files it would leave.
+    func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String])
     func savedSearches() throws -> [String: String]
     func saveSearch(name: String, query: String) throws
     /// History's data version: a change means another process wrote.
@@ -206,15 +207,16 @@ public struct LiveServices: StudioServices {
         return saved
     }
 
-    public func delete(_ id: Int64) throws -> JobDeletion {
+    public func delete(_ id: Int64, userFiles: UserFiles) throws -> JobDeletion {
         guard let history else { throw HistoryError.noSuchJob(id) }
-        return try history.delete(id)
+        return try history.delete(id, userFiles: userFiles)
     }
 
-    public func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int) {
-        guard let history else { return ([], 0) }
+    public func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String]) {
+        guard let history else { return ([], 0, []) }
         let ids = try ids(target, history)
-        return (ids, try history.paths(of: ids).count)
+        let files = try history.files(of: ids)
+        return (ids, files.filter(\.owned).count, files.filter { !$0.owned }.map(\.path))
     }
 
     private func ids(_ target: HistoryBatch.Target, _ history: HistoryStore) throws -> [Int64] {
@@ -248,8 +250,8 @@ public struct LiveServices: StudioServices {
             }
             return "exported \(jobs): \(written) file\(written == 1 ? "" : "s") in \(folder)"
                 + (missing > 0 ? "; \(missing) image file\(missing == 1 ? " is" : "s are") missing" : "")
-        case .delete:
-            return try history.delete(ids).summary
+        case .delete(let userFiles):
+            return try history.delete(ids, userFiles: userFiles).summary
         }
     }
 

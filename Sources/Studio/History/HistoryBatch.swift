@@ -14,7 +14,8 @@ public struct HistoryBatch: Sendable, Equatable {
         case favourite(Bool)
         case tag(add: [String], remove: [String])
         case export(folder: String)
-        case delete
+        /// `userFiles`: what becomes of the user's own image files (imported where they lie).
+        case delete(userFiles: UserFiles)
     }
 
     public var target: Target

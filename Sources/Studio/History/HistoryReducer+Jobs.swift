@@ -60,12 +60,16 @@ extension HistoryReducer {
             return [.notice("saving the sweep…"), .effect(.saveSweep(sweep))]
         case .historyDelete:
             guard let job = h.selectedJob else { return [] }
-            let files = job.results.count
-            let names = job.results.prefix(2).map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
+            // Darkroom's own files go with the job; the user's own (imported where they lie) stay unless asked.
+            let ours = job.results.filter(\.owned)
+            let theirs = job.results.filter { !$0.owned }.map(\.path)
+            let files = ours.count
+            let names = ours.prefix(2).map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
                 + (files > 2 ? ", …" : "")
-            let question = "delete job \(job.id) and its \(files) image file\(files == 1 ? "" : "s")"
-                + (files > 0 ? " (\(names))" : "") + "?"
-            return [.open(.confirm(Confirmation(.deleteJob(job.id), question: question))), .notice(question + " y/n")]
+            let question = "delete job \(job.id)" + (theirs.isEmpty || files > 0 ? " and its \(files) image file\(files == 1 ? "" : "s")" : "")
+                + (files > 0 ? " (\(names))" : "") + "?" + Confirmation.userFilesClause(theirs)
+            return [.open(.confirm(Confirmation(.deleteJob(job.id), question: question, userFiles: theirs))),
+                    .notice(question + (theirs.isEmpty ? " y/n" : " y/f/n"))]
         case .copyPrompt:
             guard let job = h.selectedJob else { return [] }
             return [.notice("copied the prompt"), .effect(.copy(job.positivePrompt))]

@@ -132,6 +132,8 @@ extension KeyMap {
         Binding(.messageClose, [.escape, .enter, .character("q"), .function(8)], "close the messages", in: .message),
         Binding(.confirmYes, [.character("y"), .character("Y")], "yes", in: .confirm),
         Binding(.confirmNo, [.character("n"), .character("N"), .escape], "no", in: .confirm),
+        Binding(.confirmWithFiles, [.character("f"), .character("F")],
+                "yes, and delete your own files too (images imported where they lie, named in the question)", in: .confirm),
         Binding(.promptSearchOlder, [.ctrl("r")], "the next older match", in: .promptSearch),
         Binding(.editLeft, [.left], "cursor left", in: .text),
         Binding(.editRight, [.right], "cursor right", in: .text),

@@ -53,7 +53,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case filesImagesFolder = "files.images-folder"
     case helpClose = "help.close"
     case messageShow = "message.show", messageClose = "message.close"
-    case confirmYes = "confirm.yes", confirmNo = "confirm.no"
+    case confirmYes = "confirm.yes", confirmNo = "confirm.no", confirmWithFiles = "confirm.with-files"
     case promptSearchOlder = "prompt-search.older"
     // Line editing, the same in every text field and the prompt.
     case editLeft = "edit.left", editRight = "edit.right", editHome = "edit.home", editEnd = "edit.end"

@@ -1,3 +1,5 @@
+import History
+
 /// A yes/no question before something that cannot be undone.
 public struct Confirmation: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
@@ -10,20 +12,27 @@ public struct Confirmation: Sendable, Equatable {
 
     public var purpose: Purpose
     public var question: String
+    /// The user's own image files a delete would leave (named in the question); `f` deletes them too.
+    public var userFiles: [String]
 
-    public init(_ purpose: Purpose, question: String) {
+    public init(_ purpose: Purpose, question: String, userFiles: [String] = []) {
         self.purpose = purpose
         self.question = question
+        self.userFiles = userFiles
     }
 
     func handle(_ input: Input) -> OverlayOutcome {
         switch (input, purpose) {
         case (.action(.confirmYes), .deleteJob(let id)):
             return .close([.history(.forget(id)), .effect(.deleteJob(id))])
+        case (.action(.confirmWithFiles), .deleteJob(let id)) where !userFiles.isEmpty:
+            return .close([.history(.forget(id)), .effect(.deleteJob(id, userFiles: .remove))])
         case (.action(.confirmNo), .deleteJob(let id)):
             return .close([.notice("kept job \(id)")])
         case (.action(.confirmYes), .deleteJobs(let ids)):
-            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete)))])
+            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .keep))))])
+        case (.action(.confirmWithFiles), .deleteJobs(let ids)) where !userFiles.isEmpty:
+            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .remove))))])
         case (.action(.confirmNo), .deleteJobs(let ids)):
             return .close([.notice("kept the \(ids.count) job\(ids.count == 1 ? "" : "s")")])
         case (.action(.confirmYes), .quit):
@@ -31,7 +40,15 @@ public struct Confirmation: Sendable, Equatable {
         case (.action(.confirmNo), .quit):
             return .close([.notice("still here")])
         default:
-            return .stay(.confirm(self), [.notice(question + " y: yes, n: no")])
+            return .stay(.confirm(self), [.notice(question + (userFiles.isEmpty ? " y: yes, n: no" : " y: yes, f: yes and your files too, n: no"))])
         }
+    }
+
+    /// What a question says of the user's own files a delete leaves: nothing when there are none.
+    static func userFilesClause(_ files: [String]) -> String {
+        guard !files.isEmpty else { return "" }
+        let named = files.prefix(2).joined(separator: ", ") + (files.count > 2 ? " and \(files.count - 2) more" : "")
+        return files.count == 1 ? " Your own file \(named) stays where it is (f: delete it too)."
+            : " Your own \(files.count) files (\(named)) stay where they are (f: delete them too)."
     }
 }

@@ -34,7 +34,7 @@ public enum StudioEvent: Sendable {
     /// The task object read from an image file's metadata, or why there is none.
     case imageRequest(path: String, [String: JSONValue]?, error: String?)
     /// A batch delete measured: exactly these jobs, naming this many files, are to be asked about.
-    case deleteReady(ids: [Int64], files: Int, what: String)
+    case deleteReady(ids: [Int64], files: Int, userFiles: [String], what: String)
     case savedSearches([String: String])
     /// History's data version (`PRAGMA data_version`): another process wrote when it changes.
     case historyVersion(Int)
@@ -64,7 +64,8 @@ public enum StudioEffect: Sendable, Equatable {
     /// `stacked`: jobs that differ only in seed come as one (the newest, with the stack's count).
     case loadHistory(query: String, generation: Int, page: Int, stacked: Bool = false)
     case setFavourite(jobID: Int64, Bool)
-    case deleteJob(Int64)
+    /// `userFiles`: what becomes of the user's own image files (imported where they lie).
+    case deleteJob(Int64, userFiles: UserFiles = .keep)
     case tagJob(Int64, add: [String], remove: [String])
     case exportJob(Int64, folder: String)
     case loadLineage(Int64)

@@ -75,15 +75,16 @@ extension StudioReducer {
             guard generation == state.history.generation else { return [] }
             state.history.error = why
             state.history.total = state.history.total ?? 0
-        case .deleteReady(let ids, let files, let what):
+        case .deleteReady(let ids, let files, let userFiles, let what):
             guard !ids.isEmpty else {
                 state.history.clearMarks()
                 state.status.notice = "nothing to delete: \(what) holds no job now"
                 return []
             }
             let question = "delete \(what): \(ids.count) job\(ids.count == 1 ? "" : "s") and \(files) image file\(files == 1 ? "" : "s")?"
-            state.overlay = .confirm(Confirmation(.deleteJobs(ids), question: question))
-            state.status.notice = question + " y/n"
+                + Confirmation.userFilesClause(userFiles)
+            state.overlay = .confirm(Confirmation(.deleteJobs(ids), question: question, userFiles: userFiles))
+            state.status.notice = question + (userFiles.isEmpty ? " y/n" : " y/f/n")
         case .savedSearches(let saved):
             state.history.savedSearches = saved
         case .historyVersion(let version):
