@@ -17,9 +17,9 @@ public enum AccountReport {
         if json {
             var o: [String: JSONValue] = ["target": .string(session.target.displayName), "endpoint": .string(session.target.endpoint)]
             if let name = details?.organizationName { o["organization"] = .string(name) }
-            if let balance = details?.balance { o["balance"] = .double(balance) }
-            if let today { o["spendToday"] = .double(today) }
-            if let each = price?.pricePerImage { o["pricePerImage"] = .double(each) }
+            if let balance = details?.balance { o["balance"] = .double(JSONValue.money(balance)) }
+            if let today { o["spendToday"] = .double(JSONValue.money(today)) }
+            if let each = price?.pricePerImage { o["pricePerImage"] = .double(JSONValue.money(each)) }
             let text = (try? RunwareJSON.encode(JSONValue.object(o))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             return [.json(text)] + problems
         }

@@ -66,10 +66,11 @@ public enum HistoryText {
                          "nsfw": r.nsfw.map(JSONValue.bool) ?? .null])
             }),
         ]
-        if let reason = job.reason { o["reason"] = .string(reason) }
-        if let cost = job.cost { o["cost"] = .double(cost) }
-        if let parent = job.parentID { o["parentID"] = .int(parent) }
-        if let lineage = job.lineage { o["lineage"] = .string(lineage.rawValue) }
+        // Every key on every line (null when there is nothing), so a script reads one shape.
+        o["reason"] = job.reason.map(JSONValue.string) ?? .null
+        o["cost"] = job.cost.map { .double(JSONValue.money($0)) } ?? .null
+        o["parentID"] = job.parentID.map(JSONValue.int) ?? .null
+        o["lineage"] = job.lineage.map { .string($0.rawValue) } ?? .null
         // Encoding a JSONValue built from strings and numbers cannot fail; "{}" keeps the line count if it ever did.
         return (try? RunwareJSON.encode(JSONValue.object(o))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }

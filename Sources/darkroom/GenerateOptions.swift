@@ -214,8 +214,6 @@ struct DeliveryOptions: ParsableArguments {
     var safetyMode: String?
     @Option(help: .parameter("ttl"))
     var ttl: Int?
-    @Flag(help: .parameter("includeCost"))
-    var includeCost = false
     @Option(help: .parameter("taskUUID"))
     var taskUUID: String?
 }
@@ -225,7 +223,7 @@ extension DeliveryOptions {
         [("taskUUID", given(taskUUID)), ("outputType", given(outputType)), ("outputFormat", given(outputFormat)),
          ("outputQuality", given(outputQuality)), ("deliveryMethod", given(delivery)), ("webhookURL", given(webhookURL)),
          ("uploadEndpoint", given(uploadEndpoint)), ("safety.checkContent", given(safetyCheck)), ("safety.mode", given(safetyMode)),
-         ("ttl", given(ttl)), ("includeCost", given(includeCost))]
+         ("ttl", given(ttl))]
     }
 }
 

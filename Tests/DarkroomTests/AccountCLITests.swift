@@ -14,7 +14,7 @@ import TestSupport
             let before = try await Binary.run(GenerateCLITests.darkroom, ["account", "--endpoint", sandbox.endpoint], environment: env)
             #expect(before.status == 0, "\(before.stderr)")
             #expect(before.stdout.contains("balance       $2.0000") && before.stdout.contains("price         $0.0038"), "\(before.stdout)")
-            let job = try await Binary.run(GenerateCLITests.darkroom, ["generate", "--endpoint", sandbox.endpoint, "a fox", "--include-cost",
+            let job = try await Binary.run(GenerateCLITests.darkroom, ["generate", "--endpoint", sandbox.endpoint, "a fox",
                                                                       "--out", folder.path + "/out"], environment: env)
             #expect(job.status == 0, "\(job.stderr)")
             let after = try await Binary.run(GenerateCLITests.darkroom, ["account", "--endpoint", sandbox.endpoint, "--json"], environment: env)

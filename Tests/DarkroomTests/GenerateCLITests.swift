@@ -36,7 +36,7 @@ import TestSupport
         let folder = TempFolder()
         defer { folder.remove() }
         try await SandboxHarness.with { sandbox in
-            let r = try await run(sandbox, ["a fox", "--size", "128x128", "-n", "3", "--seed", "7", "--json", "--include-cost",
+            let r = try await run(sandbox, ["a fox", "--size", "128x128", "-n", "3", "--seed", "7", "--json",
                                             "--delivery", "async", "--output-type", "dataURI"], folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
             let lines = r.stdout.split(separator: "\n")

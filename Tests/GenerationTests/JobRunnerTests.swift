@@ -118,10 +118,30 @@ final class EventLog: Sendable {
             sandbox.engine.plan(try FaultPlan(specs: ["drop*1"]))
             var sync = request(width: 128, height: 128)
             sync.deliveryMethod = .sync
+            let before = sandbox.engine.requestCount
             await #expect { try await JobRunner(client: sandbox.client(retries: 2), schedule: fast).run(sync, into: folder.url) } throws: { error in
                 guard case JobFailure.lostSyncAnswer? = error as? JobFailure else { return false }
-                return "\(error)".contains("Async delivery (the default) lets Darkroom collect them")
+                return "\(error)".contains("may still run at Runware and be billed") && "\(error)".contains("Async delivery")
             }
+            // Sent once: a resent sync task meets its own first copy (conflictTaskUUID) and is lost all the same.
+            #expect(sandbox.engine.requestCount == before + 1)
+        }
+    }
+
+    /// A sync answer comes when the task is done, with no byte before it: the stall limit cut it
+    /// (after about 37 s on Runware) and the retry lost the billed task. Here the stall limit is
+    /// 1 s and the answer takes 2.5 s.
+    @Test func aSlowSyncAnswerIsWaitedFor() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        try await SandboxHarness.with { sandbox in
+            sandbox.engine.plan(try FaultPlan(specs: ["delay=2500*1"]))
+            var sync = request(width: 128, height: 128)
+            sync.deliveryMethod = .sync
+            let client = sandbox.client(retries: 2, options: CurlTransport.Options(stallTimeout: .seconds(1)))
+            let saved = try await JobRunner(client: client, schedule: fast).run(sync, into: folder.url)
+            #expect(saved.count == 1)
+            #expect(sandbox.engine.requestCount == 1)
         }
     }
 

@@ -10,11 +10,12 @@ public struct SandboxHarness: Sendable {
 
     public var engine: SandboxEngine { server.engine }
 
-    public func client(key: String = SandboxHarness.key, retries: Int = 0) -> RunwareClient {
+    public func client(key: String = SandboxHarness.key, retries: Int = 0,
+                       options: CurlTransport.Options = CurlTransport.Options()) -> RunwareClient {
         let policy = RetryPolicy(maxRetries: retries, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20),
                                  jitter: .milliseconds(2), maxRetryAfter: .milliseconds(20))
         return RunwareClient(endpoint: endpoint, apiKey: key,
-                             transport: RetryingTransport(base: CurlTransport(), policy: policy))
+                             transport: RetryingTransport(base: CurlTransport(options: options), policy: policy))
     }
 
     /// Posts raw bytes, bypassing client-side validation, to see what the server says.

@@ -47,7 +47,9 @@ import Workspace
 
         var document = StartingRequest.document(try Configuration.parse(Self.config, file: "config.toml"))
         document["positivePrompt"] = .string("a lighthouse at dusk")
-        let studio = GenerateForm(document: document).request(taskUUID: cli.taskUUID)
+        var studio = GenerateForm(document: document).request(taskUUID: cli.taskUUID)
+        // The runner, which both share, asks every job's cost.
+        studio.includeCost = true
         #expect(studio == cli)
         #expect(cli.width == 640 && cli.height == 512 && cli.steps == 12 && cli.model == "runware:101@1")
     }

@@ -123,9 +123,9 @@ public enum JobFailure: Error, Sendable, CustomStringConvertible {
     case timedOut(after: Duration, finished: Int, total: Int)
     case cancelled
     case history(String)
-    /// A sync task whose answer was lost on the way: its retry found the task already sent, and
-    /// Runware's getResponse serves only async tasks, so the images cannot be collected.
-    case lostSyncAnswer
+    /// A sync task whose answer was lost on the way (`why`): the task may still run at Runware and
+    /// be billed, and getResponse serves only async tasks, so its images cannot be collected.
+    case lostSyncAnswer(String)
 
     public var description: String {
         switch self {
@@ -138,10 +138,10 @@ public enum JobFailure: Error, Sendable, CustomStringConvertible {
             return "gave up after \(after) with \(finished) of \(total) images"
         case .cancelled: return "cancelled"
         case .history(let why): return "History: \(why)"
-        case .lostSyncAnswer:
-            return "the answer to this sync job was lost on the way (its retry found the task already sent) and Runware cannot "
-                + "send a sync answer again; its images may be in your Runware dashboard. Async delivery (the default) lets "
-                + "Darkroom collect them later"
+        case .lostSyncAnswer(let why):
+            return "the answer to this sync job was lost (\(why)); the task may still run at Runware and be billed, but a sync "
+                + "answer cannot be sent again, so its images cannot be collected (they may be in your Runware dashboard). "
+                + "Async delivery (the default) lets Darkroom collect a long task later"
         }
     }
 }

@@ -52,6 +52,9 @@ public struct JobRunner: Sendable {
                     events: @escaping @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
         var minted = draft
         minted.taskUUID = taskUUID ?? taskUUIDs.make()
+        // The cost is always asked for (it costs nothing): every job's is recorded, so spend
+        // today, `account` and the estimates match what the balance lost.
+        minted.includeCost = true
         let issues = minted.validate()
         if !issues.isEmpty { throw JobFailure.invalid(ValidationFailure(issues: issues)) }
         let files: [(field: String, path: String, data: Data)]
@@ -97,6 +100,9 @@ public struct JobRunner: Sendable {
                     }
                 }
             } catch is Deadline.Passed {
+                if draft.effectiveDelivery != .async && savedCount.value == 0 {
+                    throw JobFailure.lostSyncAnswer("no answer within the job's deadline of \(budget)")
+                }
                 throw JobFailure.timedOut(after: budget, finished: savedCount.value, total: draft.resultCount)
             }
             if outcome.saved.isEmpty {
@@ -176,7 +182,10 @@ public struct JobRunner: Sendable {
         } catch RunwareError.api(_, let errors) where errors.contains(where: { $0.code == "conflictTaskUUID" }) {
             // A retried submit that had already arrived: the task exists. An async one is collected
             // by polling; a sync one cannot be (getResponse serves async tasks only).
-            if request.effectiveDelivery != .async { throw JobFailure.lostSyncAnswer }
+            if request.effectiveDelivery != .async { throw JobFailure.lostSyncAnswer("its retry found the task already sent") }
+        } catch RunwareError.transport(let e) where request.effectiveDelivery != .async && !e.neverSent && e != .cancelled {
+            // The sync task was sent and its answer did not come: not sent again (see `HTTPRequest.resendable`).
+            throw JobFailure.lostSyncAnswer(e.description)
         }
         events(.submitted(delivery: request.effectiveDelivery))
         if let first { try await collector.take(first) }

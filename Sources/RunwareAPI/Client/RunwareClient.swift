@@ -32,9 +32,17 @@ public struct RunwareClient: Sendable {
     public func submit(_ request: ImageInferenceRequest) async throws -> InferenceAnswer {
         let issues = request.validate()
         if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
-        let (envelope, status) = try await post([request], as: InferenceItem.self)
+        // A sync answer comes only when every image is made: the wait for its first byte is the
+        // job's (its deadline cancels it), and a request that may have arrived is never sent again.
+        let sync = request.effectiveDelivery != .async
+        let (envelope, status) = try await post([request], as: InferenceItem.self, timeout: sync ? Self.syncWait : nil,
+                                                firstByteTimeout: sync ? Self.syncWait : nil, resendable: !sync)
         return try answer(of: envelope, status: status, taskUUID: request.taskUUID)
     }
+
+    /// The longest a sync task's answer is waited for by the transport; the job's own deadline
+    /// (`generate --timeout`) is what ends the wait in practice.
+    public static let syncWait: Duration = .seconds(24 * 3600)
 
     /// One getResponse of an async task, every item kept (see `submit`).
     public func poll(taskUUID: String) async throws -> InferenceAnswer {
@@ -112,7 +120,8 @@ public struct RunwareClient: Sendable {
 
     // MARK: - Wire
 
-    public func post<Item: Decodable & Sendable>(_ tasks: [any Encodable], as: Item.Type) async throws
+    public func post<Item: Decodable & Sendable>(_ tasks: [any Encodable], as: Item.Type, timeout: Duration? = nil,
+                                                 firstByteTimeout: Duration? = nil, resendable: Bool = true) async throws
         -> (ResponseEnvelope<Item>, Int)
     {
         let body: Data
@@ -121,7 +130,7 @@ public struct RunwareClient: Sendable {
         }
         let request = HTTPRequest(method: "POST", url: endpoint, headers: [
             ("Content-Type", "application/json"), ("Accept", "application/json"), ("Authorization", "Bearer \(apiKey)"),
-        ], body: body)
+        ], body: body, timeout: timeout, firstByteTimeout: firstByteTimeout, resendable: resendable)
         let response: HTTPResponse
         do { response = try await transport.send(request) } catch let e as TransportError {
             throw RunwareError.transport(e)

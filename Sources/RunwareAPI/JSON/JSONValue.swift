@@ -141,6 +141,15 @@ extension JSONValue {
     }
 }
 
+extension JSONValue {
+    /// An amount of money as JSON shows it: to a millionth of a dollar, without the binary noise
+    /// of sums (0.5594159999999999 is 0.559416).
+    public static func money(_ dollars: Double) -> Double {
+        guard dollars.isFinite else { return 0 }
+        return (dollars * 1_000_000).rounded() / 1_000_000
+    }
+}
+
 /// One shared encoder configuration: sorted keys (stable bytes), no escaped slashes.
 public enum RunwareJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {

@@ -239,7 +239,8 @@ public enum Parameters {
                   form: .init("Upload to", .delivery), cli: .option("upload-endpoint")),
         Parameter("ttl", .integer, .integers(min: 60, max: nil), step: 60, help: "ttl in seconds for URL results (accepted with other output types, where it has no effect)",
                   note: "URL", form: .init("TTL (s)", .delivery), cli: .option("ttl")),
-        Parameter("includeCost", .toggle, default: "false", help: "includeCost: report what each image cost",
-                  form: .init("Include cost", .delivery), cli: .flag("include-cost")),
+        // Not in the form or the CLI: Darkroom always asks (it costs nothing), so every job's cost
+        // is recorded and spend today matches the balance (`JobRunner.run`).
+        Parameter("includeCost", .toggle, default: "false", help: "includeCost: report what each image cost (Darkroom always sends true)"),
     ]
 }

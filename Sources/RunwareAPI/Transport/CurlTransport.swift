@@ -9,13 +9,14 @@ public final class CurlTransport: Transport, Sendable {
     public struct Options: Sendable {
         public var connectTimeout: Duration
         public var totalTimeout: Duration
-        /// A transfer that receives nothing for this long is abandoned (a stalled server).
+        /// A transfer that moves no byte either way for this long is abandoned (a stalled server);
+        /// before the first byte of the answer, the request's `firstByteTimeout` when it has one.
         public var stallTimeout: Duration
         public var maxResponseBytes: Int
         public var userAgent: String
         public init(connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(300),
                     stallTimeout: Duration = .seconds(30), maxResponseBytes: Int = 256 << 20,
-                    userAgent: String = "darkroom/0.1 libcurl") {
+                    userAgent: String = "darkroom/\(ClientVersion.number) libcurl") {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
             self.stallTimeout = stallTimeout
@@ -79,9 +80,10 @@ public final class CurlTransport: Transport, Sendable {
         shim_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         shim_setopt_long(h, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout.milliseconds))
         shim_setopt_long(h, CURLOPT_TIMEOUT_MS, Int((request.timeout ?? options.totalTimeout).milliseconds))
-        // Less than one byte a second for the stall timeout: abandoned as a stalled transfer.
-        shim_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
-        shim_setopt_long(h, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.stallTimeout.milliseconds / 1000)))
+        // No byte moved for the stall limit: abandoned as a stalled transfer, by the progress
+        // callback (libcurl's low-speed limit would also cut a sync task still being made).
+        transfer.stallLimit = options.stallTimeout
+        transfer.firstByteLimit = request.firstByteTimeout ?? options.stallTimeout
         shim_setopt_str(h, CURLOPT_ACCEPT_ENCODING, "")
         shim_setopt_str(h, CURLOPT_USERAGENT, options.userAgent)
         shim_setopt_long(h, CURLOPT_TCP_KEEPALIVE, 1)
@@ -127,6 +129,7 @@ public final class CurlTransport: Transport, Sendable {
     static func map(_ code: CURLcode, reason: String, transfer: Transfer, status: Int) -> TransportError {
         if transfer.cancelled.load(ordering: .relaxed) { return .cancelled }
         if transfer.overflow { return .responseTooLarge(limit: transfer.limit) }
+        if let stalled = transfer.stalled { return .timedOut(stalled) }
         switch code {
         case CURLE_OPERATION_TIMEDOUT: return .timedOut(reason)
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP2_STREAM:
@@ -151,8 +154,37 @@ final class Transfer: @unchecked Sendable {
     var body = Data()
     var headers: [String: String] = [:]
     var overflow = false
+    // Stall detection, on the transfer's own thread (libcurl calls every callback there).
+    var stallLimit: Duration = .seconds(30)
+    var firstByteLimit: Duration = .seconds(30)
+    var received = false
+    var lastActivity = ContinuousClock.now
+    var lastUpload: curl_off_t = 0
+    var lastDownload: curl_off_t = 0
+    /// Why the transfer was abandoned as stalled, when it was.
+    var stalled: String?
 
     init(limit: Int) { self.limit = limit }
+
+    /// Called by the progress callback (at least once a second): whether to abandon the transfer.
+    func stallsOut(upload: curl_off_t, download: curl_off_t) -> Bool {
+        let now = ContinuousClock.now
+        if upload != lastUpload || download != lastDownload {
+            lastUpload = upload
+            lastDownload = download
+            lastActivity = now
+            return false
+        }
+        let limit = received ? stallLimit : firstByteLimit
+        guard now - lastActivity > limit else { return false }
+        stalled = received ? "nothing arrived for \(limit) (a stalled server)" : "no answer began within \(limit)"
+        return true
+    }
+
+    func receivedBytes() {
+        received = true
+        lastActivity = ContinuousClock.now
+    }
 }
 
 private struct TransferJob: @unchecked Sendable {
@@ -176,6 +208,7 @@ private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ coun
     guard let data, let ctx else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(ctx).takeUnretainedValue()
     let n = size * count
+    transfer.receivedBytes()
     if transfer.body.count + n > transfer.limit {
         transfer.overflow = true
         return 0
@@ -188,6 +221,7 @@ private func curlHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ cou
     guard let data, let ctx else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(ctx).takeUnretainedValue()
     let n = size * count
+    transfer.receivedBytes()
     let line = data.withMemoryRebound(to: UInt8.self, capacity: n) {
         String(decoding: UnsafeBufferPointer(start: $0, count: n), as: UTF8.self)
     }
@@ -205,7 +239,8 @@ private func curlProgress(_ ctx: UnsafeMutableRawPointer?, _ dlTotal: curl_off_t
                           _ ulTotal: curl_off_t, _ ulNow: curl_off_t) -> Int32 {
     guard let ctx else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(ctx).takeUnretainedValue()
-    return transfer.cancelled.load(ordering: .relaxed) ? 1 : 0
+    if transfer.cancelled.load(ordering: .relaxed) { return 1 }
+    return transfer.stallsOut(upload: ulNow, download: dlNow) ? 1 : 0
 }
 
 extension Duration {

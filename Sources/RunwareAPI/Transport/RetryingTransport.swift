@@ -105,7 +105,8 @@ public struct RetryingTransport: Transport {
                 }
                 reason = "HTTP \(response.status)"
                 retryAfter = RetryPolicy.parseRetryAfter(response.headers["retry-after"])
-            } catch let error as TransportError where error.isRetryable && attempt < policy.maxRetries {
+            } catch let error as TransportError where error.isRetryable && attempt < policy.maxRetries
+                && (request.resendable || error.neverSent) {
                 reason = error.description
             }
             let delay = policy.delay(attempt: attempt, retryAfter: retryAfter, unit: random())

@@ -14,14 +14,23 @@ public struct HTTPRequest: Sendable {
     public var body: Data?
     /// Whole-transfer limit; `nil` uses the transport's default.
     public var timeout: Duration?
+    /// How long the server may take before its first byte; `nil` is the transport's stall limit.
+    /// A sync task's answer comes only when the task is done, so its wait is the job's own.
+    public var firstByteTimeout: Duration?
+    /// Whether a request that may have arrived can be sent again after a timeout or a broken
+    /// connection. Not a sync task: Runware would answer `conflictTaskUUID` while the first one
+    /// runs (and is billed), and its answer can never be collected.
+    public var resendable: Bool
 
     public init(method: String = "POST", url: String, headers: [(String, String)] = [], body: Data? = nil,
-                timeout: Duration? = nil) {
+                timeout: Duration? = nil, firstByteTimeout: Duration? = nil, resendable: Bool = true) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.firstByteTimeout = firstByteTimeout
+        self.resendable = resendable
     }
 }
 
@@ -69,6 +78,12 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .connectionFailed, .timedOut, .interrupted: return true
         case .cancelled, .responseTooLarge, .unsupportedURL: return false
         }
+    }
+
+    /// Whether the request surely never reached the server (nothing was exchanged).
+    public var neverSent: Bool {
+        if case .connectionFailed = self { return true }
+        return false
     }
 }
 
