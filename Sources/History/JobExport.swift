@@ -21,7 +21,14 @@ public enum JobExport {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var outcome = Outcome()
         let json = folder.appendingPathComponent("job-\(job.id).json")
-        try AtomicFile.write(Data(job.requestJSON.utf8), to: json)
+        // The task with the seeds its images were made with (a task array, as the API takes it,
+        // when they are unrelated: one task per image), so the export remakes the same pictures.
+        var text = job.requestJSON
+        if let tasks = job.reproducingTasks(), job.reproduction != .asRecorded,
+           let data = try? RunwareJSON.encode(tasks.count == 1 ? JSONValue.object(tasks[0]) : .array(tasks.map(JSONValue.object))) {
+            text = String(decoding: data, as: UTF8.self)
+        }
+        try AtomicFile.write(Data(text.utf8), to: json)
         outcome.written.append(json.path)
         for r in job.results {
             let target = folder.appendingPathComponent("job-\(job.id)-\(r.index + 1)." + (r.path as NSString).pathExtension)

@@ -18,16 +18,33 @@ public enum HistoryLibrary {
         StoredThumbnails(folder: Session.thumbnailFolder(env))
     }
 
-    /// A job's request to send again and the parent the new job records: the exact request for a
-    /// re-run; without its seed (new random seeds) for a variation; with a fresh taskUUID for a
-    /// fork, so the printed task can be sent as it is. An imported job's request is made harmless
-    /// (`note` says how).
+    /// A job's request to send again and the parent the new job records: for a re-run, the exact
+    /// request with the seeds its images were made with (`HistoryJob.reproduction`: one request,
+    /// or one per image when their seeds are unrelated); for a variation, without its seed (new
+    /// random seeds); for a fork, the first image's seed and a fresh taskUUID, so the printed task
+    /// can be sent as it is. An imported job's request is made harmless (`note` says how).
     public static func again(_ job: HistoryJob, as lineage: Lineage) throws
-        -> (request: ImageInferenceRequest, parent: JobParent, note: String?) {
+        -> (requests: [ImageInferenceRequest], parent: JobParent, note: String?) {
         var (request, note) = try job.runnableRequest()
-        if lineage == .variation { request.seed = nil }
-        if lineage == .fork { request.taskUUID = TaskID.make() }
-        return (request, JobParent(id: job.id, lineage: lineage), note)
+        var requests = [request]
+        switch (lineage, job.reproduction) {
+        case (.variation, _): requests[0].seed = nil
+        case (_, .asRecorded): break
+        case (_, .seed(let seed)): requests[0].seed = seed
+        case (.fork, .perImage(let seeds)):
+            requests[0].seed = seeds[0]
+            requests[0].numberResults = 1
+            note = [note, "job \(job.id)'s images have unrelated seeds (\(seeds.map(String.init).joined(separator: ", "))); "
+                    + "this fork remakes image 1"].compactMap { $0 }.joined(separator: "; ")
+        case (_, .perImage(let seeds)):
+            requests = seeds.map { seed in
+                request.seed = seed
+                request.numberResults = 1
+                return request
+            }
+        }
+        if lineage == .fork { requests[0].taskUUID = TaskID.make() }
+        return (requests, JobParent(id: job.id, lineage: lineage), note)
     }
 
     /// `history import`: records each image that carries its parameters (`ID<TAB>path` on stdout),

@@ -105,12 +105,14 @@ struct HistoryCommand: AsyncParsableCommand {
         @Argument(help: "Job id.") var id: Int64
         func run() async throws {
             let fork = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: .fork)
-            Console.json(try RunwareJSON.encode(fork.request))
+            Console.json(try RunwareJSON.encode(fork.requests[0]))
         }
     }
 
     struct Rerun: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run a job's exact request again (recorded as its re-run).")
+        static let configuration = CommandConfiguration(
+            abstract: "Run a job's exact request again, with the seeds its images were made with (recorded as its re-run).",
+            discussion: "A job sent without a seed is re-run with the seeds the server chose, so it remakes the same images; when those seeds are unrelated, one job per image.")
         @Argument(help: "Job id.") var id: Int64
         @Flag(help: "New random seeds instead of the recorded ones (a variation).") var newSeeds = false
         @OptionGroup(title: "Running") var runOptions: RunOptions
@@ -118,7 +120,9 @@ struct HistoryCommand: AsyncParsableCommand {
             let env = DarkroomEnvironment()
             let config = try Configuration.loadOrExit(env)
             let again = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: newSeeds ? .variation : .rerun)
-            try await runOptions.execute(again.request, env: env, config: config, parent: again.parent)
+            for request in again.requests {
+                try await runOptions.execute(request, env: env, config: config, parent: again.parent)
+            }
         }
     }
 
@@ -318,11 +322,11 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     /// `HistoryLibrary.again`, its note said; a request that cannot be read exits 69.
-    static func again(_ job: HistoryJob, as lineage: Lineage) throws -> (request: ImageInferenceRequest, parent: JobParent) {
+    static func again(_ job: HistoryJob, as lineage: Lineage) throws -> (requests: [ImageInferenceRequest], parent: JobParent) {
         do {
             let again = try HistoryLibrary.again(job, as: lineage)
             if let note = again.note { Console.note(SafeText.line(note)) }
-            return (again.request, again.parent)
+            return (again.requests, again.parent)
         } catch {
             Console.error(SafeText.line("\(error)"))
             throw Exit.apiError

@@ -155,6 +155,41 @@ import TestSupport
     }
 }
 
+/// A job sent without a seed is re-run, forked and exported with the seeds its images were made
+/// with (a re-run drew new seeds, so it did not remake the picture).
+@Suite struct ReproduceCLITests {
+    func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
+        try await Binary.run(GenerateCLITests.darkroom, args, environment: Binary.isolatedEnvironment(folder))
+    }
+
+    func seeds(_ folder: TempFolder, _ job: Int) async throws -> [Int] {
+        let shown = try await run(folder, ["history", "show", "\(job)", "--json"])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any], "\(shown.stderr)")
+        return ((o["results"] as? [[String: Any]]) ?? []).compactMap { $0["seed"] as? Int }
+    }
+
+    @Test func aRandomSeedJobIsRemadeWithItsOwnSeeds() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        #expect(try await run(folder, ["generate", "a heron", "--size", "128x128", "-n", "2", "-q"]).status == 0)
+        let original = try await seeds(folder, 1)
+        #expect(original.count == 2)
+        let rerun = try await run(folder, ["history", "rerun", "1", "-q"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        // The sandbox's unseeded images have unrelated seeds: one job per image, each its own seed.
+        #expect(try await seeds(folder, 2) + seeds(folder, 3) == original)
+        let fork = try await run(folder, ["history", "fork", "1"])
+        #expect(fork.stdout.contains("\"seed\":\(original[0])") && fork.stderr.contains("this fork remakes image 1"), "\(fork.stdout)")
+        #expect(try await run(folder, ["history", "export", "1", "--to", folder.path + "/out"]).status == 0)
+        let exported = try String(contentsOfFile: folder.path + "/out/job-1.json", encoding: .utf8)
+        #expect(original.allSatisfy { exported.contains("\"seed\":\($0)") }, "\(exported)")
+        // A seeded job's seed is in its request already: one job.
+        #expect(try await run(folder, ["generate", "an owl", "--size", "128x128", "-n", "2", "--seed", "40", "-q"]).status == 0)
+        #expect(try await run(folder, ["history", "rerun", "4", "-q"]).status == 0)
+        #expect(try await seeds(folder, 5) == [40, 41])
+    }
+}
+
 @Suite struct HistoryMaintenanceCLITests {
     func run(_ folder: TempFolder, _ args: [String]) async throws -> Binary.Result {
         try await Binary.run(GenerateCLITests.darkroom, args, environment: Binary.isolatedEnvironment(folder))

@@ -18,8 +18,10 @@ extension HistoryReducer {
             guard let job = h.selectedJob else { return [] }
             return [.effect(.setFavourite(jobID: job.id, !job.favourite))]
         case .historyFork:
-            guard let row = h.selectedRow, let object = row.request else { return unreadable(h) }
+            guard let row = h.selectedRow, var object = row.request else { return unreadable(h) }
             h.pane = .browse
+            // The seed the first image was made with, so the fork starts from that picture.
+            if let first = row.job.reproducingTasks()?.first { object = first }
             return [.generate(.load(object, parent: JobParent(id: row.id, lineage: .fork),
                                     notice: "forked job \(row.id) into the form; the next generation is recorded as its fork")),
                     .show(.generate)]
@@ -159,10 +161,21 @@ extension HistoryReducer {
         return [.notice("job \(job.id): its recorded request cannot be read")]
     }
 
-    /// The same request again (a re-run) or with new seeds (variations), as a child of the job.
+    /// The same request again with the seeds its images were made with (a re-run: one job, or one
+    /// per image when their seeds are unrelated) or with new seeds (variations), as a child of the job.
     private func resend(_ lineage: Lineage, _ h: HistoryBrowser) -> [Command] {
         guard let row = h.selectedRow, let object = row.request else { return unreadable(h) }
-        var form = GenerateForm(document: object)
+        if lineage == .rerun, let tasks = row.job.reproducingTasks(), tasks.count > 1 {
+            var commands: [Command] = []
+            for (n, task) in tasks.enumerated() {
+                let form = GenerateForm(document: task)
+                guard form.issues.isEmpty else { return [.notice("job \(row.id) cannot be sent again: \(FieldNames.message(form.issues[0]))")] }
+                commands.append(.send(JobOrder(request: form.draft, parent: JobParent(id: row.id, lineage: .rerun),
+                                               summary: "\(row.job.positivePrompt) (image \(n + 1))")))
+            }
+            return commands + [.notice("re-running job \(row.id) as \(tasks.count) jobs, one per image (their seeds are unrelated)")]
+        }
+        var form = GenerateForm(document: lineage == .rerun ? row.job.reproducingTasks()?.first ?? object : object)
         if lineage == .variation, let seed = form.fields.first(where: { $0.path == "seed" }),
            let count = form.fields.first(where: { $0.path == "numberResults" }) {
             // New seeds (each result gets its own), and at least four of them.
