@@ -26,14 +26,15 @@ public enum JobRun {
         }
         if let notice = session.target.notice, !quiet { emit(.note(notice)) }
         let recovery: Session.Recovery
-        do { recovery = try await session.recover() } catch {
+        // Earlier async jobs are not waited for: this job's timing never depends on old ones.
+        do { recovery = try await session.recover(collect: false) } catch {
             await session.close()
             emit(.error("\(error)\(historyHint)"))
             throw Stop(status: .cannotWrite)
         }
         RunReport.recovery(recovery, quiet: quiet).forEach(emit)
+        let name = Mutex<(name: String, id: Int64?)>(("the job", nil))
         do {
-            let name = Mutex<(name: String, id: Int64?)>(("the job", nil))
             let saved = try await session.runner.run(draft, into: session.outputFolder, parent: parent, taskUUID: taskUUID) { event in
                 name.withLock { $0 = (event.jobName, event.jobID) }
                 RunReport.lines(event, quiet: quiet, json: json).forEach(emit)
@@ -51,6 +52,12 @@ public enum JobRun {
         } catch let failure as JobFailure {
             await session.close()
             if case .invalid(let v) = failure { throw Stop(status: .invalidInput, issues: v) }
+            if case .cancelled = failure {
+                let job = name.withLock { $0 }
+                emit(.error("\(job.name) cancelled" + (job.id == nil ? "" : "; History records it as cancelled")
+                    + (job.id == nil ? "" : "; a task already sent to Runware goes on there and is billed")))
+                throw Stop(status: .cancelled)
+            }
             emit(.error(failure.description))
             throw Stop(status: ExitStatus(failure))
         } catch {
@@ -58,6 +65,30 @@ public enum JobRun {
             await session.close()
             emit(.error("\(error)"))
             throw Stop(status: .partly)
+        }
+    }
+
+    /// `history collect`: settles the jobs a stopped Darkroom left unfinished (collecting async
+    /// ones with getResponse), saying each outcome.
+    public static func collect(env: DarkroomEnvironment, config: Configuration, options: Session.Options,
+                               emit: @escaping @Sendable (ReportLine) -> Void) async throws(Stop) {
+        let session: Session
+        do throws(Session.OpenError) { session = try await Session.open(env: env, config: config, options: options) } catch {
+            emit(.error("\(error)"))
+            throw Stop(status: error.exitStatus)
+        }
+        let recovery: Session.Recovery
+        do { recovery = try await session.recover() } catch {
+            await session.close()
+            emit(.error("\(error)"))
+            throw Stop(status: .cannotWrite)
+        }
+        await session.close()
+        RunReport.recovery(recovery, quiet: false).forEach(emit)
+        let still = recovery.outcomes.filter { $0.status == .pending || $0.status == .running }.map(\.jobID)
+        if recovery.outcomes.isEmpty { emit(.note("no earlier job was left unfinished")) }
+        if !still.isEmpty {
+            emit(.note("still being made at Runware: job " + still.map(String.init).joined(separator: ", ") + "; run `darkroom history collect` again later"))
         }
     }
 }

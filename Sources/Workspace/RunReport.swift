@@ -11,9 +11,15 @@ public enum RunReport {
         var lines: [ReportLine] = recovery.cleanupFailures.map { .error($0.description) }
         for outcome in recovery.outcomes {
             if let failure = outcome.historyWriteFailure { lines.append(.error(failure)) }
-            if outcome.status != .pending && !quiet {
+            if outcome.status != .pending && outcome.status != .running && !quiet {
                 lines.append(.note("earlier job \(outcome.jobID) is now \(outcome.status.rawValue)" + (outcome.reason.map { ": \($0)" } ?? "")))
             }
+        }
+        let later = recovery.outcomes.filter(\.leftForLater).map(\.jobID)
+        if !later.isEmpty && !quiet {
+            let named = later.count == 1 ? "earlier job \(later[0]) was" : "earlier jobs " + later.map(String.init).joined(separator: ", ") + " were"
+            lines.append(.note("\(named) left unfinished by a Darkroom that stopped; `darkroom history collect` (or the studio, at its start) collects "
+                + (later.count == 1 ? "it" : "them")))
         }
         return lines
     }

@@ -105,7 +105,8 @@ public struct Session: Sendable {
     /// Crash recovery: temporary files an interrupted write left behind (in the images folder
     /// and the output folder) are removed, and jobs a crashed run left unfinished are settled.
     /// Nothing when History is off; throws when History cannot list the unfinished jobs.
-    public func recover() async throws -> Recovery {
+    /// With `collect` false, earlier async jobs are named and left for later (`JobRecovery`).
+    public func recover(collect: Bool = true) async throws -> Recovery {
         guard let history else { return Recovery() }
         var recovery = Recovery()
         for place in [env.dataFolder.appendingPathComponent("images"), outputFolder] {
@@ -116,7 +117,7 @@ public struct Session: Sendable {
             recovery.removals = finish
             recovery.cleanupFailures += finish.failed
         }
-        recovery.outcomes = try await JobRecovery(runner: runner, history: history).recover(into: outputFolder)
+        recovery.outcomes = try await JobRecovery(runner: runner, history: history).recover(into: outputFolder, collect: collect)
         return recovery
     }
 

@@ -20,7 +20,7 @@ struct HistoryCommand: AsyncParsableCommand {
             rate, fav, tag, rm and export take job ids or --search QUERY (every job it matches).
             """,
         subcommands: [List.self, Search.self, Show.self, Rerun.self, Fork.self, Rate.self, Fav.self, Tag.self, Remove.self, Stats.self,
-                      Import.self, Export.self, SaveSearch.self, Searches.self, ForgetSearch.self, Check.self])
+                      Import.self, Export.self, SaveSearch.self, Searches.self, ForgetSearch.self, Check.self, Collect.self])
 
     /// The jobs a batch command acts on: the ids given, or every job `--search` matches (one of the two).
     /// Ids that are not in History refuse the whole command before anything changes.
@@ -303,6 +303,23 @@ struct HistoryCommand: AsyncParsableCommand {
                 try HistoryCommand.apply { try HistoryLibrary.export(ids, from: store, to: URL(fileURLWithPath: to), emit: Console.print) }
             }
             if missing > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Collect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Collect the jobs a stopped Darkroom left unfinished (async ones from Runware; `generate` leaves them to this and the studio).")
+        @Flag(help: "Use the built-in sandbox even when an API key is set.") var sandbox = false
+        @Option(help: "API endpoint (default: `endpoint` in config.toml, else https://api.runware.ai/v1).") var endpoint: String?
+        func run() async throws {
+            let env = DarkroomEnvironment()
+            let config = try Configuration.loadOrExit(env)
+            do throws(JobRun.Stop) {
+                try await JobRun.collect(env: env, config: config, options: Session.Options(endpoint: endpoint, forceSandbox: sandbox),
+                                         emit: { Console.print($0) })
+            } catch {
+                throw ExitCode(error.status.rawValue)
+            }
         }
     }
 

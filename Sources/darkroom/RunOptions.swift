@@ -28,9 +28,21 @@ struct RunOptions: ParsableArguments {
                  parent: JobParent? = nil, taskUUID: String? = nil) async throws {
         let options = Session.Options(endpoint: endpoint, forceSandbox: sandbox, outputFolder: out,
                                       policy: RunPolicy(retries: retries, timeout: .seconds(timeout)), recordsHistory: !noHistory)
+        let (quiet, json) = (quiet, json)
+        let job = Task { () async -> Result<Void, JobRun.Stop> in
+            do throws(JobRun.Stop) {
+                try await JobRun.execute(draft, env: env, config: config, options: options, quiet: quiet, json: json, parent: parent,
+                                         taskUUID: taskUUID, historyHint: " (or run with --no-history)", emit: { Console.print($0) })
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        // ctrl-c cancels the job (History records it as cancelled and the run says so); a second one ends at once.
+        let interrupt = Interrupt.onSignal { job.cancel() }
+        defer { interrupt.cancel() }
         do throws(JobRun.Stop) {
-            try await JobRun.execute(draft, env: env, config: config, options: options, quiet: quiet, json: json, parent: parent,
-                                     taskUUID: taskUUID, historyHint: " (or run with --no-history)", emit: { Console.print($0) })
+            try await job.value.get()
         } catch {
             if let issues = error.issues { Console.issues(issues) }
             throw ExitCode(error.status.rawValue)

@@ -41,9 +41,12 @@ import TestSupport
                 kill(p.processIdentifier, SIGKILL)
                 while p.isRunning { try await Task.sleep(for: .milliseconds(2)) }
             }
-            // One more start: recovery collects what the sandbox finished and cleans up.
+            // One more start cleans up and leaves the earlier async jobs to `history collect`,
+            // which collects what the sandbox finished.
             let last = try await Binary.run(GenerateCLITests.darkroom, args, environment: env)
             #expect(last.status == 0, "\(last.stderr)")
+            let collect = try await Binary.run(GenerateCLITests.darkroom, ["history", "collect", "--endpoint", sandbox.endpoint], environment: env)
+            #expect(collect.status == 0, "\(collect.stderr)")
             let images = folder.path + "/data/darkroom/images"
             let leftovers = (FileManager.default.enumerator(atPath: images)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
             #expect(leftovers.isEmpty, "\(leftovers)")

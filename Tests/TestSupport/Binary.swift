@@ -24,13 +24,22 @@ public enum Binary {
     /// Runs a program that may leave a daemon behind (tmux). posix_spawn and waitpid, not
     /// Foundation's Process, which would wait for the daemon as well; output goes to /dev/null.
     public static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Int32 {
+        await wait(try spawn(executable, arguments, environment: environment))
+    }
+
+    /// Starts a program as `launch` does, with its standard output and error written to the files
+    /// given (else /dev/null), and returns its pid at once: for tests that signal it (`wait`).
+    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
+                             stdout: String? = nil, stderr: String? = nil) throws -> pid_t {
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // Pipes of other tests' processes must not leak into a daemon, or their readers wait for it.
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
         for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
@@ -48,6 +57,11 @@ public enum Binary {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
         guard rc == 0 else { throw CocoaError(.executableLoad) }
+        return pid
+    }
+
+    /// Waits on a thread of its own for a spawned program to end; its raw wait status.
+    public static func wait(_ pid: pid_t) async -> Int32 {
         let box = UncheckedBox(pid)
         return await withCheckedContinuation { continuation in
             Thread {

@@ -23,12 +23,20 @@ public struct JobRecovery: Sendable {
         public var reason: String?
         /// History could not record this outcome (the job keeps its old status there).
         public var historyWriteFailure: String?
+        /// An async job left for later (`collect: false`): still pending, collected by the studio or `history collect`.
+        public var leftForLater = false
     }
 
-    /// Settles every orphaned job; throws when History cannot even list them.
-    public func recover(into folder: URL) async throws -> [Outcome] {
+    /// Settles every orphaned job; throws when History cannot even list them. With `collect`
+    /// false, async jobs are not waited for (a new `generate` must not wait for old jobs): they
+    /// stay pending and are named, for the studio or `history collect`.
+    public func recover(into folder: URL, collect: Bool = true) async throws -> [Outcome] {
         var outcomes: [Outcome] = []
         for job in try history.unfinished(orphanedOnly: true) {
+            if !collect && job.delivery == DeliveryMethod.async.rawValue {
+                outcomes.append(Outcome(jobID: job.id, status: job.status, reason: nil, leftForLater: true))
+                continue
+            }
             outcomes.append(await recover(job, into: folder))
         }
         return outcomes
