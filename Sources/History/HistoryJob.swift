@@ -57,6 +57,9 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     public var rating: Int
     /// Read stacked (`searchStacked`): how many matching jobs this one's stack holds (1: alone).
     public var stackCount = 1
+    /// Read stacked: the stack this job is the cover of (its `variantKey`), so a selection can
+    /// follow a stack whose cover changed (a re-run joined it).
+    public var stackKey: String?
 
     public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
                 model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,

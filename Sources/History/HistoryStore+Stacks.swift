@@ -19,8 +19,9 @@ extension HistoryStore {
         return String(hash, radix: 16)
     }
 
-    /// The newest job of each stack matching the query, newest first, with how many matching
-    /// jobs its stack holds (`HistoryJob.stackCount`).
+    /// Each stack matching the query, newest first (by its newest matching job), as its cover:
+    /// the newest matching job with a picture, else the newest (a cancelled or failed re-run
+    /// never hides the stack's pictures), with how many matching jobs it holds (`stackCount`).
     public func searchStacked(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
         let (from, clause, _, arguments) = Self.filter(query)
         return try pool.read { db in
@@ -28,25 +29,48 @@ extension HistoryStore {
             // stopping at the page; a search: its matches grouped.
             let tops = query.isEmpty
                 ? try Row.fetchAll(db, sql: """
-                    SELECT job.id AS top, (SELECT count(*) FROM job j2 WHERE j2.variantKey = job.variantKey) AS n FROM job
+                    SELECT job.id AS top, job.variantKey AS stack,
+                           (SELECT count(*) FROM job j2 WHERE j2.variantKey = job.variantKey) AS n FROM job
                     WHERE NOT EXISTS (SELECT 1 FROM job j2 WHERE j2.variantKey = job.variantKey AND j2.id > job.id)
                     ORDER BY job.id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
                     """)
                 : try Row.fetchAll(db, sql: """
-                    SELECT max(job.id) AS top, count(*) AS n FROM \(from) WHERE \(clause)
+                    SELECT max(job.id) AS top, job.variantKey AS stack, count(*) AS n FROM \(from) WHERE \(clause)
                     GROUP BY job.variantKey ORDER BY top DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))
                     """, arguments: arguments)
             guard !tops.isEmpty else { return [] }
-            let counts = Dictionary(tops.map { ($0["top"] as Int64, $0["n"] as Int) }, uniquingKeysWith: { a, _ in a })
-            let marks = counts.keys.map { _ in "?" }.joined(separator: ",")
-            return try Self.jobs(db, where: "job.id IN (\(marks))", order: "job.id DESC", arguments: StatementArguments(Array(counts.keys)))
-                .map { job in
-                    var job = job
-                    job.stackCount = counts[job.id] ?? 1
-                    return job
+            let topIDs: [Int64] = tops.map { $0["top"] }
+            let withPicture = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT jobID FROM result WHERE jobID IN (\(Self.marks(topIDs.count)))",
+                                                     arguments: StatementArguments(topIDs)))
+            // A stack whose newest job has no picture is shown by its newest (matching) job that has one.
+            var covers: [(id: Int64, stack: String, count: Int)] = []
+            for row in tops {
+                let top: Int64 = row["top"], stack: String = row["stack"], count: Int = row["n"]
+                guard !withPicture.contains(top), count > 1 else {
+                    covers.append((top, stack, count))
+                    continue
                 }
+                let pictured = try Int64.fetchOne(db, sql: """
+                    SELECT job.id FROM \(from) WHERE (\(clause)) AND job.variantKey = ? AND job.id < ?
+                      AND EXISTS (SELECT 1 FROM result WHERE result.jobID = job.id)
+                    ORDER BY job.id DESC LIMIT 1
+                    """, arguments: arguments + [stack, top])
+                covers.append((pictured ?? top, stack, count))
+            }
+            let byID = Dictionary(try Self.jobs(db, where: "job.id IN (\(Self.marks(covers.count)))", order: "job.id DESC",
+                                                arguments: StatementArguments(covers.map(\.id))).map { ($0.id, $0) },
+                                  uniquingKeysWith: { a, _ in a })
+            return covers.compactMap { cover in
+                guard var job = byID[cover.id] else { return nil }
+                job.stackCount = cover.count
+                job.stackKey = cover.stack
+                return job
+            }
         }
     }
+
+    /// `count` SQL placeholders, comma-separated.
+    static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
     /// How many jobs match, and in how many stacks.
     public func countStacked(matching query: HistoryQuery) throws -> (jobs: Int, stacks: Int) {

@@ -144,4 +144,32 @@ import TestSupport
         #expect(try s.search(s.parse("stack:\(other)")).map(\.id) == [other])
         #expect(try s.searchStacked(s.parse("fox")).first?.stackCount == 3)
     }
+
+    /// A stack whose newest job has no picture (a cancelled or failed re-run) is shown by its
+    /// newest job with one; the stack keeps its place and its count.
+    @Test func aStacksCoverIsNeverAJobWithoutAPicture() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let s = try HistoryStore(path: folder.path + "/history.sqlite")
+        func job(_ prompt: String, seed: UInt64, picture: Bool) throws -> Int64 {
+            var r = ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: prompt)
+            r.width = 512; r.height = 512; r.seed = seed
+            let id = try s.createPending(r)
+            if picture {
+                try s.addResult(HistoryResult(index: 0, imageUUID: nil, seed: seed, path: folder.path + "/\(id).png", width: 8, height: 8,
+                                              format: "PNG", bytes: 1, nsfw: nil, cost: nil, responseJSON: "{}"), to: id)
+            }
+            return id
+        }
+        let fox = try job("a fox", seed: 1, picture: true)
+        let owl = try job("an owl", seed: 1, picture: true)
+        _ = try job("a fox", seed: 2, picture: false)  // the re-run, cancelled
+        let alone = try job("a cat", seed: 1, picture: false)
+        for query in [HistoryQuery(), try s.parse("status:pending")] {
+            let stacked = try s.searchStacked(query)
+            #expect(stacked.map(\.id) == [alone, fox, owl], "\(query)")
+            #expect(stacked.map(\.stackCount) == [1, 2, 1])
+            #expect(stacked[1].stackKey == HistoryStore.variantKey(stacked[1].requestJSON))
+        }
+    }
 }

@@ -29,6 +29,52 @@ import Testing
         #expect(s.state.overlay == .confirm(Confirmation(.deleteJob(18), question: "delete job 18 and its 1 image file (18.png)?")))
     }
 
+    /// A re-run joins its job's stack and becomes its cover: the selection stays on that stack,
+    /// not on the job that slid into the old row.
+    @Test func theSelectionFollowsItsJobIntoItsStack() {
+        var s = StudioFixture()
+        func stacked(_ id: Int64, _ stack: String) -> HistoryJob {
+            var job = StudioFixture.job(id, prompt: stack)
+            job.stackKey = stack
+            return job
+        }
+        s.key(.function(2))
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 3,
+                            jobs: [stacked(20, "owl"), stacked(19, "fox"), stacked(18, "cat")]))
+        s.key(.right)
+        #expect(s.state.history.selectedJob?.positivePrompt == "fox")
+        s.key(.character("r"))
+        s.send(.historyChanged("job 21 finished"))
+        var rerun = stacked(21, "fox")
+        rerun.stackCount = 2
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 3,
+                            jobs: [rerun, stacked(20, "owl"), stacked(18, "cat")]))
+        #expect(s.state.history.selectedJob?.id == 21, "the fox stack, under its new cover")
+        s.effects = []
+        s.key(.character("*"))
+        // Job 21 is a favourite in the fixture (every third id): `*` takes it off, on that job.
+        #expect(s.effects.contains(.setFavourite(jobID: 21, false)), "never the cat that slid into the row: \(s.effects)")
+    }
+
+    /// `z` on a Generate result opens that result's own job, even inside a stack whose cover is
+    /// another job.
+    @Test func theLoupeOfAGenerateResultIsItsOwnJob() {
+        var s = StudioFixture()
+        s.state.generate.add(RecentResult(path: "/img/12.png", seed: 12, job: "12", index: 0))
+        s.key(.function(3))
+        s.key(.character("z"))
+        #expect(s.state.screen == .history && s.state.history.pane == .loupe)
+        #expect(s.state.history.query.text == "stack:12", "its own stack, each job a cell")
+        s.answerHistory([14, 13, 12])
+        #expect(s.state.history.selectedJob?.id == 12)
+        s.effects = []
+        s.key(.character("4"))
+        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([12]), .rate(4)))))
+        s.key(.escape)
+        s.key(.character("e"))
+        #expect(s.state.history.query.text == "", "e goes back to all of History")
+    }
+
     @Test func whileTheNewPagesAreOnTheirWayNothingActsOnAnotherJob() {
         var s = StudioFixture()
         s.openHistory([20, 19, 18])

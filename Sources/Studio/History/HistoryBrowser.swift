@@ -27,6 +27,9 @@ public struct HistoryBrowser: Sendable {
     /// The selected job. The selection follows this job when rows come or go above it; nil
     /// until a job is loaded at `selected`.
     public private(set) var selectedID: Int64?
+    /// The stack the selected cell stands for (stacked view): when its cover changes (a re-run
+    /// joined it, so the selected id is no longer a cell), the selection stays on the stack.
+    public private(set) var selectedStack: String?
     /// First visible row (of sheet cells or list lines).
     public var scroll = 0
     public var pane: HistoryPane = .browse
@@ -83,6 +86,7 @@ public struct HistoryBrowser: Sendable {
     public mutating func select(index: Int) {
         selected = max(0, min(max(0, (total ?? 1) - 1), index))
         selectedID = job(at: selected)?.id
+        selectedStack = job(at: selected)?.stackKey
         // An open detail follows the selection (Left/Right, or a rating that moves on).
         if case .detail(let detail) = pane, let row = row(at: selected), row.id != detail.row.id {
             pane = .detail(JobDetail(row))
@@ -109,6 +113,7 @@ public struct HistoryBrowser: Sendable {
     public mutating func restoreSelection(index: Int, id: Int64?) {
         selected = max(0, index)
         selectedID = id
+        selectedStack = nil
     }
 
     /// Forget the loaded pages (the query or the data changed). Keeping the selection keeps the
@@ -125,6 +130,7 @@ public struct HistoryBrowser: Sendable {
             stalePages = []
             selected = 0
             selectedID = nil
+            selectedStack = nil
             scroll = 0
             total = nil
         }
@@ -152,15 +158,30 @@ public struct HistoryBrowser: Sendable {
         selected = max(0, min(max(0, total - 1), selected))
         guard let id = selectedID else {
             selectedID = job(at: selected)?.id
+            selectedStack = job(at: selected)?.stackKey
             return
         }
         for (number, page) in pages {
             if let i = page.firstIndex(where: { $0.id == id }) {
                 selected = number * Self.pageSize + i
+                selectedStack = page[i].job.stackKey
                 return
             }
         }
-        if neighbourPages.allSatisfy({ pages[$0] != nil }) { selectedID = job(at: selected)?.id }
+        // The job is inside its stack now, under another cover: the selection stays on the stack.
+        if let stack = selectedStack {
+            for (number, page) in pages {
+                if let i = page.firstIndex(where: { $0.job.stackKey == stack }) {
+                    selected = number * Self.pageSize + i
+                    selectedID = page[i].id
+                    return
+                }
+            }
+        }
+        if neighbourPages.allSatisfy({ pages[$0] != nil }) {
+            selectedID = job(at: selected)?.id
+            selectedStack = job(at: selected)?.stackKey
+        }
     }
 
     /// The selected job is known by id but not found in the loaded pages yet.

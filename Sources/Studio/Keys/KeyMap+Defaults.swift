@@ -34,7 +34,7 @@ extension KeyMap {
         Binding(.resultNext, [.alt("."), .function(10)], "next result", disabled: .withoutResult, in: .generate),
         Binding(.previewZoom, [.function(3)], "the preview on the whole screen, or back to the form", in: .generate),
         Binding(.previewClose, [.escape, .character("q")], "back to the form", in: .preview),
-        Binding(.previewLoupe, [.character("z")], "this result's job in History's loupe (rate, mark, compare it there)",
+        Binding(.previewLoupe, [.character("z")], "this result's own job in History's loupe, among its stack (rate, mark, compare it there; e: all of History)",
                 disabled: .withoutResult, in: .preview),
         Binding(.previewRate0, [.character("0")], "take this result's job's rating away (and on to the older result)",
                 disabled: .withoutResult, in: .preview),

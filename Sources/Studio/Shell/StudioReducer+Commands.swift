@@ -22,7 +22,11 @@ extension StudioReducer {
                 if state.history.selectedJob?.id == id { state.history.pane = .browse }
             case .history(.clearMarks): state.history.clearMarks()
             case .history(.loupe(let id)):
-                state.history.query = LineEditor()
+                // The job's own stack, unstacked: the job is a cell of its own even when another
+                // job of its stack is the stack's cover in the full view; e goes back to everything.
+                state.history.query = LineEditor("stack:\(id)")
+                state.history.queryBeforeStack = ""
+                state.status.notice = "job \(id) with the jobs that differ from it only in seed; e shows all of History"
                 state.history.clearMarks()
                 state.history.restoreSelection(index: 0, id: id)
                 state.history.reload(keepSelection: true)
