@@ -157,7 +157,32 @@ enum StudioBench {
             print("    CPU per keystroke     median \(Measure.format(Measure.median(cpu))) ms   p95 \(Measure.format(Measure.percentile(cpu, 0.95))) ms")
             print("    full redraw           median \(Measure.format(Measure.median(redraw))) ms   \(redrawBytes) bytes")
         }
+        try invalidStack(loras: 400)
         startUp(binary: binary)
+    }
+
+    /// A draft of `loras` LoRAs, each with a weight out of range (an issue per item): CPU per
+    /// typed key and per frame, which stay linear in the items (6.3 s per key before, 2026-12-07).
+    static func invalidStack(loras: Int) throws {
+        let pty = PTY(columns: 160, rows: 48)
+        var document = document()
+        document["lora"] = .array((0..<loras).map { .object(["model": .string("civitai:\($0)@1"), "weight": .double(9)]) })
+        let state = StudioState(columns: 160, rows: 48, now: Date(), document: document, target: "sandbox", pickerFolder: "/tmp")
+        let app = StudioApp(state: state, terminal: pty.makeTerminal(), keyMap: .defaults, theme: try theme(), services: QuietServices())
+        app.start()
+        _ = pty.drain()
+        var cpu: [Double] = []
+        for c in "a fox in the snow" {
+            let t = Measure.threadCPUMilliseconds()
+            app.dispatch(.terminal(.key(.character(c))))
+            app.render()
+            cpu.append(Measure.threadCPUMilliseconds() - t)
+            _ = pty.drain()
+        }
+        CursesTerminal.restore()
+        let median = Measure.median(cpu)
+        print("  \(loras) LoRAs each out of range: CPU per keystroke median \(Measure.format(median)) ms   p95 \(Measure.format(Measure.percentile(cpu, 0.95))) ms"
+            + "   (bound 50 ms; 6.3 s before)\(median <= 50 ? "" : "   OVER ITS BOUND")")
     }
 
     static func theme() throws -> Theme {
