@@ -98,6 +98,6 @@ let package = Package(
             name: "WorkspaceTests",
             dependencies: ["Workspace", "Studio", "Generation", "History", "RunwareAPI", "RunwareSandbox", "TerminalUI", "TestSupport"],
             swiftSettings: swift6LanguageMode),
-        .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport", "Workspace"], swiftSettings: swift6LanguageMode),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunwareAPI
+import Workspace
 
 // The options of `darkroom generate`, group by group, each followed by what it gives: values
 // under their parameter's path, set by `ImageInferenceRequest.set(_:to:)`. Their help texts come
@@ -231,8 +232,12 @@ extension ArgumentHelp {
     /// The `--help` text of a parameter, read from its row in `Parameters` (what it does, its
     /// limit, its default), with `extra` for what only the command line adds.
     static func parameter(_ path: String, _ extra: String? = nil) -> ArgumentHelp {
-        ArgumentHelp(row(path).commandLineHelp(extra))
+        ArgumentHelp(row(path).commandLineHelp(extra, startingValue: startingValues[path].map { $0.stringValue ?? $0.summary }))
     }
+
+    /// What Darkroom sends for a parameter the user leaves out (config.toml unset), e.g. async.
+    private static let startingValues = StartingRequest.document(Configuration())
+        .filter { $0.key != "positivePrompt" && $0.key != "model" }
 
     /// The `--help` text of a compound option, from `StackSpec.help(compound:forms:)`.
     static func compound(_ path: String, _ forms: String, valueName: String? = nil) -> ArgumentHelp {

@@ -1,6 +1,7 @@
 import Foundation
 import RunwareAPI
 import Testing
+import Workspace
 import TestSupport
 
 /// `darkroom generate --help` and the parameter table agree: every row the command line sets has
@@ -43,7 +44,15 @@ import TestSupport
             let entry = try #require(entries[name], "\(row.path): no \(name) in generate --help")
             var facts = [row.rangeText, row.note].compactMap { $0 }
             if row.kind == .choice, row.allowed.count <= 16 { facts += row.allowed }
-            if let d = row.defaultValue, row.kind != .toggle { facts.append("default \(d)") }
+            // The default is what Darkroom sends when the option is left out; the API's own
+            // follows when it differs (delivery: async here, sync at the API).
+            let starting = StartingRequest.document(Configuration())[row.path].flatMap { $0.stringValue ?? $0.summary }
+            if let s = starting, !s.isEmpty, row.path != "model" {
+                facts.append("default \(s)")
+                if let d = row.defaultValue, d != s { facts.append("the API's own is \(d)") }
+            } else if let d = row.defaultValue, row.kind != .toggle {
+                facts.append("default \(d)")
+            }
             if case .key(_, let key) = cli { facts.append(key + "=") }
             for fact in facts {
                 #expect(entry.contains(fact), "\(row.path): \(name) help lacks \"\(fact)\": \(entry)")

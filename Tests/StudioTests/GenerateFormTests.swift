@@ -56,6 +56,23 @@ import Testing
         }
     }
 
+    /// Delivery cycles async and sync only: "default" is sync at the API, so offering it too made
+    /// the same choice twice under two names. A choice with no documented default keeps "default".
+    @Test func aChoiceWithAnAPIDefaultIsNotOfferedTwice() throws {
+        var document = Self.start
+        document["deliveryMethod"] = .string("async")
+        var form = GenerateForm(document: document)
+        let delivery = try field(form, "deliveryMethod")
+        #expect(GenerateForm.choices(delivery) == ["sync", "async"])
+        form.step(delivery, by: 1)
+        #expect(form.value("deliveryMethod") == .string("sync"))
+        form.step(delivery, by: 1)
+        #expect(form.value("deliveryMethod") == .string("async"))
+        form.set(delivery, text: "")
+        #expect(GenerateForm.unsetChoice(delivery) == "sync (API default)")
+        #expect(GenerateForm.choices(try field(form, "scheduler")).first == "default")
+    }
+
     @Test func emptyTextGoesBackToTheAPIDefault() throws {
         var form = GenerateForm(document: Self.start)
         form.set(try field(form, "steps"), text: "20")

@@ -37,7 +37,9 @@ extension Parameter {
     }
 
     /// The `--help` line: what it does, its limit or values, its default, then `extra`.
-    public func commandLineHelp(_ extra: String? = nil) -> String {
+    /// `startingValue`: what Darkroom sends when the user gives nothing (its starting request),
+    /// shown as the default; the API's own default follows when it differs.
+    public func commandLineHelp(_ extra: String? = nil, startingValue: String? = nil) -> String {
         var text = help
         var facts: [String] = []
         if let limit = rangeText { facts.append(limit) }
@@ -46,7 +48,11 @@ extension Parameter {
             facts.append(allowed.count > 16 ? "\(allowed.count) names" : Self.list(allowed))
         }
         if !facts.isEmpty { text += ": " + facts.joined(separator: "; ") }
-        if let defaultValue, kind != .toggle { text += " (default \(defaultValue))" }
+        if let startingValue, kind != .toggle {
+            text += " (default \(startingValue)" + (defaultValue.map { $0 == startingValue ? "" : "; the API's own is \($0)" } ?? "") + ")"
+        } else if let defaultValue, kind != .toggle {
+            text += " (default \(defaultValue))"
+        }
         text += "."
         if let extra { text += " " + extra }
         return text

@@ -114,6 +114,24 @@ public struct GenerateForm: Sendable, Equatable {
         unplacedIssues = issues.filter { issue in !issue.parameters.contains { shown.contains(JSONPath($0)) } }
     }
 
+    /// What a choice row offers: its options, after "default" (leave it out, the API decides)
+    /// unless the API's default is one of them (then "default" would be that option twice).
+    public static func choices(_ field: FieldSpec) -> [String] {
+        guard case .choice(let options) = field.kind else { return [] }
+        return apiDefault(field) == nil ? ["default"] + options : options
+    }
+
+    /// The documented default of a choice row when it is one of its options (sync for delivery).
+    public static func apiDefault(_ field: FieldSpec) -> String? {
+        guard case .choice(let options) = field.kind, let value = Parameters[field.path.description]?.defaultValue else { return nil }
+        return options.first { $0.caseInsensitiveCompare(value) == .orderedSame }
+    }
+
+    /// What an unset choice row shows: "default", or the API's default named as such.
+    public static func unsetChoice(_ field: FieldSpec) -> String {
+        apiDefault(field).map { "\($0) (API default)" } ?? "default"
+    }
+
     // MARK: Editing
 
     /// Sets a field from typed text. Empty text removes the parameter (the API default).
@@ -196,9 +214,9 @@ public struct GenerateForm: Sendable, Equatable {
             } ?? 0
             let next = delta < 0 ? (current >= UInt64(-delta) ? current - UInt64(-delta) : 0) : min(current + UInt64(delta), UInt64(Int64.max))
             set(field, text: String(next))
-        case .choice(let options):
-            let all = ["default"] + options
-            let current = document[field.path]?.stringValue ?? "default"
+        case .choice:
+            let all = Self.choices(field)
+            let current = document[field.path]?.stringValue ?? Self.apiDefault(field) ?? "default"
             let i = all.firstIndex { $0.caseInsensitiveCompare(current) == .orderedSame } ?? 0
             set(field, text: all[(i + delta % all.count + all.count) % all.count])
         case .sizePreset:

@@ -22,10 +22,10 @@ extension GenerateReducer {
                 g.form.step(field, by: step)
                 g.line = LineEditor(g.form.text(field))
             }
-        case .choice(let options):
+        case .choice:
             if action == .fieldActivate {
-                return [.open(.choice(ChoicePicker(path: field.path, options: ["default"] + options,
-                                                   current: g.form.value(field.path)?.stringValue ?? "default")))]
+                return [.open(.choice(ChoicePicker(path: field.path, options: GenerateForm.choices(field),
+                                                   current: g.form.value(field.path)?.stringValue ?? GenerateForm.apiDefault(field) ?? "default")))]
             }
             g.form.step(field, by: step)
         case .sizePreset:

@@ -147,7 +147,7 @@ struct FormView {
                 frame.putClipped(text, x: valueX, y: y, style: valueStyle, maxWidth: valueWidth - 1)
             }
         case .choice:
-            let shown = text.isEmpty ? "default" : text
+            let shown = text.isEmpty ? GenerateForm.unsetChoice(field) : text
             frame.putClipped(focused ? "‹ \(shown) ›" : shown, x: valueX, y: y,
                              style: text.isEmpty && !focused ? theme.style("hint") : valueStyle, maxWidth: valueWidth - 1)
         case .sizePreset:
