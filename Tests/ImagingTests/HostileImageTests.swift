@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Imaging
+
+/// Decompression and scan bombs (the 2026-12-07 report's F4 and F5): work on a hostile file is
+/// bounded by what drawing or reading it needs, not by what the file says it holds.
+@Suite struct HostileImageTests {
+    /// The chunk's data before its zlib stream: keyword, then compression method (and for iTXt
+    /// the flag before it, and empty language and translated keyword after).
+    static let headers: [String: [UInt8]] = [
+        "zTXt": Array("Comment".utf8) + [0, 0], "iTXt": Array("Comment".utf8) + [0, 1, 0, 0, 0], "iCCP": Array("profile".utf8) + [0, 0],
+    ]
+
+    /// A 1.1 MB chunk that inflates to 1,100 MiB: libspng inflated it until its own limit (a
+    /// gigabyte of memory), then refused the whole file. Left out, it costs nothing and the
+    /// pixels decode.
+    @Test(arguments: ["zTXt", "iTXt", "iCCP"])
+    func aCompressedAncillaryChunkIsNeverInflatedToDrawThePixels(_ type: String) throws {
+        let chunk = HostileFiles.chunk(type, Self.headers[type, default: []] + HostileFiles.zlibZeros(megabytes: 1100))
+        let png = HostileFiles.png(width: 64, height: 48, extra: [chunk])
+        #expect(try ImageDecoder.dimensions(png) == (64, 48))
+        let image = try ImageDecoder.decode(png)
+        #expect(image.width == 64 && image.pixels[0] == 128)
+        #expect(try ImageDecoder.thumbnail(png, fitting: 16, 16).width == 16)
+        #expect(try PNGCodec.decodeScaled(png, width: 64, height: 48, to: (16, 12), streamingAbove: 0).width == 16)
+    }
+}
