@@ -25,4 +25,18 @@ import TestSupport
         #expect(try ImageDecoder.thumbnail(png, fitting: 16, 16).width == 16)
         #expect(try PNGCodec.decodeScaled(png, width: 64, height: 48, to: (16, 12), streamingAbove: 0).width == 16)
     }
+
+    @Test func aProgressiveJPEGStillDecodes() throws {
+        let jpeg = Data(HostileFiles.progressiveJPEG(width: 64, height: 48))
+        #expect(try ImageDecoder.decode(jpeg).width == 64)
+        #expect(try ImageDecoder.thumbnail(jpeg, fitting: 16, 16).width == 16)
+    }
+
+    /// Before the flags, libjpeg-turbo decoded every repeated scan and then refused the file: this
+    /// one would have taken minutes (10,000 repeats took 7 s). It stops at the first repeat now.
+    @Test func aJPEGThatRepeatsAScanIsRefusedAtTheFirstRepeat() throws {
+        let bomb = HostileFiles.scanBombJPEG(width: 2048, height: 2048, repeats: 200_000)
+        #expect(throws: ImageCodecError.self) { try ImageDecoder.decode(bomb) }
+        #expect(throws: ImageCodecError.self) { try ImageDecoder.thumbnail(bomb, fitting: 64, 64) }
+    }
 }
