@@ -9,6 +9,12 @@ public enum ImageText {
     public static let parametersKey = "parameters"
     public static let taskKey = "runware-task"
 
+    /// The most of one text that is read, in bytes of UTF-8 (1 MiB): a `parameters` text holds
+    /// two prompts of 3,000 characters and a line of fields, a `runware-task` text one request.
+    /// A longer text is cut to this (a cut task no longer parses, and `parameters` is read instead);
+    /// a compressed one is inflated no further.
+    public static let maxTextBytes = 1 << 20
+
     public static func embed(parameters: String, task: String, into data: Data) throws -> Data {
         switch ImageFormat.detect(data) {
         case .png: return try PNGText.insert([(parametersKey, parameters), (taskKey, task)], into: data)
@@ -18,8 +24,27 @@ public enum ImageText {
         }
     }
 
-    /// Keyword to text, whatever the format (`parameters`, `runware-task`).
+    /// Keyword to text, whatever the format (`parameters`, `runware-task`), each at most
+    /// `maxTextBytes`.
     public static func read(_ data: Data) -> [String: String] {
+        readUncapped(data).mapValues(capped)
+    }
+
+    /// `text` cut to `maxTextBytes` of UTF-8 at a character's end.
+    static func capped(_ text: String) -> String {
+        text.utf8.count <= maxTextBytes ? text : utf8Prefix(Array(text.utf8)[...])
+    }
+
+    /// The longest start of UTF-8 `bytes` of at most `maxTextBytes` that ends where a character does.
+    static func utf8Prefix(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.count > maxTextBytes else { return String(decoding: bytes, as: UTF8.self) }
+        var end = bytes.startIndex + maxTextBytes
+        // Back off continuation bytes (10xxxxxx) so no character is cut in half.
+        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+    }
+
+    private static func readUncapped(_ data: Data) -> [String: String] {
         switch ImageFormat.detect(data) {
         case .png: return PNGText.read(data)
         case .jpeg:
@@ -110,7 +135,8 @@ enum ExifComment {
         }
         guard let exif = entry(u32(4), 0x8769), let c = entry(exif.value, 0x9286), c.count >= 8,
               c.value + c.count <= t.count else { return nil }
-        let bytes = Array(t[c.value..<(c.value + c.count)])
+        // UTF-16 takes at most twice the bytes of UTF-8 for the same text: enough for the cap.
+        let bytes = Array(t[c.value..<(c.value + min(c.count, 8 + 2 * ImageText.maxTextBytes))])
         let body = Array(bytes[8...])
         if bytes.starts(with: Array("UNICODE".utf8)) {
             var units: [UInt16] = []

@@ -26,6 +26,21 @@ import TestSupport
         #expect(try PNGCodec.decodeScaled(png, width: 64, height: 48, to: (16, 12), streamingAbove: 0).width == 16)
     }
 
+    @Test func aZTXtParametersTextIsRead() throws {
+        let text = "a lighthouse at dusk\nSteps: 20, Seed: 5"
+        #expect(ImageText.read(HostileFiles.zTXtParametersPNG(text))[ImageText.parametersKey] == text)
+        let itxt = HostileFiles.chunk("iTXt", Array("parameters".utf8) + [0, 1, 0, 0, 0] + HostileFiles.zlib(Array("café ☕".utf8)))
+        #expect(ImageText.read(HostileFiles.png(extra: [itxt]))[ImageText.parametersKey] == "café ☕")
+    }
+
+    @Test func aZTXtBombsTextIsReadUpToTheCapAndNoFurther() throws {
+        let png = HostileFiles.zTXtParametersPNG("p", zeroMegabytes: 64)
+        let text = try #require(ImageText.read(png)[ImageText.parametersKey])
+        #expect(text.utf8.count == ImageText.maxTextBytes && text.hasPrefix("p\0"))
+        let plain = HostileFiles.png(extra: [HostileFiles.chunk("tEXt", Array("parameters\0".utf8) + [UInt8](repeating: 0x41, count: 3 << 20))])
+        #expect(ImageText.read(plain)[ImageText.parametersKey]?.utf8.count == ImageText.maxTextBytes)
+    }
+
     @Test func aProgressiveJPEGStillDecodes() throws {
         let jpeg = Data(HostileFiles.progressiveJPEG(width: 64, height: 48))
         #expect(try ImageDecoder.decode(jpeg).width == 64)
