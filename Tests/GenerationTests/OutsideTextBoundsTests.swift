@@ -1,0 +1,47 @@
+import Foundation
+@testable import Generation
+import History
+import Imaging
+import RunwareAPI
+import Testing
+import TestSupport
+
+/// Texts read from image files (the 2026-12-07 report's F2, F6 and F14): parsed in one pass,
+/// held to the parameter table's sizes with a note, and never a number JSON cannot hold.
+@Suite struct OutsideTextBoundsTests {
+    /// The regex this replaced took hours on this text (80,000 spaces took 291 s).
+    @Test func aRunOfSpacesInParametersIsReadInOnePass() throws {
+        let r = try #require(ImageMetadata.request(fromParameters: HostileFiles.spacesParameters(200_000)))
+        #expect(r.positivePrompt.hasPrefix("p ") && r.positivePrompt.hasSuffix(" q") && r.steps == 20 && r.seed == 1)
+        let tags = String(repeating: "<lora:a:1 ", count: 20_000) + String(repeating: " ", count: 100_000) + "x"
+        #expect(ImageMetadata.request(fromParameters: tags + "\nSteps: 20")?.lora == nil)
+    }
+
+    @Test func loraTagsAreTakenOutOfThePromptAsBefore() throws {
+        let text = "a cat <lora:civitai:1@2:0.8>  <lora:runware-5@1:1> dog <lora:x:abc> <lora:<lora:civitai:9@9:-1.5>\nSteps: 20"
+        let r = try #require(ImageMetadata.request(fromParameters: text))
+        #expect(r.positivePrompt == "a cat dog <lora:x:abc> <lora:")
+        #expect(r.lora?.map(\.model) == ["civitai:1@2", "runware:5@1", "civitai:9@9"])
+        #expect(r.lora?.map(\.weight) == [0.8, 1, -1.5])
+    }
+
+    @Test func aNumberJSONCannotHoldIsDroppedLikeAnUnreadableField() throws {
+        for cfg in ["nan", "inf", "-inf", String(repeating: "9", count: 400)] {
+            let r = try #require(ImageMetadata.request(fromParameters: "p\nSteps: 20, CFG scale: \(cfg), Seed: 1"))
+            #expect(r.cfgScale == nil && r.steps == 20, "CFG scale: \(cfg.prefix(10))")
+        }
+        let huge = "p <lora:civitai:1@1:\(String(repeating: "9", count: 400))>\nSteps: 20"
+        let r = try #require(ImageMetadata.request(fromParameters: huge))
+        #expect(r.lora?.first?.model == "civitai:1@1" && r.lora?.first?.weight == nil)
+    }
+
+    @Test func anImageWithCFGScaleNaNIsImported() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let store = try HistoryStore(path: folder.path + "/history.sqlite")
+        let png = try ImageText.embed(parameters: "a heron\nSteps: 99999999999, Sampler: x, CFG scale: nan, Seed: -1, Size: 9x9",
+                                      task: "", into: HostileFiles.png())
+        let imported = try #require(try ImageImport.record(png, at: folder.path + "/nan.png", into: store))
+        #expect(try store.job(imported.jobID).positivePrompt == "a heron")
+    }
+}
