@@ -44,4 +44,21 @@ import TestSupport
         let imported = try #require(try ImageImport.record(png, at: folder.path + "/nan.png", into: store))
         #expect(try store.job(imported.jobID).positivePrompt == "a heron")
     }
+
+    @Test func anImportedRequestIsHeldToTheTablesSizesWithANote() throws {
+        var r = ImageInferenceRequest(taskUUID: TaskID.make(), model: "runware:111@1", positivePrompt: String(repeating: "ab", count: 20_000))
+        r.negativePrompt = String(repeating: "n", count: 5000)
+        r.lora = (0..<1500).map { ImageInferenceRequest.LoRA(model: "civitai:\($0)@1", weight: 5) }
+        r.steps = 28
+        let (safe, dropped) = OutsideRequest.defused(r)
+        #expect(safe.positivePrompt == String(repeating: "ab", count: 1500))
+        #expect(safe.negativePrompt?.count == 3000 && safe.steps == 28 && safe.taskUUID == r.taskUUID)
+        #expect(safe.lora?.count == SizeCaps.undocumentedItemLimit && safe.lora?.last?.model == "civitai:31@1")
+        let note = try #require(OutsideRequest.note(dropped))
+        #expect(note.contains("positivePrompt after its first 3000 characters (it had 40000; the limit is 3000)"))
+        #expect(note.contains("negativePrompt after its first 3000 characters (it had 5000"))
+        #expect(note.contains("lora after its first 32 items (it had 1500; Darkroom keeps 32 where the API documents no limit)"))
+        let small = ImageInferenceRequest(taskUUID: TaskID.make(), model: "runware:111@1", positivePrompt: "a fox")
+        #expect(OutsideRequest.defused(small).dropped.isEmpty)
+    }
 }
