@@ -1,0 +1,53 @@
+import Foundation
+import RunwareAPI
+@testable import Studio
+import Testing
+
+/// What the studio takes from outside (the 2026-12-07 report's F6): its saved state held to a
+/// size and to the parameter table.
+@Suite struct OutsideBoundsStudioTests {
+    func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("darkroom-bounds-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A snapshot of a fresh studio whose draft holds `changes`.
+    func snapshot(_ changes: [String: JSONValue]) -> StudioSnapshot {
+        var snapshot = StudioSnapshot(StudioFixture().state)
+        snapshot.draft = .object((snapshot.draft.objectValue ?? [:]).merging(changes) { $1 })
+        return snapshot
+    }
+
+    @Test func anOversizedStateFileIsNamedAndIgnoredUnread() throws {
+        let url = folder().appendingPathComponent("studio.json")
+        try JSONEncoder().encode(snapshot(["positivePrompt": .string(String(repeating: "a", count: 2 << 20))])).write(to: url)
+        guard case .damaged(let why) = StudioStateFile(url: url).read() else { Issue.record("a 2 MiB state file was read"); return }
+        #expect(why.contains(url.path) && why.contains("over the limit of \(StudioStateFile.maxBytes)"))
+    }
+
+    @Test func aSavedDraftPastTheTablesSizesIsCutWithANotice() throws {
+        let snapshot = snapshot([
+            "positivePrompt": .string(String(repeating: "p", count: 5000)),
+            "lora": .array((0..<40).map { .object(["model": .string("civitai:\($0)@1"), "weight": .double(1)]) }),
+        ])
+        var fresh = StudioFixture().state
+        snapshot.restore(into: &fresh) { _ in true }
+        #expect(fresh.generate.form.value("positivePrompt") == .string(String(repeating: "p", count: 3000)))
+        #expect(fresh.generate.form.value("lora")?.arrayValue?.count == 32)
+        let notice = fresh.status.notice ?? ""
+        #expect(notice.contains("cut from the saved draft: lora after its first 32 items (it had 40"), "\(notice)")
+        #expect(notice.contains("positivePrompt after its first 3000 characters (it had 5000; the limit is 3000)"), "\(notice)")
+    }
+
+    @Test func aStripOfThousandsComesBackAsTheStripsFortyEight() throws {
+        var s = StudioFixture()
+        for i in 0..<10 { s.state.generate.add(RecentResult(path: "/r\(i).png", seed: nil, job: "\(i)", index: 0)) }
+        var snapshot = StudioSnapshot(s.state)
+        snapshot.results = (0..<5000).map { .init(path: "/r\($0).png", seed: nil, job: "\($0)", index: 0, flagged: false) }
+        var asked = 0
+        var fresh = StudioFixture().state
+        snapshot.restore(into: &fresh) { _ in asked += 1; return true }
+        #expect(fresh.generate.results.count == GenerateState.resultLimit && asked == GenerateState.resultLimit)
+    }
+}
