@@ -1,10 +1,11 @@
 import Foundation
 import RunwareAPI
 @testable import Studio
+import Synchronization
 import Testing
 
-/// What the studio takes from outside (the 2026-12-07 report's F6): its saved state held to a
-/// size and to the parameter table.
+/// What the studio takes from outside (the 2026-12-07 report's F6 and F7): its saved state held
+/// to a size and to the parameter table, a price asked once per model.
 @Suite struct OutsideBoundsStudioTests {
     func folder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("darkroom-bounds-\(UUID().uuidString)")
@@ -50,4 +51,36 @@ import Testing
         snapshot.restore(into: &fresh) { _ in asked += 1; return true }
         #expect(fresh.generate.results.count == GenerateState.resultLimit && asked == GenerateState.resultLimit)
     }
+
+    /// Every estimate key not yet answered asked the content service again; a slow one got a
+    /// request per change of steps.
+    @Test func aModelsPriceIsAskedOnceWhileItsAnswerIsOnItsWay() async throws {
+        let cache = PriceCache()
+        let asked = Count()
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let first = Task {
+            try await cache.price(of: "runware:101@1") {
+                asked.add()
+                for await _ in gate { break }
+                return 0.01
+            }
+        }
+        while asked.value < 1 { await Task.yield() }
+        let second = Task { try await cache.price(of: "runware:101@1") { asked.add(); return 0.02 } }
+        // The second call has found the first one's request, or (before) decided to ask again.
+        while cache.decided.load(ordering: .sequentiallyConsistent) < 2 { await Task.yield() }
+        open.yield()
+        #expect(try await first.value == 0.01)
+        #expect(try await second.value == 0.01)
+        #expect(asked.value == 1)
+        let again = try await cache.price(of: "runware:101@1") { 0.03 }
+        #expect(again == 0.01, "an answered price is kept")
+    }
+}
+
+/// A count shared with tasks.
+final class Count: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }

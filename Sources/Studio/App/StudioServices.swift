@@ -108,10 +108,8 @@ public struct LiveServices: StudioServices {
     private let prices = PriceCache()
 
     private func publishedPrice(_ model: String) async throws -> Double? {
-        if let known = prices.known.withLock({ $0[model] }) { return known }
-        let price = try await runner.client.pricing(model: model)?.pricePerImage
-        prices.known.withLock { $0[model] = .some(price) }
-        return price
+        let client = runner.client
+        return try await prices.price(of: model) { try await client.pricing(model: model)?.pricePerImage }
     }
 
     public func balance() async throws -> Double? {
@@ -264,9 +262,4 @@ public struct LiveServices: StudioServices {
     public func historyVersion() throws -> Int {
         try history?.dataVersion() ?? 0
     }
-}
-
-/// Published prices by model, shared by the copies of a `LiveServices`.
-final class PriceCache: Sendable {
-    let known = Mutex<[String: Double?]>([:])
 }
