@@ -2,8 +2,8 @@ import Foundation
 @testable import RunwareAPI
 import Testing
 
-/// What other servers answer, read in bounded time (the 2026-12-07 report's F7 and F18): a
-/// published price in one pass, and only when it can be a price.
+/// What other servers answer, read in bounded time and kept where it can be (the 2026-12-07
+/// report's F7, F16 and F18): a published price in one pass, a model search without its bad entries.
 @Suite struct OutsideAnswerTests {
     func pricing(_ prices: [String]) throws -> ModelPricing {
         let examples = prices.map { ["configuration": "1024x1024", "price": $0] }
@@ -24,5 +24,20 @@ import Testing
         #expect(try pricing(["$-5", "− $1"]).pricePerImage == nil)
         #expect(try pricing([String(repeating: "9", count: 400)]).pricePerImage == nil, "400 digits read as infinity")
         #expect(try pricing(["free", "$0.01"]).pricePerImage == 0.01)
+    }
+
+    @Test func aMalformedModelSearchEntryIsLeftOutAndCounted() throws {
+        let body = """
+            {"data": [{"taskType": "modelSearch", "taskUUID": "u", "totalResults": "many", "results": [
+                {"air": 5, "name": "number for an AIR"}, "a string for an entry", {"name": "no AIR"},
+                {"air": "civitai:1@1", "name": "good", "tags": [1, "kept"]}]}]}
+            """
+        let envelope = try ResponseEnvelope<ModelSearchResult>.decode(Data(body.utf8))
+        let found = try #require(envelope.data.first)
+        #expect(envelope.unreadable.isEmpty)
+        #expect(found.results.map(\.air) == ["civitai:1@1"] && found.results.first?.tags == ["kept"])
+        #expect(found.skipped == 3 && found.totalResults == 1)
+        let good = try ResponseEnvelope<ModelSearchResult>.decode(Data(#"{"data": [{"taskUUID": "u", "totalResults": 7, "results": []}]}"#.utf8))
+        #expect(good.data.first?.totalResults == 7 && good.data.first?.skipped == 0)
     }
 }

@@ -11,8 +11,9 @@ import Synchronization
 public protocol StudioServices: Sendable {
     /// Runs one job to the end; throws `JobFailure`.
     func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws
-    /// Models of `kind` matching `query`, made for `architecture` when it is given.
-    func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry]
+    /// Models of `kind` matching `query`, made for `architecture` when it is given, and how many
+    /// entries of the answer were malformed and left out.
+    func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int)
     func listFolder(_ path: String) throws -> [FileEntry]
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
     /// From comparable jobs in History, else the model's published price.
@@ -71,9 +72,10 @@ public struct LiveServices: StudioServices {
         _ = try await runner.run(request, into: folder, parent: parent, events: events)
     }
 
-    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry] {
-        guard let request = kind.search(query, architecture: architecture) else { return ModelKind.ipAdapters(matching: query) }
-        return try await runner.client.modelSearch(request).results
+    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
+        guard let request = kind.search(query, architecture: architecture) else { return (ModelKind.ipAdapters(matching: query), 0) }
+        let found = try await runner.client.modelSearch(request)
+        return (found.results, found.skipped)
     }
 
     public func listFolder(_ path: String) throws -> [FileEntry] {
