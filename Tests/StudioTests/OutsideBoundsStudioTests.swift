@@ -4,8 +4,8 @@ import RunwareAPI
 import Synchronization
 import Testing
 
-/// What the studio takes from outside (the 2026-12-07 report's F6 and F7): its saved state held
-/// to a size and to the parameter table, a price asked once per model.
+/// What the studio takes from outside (the 2026-12-07 report's F6, F7 and F18): its saved state
+/// held to a size and to the parameter table, a price asked once per model, counts shown whole.
 @Suite struct OutsideBoundsStudioTests {
     func folder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("darkroom-bounds-\(UUID().uuidString)")
@@ -75,6 +75,14 @@ import Testing
         #expect(asked.value == 1)
         let again = try await cache.price(of: "runware:101@1") { 0.03 }
         #expect(again == 0.01, "an answered price is kept")
+    }
+
+    @Test func theCostOfManyImagesNamesTheirCountWhole() {
+        var s = StudioFixture(columns: 240, rows: 40)
+        s.state.generate.setField("numberResults", text: "1000000000000")
+        s.state.generate.estimates[s.state.generate.estimateKey] = .published(0.004)
+        let screen = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(screen.contains("× 1000000000000)"), "\(screen.split(separator: "\n").first { $0.contains("Cost") } ?? "no cost line")")
     }
 }
 
