@@ -45,6 +45,23 @@ import TestSupport
         #expect(try store.job(imported.jobID).positivePrompt == "a heron")
     }
 
+    /// A `parameters` text past the 1 MiB read is cut in silence no more: the import says so,
+    /// next to what the table's sizes cut of the prompt.
+    @Test func anImportOfATextPastTheReadCapSaysItWasCut() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let store = try HistoryStore(path: folder.path + "/history.sqlite")
+        let text = "a heron " + String(repeating: "x", count: 2 << 20) + "\nSteps: 20"
+        let png = HostileFiles.png(extra: [HostileFiles.chunk("tEXt", Array("parameters\0".utf8) + Array(text.utf8))])
+        let imported = try #require(try ImageImport.record(png, at: folder.path + "/long.png", into: store))
+        let note = try #require(imported.note)
+        #expect(note.contains("the image's parameters text was read to its first 1 MiB (the file holds more)"), "\(note)")
+        #expect(note.contains("positivePrompt after its first 3000 characters"), "\(note)")
+        #expect(try store.job(imported.jobID).positivePrompt.count == 3000)
+        let short = try ImageText.embed(parameters: "a heron\nSteps: 20", task: "", into: HostileFiles.png())
+        #expect(try ImageImport.record(short, at: folder.path + "/short.png", into: store)?.note == nil)
+    }
+
     @Test func anImportedRequestIsHeldToTheTablesSizesWithANote() throws {
         var r = ImageInferenceRequest(taskUUID: TaskID.make(), model: "runware:111@1", positivePrompt: String(repeating: "ab", count: 20_000))
         r.negativePrompt = String(repeating: "n", count: 5000)

@@ -41,6 +41,31 @@ import TestSupport
         #expect(ImageText.read(plain)[ImageText.parametersKey]?.utf8.count == ImageText.maxTextBytes)
     }
 
+    /// A text past the cap is said to be cut, compressed or not, so a reader can say so (they were
+    /// cut in silence); one of exactly the cap is not.
+    @Test func aTextPastTheCapIsSaidToBeCut() throws {
+        let key = ImageText.parametersKey
+        func tEXt(_ text: String) -> Data {
+            HostileFiles.png(extra: [HostileFiles.chunk("tEXt", Array("\(key)\0".utf8) + Array(text.utf8))])
+        }
+        func webp(_ text: String) throws -> Data {
+            let image = try ImageEncoder.encode(RGBAImage(width: 8, height: 8, fill: (90, 60, 30, 255)), as: .webp, quality: 90)
+            return try ImageText.embed(parameters: text, task: "{}", into: image)
+        }
+        let long = String(repeating: "a", count: ImageText.maxTextBytes + 1)
+        let whole = String(repeating: "a", count: ImageText.maxTextBytes)
+        for file in [tEXt(long), HostileFiles.zTXtParametersPNG(long), HostileFiles.zTXtParametersPNG("p", zeroMegabytes: 64), try webp(long)] {
+            let read = ImageText.readNotingCuts(file)
+            #expect(read.cut == [key] && read.texts[key]?.utf8.count == ImageText.maxTextBytes)
+        }
+        for file in [tEXt(whole), HostileFiles.zTXtParametersPNG(whole), try webp(whole)] {
+            let read = ImageText.readNotingCuts(file)
+            #expect(read.cut.isEmpty && read.texts[key] == whole)
+        }
+        #expect(ImageText.cutNote([key]) == "the image's parameters text was read to its first 1 MiB (the file holds more)")
+        #expect(ImageText.cutNote(["Comment"]) == nil)
+    }
+
     @Test func aProgressiveJPEGStillDecodes() throws {
         let jpeg = Data(HostileFiles.progressiveJPEG(width: 64, height: 48))
         #expect(try ImageDecoder.decode(jpeg).width == 64)

@@ -1,8 +1,11 @@
 import Foundation
+import Generation
+import Preview
 import RunwareAPI
 @testable import Studio
 import Synchronization
 import Testing
+import TestSupport
 
 /// What the studio takes from outside (the 2026-12-07 report's F6, F7 and F18): its saved state
 /// held to a size and to the parameter table, a price asked once per model, counts shown whole.
@@ -75,6 +78,22 @@ import Testing
         #expect(asked.value == 1)
         let again = try await cache.price(of: "runware:101@1") { 0.03 }
         #expect(again == 0.01, "an answered price is kept")
+    }
+
+    /// `o` on an image whose `parameters` text is past the 1 MiB read says it was cut, with
+    /// what the table's sizes cut of the prompt.
+    @Test func oOnAnImageWithATextPastTheReadCapSaysItWasCut() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/long.png"
+        let text = "a heron " + String(repeating: "x", count: 2 << 20) + "\nSteps: 20"
+        try HostileFiles.png(extra: [HostileFiles.chunk("tEXt", Array("parameters\0".utf8) + Array(text.utf8))])
+            .write(to: URL(fileURLWithPath: path))
+        let found = try #require(try SweepSheetTests.services(folder).taskObject(fromImage: path))
+        let note = found.note ?? ""
+        #expect(note.contains("the image's parameters text was read to its first 1 MiB (the file holds more)"), "\(note)")
+        #expect(note.contains("positivePrompt after its first 3000 characters"), "\(note)")
+        #expect(found.object["positivePrompt"]?.stringValue?.count == 3000)
     }
 
     @Test func theCostOfManyImagesNamesTheirCountWhole() {

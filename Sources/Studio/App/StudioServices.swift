@@ -168,9 +168,11 @@ public struct LiveServices: StudioServices {
 
     public func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? {
         let data = try ImageFile.read(path)
-        guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else { return nil }
+        let (texts, cut) = ImageText.readNotingCuts(data)
+        guard let request = ImageMetadata.request(fromTexts: texts) else { return nil }
         let (safe, dropped) = OutsideRequest.defused(request)
-        return (GenerateForm.document(from: safe), OutsideRequest.note(dropped))
+        let notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped)].compactMap { $0 }
+        return (GenerateForm.document(from: safe), notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     /// A sweep sheet's cell at most this many pixels a side, and the sheet's longest side at most `sweepSheetCap`.
