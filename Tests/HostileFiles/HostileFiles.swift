@@ -139,6 +139,41 @@ public enum HostileFiles {
         return Array(UnsafeBufferPointer(start: out, count: Int(size)))
     }
 
+    /// The most scans `manyScansJPEG` can make: the DC coefficient and each of the 63 AC ones,
+    /// each sent first at a point transform of 13 and then refined bit by bit down to 0.
+    public static let validScanLimit = 64 * 14
+
+    /// A valid progressive grey 8 x 8 JPEG of `scans` scans (at most `validScanLimit`), written by
+    /// hand: every coefficient is 0, so each scan's data is one Huffman code or bit, and no scan
+    /// repeats another or warns. libjpeg-turbo decodes it whole unless scans are limited.
+    public static func manyScansJPEG(scans: Int) -> Data {
+        precondition(scans > 0 && scans <= validScanLimit)
+        func segment(_ marker: UInt8, _ body: [UInt8]) -> [UInt8] {
+            [0xFF, marker, UInt8((body.count + 2) >> 8), UInt8((body.count + 2) & 0xFF)] + body
+        }
+        var out: [UInt8] = [0xFF, 0xD8]
+        out += segment(0xDB, [0] + [UInt8](repeating: 1, count: 64))  // DQT: table 0, all 1
+        out += segment(0xC2, [8, 0, 8, 0, 8, 1, 1, 0x11, 0])  // SOF2: 8 bits, 8 x 8, one component
+        // DHT: a DC table whose only symbol is category 0, an AC table whose only symbol is EOB,
+        // each the one-bit code 0.
+        out += segment(0xC4, [0x00, 1] + [UInt8](repeating: 0, count: 15) + [0])
+        out += segment(0xC4, [0x10, 1] + [UInt8](repeating: 0, count: 15) + [0])
+        var made = 0
+        outer: for coefficient in 0..<64 {
+            for refinement in 0..<14 {
+                guard made < scans else { break outer }
+                let (ah, al) = refinement == 0 ? (0, 13) : (14 - refinement, 13 - refinement)
+                let band = UInt8(coefficient)
+                out += segment(0xDA, [1, 1, 0x00, band, band, UInt8(ah << 4 | al)])
+                // The one code or bit (0) the block needs, padded with ones.
+                out.append(0x7F)
+                made += 1
+            }
+        }
+        out += [0xFF, 0xD9]
+        return Data(out)
+    }
+
     /// Each scan of a JPEG: its SOS segment and the entropy-coded data after it, up to the next
     /// marker (a 0xFF not followed by a stuffed 0x00 or a restart marker).
     public static func scanRanges(_ jpeg: [UInt8]) -> [Range<Int>] {

@@ -1,3 +1,4 @@
+import CTurboJPEG
 import Foundation
 import Testing
 import TestSupport
@@ -70,6 +71,27 @@ import TestSupport
         let jpeg = Data(HostileFiles.progressiveJPEG(width: 64, height: 48))
         #expect(try ImageDecoder.decode(jpeg).width == 64)
         #expect(try ImageDecoder.thumbnail(jpeg, fitting: 16, 16).width == 16)
+    }
+
+    /// The bound under the scan bomb: libjpeg-turbo reads at most 500 scans of a file. This one is
+    /// valid (every coefficient sent once and refined bit by bit; it decodes without the limit),
+    /// and its 896 scans are refused; 500 decode.
+    @Test func aJPEGOfMoreThan500ScansIsRefused() throws {
+        let many = HostileFiles.manyScansJPEG(scans: HostileFiles.validScanLimit)
+        var grey = [UInt8](repeating: 0, count: 64)
+        let unlimited = many.withUnsafeBytes { raw in
+            grey.withUnsafeMutableBufferPointer { out -> Int32 in
+                guard let tj = tjInitDecompress() else { return -2 }
+                defer { tjDestroy(tj) }
+                return tjDecompress2(tj, raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), out.baseAddress, 8, 8, 8,
+                                     Int32(TJPF_GRAY.rawValue), 0)
+            }
+        }
+        #expect(unlimited == 0 && grey.allSatisfy { $0 == 128 }, "the file is valid, and decodes when scans are not limited")
+        #expect(throws: ImageCodecError.self) { try ImageDecoder.decode(many) }
+        #expect(throws: ImageCodecError.self) { try ImageDecoder.thumbnail(many, fitting: 4, 4) }
+        let fewer = HostileFiles.manyScansJPEG(scans: 500)
+        #expect(try ImageDecoder.decode(fewer).pixels[0] == 128)
     }
 
     /// Before the flags, libjpeg-turbo decoded every repeated scan and then refused the file: this
