@@ -70,7 +70,9 @@ let package = Package(
             swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation"],
+            // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation",
+                           "HostileFiles"],
             swiftSettings: swift6LanguageMode),
 
         // Hostile image files made byte by byte (the red-team report's cases), for tests and the bench.
