@@ -70,13 +70,17 @@ let package = Package(
             swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom-bench",
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation"],
+            // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation",
+                           "HostileFiles"],
             swiftSettings: swift6LanguageMode),
 
+        // Hostile image files made byte by byte (the red-team report's cases), for tests and the bench.
+        .target(name: "HostileFiles", dependencies: ["CSpng", "CTurboJPEG"], path: "Tests/HostileFiles", swiftSettings: swift6LanguageMode),
         .target(
             name: "TestSupport",
             dependencies: [
-                "RunwareAPI", "RunwareSandbox", "Imaging", .product(name: "Hummingbird", package: "hummingbird"),
+                "RunwareAPI", "RunwareSandbox", "Imaging", "HostileFiles", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/TestSupport", swiftSettings: swift6LanguageMode),

@@ -50,7 +50,8 @@ extension JPEGCodec {
         let rc = data.withUnsafeBytes { raw in
             pixels.withUnsafeMutableBufferPointer { out in
                 tjDecompress2(tj, raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), out.baseAddress,
-                              Int32(best.0), Int32(best.0 * 4), Int32(best.1), Int32(TJPF_RGBA.rawValue), TJFLAG_FASTDCT)
+                              Int32(best.0), Int32(best.0 * 4), Int32(best.1), Int32(TJPF_RGBA.rawValue),
+                              TJFLAG_FASTDCT | decodeFlags)
             }
         }
         if rc != 0 {

@@ -9,6 +9,12 @@ public enum ImageText {
     public static let parametersKey = "parameters"
     public static let taskKey = "runware-task"
 
+    /// The most of one text that is read, in bytes of UTF-8 (1 MiB): a `parameters` text holds
+    /// two prompts of 3,000 characters and a line of fields, a `runware-task` text one request.
+    /// A longer text is cut to this (a cut task no longer parses, and `parameters` is read instead);
+    /// a compressed one is inflated no further.
+    public static let maxTextBytes = 1 << 20
+
     public static func embed(parameters: String, task: String, into data: Data) throws -> Data {
         switch ImageFormat.detect(data) {
         case .png: return try PNGText.insert([(parametersKey, parameters), (taskKey, task)], into: data)
@@ -18,25 +24,64 @@ public enum ImageText {
         }
     }
 
-    /// Keyword to text, whatever the format (`parameters`, `runware-task`).
+    /// Keyword to text, whatever the format (`parameters`, `runware-task`), each at most
+    /// `maxTextBytes`.
     public static func read(_ data: Data) -> [String: String] {
+        readNotingCuts(data).texts
+    }
+
+    /// `read`'s texts, and the keywords of those the file holds more of than `maxTextBytes`, so
+    /// that a reader can say what was cut.
+    public static func readNotingCuts(_ data: Data) -> (texts: [String: String], cut: Set<String>) {
+        let (uncapped, cutAlready) = readUncapped(data)
+        let cut = cutAlready.union(uncapped.filter { $0.value.utf8.count > maxTextBytes }.keys)
+        return (uncapped.mapValues(capped), cut)
+    }
+
+    /// What a reader says of the texts Darkroom reads (`parameters`, `runware-task`) that were
+    /// cut; nil when none was.
+    public static func cutNote(_ cut: Set<String>) -> String? {
+        let named = [parametersKey, taskKey].filter(cut.contains)
+        guard !named.isEmpty else { return nil }
+        let texts = named.map { "\($0)" }.joined(separator: " and ")
+        return "the image's \(texts) text\(named.count == 1 ? " was" : "s were") read to \(named.count == 1 ? "its" : "their") first "
+            + "\(maxTextBytes >> 20) MiB (the file holds more)"
+    }
+
+    /// `text` cut to `maxTextBytes` of UTF-8 at a character's end.
+    static func capped(_ text: String) -> String {
+        text.utf8.count <= maxTextBytes ? text : utf8Prefix(Array(text.utf8)[...])
+    }
+
+    /// The longest start of UTF-8 `bytes` of at most `maxTextBytes` that ends where a character does.
+    static func utf8Prefix(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.count > maxTextBytes else { return String(decoding: bytes, as: UTF8.self) }
+        var end = bytes.startIndex + maxTextBytes
+        // Back off continuation bytes (10xxxxxx) so no character is cut in half.
+        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+    }
+
+    /// The texts as the format's reader gives them (longer than `maxTextBytes` when the file's
+    /// are), and the keywords the reader already cut (PNG's compressed texts are inflated no further).
+    private static func readUncapped(_ data: Data) -> (texts: [String: String], cut: Set<String>) {
         switch ImageFormat.detect(data) {
-        case .png: return PNGText.read(data)
+        case .png: return PNGText.texts(data)
         case .jpeg:
             var texts: [String: String] = [:]
             for payload in JPEGSegments.app1(data) {
                 if let p = ExifComment.read(segmentPayload: payload) { texts[parametersKey] = p }
                 if let t = XMPTask.read(segmentPayload: payload) { texts[taskKey] = t }
             }
-            return texts
+            return (texts, [])
         case .webp:
             var texts: [String: String] = [:]
             if let exif = WebPChunks.get("EXIF", in: data), let p = ExifComment.read(tiff: exif) { texts[parametersKey] = p }
             if let xmp = WebPChunks.get("XMP ", in: data), let t = XMPTask.read(packet: String(decoding: xmp, as: UTF8.self)) {
                 texts[taskKey] = t
             }
-            return texts
-        case nil: return [:]
+            return (texts, [])
+        case nil: return ([:], [])
         }
     }
 }
@@ -110,7 +155,9 @@ enum ExifComment {
         }
         guard let exif = entry(u32(4), 0x8769), let c = entry(exif.value, 0x9286), c.count >= 8,
               c.value + c.count <= t.count else { return nil }
-        let bytes = Array(t[c.value..<(c.value + c.count)])
+        // UTF-16 takes at most twice the bytes of UTF-8 for the same text: enough for the cap,
+        // and one unit more, so a longer comment reads longer than the cap and is said to be cut.
+        let bytes = Array(t[c.value..<(c.value + min(c.count, 8 + 2 * (ImageText.maxTextBytes + 1)))])
         let body = Array(bytes[8...])
         if bytes.starts(with: Array("UNICODE".utf8)) {
             var units: [UInt16] = []

@@ -27,12 +27,20 @@ enum PNGCodec {
         }
     }
 
+    /// What libspng may keep of the ancillary chunks it still reads (text, EXIF, palettes
+    /// suggested): no chunk inflated past `chunkLimit`, and `cacheLimit` bytes in all. The chunks
+    /// that inflate are left out before decoding (`PNGChunks.forPixels`); these are the backstop.
+    static let chunkLimit = 8 << 20
+    static let cacheLimit = 2 * ImageFile.defaultMaxBytes
+
+    /// A decoder over the file's pixel chunks (`PNGChunks.forPixels`), with the image and chunk limits set.
     static func withDecoder<T>(_ data: Data, _ body: (OpaquePointer) throws -> T) throws -> T {
         guard let ctx = spng_ctx_new(0) else { throw ImageCodecError.corrupt(.png, "spng init failed") }
         defer { spng_ctx_free(ctx) }
         spng_set_crc_action(ctx, Int32(SPNG_CRC_USE.rawValue), Int32(SPNG_CRC_USE.rawValue))
         spng_set_image_limits(ctx, 1 << 16, 1 << 16)
-        return try data.withUnsafeBytes { raw in
+        spng_set_chunk_limits(ctx, chunkLimit, cacheLimit)
+        return try PNGChunks.forPixels(data).withUnsafeBytes { raw in
             let rc = spng_set_png_buffer(ctx, raw.baseAddress, raw.count)
             if rc != 0 { throw ImageCodecError.corrupt(.png, String(cString: spng_strerror(rc))) }
             return try body(ctx)

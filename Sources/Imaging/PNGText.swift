@@ -24,33 +24,80 @@ public enum PNGText {
         return Data(out)
     }
 
-    /// Every tEXt and iTXt chunk (uncompressed), keyword to text.
+    /// Every text chunk (tEXt, zTXt, iTXt), keyword to text, each cut to `ImageText.maxTextBytes`.
+    /// Compressed texts are inflated only for the keywords Darkroom reads (`parameters`,
+    /// `runware-task`) and only that far, at most `inflateBudget` bytes a file: a zTXt chunk
+    /// that inflates to a gigabyte costs a megabyte.
     public static func read(_ png: Data) -> [String: String] {
+        texts(png).texts
+    }
+
+    /// `read`'s texts, and the keywords of those the file holds more of than was read.
+    static func texts(_ png: Data) -> (texts: [String: String], cut: Set<String>) {
         let bytes = [UInt8](png)
-        guard bytes.count > 8, Array(bytes[0..<8]) == signature else { return [:] }
+        guard bytes.count > 8, Array(bytes[0..<8]) == signature else { return ([:], []) }
         var texts: [String: String] = [:]
+        var cut: Set<String> = []
+        var budget = inflateBudget
         var i = 8
         while i + 12 <= bytes.count {
             let length = Int(be32(bytes, i))
             let type = String(decoding: bytes[(i + 4)..<(i + 8)], as: UTF8.self)
             let start = i + 8, end = start + length
             guard end + 4 <= bytes.count else { break }
-            let data = Array(bytes[start..<end])
-            if let zero = data.firstIndex(of: 0) {
-                let keyword = String(decoding: data[..<zero], as: UTF8.self)
-                if type == "tEXt" {
-                    texts[keyword] = String(data[(zero + 1)...].map { Character(Unicode.Scalar($0)) })
-                } else if type == "iTXt", data.count > zero + 2, data[zero + 1] == 0 {
-                    // Skip compression flag and method, then language tag and translated keyword.
-                    var j = zero + 3
-                    for _ in 0..<2 { while j < data.count && data[j] != 0 { j += 1 }; j += 1 }
-                    if j <= data.count { texts[keyword] = String(decoding: data[min(j, data.count)...], as: UTF8.self) }
-                }
+            if let found = text(type, bytes[start..<end], budget: &budget) {
+                texts[found.keyword] = found.text
+                if found.cut { cut.insert(found.keyword) } else { cut.remove(found.keyword) }
             }
             if type == "IEND" { break }
             i = end + 4
         }
-        return texts
+        return (texts, cut)
+    }
+
+    /// All the compressed text one file may inflate: the two texts Darkroom reads, whole.
+    static let inflateBudget = 2 * ImageText.maxTextBytes
+
+    /// The keyword and text of a text chunk's data, and whether the chunk holds more than was
+    /// read; nil for other chunks and damaged ones.
+    static func text(_ type: String, _ data: ArraySlice<UInt8>, budget: inout Int) -> (keyword: String, text: String, cut: Bool)? {
+        guard ["tEXt", "zTXt", "iTXt"].contains(type), let zero = data.prefix(80).firstIndex(of: 0) else { return nil }
+        let keyword = String(decoding: data[data.startIndex..<zero], as: UTF8.self)
+        let body = data[(zero + 1)...]
+        let wanted = keyword == ImageText.parametersKey || keyword == ImageText.taskKey
+        func inflated(_ stream: ArraySlice<UInt8>) -> (bytes: [UInt8], cut: Bool)? {
+            guard wanted, budget > 0, let found = BoundedInflate.prefix(of: stream, limit: min(budget, ImageText.maxTextBytes)) else {
+                return nil
+            }
+            budget -= found.bytes.count
+            return found
+        }
+        switch type {
+        case "tEXt":
+            return (keyword, latin1(body.prefix(ImageText.maxTextBytes)), body.count > ImageText.maxTextBytes)
+        case "zTXt":
+            // Compression method (0, deflate), then the zlib stream.
+            guard body.first == 0, let text = inflated(body.dropFirst()) else { return nil }
+            return (keyword, latin1(text.bytes[...]), text.cut)
+        default:
+            // iTXt: compression flag and method, language tag, translated keyword, then the text.
+            guard body.count >= 2, body[body.startIndex + 1] == 0 else { return nil }
+            let compressed = body[body.startIndex] == 1
+            var j = body.startIndex + 2
+            for _ in 0..<2 {
+                guard let end = body[j...].firstIndex(of: 0) else { return nil }
+                j = end + 1
+            }
+            let rest = body[j...]
+            if !compressed { return (keyword, ImageText.utf8Prefix(rest), rest.count > ImageText.maxTextBytes) }
+            guard let text = inflated(rest) else { return nil }
+            return (keyword, ImageText.utf8Prefix(text.bytes[...]), text.cut)
+        }
+    }
+
+    /// Bytes as ISO 8859-1, the encoding of tEXt and zTXt (each byte is its own code point).
+    static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.lazy.map { UInt16($0) }, as: UTF16.self)
     }
 
     static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {

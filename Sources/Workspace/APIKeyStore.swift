@@ -51,12 +51,28 @@ public enum APIKeyStore {
         if mode & 0o077 != 0 {
             throw Refusal(source: path, reason: "its mode is \(String(mode, radix: 8)), others can read it; run: chmod 600 \(path)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if info.st_size > maxKeyFileBytes { throw tooLong(path, size: "\(info.st_size) bytes") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Refusal(source: path, reason: "it cannot be read (\(String(cString: strerror(errno))))")
         }
+        defer { try? handle.close() }
+        // One byte past the limit tells a file that grew since it was measured.
+        let data: Data
+        do { data = try handle.read(upToCount: maxKeyFileBytes + 1) ?? Data() } catch {
+            throw Refusal(source: path, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+        if data.count > maxKeyFileBytes { throw tooLong(path, size: "more than \(maxKeyFileBytes) bytes") }
         guard let text = String(data: data, encoding: .utf8) else { throw Refusal(source: path, reason: "it is not UTF-8 text") }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw Refusal(source: path, reason: "it is empty") }
         return try checked(text, source: path)
+    }
+
+    /// The most of a key file that is read: a key is one short line (Runware's are 32 characters),
+    /// and a 1 GiB file was read whole.
+    public static let maxKeyFileBytes = 4096
+
+    private static func tooLong(_ path: String, size: String) -> Refusal {
+        Refusal(source: path, reason: "it is \(size), over the limit of \(maxKeyFileBytes) for a key file (a key is one short line)")
     }
 
     /// The key without surrounding whitespace; refused when a control character (a CR or LF

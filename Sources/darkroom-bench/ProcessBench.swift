@@ -4,7 +4,12 @@ import Foundation
 /// per image, on the same 48 1024x1024 JPEGs at 24x12 cells each. Median wall time of repeated
 /// runs and peak resident memory (from wait4) of each.
 enum ProcessBench {
-    struct Run { var wall: Double; var maxRSSKiB: Int }
+    struct Run {
+        var wall: Double
+        var maxRSSKiB: Int
+        /// The command's exit code (GNU time exits with it), or 128 + the signal that ended it.
+        var status: Int32 = 0
+    }
 
     /// Runs `argv` under /usr/bin/time, which reports the peak RSS of that process alone (our own
     /// wait4 figure would include this benchmark's memory: Linux carries it across exec).
@@ -28,7 +33,8 @@ enum ProcessBench {
         let wall = Measure.milliseconds(ContinuousClock.now - t)
         let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
         guard let kib = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return nil }
-        return Run(wall: wall, maxRSSKiB: kib)
+        let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Run(wall: wall, maxRSSKiB: kib, status: code)
     }
 
     static func measure(_ label: String, repeats: Int, _ body: () -> Run?) {

@@ -13,7 +13,9 @@ enum StudioBench {
     /// Services that answer at once, so only drawing is measured.
     struct QuietServices: StudioServices {
         func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {}
-        func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry] { [] }
+        func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
+            ([], 0)
+        }
         func listFolder(_ path: String) throws -> [FileEntry] { [] }
         struct NoFile: Error {}
         /// The bench state carries its own thumbnails.

@@ -24,4 +24,5 @@ if all || arguments.contains("tmux") {
     try TmuxLatencyBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path)
 }
 if all || arguments.contains("throughput") { try await ThroughputBench.run(clients: 32, requestsEach: 20) }
+if all || arguments.contains("hostile") { try HostileFilesBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path) }
 if all || arguments.contains("sandbox-memory") { try await SandboxMemoryBench.run(jobs: 300, idleConnections: 200) }

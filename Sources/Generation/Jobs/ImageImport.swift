@@ -84,7 +84,8 @@ public enum ImageImport {
     /// `owned`: Darkroom's file (in its images folder, or a copy it made) rather than the user's.
     public static func record(_ data: Data, at path: String, into store: HistoryStore,
                               thumbnails: StoredThumbnails? = nil, owned: Bool = true, origin: String? = nil) throws -> Imported? {
-        guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: ImageText.read(data)) else {
+        let (texts, cut) = ImageText.readNotingCuts(data)
+        guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: texts) else {
             return nil
         }
         let (request, dropped) = OutsideRequest.defused(found)
@@ -92,7 +93,7 @@ public enum ImageImport {
         let id = try store.importImage(request, result: HistoryResult(
             index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
             format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}", owned: owned), origin: origin)
-        var notes = OutsideRequest.note(dropped).map { [$0] } ?? []
+        var notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped)].compactMap { $0 }
         if let thumbnails {
             do { try thumbnails.make(from: data, forImageAt: path) } catch { notes.append("no thumbnail was made: \(error)") }
         }

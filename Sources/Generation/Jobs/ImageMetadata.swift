@@ -96,12 +96,8 @@ extension ImageMetadata {
             } else if inNegative { negative.append(line) } else { prompt.append(line) }
         }
         // A1111's `<lora:NAME:WEIGHT>` tags become the LoRA stack (when NAME is an AIR).
-        var loras: [ImageInferenceRequest.LoRA] = []
-        var text = prompt.joined(separator: "\n")
-        while let tag = text.firstMatch(of: /\s*<lora:([^<>]+):(-?[0-9.]+)>/) {
-            if let air = air(fromText: String(tag.1)) { loras.append(.init(model: air, weight: Double(tag.2))) }
-            text.removeSubrange(tag.range)
-        }
+        let (text, tags) = LoRATags.extract(from: prompt.joined(separator: "\n"))
+        let loras = tags.compactMap { tag in air(fromText: tag.name).map { ImageInferenceRequest.LoRA(model: $0, weight: finite(tag.weight)) } }
         let positive = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !positive.isEmpty else { return nil }
         let model = fields["Model"].flatMap(air(fromText:)) ?? ImageInferenceRequest.defaultModel
@@ -111,12 +107,18 @@ extension ImageMetadata {
         if !neg.isEmpty { r.negativePrompt = neg }
         r.steps = fields["Steps"].flatMap { Int($0) }
         r.scheduler = fields["Sampler"].map { Scheduler(rawValue: $0) }.flatMap { $0.isAllowed ? $0 : nil }
-        r.cfgScale = fields["CFG scale"].flatMap { Double($0) }
+        r.cfgScale = fields["CFG scale"].flatMap(finite)
         r.seed = fields["Seed"].flatMap { UInt64($0) }
         if let size = fields["Size"]?.split(separator: "x").compactMap({ Int($0) }), size.count == 2 {
             r.width = size[0]
             r.height = size[1]
         }
         return r
+    }
+
+    /// A number from outside text, dropped like any unreadable field when it is not finite
+    /// (`nan`, `inf`, 400 digits): JSON has no such numbers, and History could not record it.
+    static func finite(_ text: String) -> Double? {
+        Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -4,13 +4,14 @@ import RunwareAPI
 /// A request that came from outside (an image's metadata on import, `o` in the studio) is made
 /// harmless before it can be run: local file paths in image fields would make Darkroom read and
 /// upload the user's files, and a webhook or upload URL would send results to a stranger. Those
-/// are dropped, each with a note saying what it was, so the user sees what was left out.
+/// are dropped, each with a note saying what it was, so the user sees what was left out. Texts
+/// and lists past the parameter table's sizes are cut (`SizeCaps`), said in the same note.
 public enum OutsideRequest {
     public static func defused(_ request: ImageInferenceRequest) -> (request: ImageInferenceRequest, dropped: [String]) {
-        var r = request
+        var (r, cuts) = capped(request)
         var dropped: [String] = []
         // Highest indices first, so removing an item does not shift the ones still to visit.
-        for (field, value) in LocalInputs.fields(request).reversed() where !isRemoteReference(value) {
+        for (field, value) in LocalInputs.fields(r).reversed() where !isRemoteReference(value) {
             LocalInputs.remove(&r, field)
             dropped.append("\(field) (\(describe(value)))")
         }
@@ -22,7 +23,20 @@ public enum OutsideRequest {
             r.uploadEndpoint = nil
             dropped.append("uploadEndpoint (\(describe(url)))")
         }
-        return (r, dropped.reversed())
+        return (r, cuts + dropped.reversed())
+    }
+
+    /// The request within the table's sizes, and what was cut. Unchanged when nothing is too
+    /// long (the request is not re-read through JSON then).
+    static func capped(_ request: ImageInferenceRequest) -> (request: ImageInferenceRequest, cuts: [String]) {
+        guard let data = try? RunwareJSON.encode(request), let object = (try? JSONValue.parse(data))?.objectValue else {
+            return (request, [])
+        }
+        let (kept, cuts) = SizeCaps.capped(object)
+        guard !cuts.isEmpty else { return (request, []) }
+        var r = ImageInferenceRequest.decode(kept).request
+        r.taskUUID = request.taskUUID
+        return (r, cuts)
     }
 
     /// The note shown and recorded for what was dropped.

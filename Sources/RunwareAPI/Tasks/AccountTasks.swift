@@ -56,14 +56,42 @@ public struct ModelPricing: Sendable, Hashable, Decodable {
     public var pricingOverview: String?
     public var pricingExamples: [Example]?
 
-    /// The first example's price in USD (`"$0.0038"` reads 0.0038).
+    /// The first example's price in USD (`"$0.0038"` reads 0.0038), from the first example
+    /// that has one (`price(in:)`).
     public var pricePerImage: Double? {
         for example in pricingExamples ?? [] {
-            guard let text = example.price, let match = text.firstMatch(of: /\$?\s*([0-9]+(?:\.[0-9]+)?)/) else { continue }
-            if let value = Double(match.1) { return value }
+            if let value = example.price.flatMap(Self.price(in:)) { return value }
         }
         return nil
     }
+
+    /// The first number in a published price text (`"$0.0038 per image"`, `"from 0.0038"`) when
+    /// it is a price: not negative (`"-$5"`), at most 24 characters of digits and point, finite.
+    /// One pass over at most `priceTextLimit` characters (the regex it replaces backtracked over
+    /// runs of spaces: 20,000 of them took 57 s).
+    public static func price(in text: String) -> Double? {
+        let scalars = Array(text.unicodeScalars.prefix(priceTextLimit))
+        guard let first = scalars.firstIndex(where: isDigit) else { return nil }
+        var end = first
+        while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+        if end + 1 < scalars.count, scalars[end] == ".", isDigit(scalars[end + 1]) {
+            end += 1
+            while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+        }
+        // What comes before the number, past a `$` and blanks, must not be a minus sign.
+        var before = first - 1
+        while before >= 0, scalars[before] == "$" || scalars[before].properties.isWhitespace { before -= 1 }
+        if before >= 0, scalars[before] == "-" || scalars[before] == "\u{2212}" { return nil }
+        guard end - first <= 24, let value = Double(String(String.UnicodeScalarView(scalars[first..<end]))), value.isFinite else {
+            return nil
+        }
+        return value
+    }
+
+    /// The most of a price text that is read: a price is a few words.
+    public static let priceTextLimit = 200
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     /// The content service's id of a model (its slug), as the official SDK's registry maps it.
     public static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "flux-1-dev",

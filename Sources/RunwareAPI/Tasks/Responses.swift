@@ -85,12 +85,35 @@ public struct ModelSearchResult: Sendable, Hashable, Codable {
     public var taskUUID: String
     public var totalResults: Int
     public var results: [ModelEntry]
+    /// Entries of the answer that could not be read (`"air": 5`, a string for an entry) and were
+    /// left out; the others are kept. Not part of the JSON.
+    public var skipped = 0
 
     public init(taskUUID: String, totalResults: Int, results: [ModelEntry]) {
         self.taskType = ModelSearchRequest.taskType
         self.taskUUID = taskUUID
         self.totalResults = totalResults
         self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey { case taskType, taskUUID, totalResults, results }
+
+    /// Each entry is read on its own, so one malformed entry never takes the others with it; a
+    /// `totalResults` that is not a whole number counts the entries kept.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        taskType = (try? c.decodeIfPresent(String.self, forKey: .taskType)) ?? ModelSearchRequest.taskType
+        taskUUID = try c.decode(String.self, forKey: .taskUUID)
+        let entries = (try? c.decodeIfPresent([Entry].self, forKey: .results)) ?? []
+        results = entries.compactMap(\.model)
+        skipped = entries.count - results.count
+        totalResults = (try? c.decodeIfPresent(Int.self, forKey: .totalResults)) ?? results.count
+    }
+
+    /// One entry of `results`, nil when it is not a readable model.
+    private struct Entry: Decodable {
+        var model: ModelEntry?
+        init(from decoder: Decoder) throws { model = try? ModelEntry(from: decoder) }
     }
 }
 

@@ -160,8 +160,11 @@ public final class StudioApp: @unchecked Sendable {
         case .searchModels(let query, let kind, let architecture):
             Task.detached {
                 do {
-                    let results = try await services.searchModels(query: query, kind: kind, architecture: architecture)
-                    inbox.post(.models(query: query, results: results, error: nil))
+                    let found = try await services.searchModels(query: query, kind: kind, architecture: architecture)
+                    // Said where the count of results is, over it: the entries kept can still be chosen.
+                    let skipped = found.skipped == 0 ? nil
+                        : "\(found.results.count) found; \(found.skipped) malformed \(found.skipped == 1 ? "entry" : "entries") of the answer left out"
+                    inbox.post(.models(query: query, results: found.results, error: skipped))
                 } catch {
                     inbox.post(.models(query: query, results: [], error: SafeText.line("modelSearch failed: \(error)")))
                 }

@@ -11,8 +11,9 @@ import Synchronization
 public protocol StudioServices: Sendable {
     /// Runs one job to the end; throws `JobFailure`.
     func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws
-    /// Models of `kind` matching `query`, made for `architecture` when it is given.
-    func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry]
+    /// Models of `kind` matching `query`, made for `architecture` when it is given, and how many
+    /// entries of the answer were malformed and left out.
+    func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int)
     func listFolder(_ path: String) throws -> [FileEntry]
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
     /// From comparable jobs in History, else the model's published price.
@@ -72,9 +73,10 @@ public struct LiveServices: StudioServices {
         _ = try await runner.run(request, into: folder, parent: parent, events: events)
     }
 
-    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> [ModelEntry] {
-        guard let request = kind.search(query, architecture: architecture) else { return ModelKind.ipAdapters(matching: query) }
-        return try await runner.client.modelSearch(request).results
+    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
+        guard let request = kind.search(query, architecture: architecture) else { return (ModelKind.ipAdapters(matching: query), 0) }
+        let found = try await runner.client.modelSearch(request)
+        return (found.results, found.skipped)
     }
 
     public func listFolder(_ path: String) throws -> [FileEntry] {
@@ -109,10 +111,8 @@ public struct LiveServices: StudioServices {
     private let prices = PriceCache()
 
     private func publishedPrice(_ model: String) async throws -> Double? {
-        if let known = prices.known.withLock({ $0[model] }) { return known }
-        let price = try await runner.client.pricing(model: model)?.pricePerImage
-        prices.known.withLock { $0[model] = .some(price) }
-        return price
+        let client = runner.client
+        return try await prices.price(of: model) { try await client.pricing(model: model)?.pricePerImage }
     }
 
     public func balance() async throws -> Double? {
@@ -169,9 +169,11 @@ public struct LiveServices: StudioServices {
 
     public func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? {
         let data = try ImageFile.read(path)
-        guard let request = ImageMetadata.request(fromTexts: ImageText.read(data)) else { return nil }
+        let (texts, cut) = ImageText.readNotingCuts(data)
+        guard let request = ImageMetadata.request(fromTexts: texts) else { return nil }
         let (safe, dropped) = OutsideRequest.defused(request)
-        return (GenerateForm.document(from: safe), OutsideRequest.note(dropped))
+        let notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped)].compactMap { $0 }
+        return (GenerateForm.document(from: safe), notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     /// A sweep sheet's cell at most this many pixels a side, and the sheet's longest side at most `sweepSheetCap`.
@@ -266,9 +268,4 @@ public struct LiveServices: StudioServices {
     public func historyVersion() throws -> Int {
         try history?.dataVersion() ?? 0
     }
-}
-
-/// Published prices by model, shared by the copies of a `LiveServices`.
-final class PriceCache: Sendable {
-    let known = Mutex<[String: Double?]>([:])
 }

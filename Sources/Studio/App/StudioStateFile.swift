@@ -31,9 +31,21 @@ public final class StudioStateFile: Sendable {
         case damaged(String)
     }
 
+    /// The largest state file that is read (1 MiB): the draft, within the parameter table's
+    /// sizes, and 48 results take a few kilobytes. A 20 MB prompt in it once held the first frame
+    /// for 20 s at 983 MB.
+    public static let maxBytes = 1 << 20
+
     public func read() -> Reading {
+        var info = stat()
+        if stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > Self.maxBytes {
+            return .damaged(problem("is \(info.st_size) bytes, over the limit of \(Self.maxBytes) for a studio state file"))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return FileManager.default.fileExists(atPath: url.path) ? .damaged(problem("cannot be read")) : .none
+        }
+        if data.count > Self.maxBytes {
+            return .damaged(problem("is over the limit of \(Self.maxBytes) bytes for a studio state file"))
         }
         guard let version = (try? JSONDecoder().decode(Version.self, from: data))?.version else {
             return .damaged(problem("is not a studio state file"))

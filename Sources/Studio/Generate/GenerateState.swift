@@ -45,10 +45,13 @@ public struct GenerateState: Sendable {
         return EstimateKey(model: d.model, width: d.width, height: d.height, steps: d.steps)
     }
 
+    /// How many results the strip keeps.
+    public static let resultLimit = 48
+
     /// A saved image of a job joins the front of the strip.
     public mutating func add(_ result: RecentResult) {
         results.insert(result, at: 0)
-        if results.count > 48 { results.removeLast(results.count - 48) }
+        if results.count > Self.resultLimit { results.removeLast(results.count - Self.resultLimit) }
         selectedResult = 0
         if let seed = result.seed { lastSeed = seed }
     }

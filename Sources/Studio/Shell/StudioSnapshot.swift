@@ -50,12 +50,22 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
     }
 
     /// Puts the snapshot back into a freshly made state. Results whose file is gone are left
-    /// out (`fileExists` is asked of each).
+    /// out (`fileExists` is asked of each), and so are any past the strip's 48. The file is from
+    /// outside: a draft past the parameter table's sizes is cut (`SizeCaps`), said in the notice.
     public func restore(into state: inout StudioState, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
-        if let object = draft.objectValue { state.generate.load(object) }
+        if let object = draft.objectValue {
+            let (kept, cuts) = SizeCaps.capped(object)
+            state.generate.load(kept)
+            if !cuts.isEmpty {
+                // Said first, and kept as the last error once the next key clears the notice.
+                let said = SafeText.line("cut from the saved draft: " + cuts.joined(separator: ", "))
+                state.status.lastError = said
+                state.status.notice = said
+            }
+        }
         state.generate.focus(path: JSONPath(focus))
         state.generate.formScroll = max(0, formScroll)
-        let kept = results.filter { fileExists($0.path) }
+        let kept = results.prefix(GenerateState.resultLimit).filter { fileExists($0.path) }
         state.generate.results = kept.map { RecentResult(path: $0.path, seed: $0.seed, job: $0.job, index: $0.index, flagged: $0.flagged) }
         state.generate.selectedResult = kept.isEmpty ? 0 : min(max(0, selectedResult), kept.count - 1)
         state.generate.lastSeed = kept.first?.seed

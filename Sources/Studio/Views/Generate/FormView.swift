@@ -87,11 +87,11 @@ struct FormView {
         case .unknown: text = "Cost: unknown (nothing comparable in History)"
         case .perImage(let each, let samples):
             let total = String(format: "$%.4f", each * Double(n))
-            text = "Cost: ~\(total) estimated" + (n > 1 ? String(format: " ($%.4f × %d)", each, n) : "")
+            text = "Cost: ~\(total) estimated" + times(each, n)
                 + " from \(samples) past job\(samples == 1 ? "" : "s")"
         case .published(let each):
             let total = String(format: "$%.4f", each * Double(n))
-            text = "Cost: ~\(total)" + (n > 1 ? String(format: " ($%.4f × %d)", each, n) : "") + " at Runware's published price"
+            text = "Cost: ~\(total)" + times(each, n) + " at Runware's published price"
         }
         let problems = state.form.issues.count
         let ready = problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
@@ -99,6 +99,12 @@ struct FormView {
         let used = DisplayWidth.of(ready)
         frame.putClipped(text, x: x, y: y, style: theme.style("hint"), maxWidth: max(0, width - used - 2))
         frame.put(ready, x: x + width - used, y: y, style: readyStyle, maxWidth: used)
+    }
+
+    /// " ($0.0040 × 3)" for more than one image. The count is printed whole: `%d` took the low
+    /// 32 bits of an Int (10^12 images read "× -727379968").
+    private func times(_ each: Double, _ n: Int) -> String {
+        n > 1 ? String(format: " ($%.4f × ", each) + "\(n))" : ""
     }
 
     private func drawField(_ i: Int, _ state: GenerateState, focused formFocused: Bool, x: Int, y: Int, width: Int,

@@ -1,0 +1,2 @@
+// Tests that import TestSupport can make hostile files too.
+@_exported import HostileFiles
