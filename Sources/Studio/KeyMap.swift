@@ -103,7 +103,27 @@ public struct KeyMap: Sendable, Equatable {
                 if let i = map.bindings.firstIndex(where: { $0.action == action }) { map.bindings[i].keys = parsed }
             }
         }
+        // The studio must stay one key from quitting on every screen and in every field.
+        if map.quitKeys.isEmpty {
+            let given = map.binding(.quit)?.keys.map(KeyName.name) ?? []
+            throw LoadError(file: file, line: line(of: "quit") ?? line(of: "unbind"),
+                            message: "this file leaves no way to quit: action \"quit\" needs a ctrl-, alt- or F-key that no other action"
+                                + " takes (a letter, enter or tab is typed into the prompt)"
+                                + (given.isEmpty ? "; it has no key left" : "; it has " + given.joined(separator: ", ")))
+        }
         return map
+    }
+
+    /// The keys that quit from anywhere: the quit action's ctrl-, alt- and F-keys that no other
+    /// binding takes (text keys, enter and tab go to the field being edited).
+    public var quitKeys: [Key] {
+        (binding(.quit)?.keys ?? []).filter { key in
+            switch key {
+            case .ctrl, .alt, .function: break
+            default: return false
+            }
+            return !bindings.contains { $0.action != .quit && $0.keys.contains(key) }
+        }
     }
 }
 

@@ -83,3 +83,19 @@ final class Recorder<T: Sendable>: Sendable {
         #expect(RetryPolicy.parseRetryAfter("soon") == nil)
     }
 }
+
+/// The content service's pricing is asked for under the model ids the official SDK 1.8.0 maps
+/// (`types/task_map.py`): FLUX.1 [dev] and [schnell] are `bfl-flux-1-dev` and `bfl-flux-1-schnell`
+/// since 2026 (`flux-1-dev` is an architecture there, and its pricing page answers 404).
+@Suite struct PricingIDTests {
+    @Test func eachModelIsAskedForUnderItsContentID() async throws {
+        let body = #"{"air":"x","pricingExamples":[]}"#
+        for (air, id) in [("runware:111@1", "flux-1-dev-srpo"), ("runware:101@1", "bfl-flux-1-dev"), ("runware:100@1", "bfl-flux-1-schnell"),
+                          ("civitai:1@1", "civitai%3A1%401")] {
+            let transport = ScriptedTransport([.reply(404, [:], body)])
+            let client = RunwareClient(endpoint: "https://api.runware.ai/v1", apiKey: "k", transport: transport)
+            _ = try await client.pricing(model: air)
+            #expect(transport.sent.withLock { $0.first?.url } == "https://content.runware.ai/models/\(id)/pricing", "\(air)")
+        }
+    }
+}

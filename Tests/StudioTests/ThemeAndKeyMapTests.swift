@@ -108,6 +108,21 @@ import TestSupport
         }
     }
 
+    /// A file that leaves no key to quit with is refused, naming the action: unbinding ctrl-q,
+    /// quitting on keys the prompt types, or giving quit's key to another action.
+    @Test func aFileThatLeavesNoWayToQuitIsRefused() throws {
+        for text in ["unbind = [\"ctrl-q\", \"ctrl-c\", \"f10\", \"q\", \"esc\"]", "[keys]\nquit = [\"a\", \"e\", \"enter\", \"tab\"]",
+                     "[keys]\nhelp = [\"ctrl-q\"]"] {
+            do {
+                _ = try KeyMap.defaults.overridden(by: text, file: "/c/keys.toml")
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect("\(error)".contains("leaves no way to quit: action \"quit\""), "\(error)")
+            }
+        }
+        #expect(try KeyMap.defaults.overridden(by: "[keys]\nquit = [\"a\", \"f10\"]", file: "k").quitKeys == [.function(10)])
+    }
+
     @Test func keyNamesRoundTrip() {
         for name in ["ctrl-g", "alt-x", "f5", "enter", "shift-tab", "?", "space", "pagedown"] {
             #expect(KeyName.name(KeyName.parse(name)!) == name)

@@ -94,8 +94,8 @@ public struct ModelPricing: Sendable, Hashable, Decodable {
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     /// The content service's id of a model (its slug), as the official SDK's registry maps it.
-    public static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "flux-1-dev",
-                                                      "runware:100@1": "flux-1-schnell"]
+    public static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "bfl-flux-1-dev",
+                                                      "runware:100@1": "bfl-flux-1-schnell"]
 
     /// Where the content service is for an API endpoint: Runware's own beside Runware's API,
     /// else the same server (the sandbox serves both).
