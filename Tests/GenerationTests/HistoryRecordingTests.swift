@@ -163,8 +163,9 @@ import TestSupport
         #expect(r.negativePrompt == "lowres, blurry")
         #expect(r.steps == 30 && r.scheduler == "DPM++ 2M Karras" && r.cfgScale == 6.5 && r.seed == 1_234_567_890_123)
         #expect(r.width == 832 && r.height == 1216)
-        // "juggernaut" is no AIR, so the default model is used.
-        #expect(r.model == ImageInferenceRequest.defaultModel)
+        // "juggernaut" is no AIR: kept as written (the import says so), never swapped for ours.
+        #expect(r.model == "juggernaut")
+        #expect(ImageMetadata.request(fromParameters: "a castle\nSteps: 30")?.model == ImageInferenceRequest.defaultModel, "no Model: field")
         #expect(ImageMetadata.request(fromParameters: "") == nil)
     }
 

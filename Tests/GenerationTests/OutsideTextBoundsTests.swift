@@ -25,6 +25,31 @@ import TestSupport
         #expect(r.lora?.map(\.weight) == [0.8, 1, -1.5])
     }
 
+    /// An A1111 image made with a local checkpoint and a local LoRA file: the record keeps the
+    /// model's name and the tag as written (they were recorded as runware:111@1 with the tag
+    /// dropped), the import says neither is a Runware model, and nothing runs it as it is.
+    @Test func aLocalModelAndLoRAAreKeptAsWrittenAndSaidNotRunware() throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let text = "a heron <lora:add_detail:0.6> <lora:civitai:1@2:0.8>\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 5, Model: sd_xl_base_1.0"
+        let r = try #require(ImageMetadata.request(fromParameters: text))
+        #expect(r.model == "sd_xl_base_1.0")
+        #expect(r.positivePrompt == "a heron <lora:add_detail:0.6>")
+        #expect(r.lora?.map(\.model) == ["civitai:1@2"])
+        #expect(r.validate().contains { $0.parameters == ["model"] }, "not sent as it is")
+
+        let store = try HistoryStore(path: folder.path + "/history.sqlite")
+        let png = try ImageText.embed(parameters: text, task: "", into: HostileFiles.png())
+        let imported = try #require(try ImageImport.record(png, at: folder.path + "/local.png", into: store))
+        let note = try #require(imported.note)
+        #expect(note.contains("its model \"sd_xl_base_1.0\" is not a Runware model"), "\(note)")
+        #expect(note.contains("<lora:…> tags that name no Runware model stay in the prompt as text"), "\(note)")
+        #expect(try store.job(imported.jobID).model == "sd_xl_base_1.0")
+        // An AIR written A1111's way is read as the AIR, with no note.
+        let air = try #require(ImageMetadata.request(fromParameters: "a heron\nSteps: 20, Model: runware-101@1"))
+        #expect(air.model == "runware:101@1" && ImageMetadata.outsideModelNote(air) == nil)
+    }
+
     @Test func aNumberJSONCannotHoldIsDroppedLikeAnUnreadableField() throws {
         for cfg in ["nan", "inf", "-inf", String(repeating: "9", count: 400)] {
             let r = try #require(ImageMetadata.request(fromParameters: "p\nSteps: 20, CFG scale: \(cfg), Seed: 1"))

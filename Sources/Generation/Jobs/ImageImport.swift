@@ -93,7 +93,7 @@ public enum ImageImport {
         let id = try store.importImage(request, result: HistoryResult(
             index: 0, imageUUID: nil, seed: request.seed, path: path, width: size?.width, height: size?.height,
             format: format.rawValue, bytes: data.count, nsfw: nil, cost: nil, responseJSON: "{}", owned: owned), origin: origin)
-        var notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped)].compactMap { $0 }
+        var notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped), ImageMetadata.outsideModelNote(request)].compactMap { $0 }
         if let thumbnails {
             do { try thumbnails.make(from: data, forImageAt: path) } catch { notes.append("no thumbnail was made: \(error)") }
         }

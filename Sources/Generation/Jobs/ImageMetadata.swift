@@ -95,12 +95,16 @@ extension ImageMetadata {
                 negative.append(String(line.dropFirst("Negative prompt:".count)).trimmingCharacters(in: .whitespaces))
             } else if inNegative { negative.append(line) } else { prompt.append(line) }
         }
-        // A1111's `<lora:NAME:WEIGHT>` tags become the LoRA stack (when NAME is an AIR).
-        let (text, tags) = LoRATags.extract(from: prompt.joined(separator: "\n"))
+        // A1111's `<lora:NAME:WEIGHT>` tags become the LoRA stack when NAME is an AIR; a tag of a
+        // local LoRA file stays in the prompt as written (`outsideModelNote` says so).
+        let (text, tags) = LoRATags.extract(from: prompt.joined(separator: "\n"), taking: { air(fromText: $0) != nil })
         let loras = tags.compactMap { tag in air(fromText: tag.name).map { ImageInferenceRequest.LoRA(model: $0, weight: finite(tag.weight)) } }
         let positive = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !positive.isEmpty else { return nil }
-        let model = fields["Model"].flatMap(air(fromText:)) ?? ImageInferenceRequest.defaultModel
+        // A model that is not a Runware AIR (a local checkpoint's name) is kept as written, so the
+        // record says what made the image; validation refuses to send it until one is chosen.
+        let written = fields["Model"].map { String($0.prefix(Self.modelNameLimit)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let model = written.map { air(fromText: $0) ?? $0 } ?? ImageInferenceRequest.defaultModel
         var r = ImageInferenceRequest(taskUUID: TaskID.make(), model: model, positivePrompt: positive)
         if !loras.isEmpty { r.lora = loras }
         let neg = negative.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -114,6 +118,21 @@ extension ImageMetadata {
             r.height = size[1]
         }
         return r
+    }
+
+    /// The most of an outside `Model:` name kept (an AIR is far shorter).
+    static let modelNameLimit = 200
+
+    /// What a user must know about a request read from an A1111 text: its model is not a Runware
+    /// model, or LoRA tags that name none stayed in the prompt as text. Nil when neither.
+    public static func outsideModelNote(_ r: ImageInferenceRequest) -> String? {
+        var notes: [String] = []
+        if !AIR.isValid(r.model) {
+            notes.append("its model \"\(r.model)\" is not a Runware model (an AIR such as \(ImageInferenceRequest.defaultModel)): "
+                + "kept as written; choose a Runware model to run it again")
+        }
+        if r.positivePrompt.contains("<lora:") { notes.append("<lora:…> tags that name no Runware model stay in the prompt as text") }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
     /// A number from outside text, dropped like any unreadable field when it is not finite

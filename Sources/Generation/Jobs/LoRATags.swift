@@ -8,14 +8,17 @@ enum LoRATags {
     /// The prompt without its tags (and the blanks just before each), and each tag's NAME and
     /// WEIGHT in order. A tag is `<lora:`, then text without `<` or `>` whose last `:` is followed
     /// by `-?[0-9.]+`, then `>`; anything else stays in the prompt as it is.
-    static func extract(from text: String) -> (prompt: String, tags: [(name: String, weight: String)]) {
+    /// `taking` decides which tags leave the prompt (a LoRA Runware knows); the others stay in
+    /// it as written.
+    static func extract(from text: String, taking: (String) -> Bool = { _ in true })
+        -> (prompt: String, tags: [(name: String, weight: String)]) {
         let b = Array(text.utf8)
         var prompt: [UInt8] = []
         prompt.reserveCapacity(b.count)
         var tags: [(name: String, weight: String)] = []
         var copied = 0, from = 0
         while let open = find(opener, in: b, from: from) {
-            guard let tag = tag(in: b, at: open + opener.count) else {
+            guard let tag = tag(in: b, at: open + opener.count), taking(String(decoding: b[tag.name], as: UTF8.self)) else {
                 from = open + opener.count
                 continue
             }

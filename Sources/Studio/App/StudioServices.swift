@@ -172,7 +172,7 @@ public struct LiveServices: StudioServices {
         let (texts, cut) = ImageText.readNotingCuts(data)
         guard let request = ImageMetadata.request(fromTexts: texts) else { return nil }
         let (safe, dropped) = OutsideRequest.defused(request)
-        let notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped)].compactMap { $0 }
+        let notes = [ImageText.cutNote(cut), OutsideRequest.note(dropped), ImageMetadata.outsideModelNote(safe)].compactMap { $0 }
         return (GenerateForm.document(from: safe), notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
