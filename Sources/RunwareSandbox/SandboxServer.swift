@@ -10,7 +10,8 @@ import Synchronization
 
 /// The HTTP half of the sandbox on Hummingbird: `POST /v1` (the API), `GET /image/NAME` (URL
 /// results and uploads, until their ttl), `GET /health`. Faults shape how reply bytes go out.
-/// Request bodies and idle connections are bounded by the engine's `SandboxLimits`.
+/// Request bodies, WebSocket messages and idle connections are bounded by the engine's
+/// `SandboxLimits`; a request's key is checked before its body is read.
 public final class SandboxServer: Sendable {
     public let engine: SandboxEngine
     private let bodies: BodyBudget
@@ -30,8 +31,11 @@ public final class SandboxServer: Sendable {
     public var port: Int? { boundPort.withLock { $0 } }
     public var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
 
-    /// Bytes of request bodies held now, across all connections.
+    /// Bytes of request bodies and WebSocket messages held now, across all connections.
     public var bodyBytesInFlight: Int { bodies.inFlight }
+
+    /// The most bytes of request bodies and WebSocket messages held at once since the start.
+    public var bodyBytesPeak: Int { bodies.peak }
 
     /// Starts listening; `port` 0 lets the OS choose. Returns the bound port.
     @discardableResult
@@ -39,10 +43,26 @@ public final class SandboxServer: Sendable {
         let router = Router()
         let engine = self.engine
         let bodies = self.bodies
+        let limits = engine.settings.limits
         router.post("/v1") { request, _ -> Response in
-            let reply = try await bodies.withBody(request.body, declaredLength: request.headers[.contentLength].flatMap { Int($0) }) {
-                await engine.handle(body: $0, authorization: request.headers[.authorization],
+            let declared = request.headers[.contentLength].flatMap { Int($0) }
+            let handle = { (body: Data) in
+                await engine.handle(body: body, authorization: request.headers[.authorization],
                                     faultHeader: request.headers[HTTPField.Name(Fault.header)!])
+            }
+            // The key first: a wrong one is refused before the body is read, and without one only
+            // the start of the body is read, to find the authentication task.
+            let reply: SandboxReply
+            switch engine.checkKey(authorization: request.headers[.authorization]) {
+            case .refused(let refusal):
+                reply = engine.refused(refusal)
+            case .headerKey:
+                reply = try await bodies.withBody(request.body, declaredLength: declared, handle)
+            case .keyInBody:
+                let admission = BodyBudget.Admission(prefixBytes: limits.unauthenticatedBytes) { prefix in
+                    engine.checkAuthenticationTask(inPrefix: prefix).map(engine.refused)
+                }
+                reply = try await bodies.withBody(request.body, declaredLength: declared, admission: admission, handle)
             }
             return Self.response(for: reply)
         }
