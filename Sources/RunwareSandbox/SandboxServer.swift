@@ -94,15 +94,23 @@ public final class SandboxServer: Sendable {
             // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket), with
             // a deadline for the first request's headers (HeaderDeadline).
             server: HTTPServerBuilder { responder in
-                let idle = TimeAmount(engine.settings.limits.idleTimeout)
+                let idle = TimeAmount(limits.idleTimeout)
                 let upgrading = HTTP1WebSocketUpgradeChannel(
                     responder: responder,
-                    configuration: .init(http1: .init(idleTimeout: idle), ws: .init(maxFrameSize: SandboxWebSocket.maxFrame))
-                ) { request, _, _ in
-                    guard request.path?.split(separator: "?").first == "/v1" else { return .dontUpgrade }
-                    return .upgrade([:]) { inbound, outbound, _ in try await SandboxWebSocket.serve(inbound, outbound, engine: engine) }
+                    configuration: .init(http1: .init(idleTimeout: idle), ws: .init(maxFrameSize: limits.requestBodyBytes))
+                ) { request, channel, _ in
+                    // Only a connection whose gate read the upgrade request (its first) is upgraded:
+                    // from there the gate charges each frame before its payload is buffered.
+                    guard request.path?.split(separator: "?").first == "/v1",
+                          let gate = try? channel.pipeline.syncOperations.handler(type: WebSocketGate.self), gate.sawUpgrade else {
+                        return .dontUpgrade
+                    }
+                    let allowance = gate.allowance
+                    return .upgrade([:]) { inbound, outbound, _ in
+                        try await SandboxWebSocket.serve(inbound, outbound, engine: engine, allowance: allowance)
+                    }
                 }
-                return DeadlinedChannel(base: upgrading, timeout: idle)
+                return GuardedChannel(base: upgrading, timeout: idle, bodies: bodies, unauthenticatedBytes: limits.unauthenticatedBytes)
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
             onServerRunning: { channel in
