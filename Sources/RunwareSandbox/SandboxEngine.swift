@@ -24,12 +24,18 @@ public final class SandboxEngine: Sendable {
         public var imageInterval: Duration
         /// The account's balance before any job, in USD; each image made costs what `includeCost` says.
         public var startingBalance: Double
+        /// Whether image URLs in tasks may point at loopback, private or link-local addresses.
+        /// Runware cannot reach those, and a sandbox that fetched them would let any task make
+        /// requests to the services around it, so it refuses them unless this is on (tests that
+        /// serve images from their own loopback server).
+        public var fetchesPrivateImageURLs: Bool
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
                     failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
-                    startingBalance: Double = 10, now: @escaping @Sendable () -> Date = { Date() }) {
+                    startingBalance: Double = 10, fetchesPrivateImageURLs: Bool = false,
+                    now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
             self.defaultTTL = defaultTTL
@@ -38,6 +44,7 @@ public final class SandboxEngine: Sendable {
             self.failedImages = failedImages
             self.imageInterval = imageInterval
             self.startingBalance = startingBalance
+            self.fetchesPrivateImageURLs = fetchesPrivateImageURLs
             self.now = now
         }
     }
