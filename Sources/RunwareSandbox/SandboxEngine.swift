@@ -60,7 +60,8 @@ public final class SandboxEngine: Sendable {
         /// Only async tasks can be collected with getResponse, as on Runware.
         var async = false
         var total = 1
-        /// Each image as it finished: a result item, or the failure of that image.
+        /// Each image as it finished: a result item, or the failure of that image. Async tasks
+        /// only: a sync task's record only keeps its UUID taken.
         var images: [Result<JSONValue, APIErrorObject>] = []
         /// The task failed as a whole.
         var failure: APIErrorObject?
