@@ -11,7 +11,8 @@ import Synchronization
 /// The HTTP half of the sandbox on Hummingbird: `POST /v1` (the API), `GET /image/NAME` (URL
 /// results and uploads, until their ttl), `GET /health`. Faults shape how reply bytes go out.
 /// Request bodies, WebSocket messages and idle connections are bounded by the engine's
-/// `SandboxLimits`; a request's key is checked before its body is read.
+/// `SandboxLimits`; a request's key is checked before its body is read, and a refused key ends
+/// its connection.
 public final class SandboxServer: Sendable {
     public let engine: SandboxEngine
     private let bodies: BodyBudget
@@ -92,12 +93,16 @@ public final class SandboxServer: Sendable {
         let app = Application(
             router: router,
             // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket), with
-            // a deadline for the first request's headers (HeaderDeadline).
+            // a deadline for the first request's headers, the WebSocket gate, and an answer to a
+            // first request that cannot be read (GuardedChannel); a response that says
+            // `Connection: close` (a refused key) ends its connection (CloseAfterResponse).
             server: HTTPServerBuilder { responder in
                 let idle = TimeAmount(limits.idleTimeout)
+                let linger = min(idle, .seconds(2))
                 let upgrading = HTTP1WebSocketUpgradeChannel(
                     responder: responder,
-                    configuration: .init(http1: .init(idleTimeout: idle), ws: .init(maxFrameSize: limits.requestBodyBytes))
+                    configuration: .init(http1: .init(additionalChannelHandlers: [CloseAfterResponse(linger: linger)], idleTimeout: idle),
+                                         ws: .init(maxFrameSize: limits.requestBodyBytes))
                 ) { request, channel, _ in
                     // Only a connection whose gate read the upgrade request (its first) is upgraded:
                     // from there the gate charges each frame before its payload is buffered.

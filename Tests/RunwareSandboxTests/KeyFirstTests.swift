@@ -45,6 +45,22 @@ import TestSupport
         }
     }
 
+    /// One guess per connection: a refused key closes it, so keys cannot be guessed over one
+    /// keep-alive connection (as 5 failed authentications close a WebSocket).
+    @Test func aRefusedKeyEndsItsConnection() async throws {
+        try await SandboxHarness.with(settings()) { sandbox in
+            let port = try #require(sandbox.server.port)
+            let ping = #"[{"taskType":"ping","taskUUID":"p"}]"#
+            let inBody = #"[{"taskType":"authentication","apiKey":"guess-2"},{"taskType":"ping","taskUUID":"p"}]"#
+            for (key, body) in [("guess-1", ping), (nil, inBody), (nil, ping)] {
+                let connection = try RawConnection(port: port)
+                try connection.send(head(key: key, length: body.utf8.count) + body)
+                #expect(try await connection.responseStatus(within: .seconds(15)) == 401, "\(body)")
+                #expect(try await connection.closedByServer(within: .seconds(15)), "\(body)")
+            }
+        }
+    }
+
     @Test func bodiesWithoutTheRightKeyTakeNothingFromTheBudget() async throws {
         let limits = settings {
             $0.requestBodiesInFlightBytes = 1_000_000
