@@ -141,6 +141,12 @@ struct ImageURLFetcher: Sendable {
         shim_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(hop.maxBytes))
         shim_setopt_str(handle, CURLOPT_USERAGENT, "darkroom-sandbox")
         if let resolve { shim_setopt_ptr(handle, CURLOPT_RESOLVE, UnsafeMutableRawPointer(resolve)) }
+        // libcurl's own words say which limit ended a transfer ("Operation too slow" for the stall
+        // limit, "Operation timed out" for the total), where its error code says "timeout" for both.
+        let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: 256)
+        errorText.initialize(repeating: 0, count: 256)
+        defer { errorText.deallocate() }
+        shim_setopt_ptr(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorText))
         let context = Unmanaged.passUnretained(sink).toOpaque()
         shim_setopt_write_cb(handle, { data, size, count, context in
             guard let data, let context else { return 0 }
@@ -167,7 +173,10 @@ struct ImageURLFetcher: Sendable {
         shim_setopt_ptr(handle, CURLOPT_HEADERDATA, context)
         let code = withExtendedLifetime(sink) { curl_easy_perform(handle) }
         if sink.overflow || code == CURLE_FILESIZE_EXCEEDED { throw Failure.tooLarge(limit: hop.maxBytes) }
-        guard code == CURLE_OK else { throw Failure.transfer(String(cString: curl_easy_strerror(code))) }
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorText)
+            throw Failure.transfer(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        }
         var status = 0
         shim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return Answer(status: status, location: sink.location, body: sink.body)

@@ -72,6 +72,40 @@ import TestSupport
         #expect(server.requests.count == 1)
     }
 
+    /// The client's own time limits: a server that stops sending is left at the stall limit, one
+    /// that trickles at the total limit. The limits are shortened here; the sandbox's are the client's.
+    @Test func aStalledOrTrickledImageIsGivenUpAtTheClientsTimeLimits() async throws {
+        let client = CurlTransport.Options()
+        let sandbox = SandboxEngine(settings: .init(apiKey: SandboxHarness.key)).imageURLFetcher
+        #expect(sandbox.connectTimeout == client.connectTimeout)
+        #expect(sandbox.stallTimeout == client.stallTimeout)
+        #expect(sandbox.totalTimeout == client.totalTimeout)
+        #expect(sandbox.maxBytes == ImageFile.defaultMaxBytes)
+
+        let picture = try png()
+        let server = try HostileServer { request in
+            request.path == "/stalled.png"
+                ? .init(headers: [("Content-Type", "image/png")], body: picture, trickle: (chunk: 1, pause: .seconds(10)))
+                : .init(headers: [("Content-Type", "image/png")], body: picture, trickle: (chunk: 1, pause: .milliseconds(200)))
+        }
+        defer { server.stop() }
+        func reason(_ error: any Error) -> String {
+            guard case ImageURLFetcher.Failure.transfer(let reason)? = error as? ImageURLFetcher.Failure else { return "\(error)" }
+            return reason
+        }
+        var stalling = ImageURLFetcher(maxBytes: 1 << 20, allowsAddress: { _ in true })
+        stalling.stallTimeout = .seconds(1)
+        await #expect { try await stalling.fetch(server.base + "/stalled.png") } throws: { error in
+            // libcurl's words for the stall limit (the total limit would say "timed out", after 300 s).
+            reason(error).contains("too slow") && reason(error).contains("the last 1 seconds")
+        }
+        var trickled = ImageURLFetcher(maxBytes: 1 << 20, allowsAddress: { _ in true })
+        trickled.totalTimeout = .seconds(2)
+        await #expect { try await trickled.fetch(server.base + "/trickled.png") } throws: { error in
+            reason(error).contains("timed out")
+        }
+    }
+
     @Test func addressesAreSortedIntoPublicAndNot() {
         let kinds: [String: String?] = [
             "127.0.0.1": "loopback", "10.1.2.3": "private", "172.16.0.1": "private", "172.32.0.1": nil, "192.168.1.1": "private",
