@@ -62,6 +62,35 @@ import TestSupport
         }
     }
 
+    /// The red team's flood, at once: six connections with no key each start a 60 MB `[0,0,…]`
+    /// text frame. Each is closed from its header, none of it is charged or parsed, and the
+    /// sandbox goes on answering.
+    @Test func aFloodOfLargeFramesWithoutAKeyHoldsNothing() async throws {
+        try await SandboxHarness.with(settings()) { sandbox in
+            let start = Data(("[" + String(repeating: "0,", count: 32_768)).utf8)
+            var sockets: [RawWebSocket] = []
+            for _ in 0..<6 {
+                let socket = try await connect(sandbox)
+                // The rest of the 60 MB is refused with the connection; sending it may fail.
+                try? socket.sendFrame(opcode: 1, payload: start, declaredLength: 60 << 20)
+                sockets.append(socket)
+            }
+            for socket in sockets {
+                let events = try await socket.events()
+                #expect(events.contains { if case .close(let code, _) = $0 { code == 1009 } else { false } }, "\(events)")
+            }
+            #expect(sandbox.server.bodyBytesPeak == 0)
+            #expect(try await eventually { sandbox.server.bodyBytesInFlight == 0 })
+            let health = "http://127.0.0.1:\(try #require(sandbox.server.port))/health"
+            #expect(try await CurlTransport().send(HTTPRequest(method: "GET", url: health)).status == 200)
+            guard case .text(let text)? = try await authenticate(try await connect(sandbox)) else {
+                Issue.record("no answer to the authentication after the flood")
+                return
+            }
+            #expect(text.contains("connectionSessionUUID"))
+        }
+    }
+
     @Test func aMessageInSmallFragmentsBeforeAuthenticationIsBoundedToo() async throws {
         try await SandboxHarness.with(settings()) { sandbox in
             let socket = try await connect(sandbox)
