@@ -1,7 +1,5 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
-import Logging
 import NIOCore
 
 /// Closes a connection whose first request headers have not all arrived `timeout` after it
@@ -39,22 +37,5 @@ final class HeaderDeadline: ChannelInboundHandler, RemovableChannelHandler {
             return
         }
         tail = Array(bytes.suffix(3))
-    }
-}
-
-/// The WebSocket-upgrading HTTP server's child channel with a `HeaderDeadline` in front.
-struct DeadlinedChannel<Base: ServerChildChannel>: ServerChildChannel {
-    typealias Value = Base.Value
-    let base: Base
-    let timeout: TimeAmount
-
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(HeaderDeadline(timeout: timeout))
-        }.flatMap { base.setup(channel: channel, logger: logger) }
-    }
-
-    func handle(value: Value, logger: Logger) async {
-        await base.handle(value: value, logger: logger)
     }
 }

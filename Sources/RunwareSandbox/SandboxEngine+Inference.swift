@@ -102,7 +102,9 @@ extension SandboxEngine {
             images.append(image)
             state.withLock {
                 $0.tasks.update(recordKey) { record in
-                    record.images.append(image)
+                    // A sync task's images went out with its answer, and getResponse cannot collect
+                    // them: its record keeps no image data (base64 results made it large).
+                    if record.async { record.images.append(image) }
                     record.finished = index == total - 1
                 }
             }

@@ -54,11 +54,19 @@ extension SandboxEngine {
         return state.withLock { $0.images.value(for: imageUUID, now: now) }
     }
 
-    /// GET /image/NAME: a stored result or upload.
+    /// GET /image/NAME: a stored result or upload, under the name its URL gave it (its UUID and
+    /// its format's extension).
     public func servedImage(named name: String) -> (Data, String)? {
-        let uuid = String(name.split(separator: ".").first ?? "")
-        guard let image = storedImage(uuid) else { return nil }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let image = storedImage(String(parts[0])), parts[1] == image.format.fileExtension else { return nil }
         return (image.bytes, image.format.mimeType)
+    }
+
+    /// How image URLs in tasks are fetched: see `Settings.fetchesPrivateImageURLs`.
+    var imageURLFetcher: ImageURLFetcher {
+        var fetcher = ImageURLFetcher(maxBytes: settings.limits.imageURLBytes, allowsAddress: ImageURLFetcher.publicAddresses)
+        if settings.fetchesPrivateImageURLs { fetcher.allowsAddress = { _ in true } }
+        return fetcher
     }
 
     /// Accepts an imageUUID, a URL (ours, or fetched), a data URI or raw base64.
@@ -76,16 +84,18 @@ extension SandboxEngine {
                 throw APIErrorObject(code: field, message: "The data URI is not base64 image data.", parameters: [parameter])
             }
             bytes = d
-        } else if reference.hasPrefix("http://") || reference.hasPrefix("https://") {
+        } else if reference.contains("://") {
             let ours = baseURL.withLock { $0 } + "/image/"
-            if reference.hasPrefix(ours), let (d, _) = servedImage(named: String(reference.dropFirst(ours.count))) {
+            if reference.hasPrefix(ours) {
+                guard let (d, _) = servedImage(named: String(reference.dropFirst(ours.count))) else {
+                    throw APIErrorObject(code: field, message: "The sandbox has no image at \(reference.prefix(200)) (or it expired).",
+                                         parameters: [parameter])
+                }
                 bytes = d
             } else {
-                let response = try? await deliverer.transport.send(HTTPRequest(method: "GET", url: reference, timeout: .seconds(20)))
-                guard let response, response.status == 200 else {
-                    throw APIErrorObject(code: field, message: "The image URL could not be fetched.", parameters: [parameter])
+                do { bytes = try await imageURLFetcher.fetch(reference) } catch {
+                    throw APIErrorObject(code: field, message: "\(parameter): \(error)", parameters: [parameter])
                 }
-                bytes = response.body
             }
         } else if let d = Data(base64Encoded: reference, options: .ignoreUnknownCharacters), !d.isEmpty {
             bytes = d

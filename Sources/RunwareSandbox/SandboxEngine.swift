@@ -24,12 +24,18 @@ public final class SandboxEngine: Sendable {
         public var imageInterval: Duration
         /// The account's balance before any job, in USD; each image made costs what `includeCost` says.
         public var startingBalance: Double
+        /// Whether image URLs in tasks may point at loopback, private or link-local addresses.
+        /// Runware cannot reach those, and a sandbox that fetched them would let any task make
+        /// requests to the services around it, so it refuses them unless this is on (tests that
+        /// serve images from their own loopback server).
+        public var fetchesPrivateImageURLs: Bool
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
                     failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
-                    startingBalance: Double = 10, now: @escaping @Sendable () -> Date = { Date() }) {
+                    startingBalance: Double = 10, fetchesPrivateImageURLs: Bool = false,
+                    now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
             self.defaultTTL = defaultTTL
@@ -38,6 +44,7 @@ public final class SandboxEngine: Sendable {
             self.failedImages = failedImages
             self.imageInterval = imageInterval
             self.startingBalance = startingBalance
+            self.fetchesPrivateImageURLs = fetchesPrivateImageURLs
             self.now = now
         }
     }
@@ -53,7 +60,8 @@ public final class SandboxEngine: Sendable {
         /// Only async tasks can be collected with getResponse, as on Runware.
         var async = false
         var total = 1
-        /// Each image as it finished: a result item, or the failure of that image.
+        /// Each image as it finished: a result item, or the failure of that image. Async tasks
+        /// only: a sync task's record only keeps its UUID taken.
         var images: [Result<JSONValue, APIErrorObject>] = []
         /// The task failed as a whole.
         var failure: APIErrorObject?
@@ -100,6 +108,22 @@ public final class SandboxEngine: Sendable {
     public func plan(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
 
     public func handle(body: Data, authorization: String?, faultHeader: String?) async -> SandboxReply {
+        await handle(authorization: authorization, faultHeader: faultHeader) { tasks(in: body) }
+    }
+
+    /// Tasks already parsed (a WebSocket message) from a connection authenticated with `key`.
+    func handle(tasks: [[String: JSONValue]], key: String) async -> SandboxReply {
+        await handle(authorization: "Bearer \(key)", faultHeader: nil) { .tasks(tasks) }
+    }
+
+    /// A request refused before it reached the engine (its key, or its size), counted like the others.
+    func refused(_ reply: SandboxReply) -> SandboxReply {
+        state.withLock { $0.requestCount += 1 }
+        return reply
+    }
+
+    private func handle(authorization: String?, faultHeader: String?,
+                        tasks: () -> ParsedTasks) async -> SandboxReply {
         var faults = state.withLock { s -> [Fault] in
             s.requestCount += 1
             return s.faults.next()
@@ -112,7 +136,11 @@ public final class SandboxEngine: Sendable {
             return reply
         }
         let failing = faults.compactMap { if case .partial(let n) = $0 { n } else { nil } }.max() ?? 0
-        var reply = await answer(body: body, authorization: authorization, failingImages: failing)
+        var reply: SandboxReply
+        switch tasks() {
+        case .tasks(let objects): reply = await answer(objects, authorization: authorization, failingImages: failing)
+        case .refused(let refusal): reply = refusal
+        }
         reply.faults = faults
         return reply
     }
@@ -126,15 +154,31 @@ public final class SandboxEngine: Sendable {
         }
     }
 
-    private func answer(body: Data, authorization: String?, failingImages: Int) async -> SandboxReply {
+    /// The task objects of a body or message, or the answer refusing it.
+    enum ParsedTasks {
+        case tasks([[String: JSONValue]])
+        case refused(SandboxReply)
+    }
+
+    /// The task objects of a body or message: a non-empty JSON array of objects, within the
+    /// values the sandbox parses at once (counted before parsing).
+    func tasks(in body: Data) -> ParsedTasks {
+        if let excess = JSONShape.excess(body, maxValues: settings.limits.requestJSONValues) {
+            return .refused(.errors(413, [APIErrorObject(code: "payloadTooLarge", message: excess.message)]))
+        }
         guard let json = try? JSONValue.parse(body), case .array(let tasks) = json, !tasks.isEmpty else {
-            return .errors(400, [APIErrorObject(code: "invalidPayload",
-                                                message: "The request body must be a non-empty JSON array of task objects.")])
+            return .refused(.errors(400, [APIErrorObject(code: "invalidPayload",
+                                                         message: "The request body must be a non-empty JSON array of task objects.")]))
         }
-        var objects = tasks.compactMap(\.objectValue)
+        let objects = tasks.compactMap(\.objectValue)
         if objects.count != tasks.count {
-            return .errors(400, [APIErrorObject(code: "invalidPayload", message: "Every task must be a JSON object.")])
+            return .refused(.errors(400, [APIErrorObject(code: "invalidPayload", message: "Every task must be a JSON object.")]))
         }
+        return .tasks(objects)
+    }
+
+    private func answer(_ tasks: [[String: JSONValue]], authorization: String?, failingImages: Int) async -> SandboxReply {
+        var objects = tasks
         var key = authorization.flatMap(Self.bearer)
         if objects.first?["taskType"]?.stringValue == "authentication" {
             key = objects.removeFirst()["apiKey"]?.stringValue

@@ -10,7 +10,9 @@ import Synchronization
 
 /// The HTTP half of the sandbox on Hummingbird: `POST /v1` (the API), `GET /image/NAME` (URL
 /// results and uploads, until their ttl), `GET /health`. Faults shape how reply bytes go out.
-/// Request bodies and idle connections are bounded by the engine's `SandboxLimits`.
+/// Request bodies, WebSocket messages and idle connections are bounded by the engine's
+/// `SandboxLimits`; a request's key is checked before its body is read, and a refused key ends
+/// its connection.
 public final class SandboxServer: Sendable {
     public let engine: SandboxEngine
     private let bodies: BodyBudget
@@ -30,8 +32,11 @@ public final class SandboxServer: Sendable {
     public var port: Int? { boundPort.withLock { $0 } }
     public var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
 
-    /// Bytes of request bodies held now, across all connections.
+    /// Bytes of request bodies and WebSocket messages held now, across all connections.
     public var bodyBytesInFlight: Int { bodies.inFlight }
+
+    /// The most bytes of request bodies and WebSocket messages held at once since the start.
+    public var bodyBytesPeak: Int { bodies.peak }
 
     /// Starts listening; `port` 0 lets the OS choose. Returns the bound port.
     @discardableResult
@@ -39,10 +44,26 @@ public final class SandboxServer: Sendable {
         let router = Router()
         let engine = self.engine
         let bodies = self.bodies
+        let limits = engine.settings.limits
         router.post("/v1") { request, _ -> Response in
-            let reply = try await bodies.withBody(request.body, declaredLength: request.headers[.contentLength].flatMap { Int($0) }) {
-                await engine.handle(body: $0, authorization: request.headers[.authorization],
+            let declared = request.headers[.contentLength].flatMap { Int($0) }
+            let handle = { (body: Data) in
+                await engine.handle(body: body, authorization: request.headers[.authorization],
                                     faultHeader: request.headers[HTTPField.Name(Fault.header)!])
+            }
+            // The key first: a wrong one is refused before the body is read, and without one only
+            // the start of the body is read, to find the authentication task.
+            let reply: SandboxReply
+            switch engine.checkKey(authorization: request.headers[.authorization]) {
+            case .refused(let refusal):
+                reply = engine.refused(refusal)
+            case .headerKey:
+                reply = try await bodies.withBody(request.body, declaredLength: declared, handle)
+            case .keyInBody:
+                let admission = BodyBudget.Admission(prefixBytes: limits.unauthenticatedBytes) { prefix in
+                    engine.checkAuthenticationTask(inPrefix: prefix).map(engine.refused)
+                }
+                reply = try await bodies.withBody(request.body, declaredLength: declared, admission: admission, handle)
             }
             return Self.response(for: reply)
         }
@@ -72,17 +93,29 @@ public final class SandboxServer: Sendable {
         let app = Application(
             router: router,
             // HTTP on every path, and Runware's WebSocket protocol on /v1 (SandboxWebSocket), with
-            // a deadline for the first request's headers (HeaderDeadline).
+            // a deadline for the first request's headers, the WebSocket gate, and an answer to a
+            // first request that cannot be read (GuardedChannel); a response that says
+            // `Connection: close` (a refused key) ends its connection (CloseAfterResponse).
             server: HTTPServerBuilder { responder in
-                let idle = TimeAmount(engine.settings.limits.idleTimeout)
+                let idle = TimeAmount(limits.idleTimeout)
+                let linger = min(idle, .seconds(2))
                 let upgrading = HTTP1WebSocketUpgradeChannel(
                     responder: responder,
-                    configuration: .init(http1: .init(idleTimeout: idle), ws: .init(maxFrameSize: SandboxWebSocket.maxFrame))
-                ) { request, _, _ in
-                    guard request.path?.split(separator: "?").first == "/v1" else { return .dontUpgrade }
-                    return .upgrade([:]) { inbound, outbound, _ in try await SandboxWebSocket.serve(inbound, outbound, engine: engine) }
+                    configuration: .init(http1: .init(additionalChannelHandlers: [CloseAfterResponse(linger: linger)], idleTimeout: idle),
+                                         ws: .init(maxFrameSize: limits.requestBodyBytes))
+                ) { request, channel, _ in
+                    // Only a connection whose gate read the upgrade request (its first) is upgraded:
+                    // from there the gate charges each frame before its payload is buffered.
+                    guard request.path?.split(separator: "?").first == "/v1",
+                          let gate = try? channel.pipeline.syncOperations.handler(type: WebSocketGate.self), gate.sawUpgrade else {
+                        return .dontUpgrade
+                    }
+                    let allowance = gate.allowance
+                    return .upgrade([:]) { inbound, outbound, _ in
+                        try await SandboxWebSocket.serve(inbound, outbound, engine: engine, allowance: allowance)
+                    }
                 }
-                return DeadlinedChannel(base: upgrading, timeout: idle)
+                return GuardedChannel(base: upgrading, timeout: idle, bodies: bodies, unauthenticatedBytes: limits.unauthenticatedBytes)
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "darkroom-sandbox"),
             onServerRunning: { channel in

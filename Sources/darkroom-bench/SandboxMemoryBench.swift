@@ -6,7 +6,7 @@ import RunwareSandbox
 /// 16 MB image budget and a 2 s idle timeout, its resident memory (VmRSS, and the peak VmHWM, from
 /// /proc/PID/status) at start, after 300 jobs of 1024x1024 PNG URL results, and with 200 idle
 /// connections open until its idle timeout closes them. The same jobs with a budget too large to
-/// matter show what the bound saves.
+/// matter show what the bound saves. Then the same under clients with no key (`SandboxFloodBench`).
 enum SandboxMemoryBench {
     static let idleTimeoutSeconds = 2
 
@@ -20,6 +20,7 @@ enum SandboxMemoryBench {
         try await measure(imageMemoryMB: 16, jobs: jobs, idleConnections: idleConnections)
         try await measure(imageMemoryMB: 16_384, jobs: jobs, idleConnections: 0)
         print("")
+        try await SandboxFloodBench.run()
     }
 
     static func measure(imageMemoryMB: Int, jobs: Int, idleConnections: Int) async throws {

@@ -25,4 +25,6 @@ if all || arguments.contains("tmux") {
 }
 if all || arguments.contains("throughput") { try await ThroughputBench.run(clients: 32, requestsEach: 20) }
 if all || arguments.contains("hostile") { try HostileFilesBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path) }
+// sandbox-memory ends with the unauthenticated flood; sandbox-flood runs the flood alone.
 if all || arguments.contains("sandbox-memory") { try await SandboxMemoryBench.run(jobs: 300, idleConnections: 200) }
+if arguments.contains("sandbox-flood") && !arguments.contains("sandbox-memory") { try await SandboxFloodBench.run() }

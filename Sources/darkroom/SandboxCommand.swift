@@ -22,8 +22,14 @@ struct SandboxCommand: AsyncParsableCommand {
 
             Memory stays bounded: stored images and task records are evicted least recently used \
             first past their budgets (evicted images answer 404 like expired ones), request bodies \
-            held at once are capped (503 past it, 413 for one body over 64 MB), and idle or slow \
-            connections are closed.
+            and WebSocket messages held at once are capped (503 past it, 413 for one body over 64 MB), \
+            and idle or slow connections are closed.
+
+            A client without the key gets almost nothing: a wrong key is refused before the body \
+            is read, without one only the body's first 4096 bytes are searched for an authentication \
+            task, a WebSocket sends at most 4096 bytes a message until it authenticates and is \
+            closed after 5 failed tries, and a refused key ends an HTTP connection. Image URLs in \
+            tasks are fetched only over http and https, from public addresses, up to 64 MB.
             """)
 
     @Option(help: "Port to listen on (0: let the system choose).")

@@ -97,6 +97,16 @@ import TestSupport
         }
     }
 
+    /// Polls an async task until all its images are in.
+    func collect(_ client: RunwareClient, _ taskUUID: String) async throws -> [ImageResult] {
+        var results: [ImageResult] = []
+        for _ in 0..<500 where !(results.first?.isFinished ?? false) {
+            results = try await client.getResponse(taskUUID: taskUUID)
+            if results.first?.isFinished != true { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        return results
+    }
+
     @Test func taskRecordsAreBoundedByBytes() async throws {
         let budget = 60_000
         try await SandboxHarness.with(settings { $0.taskRecordBytes = budget }) { sandbox in
@@ -106,13 +116,39 @@ import TestSupport
             for i in 0..<200 where made <= 2 * budget {
                 var r = request("job \(i)", width: 128, height: 128)
                 r.outputType = .base64Data
-                let result = try #require(try await client.imageInference(r).first)
+                r.deliveryMethod = .async
+                _ = try await client.imageInference(r)
+                let result = try #require(try await collect(client, r.taskUUID).first)
                 made += result.imageBase64Data?.utf8.count ?? 0
                 first = first ?? r.taskUUID
                 #expect(sandbox.engine.storage.taskRecordBytes <= budget)
             }
             #expect(made > 2 * budget)
             await #expect(throws: RunwareError.self) { try await client.getResponse(taskUUID: first ?? "") }
+        }
+    }
+
+    @Test func syncTaskRecordsKeepNoImageData() async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client()
+            var made = 0
+            for i in 0..<10 {
+                var r = request("sync job \(i)", width: 256, height: 256)
+                r.outputType = i.isMultiple(of: 2) ? .base64Data : .dataURI
+                r.outputFormat = .png
+                let result = try #require(try await client.imageInference(r).first)
+                made += (result.imageBase64Data ?? result.imageDataURI ?? "").utf8.count
+            }
+            #expect(made > 100_000)
+            // Ten records of their UUIDs only: no image nobody can fetch is kept.
+            #expect(sandbox.engine.storage.taskRecords == 10)
+            #expect(sandbox.engine.storage.taskRecordBytes <= 10 * 1024)
+            // An async task's record keeps its images for getResponse.
+            var r = request("async job", width: 256, height: 256)
+            r.outputType = .base64Data
+            r.deliveryMethod = .async
+            _ = try await client.imageInference(r)
+            #expect(try await collect(client, r.taskUUID).first?.imageBase64Data?.isEmpty == false)
         }
     }
 }
