@@ -26,6 +26,21 @@ import Testing
         #expect(silent.format == .symbols)
     }
 
+    /// Over SSH inside a local tmux (TERM says tmux or screen, TMUX is unset) the kitty graphics
+    /// query is not sent: tmux took its APC string for the pane's title, and it stayed there.
+    @Test func behindATmuxItCannotReachTheGraphicsQueryIsNotSent() {
+        for term in ["tmux-256color", "screen-256color", "screen"] {
+            var sent: [String] = []
+            let r = TerminalProbe.detect(environment: ["TERM": term], interactive: true, ask: { sent.append($0); return "\u{1B}[?62;c" })
+            #expect(r.format == .symbols)
+            #expect(sent == [TerminalProbe.queryWithoutGraphics], "\(term): \(sent)")
+            #expect(!sent.joined().contains("\u{1B}_"), "no APC string")
+        }
+        var sent: [String] = []
+        _ = TerminalProbe.detect(environment: ["TERM": "xterm-256color"], interactive: true, ask: { sent.append($0); return "" })
+        #expect(sent == [TerminalProbe.query], "a terminal reached directly is asked for graphics")
+    }
+
     @Test func tmuxWithoutPassthroughFallsBackWithAHint() {
         let env = ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color", "KITTY_WINDOW_ID": "3"]
         let off = TerminalProbe.detect(environment: env, interactive: true, ask: { _ in "" }, tmuxPassthroughOn: { false })

@@ -29,6 +29,17 @@ public enum TerminalProbe {
     /// ends as soon as that answer arrives.
     public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[>0q\u{1B}[c"
 
+    /// The query without its kitty graphics part, for a tmux or screen Darkroom cannot reach
+    /// (`TERM` says one, `TMUX` is unset: Darkroom runs over SSH inside a local tmux). Such a
+    /// multiplexer takes an APC string for a title: the graphics query became the pane's title.
+    public static let queryWithoutGraphics = "\u{1B}[>0q\u{1B}[c"
+
+    /// A multiplexer sits between Darkroom and the terminal, and Darkroom cannot ask it for passthrough.
+    static func behindUnreachableMultiplexer(_ env: [String: String]) -> Bool {
+        let term = env["TERM"] ?? ""
+        return env["TMUX"] == nil && (term.hasPrefix("tmux") || term.hasPrefix("screen"))
+    }
+
     public static func detect(environment env: [String: String], interactive: Bool,
                               ask: (String) -> String = { askTerminal($0) },
                               tmuxPassthroughOn: () -> Bool? = { tmuxAllowsPassthrough() }) -> Result {
@@ -41,7 +52,7 @@ public enum TerminalProbe {
         let passthrough: Bool? = inTmux ? tmuxPassthroughOn() : nil
         var version: TerminalReply.Version?
         if (format == nil || format == .kitty) && (!inTmux || passthrough == true) {
-            let reply = ask(inTmux ? TmuxPassthrough.wrap(query) : query)
+            let reply = ask(inTmux ? TmuxPassthrough.wrap(query) : behindUnreachableMultiplexer(env) ? queryWithoutGraphics : query)
             version = TerminalReply.version(in: reply)
             if format == nil {
                 if TerminalReply.kitty(in: reply) { format = .kitty } else if TerminalReply.sixel(inDeviceAttributes: reply) { format = .sixel }
