@@ -54,7 +54,27 @@ public struct Frame: Sendable, Hashable {
     }
 
     static func visible(_ c: Character) -> [Character] {
-        guard c.unicodeScalars.contains(where: SafeText.isUnsafe) else { return [c] }
-        return Array(SafeText.line(String(c)))
+        if c.unicodeScalars.contains(where: SafeText.isUnsafe) { return Array(SafeText.line(String(c))) }
+        return simplified(c)
+    }
+
+    /// An emoji sequence as every terminal draws it at the width we count: terminals disagree on
+    /// ZWJ sequences, skin tones and flags (xterm draws a ZWJ family as four wide people, ncurses
+    /// keeps 5 code points of a cell), so a border drawn after one moved. A ZWJ sequence or a
+    /// modified emoji shows its first emoji, a flag its two letters (🇫🇷 is FR), and no cell holds
+    /// more than 5 code points.
+    static func simplified(_ c: Character) -> [Character] {
+        let scalars = c.unicodeScalars
+        guard scalars.count > 1 else { return [c] }
+        let regional = scalars.compactMap { s -> Character? in
+            (0x1F1E6...0x1F1FF).contains(s.value) ? Character(Unicode.Scalar(s.value - 0x1F1E6 + 0x41)!) : nil
+        }
+        if regional.count == scalars.count { return regional }
+        let joined = scalars.contains { $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) || (0xE0020...0xE007F).contains($0.value) }
+        if joined, let first = scalars.first { return [Character(first)] }
+        guard scalars.count > 5 else { return [c] }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars.prefix(5))
+        return [Character(String(kept))]
     }
 }

@@ -26,6 +26,24 @@ import Testing
         #expect(f.text[1] == "12zz5 ")
     }
 
+    /// Emoji sequences terminals draw at different widths (a ZWJ family, a skin tone, a flag, a
+    /// tag flag) take the columns counted for them, so a border after them stays put; no cell
+    /// holds a ZWJ or more than the 5 code points ncurses keeps.
+    @Test func emojiSequencesKeepTheirColumnsAndLeaveNoJoiner() {
+        var f = Frame(width: 20, height: 1)
+        let text = "👨\u{200D}👩\u{200D}👧\u{200D}👦 👍\u{1F3FD} 🇫🇷 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}|"
+        let used = f.put(text, x: 0, y: 0)
+        #expect(used == DisplayWidth.of(text), "columns drawn are the columns counted")
+        #expect(f.text[0].hasPrefix("👨 👍 FR 🏴|") || f.text[0].hasPrefix("👨 👍 FR 🏴 |"), "\(f.text[0])")
+        for cell in f.cells {
+            #expect(!String(cell.text).unicodeScalars.contains { $0.value == 0x200D }, "a stray joiner")
+            #expect(String(cell.text).unicodeScalars.count <= 5)
+        }
+        var marks = Frame(width: 4, height: 1)
+        marks.put("e" + String(repeating: "\u{301}", count: 60), x: 0, y: 0)
+        #expect(String(marks[0, 0].text).unicodeScalars.count == 5)
+    }
+
     @Test func controlCharactersAreMadeVisible() {
         var f = Frame(width: 12, height: 1)
         f.put("a\u{1B}[2Jb\u{7F}", x: 0, y: 0)
