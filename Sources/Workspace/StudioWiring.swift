@@ -58,6 +58,7 @@ public enum StudioWiring {
                 var state = StudioState(columns: terminal.columns, rows: terminal.rows, now: Date(), document: document,
                                         target: targetName, pickerFolder: pickerFolder)
                 state.imagesFolder = session.outputFolder.path
+                state.clipboard = ClipboardRoute.detect(environment: session.env.variables)
                 state.homeFolder = session.env.home
                 // Said first as the opening notice, then kept for whenever the line is free
                 // (unless it is only advice: a terminal that could not be asked may have no pixels).

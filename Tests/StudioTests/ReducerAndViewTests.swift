@@ -317,7 +317,23 @@ import Testing
         s.type("a fox")
         s.key(.alt("c"))
         #expect(s.effects.contains(.copy("a fox")))
+        #expect(s.state.status.notice == "copied the prompt")
         #expect(OSC52.sequence(copying: "a fox") == "\u{1B}]52;c;YSBmb3g=\u{07}")
+    }
+
+    /// Inside a tmux that drops an application's OSC 52 (`set-clipboard external`, its default)
+    /// the copy goes into tmux's paste buffer, and the status line says so: it said "copied the
+    /// prompt" while nothing was copied.
+    @Test func aCopyInsideTmuxSaysWhereItWent() {
+        var s = Screen()
+        s.state.clipboard = .tmuxBuffer
+        s.type("a fox")
+        s.key(.alt("c"))
+        #expect(s.effects.contains(.copy("a fox")))
+        #expect(s.state.status.notice?.hasPrefix("copied the prompt into tmux's paste buffer (prefix ] pastes it") == true)
+        #expect(ClipboardRoute.detect(environment: ["TMUX": "/tmp/t,1,0"], setClipboard: { "external" }) == .tmuxBuffer)
+        #expect(ClipboardRoute.detect(environment: ["TMUX": "/tmp/t,1,0"], setClipboard: { "on" }) == .terminal)
+        #expect(ClipboardRoute.detect(environment: [:], setClipboard: { Issue.record("asked tmux outside tmux"); return nil }) == .terminal)
     }
 }
 

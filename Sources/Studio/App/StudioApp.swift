@@ -275,7 +275,13 @@ public final class StudioApp: @unchecked Sendable {
                 }
             }
         case .copy(let text):
-            terminal.sendControl(OSC52.sequence(copying: text))
+            switch state.clipboard {
+            case .terminal: terminal.sendControl(OSC52.sequence(copying: text))
+            case .tmuxBuffer:
+                Task.detached {
+                    if let failure = Tmux.loadBuffer(text) { inbox.post(.error("nothing was copied: \(failure)")) }
+                }
+            }
         case .suspend:
             pixels?.release(from: terminal)
             terminal.suspend()

@@ -107,13 +107,13 @@ struct GenerateReducer: Sendable {
             let j = g.form.moveStackItem(stack, at: i, by: action == .stackUp ? -1 : 1)
             g.focus(path: JSONPath("\(stack)[\(j)].model"))
         case .copyPrompt:
-            return [.notice("copied the prompt"), .effect(.copy(g.prompt.text))]
+            return [.copy(g.prompt.text, what: "the prompt")]
         case .copySeed:
             guard let seed = g.selected?.seed ?? g.lastSeed else { return [] }
-            return [.notice("copied seed \(seed)"), .effect(.copy(String(seed)))]
+            return [.copy(String(seed), what: "seed \(seed)")]
         case .copyPath:
             guard let path = g.selected?.path else { return [] }
-            return [.notice("copied the image path"), .effect(.copy(path))]
+            return [.copy(path, what: "the image path")]
         case .resultPrevious, .previewNewer:
             guard g.selectedResult > 0 else { return [.notice("this is the newest result")] }
             g.selectedResult -= 1

@@ -74,13 +74,13 @@ extension HistoryReducer {
                     .notice(question + (theirs.isEmpty ? " y/n" : " y/f/n"))]
         case .copyPrompt:
             guard let job = h.selectedJob else { return [] }
-            return [.notice("copied the prompt"), .effect(.copy(job.positivePrompt))]
+            return [.copy(job.positivePrompt, what: "the prompt")]
         case .copySeed:
             guard let job = h.selectedJob, let seed = job.results.first?.seed ?? job.seed else { return [] }
-            return [.notice("copied seed \(seed)"), .effect(.copy(String(seed)))]
+            return [.copy(String(seed), what: "seed \(seed)")]
         case .copyPath:
             guard let path = h.selectedJob?.results.first?.path else { return [] }
-            return [.notice("copied the image path"), .effect(.copy(path))]
+            return [.copy(path, what: "the image path")]
         default:
             return []
         }

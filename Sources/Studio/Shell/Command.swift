@@ -16,6 +16,8 @@ public enum Command: Sendable, Equatable {
     case history(HistoryOrder)
     /// The file picker's folder, kept for the next time it opens.
     case rememberFolder(String)
+    /// Text to the clipboard; the status line names `what` and where it went (`ClipboardRoute`).
+    case copy(String, what: String)
 }
 
 /// Changes to the Generate screen asked for by a pop-up or by History.

@@ -78,7 +78,8 @@ public enum StudioEffect: Sendable, Equatable {
     case saveSearch(name: String, query: String)
     /// Asks History whether another process wrote since.
     case checkHistoryVersion
-    /// OSC 52: the terminal (and over SSH, the local machine) puts this on the clipboard.
+    /// To the clipboard by `StudioState.clipboard`: OSC 52 (the terminal, and over SSH the local
+    /// machine, puts it on the clipboard), or tmux's paste buffer.
     case copy(String)
     case suspend
     case redraw

@@ -14,6 +14,9 @@ extension StudioReducer {
                 effects.append(.quit)
             case .open(let overlay): state.overlay = overlay
             case .rememberFolder(let folder): state.pickerFolder = folder
+            case .copy(let text, let what):
+                state.status.notice = state.clipboard.notice(copied: what)
+                effects.append(.copy(text))
             case .show(let screen): show(screen, &state)
             case .send(let order): effects.append(send(order, &state))
             case .generate(let order): effects += carry(generateReducer.apply(order, &state.generate), &state)

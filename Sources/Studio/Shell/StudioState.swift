@@ -19,6 +19,8 @@ public struct StudioState: Sendable {
     public var thumbnailsRequested: Set<ThumbnailKey> = []
     /// The preview is placed with a pixel protocol; its cells stay blank.
     public var pixelPreview = false
+    /// Where a copy goes: the terminal (OSC 52), or tmux's paste buffer when tmux drops OSC 52.
+    public var clipboard: ClipboardRoute = .terminal
     /// The folder the file picker opens first.
     public var pickerFolder: String
     /// Where results are saved (the file picker's shortcut), and the home folder (`~` in a typed path).

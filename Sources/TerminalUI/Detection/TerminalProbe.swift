@@ -138,17 +138,6 @@ public enum TerminalProbe {
 
     /// `tmux show -gv allow-passthrough`: nil when tmux cannot be asked.
     public static func tmuxAllowsPassthrough() -> Bool? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "show", "-gv", "allow-passthrough"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return value == "on" || value == "all"
+        Tmux.option("allow-passthrough").map { $0 == "on" || $0 == "all" }
     }
 }
