@@ -96,6 +96,34 @@ import Testing
         #expect(s.state.history.selected == 2)
     }
 
+    /// An imported job's file is the user's own: `d` names it and keeps it (y), `f` deletes it too.
+    @Test func deletingAnImportedJobKeepsTheUsersFileUnlessAskedByName() {
+        var s = StudioFixture()
+        var imported = StudioFixture.job(30)
+        imported.results[0].owned = false
+        imported.results[0].path = "/home/me/Downloads/mine.jpg"
+        s.key(.function(2))
+        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [imported, StudioFixture.job(29)]))
+        s.key(.character("d"))
+        guard case .confirm(let question)? = s.state.overlay else { Issue.record("not asked"); return }
+        #expect(question.question == "delete job 30? Your own file /home/me/Downloads/mine.jpg stays where it is (f: delete it too).")
+        s.effects = []
+        s.key(.character("y"))
+        #expect(s.effects.contains(.deleteJob(30, userFiles: .keep)))
+        s.key(.character("d"))
+        s.effects = []
+        s.key(.character("f"))
+        #expect(s.effects.contains(.deleteJob(30, userFiles: .remove)))
+        // A job of Darkroom's own files has no f: the question is y or n.
+        s.key(.right)
+        s.key(.character("d"))
+        guard case .confirm(let ours)? = s.state.overlay else { Issue.record("not asked"); return }
+        #expect(ours.userFiles.isEmpty && !ours.question.contains("f:"))
+        s.effects = []
+        s.key(.character("f"))
+        #expect(!s.effects.contains { if case .deleteJob = $0 { true } else { false } }, "f deletes nothing of a job without the user's files")
+    }
+
     @Test func whenItsJobIsDeletedTheSelectionTakesTheNextOne() {
         var s = StudioFixture()
         s.openHistory([22, 21, 20, 19])
