@@ -11,7 +11,10 @@ struct GenerateCommand: AsyncParsableCommand {
             Every imageInference parameter of runware:111@1 has an option; limits are checked before \
             anything is sent and every violation is listed. Image inputs may be local files: they are \
             uploaded first (imageUpload). Images are saved in --out, or in \
-            $XDG_DATA_HOME/darkroom/images/YYYY/MM; their paths are printed on stdout.
+            $XDG_DATA_HOME/darkroom/images/YYYY/MM; their paths are printed on stdout; a name another \
+            image holds gets -2, -3. Ctrl-C cancels the job (History records it cancelled; a task already \
+            sent goes on at Runware and is billed). Jobs an earlier, stopped Darkroom left unfinished are \
+            named, not waited for: `darkroom history collect` or the studio collects them.
 
             Examples:
               darkroom generate "a lighthouse at dusk, film photo" --size 1344x768 --seed 42
