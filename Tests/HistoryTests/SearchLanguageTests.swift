@@ -169,6 +169,11 @@ import TestSupport
             let stacked = try s.searchStacked(query)
             #expect(stacked.map(\.id) == [alone, fox, owl], "\(query)")
             #expect(stacked.map(\.stackCount) == [1, 2, 1])
+        }
+        // A text search (the full-text index's join) finds the same cover.
+        #expect(try s.searchStacked(s.parse("fox")).map(\.id) == [fox])
+        do {
+            let stacked = try s.searchStacked(HistoryQuery())
             #expect(stacked[1].stackKey == HistoryStore.variantKey(stacked[1].requestJSON))
         }
     }
