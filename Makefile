@@ -4,6 +4,10 @@ JOBS ?= 2
 
 .PHONY: run test deps venv build release bench clean install uninstall
 
+# Release builds carry the Swift runtime and Foundation inside the binary, so the installed copy
+# runs where no Swift toolchain is (and starts faster: fewer libraries to load).
+RELEASE = -c release -j $(JOBS) --static-swift-stdlib
+
 # Where `make install` puts darkroom: /usr/local as root, else ~/.local.
 PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
 
@@ -18,7 +22,7 @@ test: deps venv
 	DARKROOM_SDK_PYTHON=$(CURDIR)/.venv/bin/python $(SWIFT) test --skip-build --no-parallel
 	# The release build make run starts, run from outside the checkout: the optimizer once broke
 	# every job while every (debug) test passed.
-	$(SWIFT) build -c release -j $(JOBS) --product darkroom
+	$(SWIFT) build $(RELEASE) --product darkroom
 	./scripts/release-smoke.sh .build/release/darkroom
 
 deps:
@@ -31,10 +35,10 @@ build: deps
 	$(SWIFT) build -j $(JOBS)
 
 release: deps
-	$(SWIFT) build -c release -j $(JOBS) --product darkroom
+	$(SWIFT) build $(RELEASE) --product darkroom
 
 bench: deps venv
-	$(SWIFT) build -c release -j $(JOBS)
+	$(SWIFT) build $(RELEASE)
 	DARKROOM_SDK_PYTHON=$(CURDIR)/.venv/bin/python ./.build/release/darkroom-bench
 
 clean:

@@ -15,7 +15,8 @@ binary=${2:?usage: install.sh PREFIX BINARY}
 for d in bin share/bash-completion/completions share/zsh/site-functions share/fish/vendor_completions.d share/man/man1; do
   mkdir -p "$prefix/$d"
 done
-install -m 755 "$binary" "$prefix/bin/darkroom"
+# Stripped: the debug information is most of the file (88 MB to 22 MB when the runtime was shared).
+install -s -m 755 "$binary" "$prefix/bin/darkroom"
 "$prefix/bin/darkroom" --generate-completion-script bash > "$prefix/share/bash-completion/completions/darkroom"
 "$prefix/bin/darkroom" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_darkroom"
 "$prefix/bin/darkroom" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/darkroom.fish"

@@ -13,6 +13,9 @@ print("darkroom-bench (release build expected; \(ProcessInfo.processInfo.activeP
 if all || arguments.contains("pictures") { PictureBench.run() }
 if all || arguments.contains("preview") { try PreviewBench.run() }
 if all || arguments.contains("show") { try ProcessBench.run() }
+if all || arguments.contains("startup") {
+    StartupBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path)
+}
 if all || arguments.contains("pixel-bytes") { try PixelBytesBench.run() }
 if all || arguments.contains("history") { try HistoryBench.run() }
 if all || arguments.contains("client") { try await ClientBench.run(requests: 100) }
