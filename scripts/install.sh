@@ -21,7 +21,11 @@ install -s -m 755 "$binary" "$prefix/bin/darkroom"
 "$prefix/bin/darkroom" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_darkroom"
 "$prefix/bin/darkroom" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/darkroom.fish"
 if command -v help2man >/dev/null 2>&1; then
-  help2man --no-info --name "a terminal studio for Runware image generation" "$prefix/bin/darkroom" > "$prefix/share/man/man1/darkroom.1"
+  # The top-level help, then every subcommand's own (man-sections.sh).
+  # The version alone for the footer: the whole --version line (with its parentheses) garbled it.
+  version=$("$prefix/bin/darkroom" --version | awk '{ print $2; exit }')
+  help2man --no-info --name "a terminal studio for Runware image generation" --version-string "$version" \
+    --include <("$(dirname "$0")/man-sections.sh" "$prefix/bin/darkroom") "$prefix/bin/darkroom" > "$prefix/share/man/man1/darkroom.1"
 else
   echo "darkroom: help2man is missing (scripts/install-deps.sh installs it), so no man page was made" >&2
 fi

@@ -48,6 +48,12 @@ for f in share/bash-completion/completions/darkroom share/zsh/site-functions/_da
   [ -s "$place/$f" ] || fail "make install left no $f"
 done
 run --version | grep -q "^darkroom " || fail "darkroom --version says nothing"
+# The man page covers every subcommand and its options, not only the top-level help.
+if command -v help2man >/dev/null 2>&1; then
+  for text in '.SS "darkroom history rm"' '.SS "darkroom history collect"' 'with-own-files' '.SS "darkroom generate"'; do
+    grep -qF -- "$text" "$place/share/man/man1/darkroom.1" || fail "the man page lacks $text"
+  done
+fi
 
 # The studio, installed, started from another folder in tmux: it draws, generates, quits.
 screen() { tmux -L "$socket" capture-pane -p -t smoke 2>/dev/null || true; }
