@@ -30,9 +30,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Accelerator") var accelerator: AcceleratorCLIOptions
     @OptionGroup(title: "Output and delivery") var delivery: DeliveryOptions
 
-    @Option(help: "A JSON file holding a whole imageInference task; other options override its fields.")
+    @Option(help: "A JSON file holding a whole imageInference task; other options override its fields.", completion: Completions.taskFile)
     var request: String?
-    @Option(help: "Record this job in History as a fork of job ID (after `darkroom history fork ID`).")
+    @Option(help: "Record this job in History as a fork of job ID (after `darkroom history fork ID`).", completion: Completions.jobIDs)
     var forkOf: Int64?
     @Flag(help: "Print the scheduler names runware:111@1 takes, one a line (quote one with spaces: --scheduler \"DPM++ 2M Karras\"), and exit.")
     var listSchedulers = false

@@ -35,7 +35,7 @@ struct ImageOptions: ParsableArguments {
     var seed: String?
     @Option(help: .parameter("steps"))
     var steps: Int?
-    @Option(help: .parameter("scheduler", "E.g. \"FlowMatchEulerDiscreteScheduler\" or \"DPM++ 2M Karras\"."))
+    @Option(help: .parameter("scheduler", "E.g. \"FlowMatchEulerDiscreteScheduler\" or \"DPM++ 2M Karras\"."), completion: Completions.values("scheduler"))
     var scheduler: String?
     @Option(name: .customLong("cfg-scale"), help: .parameter("CFGScale"))
     var cfgScale: Double?
@@ -54,9 +54,9 @@ extension ImageOptions {
 }
 
 struct InputOptions: ParsableArguments {
-    @Option(help: .parameter("inputs.seedImage", "A file, imageUUID, URL or data URI."))
+    @Option(help: .parameter("inputs.seedImage", "A file, imageUUID, URL or data URI."), completion: Completions.images)
     var seedImage: String?
-    @Option(help: .parameter("inputs.maskImage"))
+    @Option(help: .parameter("inputs.maskImage"), completion: Completions.images)
     var maskImage: String?
     @Option(help: .parameter("strength"))
     var strength: Double?
@@ -197,13 +197,13 @@ extension AcceleratorCLIOptions {
 }
 
 struct DeliveryOptions: ParsableArguments {
-    @Option(help: .parameter("outputType", "The image is saved either way."))
+    @Option(help: .parameter("outputType", "The image is saved either way."), completion: Completions.values("outputType"))
     var outputType: String?
-    @Option(help: .parameter("outputFormat"))
+    @Option(help: .parameter("outputFormat"), completion: Completions.values("outputFormat"))
     var outputFormat: String?
     @Option(help: .parameter("outputQuality"))
     var outputQuality: Int?
-    @Option(help: .parameter("deliveryMethod"))
+    @Option(help: .parameter("deliveryMethod"), completion: Completions.values("deliveryMethod"))
     var delivery: String?
     @Option(help: .parameter("webhookURL"))
     var webhookURL: String?
@@ -211,7 +211,7 @@ struct DeliveryOptions: ParsableArguments {
     var uploadEndpoint: String?
     @Flag(help: .parameter("safety.checkContent"))
     var safetyCheck = false
-    @Option(help: .parameter("safety.mode"))
+    @Option(help: .parameter("safety.mode"), completion: Completions.values("safety.mode"))
     var safetyMode: String?
     @Option(help: .parameter("ttl"))
     var ttl: Int?

@@ -91,7 +91,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every detail of one job.")
-        @Argument(help: "Job id.") var id: Int64
+        @Argument(help: "Job id.", completion: Completions.jobIDs) var id: Int64
         @Flag(help: "As JSON.") var json = false
         func run() async throws {
             let job = try HistoryCommand.job(try HistoryCommand.open(), id)
@@ -102,7 +102,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Fork: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the job's request JSON (a fresh taskUUID) for `darkroom generate --request FILE --fork-of ID`.")
-        @Argument(help: "Job id.") var id: Int64
+        @Argument(help: "Job id.", completion: Completions.jobIDs) var id: Int64
         func run() async throws {
             let fork = try HistoryCommand.again(try HistoryCommand.job(try HistoryCommand.open(), id), as: .fork)
             Console.json(try RunwareJSON.encode(fork.requests[0]))
@@ -113,7 +113,7 @@ struct HistoryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a job's exact request again, with the seeds its images were made with (recorded as its re-run).",
             discussion: "A job sent without a seed is re-run with the seeds the server chose, so it remakes the same images; when those seeds are unrelated, one job per image.")
-        @Argument(help: "Job id.") var id: Int64
+        @Argument(help: "Job id.", completion: Completions.jobIDs) var id: Int64
         @Flag(help: "New random seeds instead of the recorded ones (a variation).") var newSeeds = false
         @OptionGroup(title: "Running") var runOptions: RunOptions
         func run() async throws {
@@ -129,7 +129,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Rate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rate jobs 0-5 (0 takes the rating away): 'rate 12 4', 'rate 12 13 5', 'rate --search \"fox\" 3'.")
-        @Argument(help: "Job ids, then the rating (with --search, the rating alone).") var numbers: [Int64]
+        @Argument(help: "Job ids, then the rating (with --search, the rating alone).", completion: Completions.jobIDs) var numbers: [Int64]
         @Option(help: "Rate every job this search finds.") var search: String?
         func run() async throws {
             guard let last = numbers.last else {
@@ -150,7 +150,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Fav: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark jobs as favourites (--off to unmark).")
-        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Argument(help: "Job ids.", completion: Completions.jobIDs) var ids: [Int64] = []
         @Option(help: "Every job this search finds.") var search: String?
         @Flag(help: "Remove the mark.") var off = false
         func run() async throws {
@@ -164,7 +164,7 @@ struct HistoryCommand: AsyncParsableCommand {
     struct Tag: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add tags to a job (or remove them with --remove); with --search, to every job it finds.")
-        @Argument(help: "The job id, then the tags (with --search, the tags alone).") var words: [String]
+        @Argument(help: "The job id, then the tags (with --search, the tags alone).", completion: Completions.jobIDs) var words: [String]
         @Option(help: "Every job this search finds.") var search: String?
         @Flag(help: "Remove these tags.") var remove = false
         func run() async throws {
@@ -199,7 +199,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 History's record only, unless --with-own-files is given (the files are named first, \
                 without --yes). Ids that are not in History refuse the whole command.
                 """)
-        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Argument(help: "Job ids.", completion: Completions.jobIDs) var ids: [Int64] = []
         @Option(help: "Every job this search finds, e.g. --search 'rating:0 before:2026-11-01'.") var search: String?
         @Flag(help: "Really delete (required).") var yes = false
         @Flag(help: "Also delete your own image files these jobs name (imported where they lie).") var withOwnFiles = false
@@ -277,7 +277,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 deleted with its job. A file History already has is named with its job and not \
                 imported again.
                 """)
-        @Argument(help: "Image files.") var paths: [String]
+        @Argument(help: "Image files.", completion: Completions.images) var paths: [String]
         @Flag(help: "Copy each image into the library and record the copy (the original is never touched).") var copy = false
         func run() async throws {
             let env = DarkroomEnvironment()
@@ -292,7 +292,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Copy jobs' images and their request JSON into a folder.")
-        @Argument(help: "Job ids.") var ids: [Int64] = []
+        @Argument(help: "Job ids.", completion: Completions.jobIDs) var ids: [Int64] = []
         @Option(help: "Every job this search finds.") var search: String?
         @Option(help: "Destination folder (created if needed).") var to: String
         func run() async throws {

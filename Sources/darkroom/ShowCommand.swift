@@ -21,7 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
               darkroom show banner.png --size 100x10 --stretch
             """)
 
-    @Argument(help: "Image files (JPEG, PNG, WEBP).")
+    @Argument(help: "Image files (JPEG, PNG, WEBP).", completion: Completions.images)
     var files: [String]
     @Option(help: "Cells per picture, COLSxROWS: the picture is as large as fits, its shape kept (default: fit the terminal, or the grid slot).")
     var size: String?
