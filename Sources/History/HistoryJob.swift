@@ -157,7 +157,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
             return "\(path) is not a Darkroom history database (\(reason)); it was left untouched. Move it aside to start a new history."
         case .damaged(let path, let problems):
             let first = problems.first.map { ": \($0)" } ?? ""
-            return "\(path) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")\(first)); nothing was written to it. "
+            return "\(path) is damaged (\(counted(problems.count, "problem"))\(first)); nothing was written to it. "
                 + "Run `darkroom history check` for what can be recovered."
         case .unavailable(let path, let reason):
             return "cannot use \(path): \(reason). The file itself was not changed; free space or fix the permissions and try again."

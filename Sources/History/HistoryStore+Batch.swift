@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunwareAPI
 
 /// Ratings, saved searches, and the actions that apply to many jobs at once (the marked ones, or
 /// every job of a search): each is one transaction, so another process sees all or nothing.
@@ -113,7 +114,7 @@ public struct BatchDeletion: Sendable, Equatable {
     public init() {}
 
     public var summary: String {
-        var text = "deleted \(jobs) job\(jobs == 1 ? "" : "s") and \(removed) image file\(removed == 1 ? "" : "s")"
+        var text = "deleted \(counted(jobs, "job")) and \(counted(removed, "image file"))"
         if jobsAlreadyGone > 0 { text += "; \(jobsAlreadyGone) job\(jobsAlreadyGone == 1 ? " was" : "s were") already gone" }
         if alreadyGone > 0 { text += "; \(alreadyGone) file\(alreadyGone == 1 ? " was" : "s were") already gone" }
         if !failed.isEmpty { text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ") }
@@ -121,8 +122,8 @@ public struct BatchDeletion: Sendable, Equatable {
             if !kept.isEmpty { text += "; " + kept.map(\.description).joined(separator: "; ") }
         } else {
             let own = kept.filter { $0.why == .usersOwn }.count
-            if own > 0 { text += "; kept \(own) of your own file\(own == 1 ? "" : "s") (imported where they lie)" }
-            if kept.count > own { text += "; kept \(kept.count - own) file\(kept.count - own == 1 ? "" : "s") other jobs use too" }
+            if own > 0 { text += "; kept \(counted(own, "of your own file")) (imported where they lie)" }
+            if kept.count > own { text += "; kept \(counted(kept.count - own, "file")) other jobs use too" }
         }
         return text
     }

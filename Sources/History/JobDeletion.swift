@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 
 /// A file History could not remove, and why (in the system's words).
 public struct FileRemovalFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -29,7 +30,7 @@ public struct JobDeletion: Sendable, Equatable {
 
     /// One line: "deleted job 4 and 2 image files", with what could not be removed.
     public var summary: String {
-        var text = "deleted job \(jobID) and \(removed.count) image file\(removed.count == 1 ? "" : "s")"
+        var text = "deleted job \(jobID) and \(counted(removed.count, "image file"))"
         if !alreadyGone.isEmpty { text += "; \(alreadyGone.count) already gone" }
         if !failed.isEmpty {
             text += "; \(failed.count) could not be removed: " + failed.map(\.description).joined(separator: "; ")

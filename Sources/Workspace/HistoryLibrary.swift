@@ -114,7 +114,7 @@ public enum HistoryLibrary {
     public static func damaged(_ error: HistoryError, path: String) -> [ReportLine]? {
         guard case .damaged(_, let problems) = error else { return nil }
         return problems.map { .out("database: \($0)") } + error.recoverySteps.map(ReportLine.out)
-            + [.error("\(path) is damaged: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")]
+            + [.error("\(path) is damaged: \(counted(problems.count, "problem")) found")]
     }
 
     /// `history check`'s report: database problems, missing and unknown files (with what
@@ -136,13 +136,13 @@ public enum HistoryLibrary {
         lines += report.temporaryFiles.failed.map { .error($0.description) }
         let finished = report.removals.removed.count
         if finished > 0 {
-            lines.append(.out("removed \(finished) image file\(finished == 1 ? "" : "s") of deleted jobs (a delete had been interrupted)"))
+            lines.append(.out("removed \(counted(finished, "image file")) of deleted jobs (a delete had been interrupted)"))
         }
         lines += report.removals.failed.map { .error("a deleted job's file: \(SafeText.line($0.description))") }
         let removed = report.temporaryFiles.removed
-        if removed > 0 { lines.append(.out("removed \(removed) temporary file\(removed == 1 ? "" : "s")")) }
+        if removed > 0 { lines.append(.out("removed \(counted(removed, "temporary file"))")) }
         let problems = report.problemCount
-        lines.append(.out(problems == 0 ? "History is sound: \(report.knownImages) images" : "\(problems) problem\(problems == 1 ? "" : "s") found"))
+        lines.append(.out(problems == 0 ? "History is sound: \(report.knownImages) images" : "\(counted(problems, "problem")) found"))
         return lines
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import History
 import Preview
+import RunwareAPI
 import Studio
 import TerminalUI
 
@@ -33,7 +34,7 @@ public enum StudioWiring {
         events += recovery.outcomes.compactMap { $0.historyWriteFailure.map(StudioEvent.error) }
         let settled = recovery.outcomes.filter { $0.status != .pending }
         if !settled.isEmpty {
-            events.append(.historyChanged("settled \(settled.count) earlier job\(settled.count == 1 ? "" : "s"): "
+            events.append(.historyChanged("settled \(counted(settled.count, "earlier job")): "
                 + settled.map { "job \($0.jobID) \($0.status.rawValue)" }.joined(separator: ", ")))
         }
         return events

@@ -1,9 +1,9 @@
-import TerminalUI
 import ArgumentParser
 import Foundation
 import Generation
 import History
 import RunwareAPI
+import TerminalUI
 import Workspace
 
 struct HistoryCommand: AsyncParsableCommand {
@@ -144,7 +144,7 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             guard !ids.isEmpty else { return }
             try HistoryCommand.apply { try store.rate(ids, Int(last)) }
-            Console.print([.note("rated \(ids.count) job\(ids.count == 1 ? "" : "s") \(last)")])
+            Console.print([.note("rated \(counted(ids.count, "job")) \(last)")])
         }
     }
 
@@ -186,7 +186,7 @@ struct HistoryCommand: AsyncParsableCommand {
             let chosen = try HistoryCommand.selection(ids, search: search, store)
             guard !chosen.isEmpty else { return }
             try HistoryCommand.apply { try store.tag(chosen, add: remove ? [] : tags, remove: remove ? tags : []) }
-            if search != nil { Console.print([.note("tagged \(chosen.count) job\(chosen.count == 1 ? "" : "s")")]) }
+            if search != nil { Console.print([.note("tagged \(counted(chosen.count, "job"))")]) }
         }
     }
 
@@ -211,7 +211,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 let files = (try? store.files(of: chosen)) ?? []
                 let ours = files.filter(\.owned).count
                 let theirs = files.filter { !$0.owned }.map { SafeText.line($0.path) }
-                var text = "rm deletes \(chosen.count) job\(chosen.count == 1 ? "" : "s") and \(ours) image file\(ours == 1 ? "" : "s") for good"
+                var text = "rm deletes \(counted(chosen.count, "job")) and \(counted(ours, "image file")) for good"
                 if !theirs.isEmpty {
                     text += withOwnFiles ? ", and your own file\(theirs.count == 1 ? "" : "s") " + theirs.joined(separator: ", ")
                         : "; your own file\(theirs.count == 1 ? " stays" : "s stay") where \(theirs.count == 1 ? "it is" : "they are") ("

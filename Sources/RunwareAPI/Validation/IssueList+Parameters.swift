@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 
 /// Single-field limits, checked by walking the parameter table over the task object: every value
 /// at a row's path is held to that row's kind, range, multiple, allowed values and item count.
@@ -111,9 +112,9 @@ extension IssueList {
     private mutating func images(_ row: Parameter, _ path: String, _ items: [JSONValue]) {
         if case .items(let min, let max)? = row.range {
             if let max, min == max, items.count != min {
-                add(.invalid(path, "\(items.count) items", "must hold exactly \(min) image\(min == 1 ? "" : "s")"))
+                add(.invalid(path, "\(items.count) items", "must hold exactly \(counted(min, "image"))"))
             } else if items.count < min {
-                add(.missing(path, "needs at least \(min) image\(min == 1 ? "" : "s")"))
+                add(.missing(path, "needs at least \(counted(min, "image"))"))
             }
         }
         for (j, item) in items.enumerated() {

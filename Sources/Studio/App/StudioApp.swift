@@ -222,7 +222,7 @@ public final class StudioApp: @unchecked Sendable {
                     let outcome = try services.export(id, to: folder)
                     let (n, m) = (outcome.written.count, outcome.missing.count)
                     let missing = m == 0 ? "" : "; \(m) image file\(m == 1 ? " is" : "s are") missing"
-                    inbox.post(.notice(SafeText.line("exported job \(id): \(n) file\(n == 1 ? "" : "s") in \(folder)\(missing)")))
+                    inbox.post(.notice(SafeText.line("exported job \(id): \(counted(n, "file")) in \(folder)\(missing)")))
                 } catch { inbox.post(.error(SafeText.line("export of job \(id) failed: \(error)"))) }
             }
         case .batch(let batch):

@@ -231,7 +231,7 @@ public struct LiveServices: StudioServices {
     public func apply(_ batch: HistoryBatch) throws -> String {
         guard let history else { return "History is not kept in this session" }
         let ids = try ids(batch.target, history)
-        let jobs = "\(ids.count) job\(ids.count == 1 ? "" : "s")"
+        let jobs = "\(counted(ids.count, "job"))"
         guard !ids.isEmpty else { return "no job to change" }
         switch batch.action {
         case .rate(let n):
@@ -250,7 +250,7 @@ public struct LiveServices: StudioServices {
                 written += outcome.written.count
                 missing += outcome.missing.count
             }
-            return "exported \(jobs): \(written) file\(written == 1 ? "" : "s") in \(folder)"
+            return "exported \(jobs): \(counted(written, "file")) in \(folder)"
                 + (missing > 0 ? "; \(missing) image file\(missing == 1 ? " is" : "s are") missing" : "")
         case .delete(let userFiles):
             return try history.delete(ids, userFiles: userFiles).summary

@@ -62,7 +62,7 @@ public struct GenerateForm: Sendable, Equatable {
         case .feature: return document[field.path] == nil ? "off" : "on"
         case .stack(let name):
             let n = document[JSONPath(name)]?.arrayValue?.count ?? 0
-            return n == 0 ? "none" : "\(n) item\(n == 1 ? "" : "s")"
+            return n == 0 ? "none" : counted(n, "item")
         default:
             return document[field.path].map(Self.display) ?? ""
         }

@@ -1,4 +1,5 @@
 import History
+import RunwareAPI
 
 /// One action on many jobs: the marked ones, or every job of a search (resolved by History when
 /// it runs, so 100,000 matches never sit in the studio's memory).
@@ -37,7 +38,7 @@ extension HistoryBrowser {
     /// "12 marked" or "the whole search (340 jobs)", for the status line and questions.
     public var marksDescription: String? {
         if markAll { return "every job of this search" + (total.map { " (\($0))" } ?? "") }
-        return marks.isEmpty ? nil : "\(marks.count) marked job\(marks.count == 1 ? "" : "s")"
+        return marks.isEmpty ? nil : "\(counted(marks.count, "marked job"))"
     }
 
     public mutating func clearMarks() {

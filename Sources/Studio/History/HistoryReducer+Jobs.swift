@@ -68,7 +68,7 @@ extension HistoryReducer {
             let files = ours.count
             let names = ours.prefix(2).map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
                 + (files > 2 ? ", …" : "")
-            let question = "delete job \(job.id)" + (theirs.isEmpty || files > 0 ? " and its \(files) image file\(files == 1 ? "" : "s")" : "")
+            let question = "delete job \(job.id)" + (theirs.isEmpty || files > 0 ? " and its \(counted(files, "image file"))" : "")
                 + (files > 0 ? " (\(names))" : "") + "?" + Confirmation.userFilesClause(theirs)
             return [.open(.confirm(Confirmation(.deleteJob(job.id), question: question, userFiles: theirs))),
                     .notice(question + (theirs.isEmpty ? " y/n" : " y/f/n"))]

@@ -1,3 +1,5 @@
+import RunwareAPI
+
 extension Availability {
     /// Why a binding with this rule cannot run in this state, or nil when it can. A query of the
     /// state, read by the shell before it runs an action and by the footer and `?` to dim it.
@@ -9,7 +11,7 @@ extension Availability {
             return g.form.issues.isEmpty ? "the form has no problem" : nil
         case .whileFormInvalid:
             let n = g.form.issues.count
-            return n == 0 ? nil : "fix the \(n) problem\(n == 1 ? "" : "s") shown in the form first"
+            return n == 0 ? nil : "fix the \(counted(n, "problem")) shown in the form first"
         case .withoutJobInFlight: return state.jobs.inFlight == 0 ? "no job is running" : nil
         case .withoutPromptHistory: return g.recall.prompts.isEmpty ? "no prompts sent yet" : nil
         case .whileNotRecalling: return g.recall.position == nil ? "already at the newest prompt" : nil

@@ -1,4 +1,5 @@
 import History
+import RunwareAPI
 
 /// A yes/no question before something that cannot be undone.
 public struct Confirmation: Sendable, Equatable {
@@ -34,7 +35,7 @@ public struct Confirmation: Sendable, Equatable {
         case (.action(.confirmWithFiles), .deleteJobs(let ids)) where !userFiles.isEmpty:
             return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .remove))))])
         case (.action(.confirmNo), .deleteJobs(let ids)):
-            return .close([.notice("kept the \(ids.count) job\(ids.count == 1 ? "" : "s")")])
+            return .close([.notice("kept the \(counted(ids.count, "job"))")])
         case (.action(.confirmYes), .quit):
             return .close([.quit])
         case (.action(.confirmNo), .quit):

@@ -1,3 +1,5 @@
+import RunwareAPI
+
 extension StudioReducer {
     /// What quitting now does to each running job: an async job sent to Runware goes on there and
     /// is collected at the next start; a sync one, or one not sent yet, is lost (and History says
@@ -7,7 +9,7 @@ extension StudioReducer {
         let sandbox = state.status.target == "sandbox"
         let kept = running.filter { $0.delivery == .async && !sandbox }
         let lost = running.filter { !($0.delivery == .async && !sandbox) }
-        var parts = ["quit with \(running.count) job\(running.count == 1 ? "" : "s") running?"]
+        var parts = ["quit with \(counted(running.count, "job")) running?"]
         if !kept.isEmpty {
             parts.append(names(kept) + " go\(kept.count == 1 ? "es" : "") on at Runware and \(kept.count == 1 ? "is" : "are") collected when Darkroom starts again;")
         }

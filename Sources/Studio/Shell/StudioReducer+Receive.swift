@@ -26,7 +26,7 @@ extension StudioReducer {
                 // The line says how the job ended, not "sent" long after it is done.
                 let failed = line.images?.failed ?? 0
                 state.status.notice = cancelled ? "job \(line.number) cancelled"
-                    : "job \(line.number) done: \(line.finished) of \(line.total) image\(line.total == 1 ? "" : "s")"
+                    : "job \(line.number) done: \(line.finished) of \(counted(line.total, "image"))"
                         + (failed > 0 ? ", \(failed) failed (History has why)" : "")
                 // Only the form fits: say where the result is.
                 if state.screen == .generate, state.generate.layout(columns: state.columns, rows: state.rows).previewHidden,
@@ -81,7 +81,7 @@ extension StudioReducer {
                 state.status.notice = "nothing to delete: \(what) holds no job now"
                 return []
             }
-            let question = "delete \(what): \(ids.count) job\(ids.count == 1 ? "" : "s") and \(files) image file\(files == 1 ? "" : "s")?"
+            let question = "delete \(what): \(counted(ids.count, "job")) and \(counted(files, "image file"))?"
                 + Confirmation.userFilesClause(userFiles)
             state.overlay = .confirm(Confirmation(.deleteJobs(ids), question: question, userFiles: userFiles))
             state.status.notice = question + (userFiles.isEmpty ? " y/n" : " y/f/n")

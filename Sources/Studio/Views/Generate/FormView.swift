@@ -1,4 +1,5 @@
 import Foundation
+import RunwareAPI
 import TerminalUI
 
 /// The left pane: every field of the request, its value, its limit, and its violations.
@@ -67,7 +68,7 @@ struct FormView {
         case .perImage(let each, _), .published(let each): String(format: "~$%.4f", each * Double(n))
         }
         let problems = state.form.issues.count
-        let ready = problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
+        let ready = problems == 0 ? "ready" : "\(counted(problems, "problem"))"
         let costText = cost.map { " \($0) ·" } ?? ""
         let width = DisplayWidth.of(costText) + DisplayWidth.of(ready) + 2
         let x = layout.form.x + layout.form.width - 2 - width
@@ -88,13 +89,13 @@ struct FormView {
         case .perImage(let each, let samples):
             let total = String(format: "$%.4f", each * Double(n))
             text = "Cost: ~\(total) estimated" + times(each, n)
-                + " from \(samples) past job\(samples == 1 ? "" : "s")"
+                + " from \(counted(samples, "past job"))"
         case .published(let each):
             let total = String(format: "$%.4f", each * Double(n))
             text = "Cost: ~\(total)" + times(each, n) + " at Runware's published price"
         }
         let problems = state.form.issues.count
-        let ready = problems == 0 ? "ready" : "\(problems) problem\(problems == 1 ? "" : "s")"
+        let ready = problems == 0 ? "ready" : "\(counted(problems, "problem"))"
         let readyStyle = theme.style(problems == 0 ? "field.label" : "field.error")
         let used = DisplayWidth.of(ready)
         frame.putClipped(text, x: x, y: y, style: theme.style("hint"), maxWidth: max(0, width - used - 2))

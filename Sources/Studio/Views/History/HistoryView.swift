@@ -1,6 +1,7 @@
 import Foundation
 import History
 import Preview
+import RunwareAPI
 import TerminalUI
 
 /// The History screen: the search line, then the pane on show (the contact sheet or list, a
@@ -49,10 +50,10 @@ struct HistoryView {
         let label = "History  / search: "
         frame.put(label, x: s.x, y: s.y, style: theme.style("title"))
         let x = s.x + DisplayWidth.of(label)
-        let counted = h.total.map { total in
-            h.matching.map { "\($0) job\($0 == 1 ? "" : "s") in \(total) stack\(total == 1 ? "" : "s")" } ?? "\(total) job\(total == 1 ? "" : "s")"
+        let matches = h.total.map { total in
+            h.matching.map { "\(counted($0, "job")) in \(counted(total, "stack"))" } ?? "\(counted(total, "job"))"
         } ?? "loading…"
-        let right = (h.mode == .sheet ? "sheet" : "list") + "  " + counted
+        let right = (h.mode == .sheet ? "sheet" : "list") + "  " + matches
         let queryWidth = max(1, s.width - DisplayWidth.of(label) - DisplayWidth.of(right) - 2)
         var cursor: (x: Int, y: Int)?
         if editing {
