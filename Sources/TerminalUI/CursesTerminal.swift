@@ -9,7 +9,6 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     public private(set) var rows: Int = 24
     public let colorCount: Int
     private var pairs: [Style: Int32] = [:]
-    private var pendingPaste: String?
 
     static let pasteStart: Int32 = 1001
     static let pasteEnd: Int32 = 1002

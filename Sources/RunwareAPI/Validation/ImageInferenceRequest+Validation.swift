@@ -23,13 +23,6 @@ extension ImageInferenceRequest {
         return list.issues
     }
 
-    /// Throws a `ValidationFailure` holding every violation, if there is any.
-    public func validated() throws -> ImageInferenceRequest {
-        let issues = validate()
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        return self
-    }
-
     /// The task object as sent, with non-finite numbers spelled `nan`, `inf`, `-inf` so that
     /// validation can name them (JSON itself has no spelling for them).
     var validationView: JSONValue {

@@ -292,8 +292,6 @@ public final class StudioApp: @unchecked Sendable {
             terminal.repaintAll()
             renderer.invalidate()
             lastFrame = nil
-        case .quit:
-            break
         }
     }
 }

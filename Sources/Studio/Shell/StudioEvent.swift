@@ -83,5 +83,4 @@ public enum StudioEffect: Sendable, Equatable {
     case copy(String)
     case suspend
     case redraw
-    case quit
 }

@@ -10,8 +10,8 @@ extension StudioReducer {
             case .effect(let effect): effects.append(effect)
             case .notice(let text): state.status.notice = text
             case .quit:
+                // The loop ends when it sees this; there is nothing to carry out.
                 state.quitRequested = true
-                effects.append(.quit)
             case .open(let overlay): state.overlay = overlay
             case .rememberFolder(let folder): state.pickerFolder = folder
             case .copy(let text, let what):

@@ -99,7 +99,7 @@ public struct StudioReducer: Sendable {
             }
             state.overlay = nil
             state.quitRequested = true
-            return [.quit]
+            return []
         case .help:
             state.overlay = .help(HelpOverlay(screen: state.screen))
         case .messageShow:
