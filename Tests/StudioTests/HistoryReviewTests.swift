@@ -117,6 +117,24 @@ import Testing
         #expect(s.state.history.pane == .browse)
     }
 
+    /// A picture that cannot be made (its file is gone or damaged) shows a marked cell with why,
+    /// where the cell stayed blank for good.
+    @Test func aPictureThatCannotBeMadeIsAMarkedCell() {
+        var s = StudioFixture(columns: 100, rows: 30)
+        s.openHistory([9, 8])
+        guard let key = s.state.wantedThumbnails.first(where: { $0.path == "/img/9.png" }) else {
+            Issue.record("no picture asked: \(s.state.wantedThumbnails)")
+            return
+        }
+        s.send(.thumbnailFailed(key, reason: "damaged PNG image: end of stream"))
+        let text = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
+        #expect(text.contains("x no picture"), "\(text)")
+        #expect(text.contains("damaged"), "the reason, cut to the cell")
+        let grid = CellGrid.unreadable(columns: 6, rows: 3, reason: "\u{1B}]0;title\u{07} 狐狸 gone")
+        #expect(grid.text.allSatisfy { $0.count == 6 }, "\(grid.text)")
+        #expect(!grid.text.joined().contains("\u{1B}"), "outside text made safe")
+    }
+
     @Test func savedSearchesAreListedAndUsedByName() {
         var s = StudioFixture()
         s.send(.savedSearches(["keepers": "rating:>=4"]))

@@ -176,7 +176,9 @@ public final class StudioApp: @unchecked Sendable {
                 }
             }
         case .thumbnail(let key):
-            Task.detached { inbox.post(.thumbnail(key, try? services.thumbnail(key))) }
+            Task.detached {
+                do { inbox.post(.thumbnail(key, try services.thumbnail(key))) } catch { inbox.post(.thumbnailFailed(key, reason: "\(error)")) }
+            }
         case .estimate(let key):
             Task.detached { inbox.post(.estimate(key, (try? await services.estimate(key)) ?? .unknown)) }
         case .refreshSpend:

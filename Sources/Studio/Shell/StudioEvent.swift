@@ -15,6 +15,8 @@ public enum StudioEvent: Sendable {
     case models(query: String, results: [ModelEntry], error: String?)
     case folder(path: String, entries: [FileEntry], error: String?)
     case thumbnail(ThumbnailKey, CellGrid?)
+    /// The picture could not be made (a missing or damaged file): shown as a marked cell with why.
+    case thumbnailFailed(ThumbnailKey, reason: String)
     case estimate(EstimateKey, CostEstimate)
     case spendToday(Double)
     /// The account's balance (`accountManagement`), nil when the target does not tell.

@@ -48,13 +48,10 @@ extension StudioReducer {
             state.overlay = .files(picker)
         case .thumbnail(let key, let grid):
             if let grid { state.thumbnails[key] = grid }
-            // Keep only what is on screen and a few recent ones, so memory stays bounded while
-            // scrolling through any number of jobs (files that failed to load included).
-            if state.thumbnails.count > 64 || state.thumbnailsRequested.count > 256 {
-                let wanted = Set(state.wantedThumbnails)
-                for k in state.thumbnails.keys where !wanted.contains(k) { state.thumbnails[k] = nil }
-                state.thumbnailsRequested = state.thumbnailsRequested.intersection(wanted.union(state.thumbnails.keys))
-            }
+            Self.boundThumbnails(&state)
+        case .thumbnailFailed(let key, let reason):
+            state.thumbnails[key] = .unreadable(columns: key.columns, rows: key.rows, reason: reason)
+            Self.boundThumbnails(&state)
         case .estimate(let key, let estimate):
             state.generate.estimates[key] = estimate
         case .spendToday(let spend):
@@ -158,5 +155,14 @@ extension StudioReducer {
             state.status.lastError = "job \(line.number): History could not record it: \(reason)"
         case .validated, .uploaded, .finished: break
         }
+    }
+
+    /// Keeps only what is on screen and a few recent pictures, so memory stays bounded while
+    /// scrolling through any number of jobs (files that failed to load included).
+    static func boundThumbnails(_ state: inout StudioState) {
+        guard state.thumbnails.count > 64 || state.thumbnailsRequested.count > 256 else { return }
+        let wanted = Set(state.wantedThumbnails)
+        for k in state.thumbnails.keys where !wanted.contains(k) { state.thumbnails[k] = nil }
+        state.thumbnailsRequested = state.thumbnailsRequested.intersection(wanted.union(state.thumbnails.keys))
     }
 }
