@@ -32,11 +32,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
 
+        // Blocking and CPU-heavy work on threads of its own, off the cooperative pool (pictures, SQLite reads).
+        .target(name: "BlockingWork", swiftSettings: swift6LanguageMode),
         .target(name: "Imaging", dependencies: ["CTurboJPEG", "CSpng", "CWebP"], swiftSettings: swift6LanguageMode),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Studio",
-            dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", "BlockingWork",
+                           .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
         .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
@@ -55,7 +58,7 @@ let package = Package(
         .target(
             name: "RunwareSandbox",
             dependencies: [
-                "RunwareAPI", "Imaging", .product(name: "Hummingbird", package: "hummingbird"),
+                "RunwareAPI", "Imaging", "BlockingWork", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -85,6 +88,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport", swiftSettings: swift6LanguageMode),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "BlockingWorkTests", dependencies: ["BlockingWork"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "StudioTests",

@@ -1,3 +1,4 @@
+import BlockingWork
 import Foundation
 import Imaging
 import RunwareAPI
@@ -81,7 +82,9 @@ extension SandboxEngine {
                                                 taskType: ImageInferenceRequest.taskType, taskUUID: request.taskUUID))
             } else {
                 do {
-                    let made = try makeResult(request, inputs, seed: seed)
+                    // Made and encoded on the bounded worker: a 1024² picture is tens of ms of CPU that
+                    // would hold a cooperative-pool thread (the studio's own, with the sandbox inside it).
+                    let made = try await BlockingWorker.shared.run { try self.makeResult(request, inputs, seed: seed) }
                     let cost = Self.cost(request)
                     state.withLock { $0.spent += cost }
                     deliverer.deliver([(made.json, made.bytes)], format: request.effectiveOutputFormat.rawValue,

@@ -1,3 +1,4 @@
+import BlockingWork
 import Foundation
 import Generation
 import Preview
@@ -177,7 +178,10 @@ public final class StudioApp: @unchecked Sendable {
             }
         case .thumbnail(let key):
             Task.detached {
-                do { inbox.post(.thumbnail(key, try services.thumbnail(key))) } catch { inbox.post(.thumbnailFailed(key, reason: "\(error)")) }
+                // On the bounded worker, newest first: what was just scrolled to is drawn first.
+                do { inbox.post(.thumbnail(key, try await BlockingWorker.shared.run(.newestFirst) { try services.thumbnail(key) })) } catch {
+                    inbox.post(.thumbnailFailed(key, reason: "\(error)"))
+                }
             }
         case .estimate(let key):
             Task.detached { inbox.post(.estimate(key, (try? await services.estimate(key)) ?? .unknown)) }
@@ -190,7 +194,7 @@ public final class StudioApp: @unchecked Sendable {
         case .loadHistory(let query, let generation, let page, let stacked):
             Task.detached {
                 do {
-                    let (total, jobs, matching) = try services.historyPage(query: query, page: page, stacked: stacked)
+                    let (total, jobs, matching) = try await BlockingWorker.shared.run { try services.historyPage(query: query, page: page, stacked: stacked) }
                     inbox.post(.historyPage(generation: generation, page: page, total: total, jobs: jobs, matching: matching))
                 } catch {
                     inbox.post(.historyFailed(generation: generation, SafeText.line("\(error)")))
@@ -264,7 +268,7 @@ public final class StudioApp: @unchecked Sendable {
         case .readImage(let path):
             Task.detached {
                 do {
-                    let found = try services.taskObject(fromImage: path)
+                    let found = try await BlockingWorker.shared.run { try services.taskObject(fromImage: path) }
                     inbox.post(.imageRequest(path: path, found?.object, error: found?.note.map { SafeText.line($0) }))
                 } catch {
                     inbox.post(.imageRequest(path: path, nil, error: SafeText.line("cannot read \(path): \(error)")))
@@ -272,7 +276,7 @@ public final class StudioApp: @unchecked Sendable {
             }
         case .saveSweep(let sweep):
             Task.detached {
-                do { inbox.post(.sweepSaved(try services.saveSweep(sweep))) } catch {
+                do { inbox.post(.sweepSaved(try await BlockingWorker.shared.run { try services.saveSweep(sweep) })) } catch {
                     inbox.post(.error(SafeText.line("saving the sweep failed: \(error)")))
                 }
             }

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Blocking or CPU-heavy work (decoding and encoding pictures, sweep sheets, SQLite reads) on a
+/// fixed set of threads of its own, never on Swift's cooperative pool: on two cores that pool has
+/// two threads, and a few synchronous thumbnails in `Task.detached` held both, so nothing else in
+/// the process (the sandbox's answers, the studio's events) ran until they were done.
+///
+/// Jobs wait in two queues: `.inOrder` ones (someone waits for each: a History page, a sandbox
+/// picture) go first, oldest first; `.newestFirst` ones (thumbnails) after, the newest first, so
+/// what was just scrolled to is drawn before what was scrolled past. A job whose task is cancelled
+/// before it starts never runs (it throws `CancellationError`).
+public final class BlockingWorker: @unchecked Sendable {
+    public enum Order: Sendable { case inOrder, newestFirst }
+
+    /// The process's worker: as many threads as cores (at least two).
+    public static let shared = BlockingWorker(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    private struct Job {
+        var id: UInt64
+        var run: () -> Void
+        var cancel: () -> Void
+    }
+
+    private let condition = NSCondition()
+    private var inOrder: [Job] = []
+    private var newestFirst: [Job] = []
+    /// Ids cancelled before they were queued (the cancellation handler can run first).
+    private var cancelledEarly: Set<UInt64> = []
+    private var nextID: UInt64 = 0
+    private var running = 0
+
+    public init(threads: Int) {
+        for n in 0..<max(1, threads) {
+            let thread = Thread { [self] in
+                Thread.current.name = "dr-worker-\(n)"
+                Thread.current.threadDictionary[Self.marker] = true
+                loop()
+            }
+            // Decoders and encoders keep large frames on the stack.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Runs `work` on one of the worker's threads and gives back its value or error.
+    public func run<T: Sendable>(_ order: Order = .inOrder, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let id = condition.withLock { () -> UInt64 in
+            nextID += 1
+            return nextID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+                let job = Job(id: id, run: { continuation.resume(with: Result { try work() }) },
+                              cancel: { continuation.resume(throwing: CancellationError()) })
+                condition.lock()
+                if cancelledEarly.remove(id) != nil {
+                    condition.unlock()
+                    job.cancel()
+                    return
+                }
+                switch order {
+                case .inOrder: inOrder.append(job)
+                case .newestFirst: newestFirst.append(job)
+                }
+                condition.signal()
+                condition.unlock()
+            }
+        } onCancel: {
+            condition.lock()
+            var removed: Job?
+            if let i = inOrder.firstIndex(where: { $0.id == id }) {
+                removed = inOrder.remove(at: i)
+            } else if let i = newestFirst.firstIndex(where: { $0.id == id }) {
+                removed = newestFirst.remove(at: i)
+            } else {
+                // Not queued yet (or already running, when this mark is never read).
+                cancelledEarly.insert(id)
+            }
+            condition.unlock()
+            removed?.cancel()
+        }
+    }
+
+    private static let marker = "darkroom.blocking-worker"
+
+    /// Whether the calling code runs on a worker's thread.
+    public static var onWorkerThread: Bool { Thread.current.threadDictionary[marker] as? Bool == true }
+
+    /// Jobs waiting and running now (for tests and the bench).
+    public var load: (waiting: Int, running: Int) {
+        condition.withLock { (inOrder.count + newestFirst.count, running) }
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while inOrder.isEmpty && newestFirst.isEmpty { condition.wait() }
+            let job = inOrder.isEmpty ? newestFirst.removeLast() : inOrder.removeFirst()
+            running += 1
+            condition.unlock()
+            job.run()
+            condition.lock()
+            running -= 1
+            // A mark left for a job that ran before its cancellation arrived is dropped.
+            cancelledEarly.remove(job.id)
+            condition.unlock()
+        }
+    }
+}
