@@ -5,12 +5,13 @@ import Foundation
 /// two threads, and a few synchronous thumbnails in `Task.detached` held both, so nothing else in
 /// the process (the sandbox's answers, the studio's events) ran until they were done.
 ///
-/// Jobs wait in two queues: `.inOrder` ones (someone waits for each: a History page, a sandbox
-/// picture) go first, oldest first; `.newestFirst` ones (thumbnails) after, the newest first, so
-/// what was just scrolled to is drawn before what was scrolled past. A job whose task is cancelled
+/// Jobs wait in three queues: `.inOrder` ones (someone waits for each: a History page, a sweep
+/// sheet) go first, oldest first; `.newestFirst` ones (thumbnails) next, the newest first, so what
+/// was just scrolled to is drawn before what was scrolled past; `.background` ones (the sandbox's
+/// pictures, which stand for a server far away) last, oldest first. A job whose task is cancelled
 /// before it starts never runs (it throws `CancellationError`).
 public final class BlockingWorker: @unchecked Sendable {
-    public enum Order: Sendable { case inOrder, newestFirst }
+    public enum Order: Sendable { case inOrder, newestFirst, background }
 
     /// The process's worker: as many threads as cores (at least two).
     public static let shared = BlockingWorker(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
@@ -24,6 +25,7 @@ public final class BlockingWorker: @unchecked Sendable {
     private let condition = NSCondition()
     private var inOrder: [Job] = []
     private var newestFirst: [Job] = []
+    private var background: [Job] = []
     /// Ids cancelled before they were queued (the cancellation handler can run first).
     private var cancelledEarly: Set<UInt64> = []
     private var nextID: UInt64 = 0
@@ -61,6 +63,7 @@ public final class BlockingWorker: @unchecked Sendable {
                 switch order {
                 case .inOrder: inOrder.append(job)
                 case .newestFirst: newestFirst.append(job)
+                case .background: background.append(job)
                 }
                 condition.signal()
                 condition.unlock()
@@ -72,6 +75,8 @@ public final class BlockingWorker: @unchecked Sendable {
                 removed = inOrder.remove(at: i)
             } else if let i = newestFirst.firstIndex(where: { $0.id == id }) {
                 removed = newestFirst.remove(at: i)
+            } else if let i = background.firstIndex(where: { $0.id == id }) {
+                removed = background.remove(at: i)
             } else {
                 // Not queued yet (or already running, when this mark is never read).
                 cancelledEarly.insert(id)
@@ -88,14 +93,14 @@ public final class BlockingWorker: @unchecked Sendable {
 
     /// Jobs waiting and running now (for tests and the bench).
     public var load: (waiting: Int, running: Int) {
-        condition.withLock { (inOrder.count + newestFirst.count, running) }
+        condition.withLock { (inOrder.count + newestFirst.count + background.count, running) }
     }
 
     private func loop() {
         while true {
             condition.lock()
-            while inOrder.isEmpty && newestFirst.isEmpty { condition.wait() }
-            let job = inOrder.isEmpty ? newestFirst.removeLast() : inOrder.removeFirst()
+            while inOrder.isEmpty && newestFirst.isEmpty && background.isEmpty { condition.wait() }
+            let job = !inOrder.isEmpty ? inOrder.removeFirst() : !newestFirst.isEmpty ? newestFirst.removeLast() : background.removeFirst()
             running += 1
             condition.unlock()
             job.run()

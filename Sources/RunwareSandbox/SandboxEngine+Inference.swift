@@ -47,6 +47,7 @@ extension SandboxEngine {
             let latency = settings.asyncLatency
             Task.detached { [self] in
                 try? await Task.sleep(for: latency)
+                await self.waitForPolls(recordKey)
                 await self.complete(recordKey, request, inputs, plan: plan, paced: true)
             }
             return TaskOutcome(data: [.object(["taskType": .string(type), "taskUUID": .string(request.taskUUID)])])
@@ -55,6 +56,14 @@ extension SandboxEngine {
         let images = await complete(recordKey, request, inputs, plan: plan, paced: false)
         if let failure = images.failure { return .failure(500, failure) }
         return answer(images.images, taskUUID: request.taskUUID)
+    }
+
+    /// Until the task has been polled `Settings.asyncPolls` times (or its record is gone).
+    func waitForPolls(_ recordKey: String) async {
+        guard let wanted = settings.asyncPolls else { return }
+        while let polls = state.withLock({ $0.tasks.value(for: recordKey, now: settings.now())?.polls }), polls < wanted {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
     }
 
     /// What happens to a task's images besides being made: the last `failing` fail on their own.
@@ -84,7 +93,7 @@ extension SandboxEngine {
                 do {
                     // Made and encoded on the bounded worker: a 1024² picture is tens of ms of CPU that
                     // would hold a cooperative-pool thread (the studio's own, with the sandbox inside it).
-                    let made = try await BlockingWorker.shared.run { try self.makeResult(request, inputs, seed: seed) }
+                    let made = try await BlockingWorker.shared.run(.background) { try self.makeResult(request, inputs, seed: seed) }
                     let cost = Self.cost(request)
                     state.withLock { $0.spent += cost }
                     deliverer.deliver([(made.json, made.bytes)], format: request.effectiveOutputFormat.rawValue,
@@ -195,6 +204,7 @@ extension SandboxEngine {
                                                 message: "No async task with taskUUID \(uuid ?? "(missing)") was found.",
                                                 parameters: ["taskUUID"], taskType: type, taskUUID: uuid))
         }
+        state.withLock { $0.tasks.update(key + "/" + uuid) { $0.polls += 1 } }
         // The task failed as a whole: no `status` on it, so it is not read as one image's failure.
         if let failure = record.failure { return TaskOutcome(data: [], errors: [failure], status: 200) }
         let elapsed = now.timeIntervalSince(record.created)

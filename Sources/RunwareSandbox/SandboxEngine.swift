@@ -29,12 +29,16 @@ public final class SandboxEngine: Sendable {
         /// requests to the services around it, so it refuses them unless this is on (tests that
         /// serve images from their own loopback server).
         public var fetchesPrivateImageURLs: Bool
+        /// An async task's results appear only once it has been polled (getResponse) this many
+        /// times, as a slow task's would: a client's behaviour between polls is then the same
+        /// however busy the machine is. Nil: after `asyncLatency` alone.
+        public var asyncPolls: Int?
         public var now: @Sendable () -> Date
 
         public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
                     failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
-                    startingBalance: Double = 10, fetchesPrivateImageURLs: Bool = false,
+                    startingBalance: Double = 10, fetchesPrivateImageURLs: Bool = false, asyncPolls: Int? = nil,
                     now: @escaping @Sendable () -> Date = { Date() }) {
             self.apiKey = apiKey
             self.asyncLatency = asyncLatency
@@ -45,6 +49,7 @@ public final class SandboxEngine: Sendable {
             self.imageInterval = imageInterval
             self.startingBalance = startingBalance
             self.fetchesPrivateImageURLs = fetchesPrivateImageURLs
+            self.asyncPolls = asyncPolls
             self.now = now
         }
     }
@@ -66,6 +71,8 @@ public final class SandboxEngine: Sendable {
         /// The task failed as a whole.
         var failure: APIErrorObject?
         var finished = false
+        /// getResponse calls for it so far (`Settings.asyncPolls`).
+        var polls = 0
     }
 
     struct StoredImage: Sendable {

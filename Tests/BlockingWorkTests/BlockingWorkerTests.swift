@@ -33,7 +33,7 @@ import Testing
         for task in blocked { try await task.value }
     }
 
-    @Test func waitingJobsRunNewestFirstOrInOrder() async throws {
+    @Test func waitingJobsRunInOrderThenNewestFirstThenInTheBackground() async throws {
         let worker = BlockingWorker(threads: 1)
         let gate = DispatchSemaphore(value: 0)
         let first = Task { try await worker.run { gate.wait() } }
@@ -44,12 +44,14 @@ import Testing
             tasks.append(Task { try await worker.run(.newestFirst) { order.append(name) } })
             while worker.load.waiting < tasks.count { try await Task.sleep(for: .milliseconds(1)) }
         }
+        tasks.append(Task { try await worker.run(.background) { order.append("sandbox picture") } })
+        while worker.load.waiting < tasks.count { try await Task.sleep(for: .milliseconds(1)) }
         tasks.append(Task { try await worker.run(.inOrder) { order.append("page") } })
         while worker.load.waiting < tasks.count { try await Task.sleep(for: .milliseconds(1)) }
         gate.signal()
         try await first.value
         for task in tasks { try await task.value }
-        #expect(order.all == ["page", "thumb 3", "thumb 2", "thumb 1"])
+        #expect(order.all == ["page", "thumb 3", "thumb 2", "thumb 1", "sandbox picture"])
     }
 
     @Test func aJobCancelledBeforeItStartsNeverRuns() async throws {
