@@ -41,7 +41,7 @@ import TestSupport
         let (app, terminal) = try Self.app(folder, format: .sixel)
         app.start()
         // Sixel data starts with DCS (ESC P) and its parameters, then `q`.
-        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in Self.placements(terminal, "\u{1B}P") == 1 })
         let preview = try #require(GenerateLayout(columns: 140, rows: 44).preview)
         #expect(terminal.repaintedRows.isEmpty)
 
@@ -76,7 +76,7 @@ import TestSupport
         defer { folder.remove() }
         let (app, terminal) = try Self.app(folder, format: .sixel, side: 2048)
         app.start()
-        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in Self.placements(terminal, "\u{1B}P") == 1 })
         let first = try #require(terminal.controls.last { $0.contains("\u{1B}P") })
         let key = try #require(app.state.pixelTarget)
         let preview = ThumbnailKey(path: key.1, columns: key.0.width, rows: key.0.height)
@@ -88,7 +88,7 @@ import TestSupport
         app.dispatch(.pixels(preview, Array(first.utf8), columns: key.0.width, rows: key.0.height, cell: CellPixels(width: 8, height: 16)))
         app.render()
         #expect(Self.placements(terminal, "\u{1B}P") == 1, "a picture made for the old cells is not placed")
-        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 2 })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in Self.placements(terminal, "\u{1B}P") == 2 })
         let again = try #require(terminal.controls.last { $0.contains("\u{1B}P") })
         #expect(rasterWidth(again) == narrow * 2, "made again for 16x32 px cells: \(narrow) then \(rasterWidth(again) ?? 0) px wide")
     }
@@ -100,12 +100,12 @@ import TestSupport
         try ImageEncoder.encode(RGBAImage(width: 128, height: 256, fill: (200, 40, 40, 255)), as: .png).write(to: URL(fileURLWithPath: other))
         let (app, terminal) = try Self.app(folder, format: .sixel, more: [other])
         app.start()
-        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 1 })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in Self.placements(terminal, "\u{1B}P") == 1 })
         app.dispatch(.terminal(.key(.alt("."))))
         app.render()
         // The old picture is off at once, not left under the new caption while the new one is made.
         #expect(terminal.repaintedRows.count == 1)
-        #expect(await app.settle { _ in Self.placements(terminal, "\u{1B}P") == 2 })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in Self.placements(terminal, "\u{1B}P") == 2 })
     }
 
     @Test func kittyPicturesGoOnceAsPNGAndArePlacedAgainByIDAllWrappedForTmux() async throws {
@@ -114,7 +114,7 @@ import TestSupport
         let (app, terminal) = try Self.app(folder, format: .kitty, tmux: true)
         app.start()
         // The first placement sends the picture: PNG, under this studio's id, answers off.
-        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T,f=100,q=2,i=") } })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in terminal.controls.contains { $0.contains("\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T,f=100,q=2,i=") } })
         let sent = try #require(terminal.controls.last)
         let id = try #require(sent.firstMatch(of: /a=T,f=100,q=2,i=(\d+),p=1/)?.1)
         #expect(sent.utf8.count < 40_000, "a 256x256 flat picture as PNG, not \(sent.utf8.count) bytes of RGBA")
@@ -143,7 +143,7 @@ import TestSupport
         let (app, terminal) = try Self.app(folder, format: .kitty, tmux: true, placeholders: true)
         app.start()
         // Sent once with a virtual placement of the cells it needs, wrapped for tmux...
-        #expect(await app.settle { _ in terminal.controls.contains { $0.contains("\u{1B}\u{1B}_Ga=T,f=100,q=2,U=1,i=") } })
+        #expect(await app.settle(timeout: .seconds(60)) { _ in terminal.controls.contains { $0.contains("\u{1B}\u{1B}_Ga=T,f=100,q=2,U=1,i=") } })
         let sent = try #require(terminal.controls.last)
         let match = try #require(sent.firstMatch(of: /U=1,i=(\d+),c=(\d+),r=(\d+)/))
         let id = try #require(UInt32(match.1)), columns = try #require(Int(match.2)), rows = try #require(Int(match.3))
