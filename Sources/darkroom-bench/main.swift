@@ -23,6 +23,7 @@ if all || arguments.contains("studio") {
     try StudioBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path)
 }
 if all || arguments.contains("history-screen") { try await HistoryScreenBench.run() }
+if all || arguments.contains("studio-load") { try await StudioUnderLoadBench.run() }
 if all || arguments.contains("tmux") {
     try TmuxLatencyBench.run(binary: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("darkroom").path)
 }
