@@ -4,8 +4,9 @@ JOBS ?= 2
 
 .PHONY: run test deps venv build release bench clean install uninstall
 
-# Release builds carry the Swift runtime and Foundation inside the binary, so the installed copy
-# runs where no Swift toolchain is (and starts faster: fewer libraries to load).
+# The darkroom binary carries the Swift runtime and Foundation in every build (-static-stdlib in
+# Package.swift), so a copy runs where no Swift toolchain is; --static-swift-stdlib does the same
+# for the release build's other products (darkroom-bench).
 RELEASE = -c release -j $(JOBS) --static-swift-stdlib
 
 # Where `make install` puts darkroom: /usr/local as root, else ~/.local.

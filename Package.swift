@@ -70,7 +70,12 @@ let package = Package(
                 "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI", "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift6LanguageMode),
+            swiftSettings: swift6LanguageMode,
+            // Every build of the app (debug too) carries the Swift runtime and Foundation, so a copy
+            // runs where no toolchain is; the test bundles stay dynamic (beside XCTest's Foundation).
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization",
+                                            "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                                            "-l_FoundationCollections", "-lswiftSynchronization", "-Xlinker", "--end-group"])]),
         .executableTarget(
             name: "darkroom-bench",
             // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
