@@ -94,17 +94,9 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(temp.path) }
         }
-        let written = data.withUnsafeBytes { raw -> Int in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return offset }
-                offset += n
-            }
-            return offset
-        }
+        let complete = writeAll(data, to: fd)
         let reason = String(cString: strerror(errno))
-        guard written == data.count, !durable || fsync(fd) == 0 else {
+        guard complete, !durable || fsync(fd) == 0 else {
             close(fd)
             throw WriteError(path: url.path, reason: reason)
         }
@@ -113,11 +105,6 @@ public enum AtomicFile {
             throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
         }
         ok = true
-        guard durable else { return }
-        let dir = open(folder.path, O_RDONLY)
-        if dir >= 0 {
-            fsync(dir)
-            close(dir)
-        }
+        if durable { syncFolder(folder) }
     }
 }
