@@ -41,6 +41,8 @@ let package = Package(
             dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", "BlockingWork",
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
+        .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI"],
+                swiftSettings: swift6LanguageMode),
         .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: swift6LanguageMode),
@@ -79,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "darkroom-bench",
             // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "TerminalUI", "Generation",
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "StudioTesting", "TerminalUI", "Generation",
                            "HostileFiles"],
             swiftSettings: swift6LanguageMode),
 
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "StudioTests",
-            dependencies: ["Studio", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
+            dependencies: ["Studio", "StudioTesting", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
                            "Imaging"],
             // Text snapshots, read by path (Snapshot.swift), not bundled.
             exclude: ["Snapshots"],

@@ -5,18 +5,18 @@ import RunwareAPI
 import Studio
 import TerminalUI
 
-/// What the studio runs with, made from an open session: its services (runner, History,
+/// What the studio runs with, made from an open session: its ports (runner, History,
 /// thumbnails with their caches, the sweep folder), the pixel renderer when the terminal shows
 /// pixels, and crash recovery said as studio events.
 public enum StudioWiring {
     /// `size`: the terminal's, whose cell shape the symbol pictures follow.
-    public static func services(_ session: Session, history: HistoryStore, colors: ColorMode, size: TerminalSize? = nil) -> LiveServices {
+    public static func ports(_ session: Session, history: HistoryStore, colors: ColorMode, size: TerminalSize? = nil) -> StudioPorts {
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
                                       cache: ThumbnailCache(folder: session.env.cellCacheFolder),
                                       stored: session.thumbnails)
-        return LiveServices(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
-                            previewOptions: PreviewOptions(colors: colors, symbols: .block, cellAspect: size?.cellAspect ?? CellGeometry.cellAspect),
-                            sweepFolder: session.env.sweepFolder)
+        return .live(runner: session.runner, history: history, folder: session.outputFolder, thumbnailer: thumbnailer,
+                     previewOptions: PreviewOptions(colors: colors, symbols: .block, cellAspect: size?.cellAspect ?? CellGeometry.cellAspect),
+                     sweepFolder: session.env.sweepFolder)
     }
 
     /// The pixel format and its renderer sized to the terminal's cells; nil for symbols.
@@ -34,8 +34,8 @@ public enum StudioWiring {
         events += recovery.outcomes.compactMap { $0.historyWriteFailure.map(StudioEvent.error) }
         let settled = recovery.outcomes.filter { $0.status != .pending }
         if !settled.isEmpty {
-            events.append(.historyChanged("settled \(counted(settled.count, "earlier job")): "
-                + settled.map { "job \($0.jobID) \($0.status.rawValue)" }.joined(separator: ", ")))
+            events.append(.history(.changed("settled \(counted(settled.count, "earlier job")): "
+                + settled.map { "job \($0.jobID) \($0.status.rawValue)" }.joined(separator: ", "))))
         }
         return events
     }
@@ -45,7 +45,7 @@ public enum StudioWiring {
     /// behind are settled in the background meanwhile, their outcome posted to the studio.
     public static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
                            colors: ColorMode, probe: TerminalProbe.Result, size: TerminalSize?) async {
-        let services = services(session, history: history, colors: colors, size: size)
+        let ports = ports(session, history: history, colors: colors, size: size)
         let pixels = pixels(probe, size: size)
         let hint = probe.hint
         let targetName = session.target.displayName
@@ -73,7 +73,7 @@ public enum StudioWiring {
                     state.status.notice = problem
                 case .none: break
                 }
-                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, services: services,
+                let app = StudioApp(state: state, terminal: terminal, keyMap: keyMap, theme: theme, ports: ports,
                                     pixels: pixels, stateFile: stateFile)
                 Task.detached {
                     for event in await recover(session) { app.post(event) }

@@ -43,14 +43,14 @@ enum HistoryScreenBench {
         let pty = StudioBench.PTY(columns: 160, rows: 48)
         let terminal = pty.makeTerminal()
         let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
-        let services = LiveServices(runner: JobRunner(client: client, history: store), history: store,
-                                    folder: folder.appendingPathComponent("out"),
-                                    thumbnailer: Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1), cache: ThumbnailCache(folder: nil)),
-                                    previewOptions: PreviewOptions(colors: .colors256))
+        let ports = StudioPorts.live(runner: JobRunner(client: client, history: store), history: store,
+                                     folder: folder.appendingPathComponent("out"),
+                                     thumbnailer: Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1), cache: ThumbnailCache(folder: nil)),
+                                     previewOptions: PreviewOptions(colors: .colors256))
         let state = StudioState(columns: 160, rows: 48, now: Date(), document: ["model": .string("runware:111@1"),
                                                                                 "positivePrompt": .string("")],
                                 target: "sandbox", pickerFolder: folder.path)
-        let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: try StudioBench.theme(), services: services)
+        let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: try StudioBench.theme(), ports: ports)
         app.start()
         let before = Measure.residentMiB()
         app.dispatch(.terminal(.key(.function(2))))

@@ -4,41 +4,13 @@ import History
 import Preview
 import RunwareAPI
 import Studio
+import StudioTesting
 import TerminalUI
 
 /// The studio's terminal output: bytes per typed character in the prompt editor (ncursesw on a
 /// pseudo-terminal, target 300 or fewer), a full redraw at 200x60, and the start-up of the real
 /// binary to its first frame.
 enum StudioBench {
-    /// Services that answer at once, so only drawing is measured.
-    struct QuietServices: StudioServices {
-        func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {}
-        func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
-            ([], 0)
-        }
-        func listFolder(_ path: String) throws -> [FileEntry] { [] }
-        struct NoFile: Error {}
-        /// The bench state carries its own thumbnails.
-        func thumbnail(_ key: ThumbnailKey) throws -> CellGrid { throw NoFile() }
-        func estimate(_ key: EstimateKey) async throws -> CostEstimate { .unknown }
-        func balance() async throws -> Double? { nil }
-        func spendToday() throws -> Double { 0 }
-        func promptHistory() throws -> [String] { [] }
-        func historyPage(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) { (0, [], nil) }
-        func setFavourite(_ id: Int64, _ on: Bool) throws {}
-        func delete(_ id: Int64, userFiles: UserFiles) throws -> JobDeletion { JobDeletion(jobID: id) }
-        func tag(_ id: Int64, add: [String], remove: [String]) throws {}
-        func export(_ id: Int64, to folder: String) throws -> JobExport.Outcome { .init() }
-        func lineage(of id: Int64) throws -> LineageTree { throw NoFile() }
-        func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? { nil }
-        func saveSweep(_ sweep: SweepGrid) throws -> [String] { throw NoFile() }
-        func apply(_ batch: HistoryBatch) throws -> String { "" }
-        func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String]) { ([], 0, []) }
-        func savedSearches() throws -> [String: String] { [:] }
-        func saveSearch(name: String, query: String) throws {}
-        func historyVersion() throws -> Int { 0 }
-    }
-
     /// A pseudo-terminal whose output is read on a thread of its own (a full frame is larger
     /// than the kernel's buffer), counting bytes.
     final class PTY: @unchecked Sendable {
@@ -127,7 +99,7 @@ enum StudioBench {
             let pty = PTY(columns: columns, rows: rows)
             let terminal = pty.makeTerminal()
             let app = StudioApp(state: busyState(columns: columns, rows: rows), terminal: terminal, keyMap: .defaults,
-                                theme: try theme(), services: QuietServices())
+                                theme: try theme(), ports: QuietPorts.all)
             app.start()
             let firstFrame = pty.drain()
             var perChar: [Double] = []
@@ -170,7 +142,7 @@ enum StudioBench {
         var document = document()
         document["lora"] = .array((0..<loras).map { .object(["model": .string("civitai:\($0)@1"), "weight": .double(9)]) })
         let state = StudioState(columns: 160, rows: 48, now: Date(), document: document, target: "sandbox", pickerFolder: "/tmp")
-        let app = StudioApp(state: state, terminal: pty.makeTerminal(), keyMap: .defaults, theme: try theme(), services: QuietServices())
+        let app = StudioApp(state: state, terminal: pty.makeTerminal(), keyMap: .defaults, theme: try theme(), ports: QuietPorts.all)
         app.start()
         _ = pty.drain()
         var cpu: [Double] = []

@@ -2,6 +2,7 @@ import Foundation
 import RunwareAPI
 import RunwareSandbox
 import Studio
+import StudioTesting
 import TerminalUI
 
 /// The studio's keypress-to-frame while a sandbox in the same process makes 1024x1024 pictures,
@@ -51,7 +52,7 @@ enum StudioUnderLoadBench {
         return await withCheckedContinuation { (done: CheckedContinuation<[Double], Never>) in
             let thread = Thread {
                 let app = StudioApp(state: StudioBench.busyState(columns: 160, rows: 48), terminal: pty.makeTerminal(), keyMap: .defaults,
-                                    theme: theme, services: StudioBench.QuietServices())
+                                    theme: theme, ports: QuietPorts.all)
                 app.start()
                 var times: [Double] = []
                 for c in "a lighthouse at dusk on a rocky coast, film photo, grain" {

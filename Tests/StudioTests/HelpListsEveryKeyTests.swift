@@ -1,4 +1,5 @@
 import Foundation
+import History
 @testable import Studio
 import TerminalUI
 import Testing
@@ -84,7 +85,7 @@ import Testing
         #expect(s.state.overlay != nil, "y is no longer yes")
         s.effects = []
         s.key(.character("j"))
-        #expect(s.effects.contains(.deleteJob(3)))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([3]), .delete(userFiles: .keep))))))
         #expect(s.state.overlay == nil)
         s.key(.character("?"))
         #expect(s.state.overlay == .help(HelpOverlay(screen: .history)))

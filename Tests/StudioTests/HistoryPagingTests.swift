@@ -24,12 +24,12 @@ import Testing
                                                                                 "positivePrompt": .string("")],
                                 target: "sandbox", pickerFolder: "/tmp")
         var effects = reducer.reduce(&state, .terminal(.key(.function(2))))
-        #expect(effects.contains(.loadHistory(query: "", generation: state.history.generation, page: 0, stacked: true)))
+        #expect(effects.contains(.history(.load(query: "", generation: state.history.generation, page: 0, stacked: true))))
         var maxPages = 0
         for _ in 0..<400 {
             // Answer every page asked for, as History would.
-            for case .loadHistory(_, let generation, let page, _) in effects {
-                effects = reducer.reduce(&state, .historyPage(generation: generation, page: page, total: 100_000, jobs: Self.page(page)))
+            for case .history(.load(_, let generation, let page, _)) in effects {
+                effects = reducer.reduce(&state, .history(.page(generation: generation, page: page, total: 100_000, jobs: Self.page(page))))
             }
             maxPages = max(maxPages, state.history.pages.count)
             effects += reducer.reduce(&state, .terminal(.key(.pageDown)))
@@ -44,7 +44,7 @@ import Testing
         #expect(wanted.count == layout.pageCount(.sheet))
         // A late answer for an old query is dropped.
         let old = state.history.generation - 1
-        _ = reducer.reduce(&state, .historyPage(generation: old, page: 0, total: 5, jobs: []))
+        _ = reducer.reduce(&state, .history(.page(generation: old, page: 0, total: 5, jobs: [])))
         #expect(state.history.total == 100_000)
     }
 
@@ -54,7 +54,7 @@ import Testing
                                                                                 "positivePrompt": .string("")],
                                 target: "sandbox", pickerFolder: "/tmp")
         _ = reducer.reduce(&state, .terminal(.key(.function(2))))
-        _ = reducer.reduce(&state, .historyPage(generation: state.history.generation, page: 0, total: 100_000, jobs: Self.page(0)))
+        _ = reducer.reduce(&state, .history(.page(generation: state.history.generation, page: 0, total: 100_000, jobs: Self.page(0))))
         let layout = HistoryLayout(columns: 160, rows: 48)
         let second = (x: layout.body.x + HistoryLayout.cellWidth + 3, y: layout.body.y + 2)
         _ = reducer.reduce(&state, .terminal(.mouse(button: .left, x: second.x, y: second.y, pressed: true)))

@@ -12,11 +12,11 @@ import Testing
         s.openHistory([9, 8, 7])
         s.effects = []
         s.key(.character("4"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9]), .rate(4)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([9]), .rate(4))))))
         #expect(s.state.history.job(at: 0)?.rating == 4, "shown before History answers")
         #expect(s.state.history.selectedJob?.id == 8, "on to the next job")
         s.key(.character("0"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([8]), .rate(0)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([8]), .rate(0))))))
         #expect(s.state.history.selectedJob?.id == 7)
     }
 
@@ -29,7 +29,7 @@ import Testing
         #expect(s.state.history.selectedRow?.id == 9)
         s.effects = []
         s.key(.character("3"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9]), .rate(3)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([9]), .rate(3))))))
         guard case .detail(let detail) = s.state.history.pane else { Issue.record("the detail closed"); return }
         #expect(detail.row.id == 8, "the detail shows the next job")
         s.key(.right)
@@ -53,10 +53,10 @@ import Testing
         #expect(s.state.generate.selected?.job == "13")
         s.effects = []
         s.key(.character("4"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([13]), .rate(4)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([13]), .rate(4))))))
         #expect(s.state.generate.selected?.job == "12", "on to the older result")
         s.key(.character("0"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([12]), .rate(0)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([12]), .rate(0))))))
         #expect(s.state.generate.selected?.job == "12", "the oldest stays")
         #expect(s.state.generate.prompt.text == prompt, "no digit typed into the prompt")
     }
@@ -70,17 +70,17 @@ import Testing
         #expect(s.state.status.notice?.hasPrefix("2 marked jobs") == true)
         s.effects = []
         s.key(.character("5"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .rate(5)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([9, 8]), .rate(5))))))
         // Delete: History counts what the marked jobs hold, then asks naming it.
         s.effects = []
         s.key(.character("d"))
-        #expect(s.effects.contains(.prepareDelete(.jobs([9, 8]), what: "2 marked jobs")))
-        s.send(.deleteReady(ids: [9, 8], files: 3, userFiles: [], what: "2 marked jobs"))
+        #expect(s.effects.contains(.history(.prepareDelete(.jobs([9, 8]), what: "2 marked jobs"))))
+        s.send(.history(.deleteReady(ids: [9, 8], files: 3, userFiles: [], what: "2 marked jobs")))
         guard case .confirm(let question)? = s.state.overlay else { Issue.record("not asked"); return }
         #expect(question.question == "delete 2 marked jobs: 2 jobs and 3 image files?")
         s.effects = []
         s.key(.character("y"))
-        #expect(s.effects.contains(.batch(HistoryBatch(.jobs([9, 8]), .delete(userFiles: .keep)))))
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([9, 8]), .delete(userFiles: .keep))))))
         #expect(s.state.history.marks.isEmpty)
     }
 
@@ -95,7 +95,7 @@ import Testing
         #expect(s.state.history.batchTarget == .search("rating:0"))
         s.effects = []
         s.key(.character("d"))
-        #expect(s.effects.contains(.prepareDelete(.search("rating:0"), what: "every job of this search (2)")))
+        #expect(s.effects.contains(.history(.prepareDelete(.search("rating:0"), what: "every job of this search (2)"))))
         s.key(.character("a"))
         #expect(s.state.history.batchTarget == nil)
     }
@@ -137,7 +137,7 @@ import Testing
 
     @Test func savedSearchesAreListedAndUsedByName() {
         var s = StudioFixture()
-        s.send(.savedSearches(["keepers": "rating:>=4"]))
+        s.send(.history(.savedSearches(["keepers": "rating:>=4"])))
         s.key(.function(2))
         s.key(.character("/"))
         s.type("@keepers -fox")
@@ -153,7 +153,7 @@ import Testing
         s.key(.character("="))
         s.type("best")
         s.key(.enter)
-        #expect(s.effects.contains(.saveSearch(name: "best", query: "@keepers")))
+        #expect(s.effects.contains(.history(.saveSearch(name: "best", query: "@keepers"))))
         s.key(.character("/"))
         s.type(" @nope")
         #expect(s.state.history.queryError?.contains("no saved search called @nope") == true)
@@ -162,14 +162,14 @@ import Testing
     @Test func anotherProcessesJobsAppearByThemselves() {
         var s = StudioFixture()
         s.openHistory([3, 2])
-        s.send(.historyVersion(7))
+        s.send(.history(.version(7)))
         let generation = s.state.history.generation
-        s.send(.historyVersion(7))
+        s.send(.history(.version(7)))
         #expect(s.state.history.generation == generation, "nothing changed: nothing read")
         s.effects = []
-        s.send(.historyVersion(8))
+        s.send(.history(.version(8)))
         #expect(s.state.history.generation > generation)
-        #expect(s.effects.contains { if case .loadHistory = $0 { true } else { false } })
+        #expect(s.effects.contains { if case .history(.load) = $0 { true } else { false } })
     }
 }
 
@@ -179,7 +179,7 @@ import Testing
         s.key(.function(2))
         var top = StudioFixture.job(9)
         top.stackCount = 3
-        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [top, StudioFixture.job(5)], matching: 4))
+        s.send(.history(.page(generation: s.state.history.generation, page: 0, total: 2, jobs: [top, StudioFixture.job(5)], matching: 4)))
         let text = StudioView(theme: .monochrome, keyMap: .defaults).draw(s.state).frame.text.joined(separator: "\n")
         #expect(text.contains("4 jobs in 2 stacks") && text.contains("▣3#9 "), "\(text)")
         // The list says it too, before the prompt.
@@ -191,13 +191,13 @@ import Testing
         s.effects = []
         s.key(.character("e"))
         #expect(s.state.history.query.text == "stack:9")
-        #expect(s.effects.contains { if case .loadHistory(let q, _, _, let stacked) = $0 { q == "stack:9" && !stacked } else { false } })
+        #expect(s.effects.contains { if case .history(.load(let q, _, _, let stacked)) = $0 { q == "stack:9" && !stacked } else { false } })
         s.key(.character("e"))
         #expect(s.state.history.query.text == "")
         s.effects = []
         s.key(.character("u"))
         #expect(!s.state.history.stacked)
-        #expect(s.effects.contains { if case .loadHistory(_, _, _, let stacked) = $0 { !stacked } else { false } })
+        #expect(s.effects.contains { if case .history(.load(_, _, _, let stacked)) = $0 { !stacked } else { false } })
     }
 }
 
@@ -208,21 +208,21 @@ import Testing
         var s = StudioFixture()
         s.state.homeFolder = "/home/ann"
         s.key(.function(2))
-        s.send(.historyPage(generation: s.state.history.generation, page: 0, total: 2, jobs: [StudioFixture.job(9), StudioFixture.job(5)],
-                            matching: 2))
+        s.send(.history(.page(generation: s.state.history.generation, page: 0, total: 2, jobs: [StudioFixture.job(9), StudioFixture.job(5)],
+                            matching: 2)))
         s.effects = []
         s.key(.character("x"))
         s.key(.ctrl("u"))
         s.type("~/out")
         s.key(.enter)
-        #expect(s.effects.contains(.exportJob(9, folder: "/home/ann/out")), "\(s.effects)")
+        #expect(s.effects.contains(.history(.batch(HistoryBatch(.jobs([9]), .export(folder: "/home/ann/out"))))), "\(s.effects)")
         s.key(.character("a"))
         s.effects = []
         s.key(.character("x"))
         s.key(.ctrl("u"))
         s.type("~")
         s.key(.enter)
-        #expect(s.effects.contains { if case .batch(let b) = $0 { b.action == .export(folder: "/home/ann") } else { false } }, "\(s.effects)")
+        #expect(s.effects.contains { if case .history(.batch(let b)) = $0 { b.action == .export(folder: "/home/ann") } else { false } }, "\(s.effects)")
         #expect(InputPrompt.folder("/srv/out", home: "/home/ann") == "/srv/out")
     }
 }

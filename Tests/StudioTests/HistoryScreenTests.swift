@@ -41,14 +41,14 @@ import TestSupport
         try await SandboxHarness.with { sandbox in
             let history = try HistoryStore(path: folder.path + "/history.sqlite")
             try Self.populate(history, in: folder)
-            let services = LiveServices(runner: JobRunner(client: sandbox.client(), history: history), history: history,
+            let ports = StudioPorts.live(runner: JobRunner(client: sandbox.client(), history: history), history: history,
                                         folder: folder.url.appendingPathComponent("images"), thumbnailer: Thumbnailer(),
                                         previewOptions: PreviewOptions(colors: .colors256))
             let terminal = GridTerminal(columns: 120, rows: 40)
             let state = StudioState(columns: 120, rows: 40, now: Date(), document: ["model": .string("runware:111@1"),
                                                                                     "positivePrompt": .string("")],
                                     target: "sandbox", pickerFolder: folder.path + "/images")
-            let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services)
+            let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, ports: ports)
             app.start()
             key(app, .function(2))
             #expect(await app.settle(timeout: .seconds(60)) { $0.history.total == 300 && $0.history.pages[0] != nil })

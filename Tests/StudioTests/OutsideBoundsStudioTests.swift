@@ -89,7 +89,8 @@ import TestSupport
         let text = "a heron " + String(repeating: "x", count: 2 << 20) + "\nSteps: 20"
         try HostileFiles.png(extra: [HostileFiles.chunk("tEXt", Array("parameters\0".utf8) + Array(text.utf8))])
             .write(to: URL(fileURLWithPath: path))
-        let found = try #require(try SweepSheetTests.services(folder).taskObject(fromImage: path))
+        let found = try #require(try LiveGeneratePort(client: RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport()),
+                                                        history: nil).taskObject(fromImage: path))
         let note = found.note ?? ""
         #expect(note.contains("the image's parameters text was read to its first 1 MiB (the file holds more)"), "\(note)")
         #expect(note.contains("positivePrompt after its first 3000 characters"), "\(note)")

@@ -19,14 +19,14 @@ import TestSupport
         try ImageEncoder.encode(RGBAImage(width: side, height: side, fill: (30, 140, 200, 255)), as: .png)
             .write(to: URL(fileURLWithPath: path))
         let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
-        let services = LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
+        let ports = StudioPorts.live(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
                                     previewOptions: PreviewOptions(colors: .colors256))
         var state = StudioState(columns: 140, rows: 44, now: Date(), document: ["model": .string("runware:111@1")],
                                 target: "sandbox", pickerFolder: folder.path)
         for (n, file) in (more + [path]).enumerated() { state.generate.add(RecentResult(path: file, seed: UInt64(n), job: "\(n + 1)", index: 0)) }
         let terminal = GridTerminal(columns: 140, rows: 44)
         let renderer = PixelRenderer(cellWidth: 8, cellHeight: 16, tmuxPassthrough: tmux, kittyPlaceholders: placeholders)
-        let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services,
+        let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, ports: ports,
                             pixels: (format, renderer))
         return (app, terminal)
     }

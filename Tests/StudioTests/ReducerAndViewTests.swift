@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import Imaging
 import RunwareAPI
 @testable import Studio
 import TerminalUI
@@ -43,7 +44,7 @@ import Testing
         #expect(s.state.generate.form.draft.positivePrompt == "a lighthouse at dusk")
         s.effects = []
         s.key(.ctrl("g"))
-        guard case .generate(let id, let request, let parent)? = s.effects.first else { Issue.record("no generate effect"); return }
+        guard case .run(let id, let request, let parent)? = s.effects.first else { Issue.record("no generate effect"); return }
         #expect(id == 1 && parent == nil)
         #expect(request.positivePrompt == "a lighthouse at dusk" && request.width == 1024)
         #expect(s.state.jobs.inFlight == 1)
@@ -119,7 +120,7 @@ import Testing
 
     @Test func promptRecallWalksHistoryLikeAShell() {
         var s = Screen()
-        s.send(.promptHistory(["third", "second", "first"]))
+        s.send(.generate(.promptHistory(["third", "second", "first"])))
         s.type("draft")
         s.key(.alt("p"))
         #expect(s.state.generate.prompt.text == "third")
@@ -142,13 +143,13 @@ import Testing
         s.effects = []
         s.key(.enter)
         // LoRAs for the form's model's architecture: FLUX.1 [dev] SRPO is flux1d.
-        #expect(s.effects == [.searchModels(query: "", kind: .lora, architecture: "flux1d")])
+        #expect(s.effects == [.picker(.searchModels(query: "", kind: .lora, architecture: "flux1d"))])
         s.type("water")
-        #expect(s.effects.last == .searchModels(query: "water", kind: .lora, architecture: "flux1d"))
+        #expect(s.effects.last == .picker(.searchModels(query: "water", kind: .lora, architecture: "flux1d")))
         var entry = ModelEntry(air: "civitai:667004@746484", name: "Watercolor Illustration")
         entry.architecture = "flux1d"
-        s.send(.models(query: "wat", results: [], error: nil))  // a stale answer is ignored
-        s.send(.models(query: "water", results: [entry], error: nil))
+        s.send(.picker(.models(query: "wat", results: [], error: nil)))  // a stale answer is ignored
+        s.send(.picker(.models(query: "water", results: [entry], error: nil)))
         Snapshot.check(s.lines, named: "lora-picker")
         s.key(.enter)
         #expect(s.state.generate.form.draft.lora?.first?.model == "civitai:667004@746484")
@@ -165,9 +166,9 @@ import Testing
         s.focus("inputs.seedImage")
         s.effects = []
         s.key(.enter)
-        #expect(s.effects == [.listFolder("/tmp")])
-        s.send(.folder(path: "/tmp", entries: [FileEntry(name: "shots", isDirectory: true, bytes: 0),
-                                               FileEntry(name: "cat.png", isDirectory: false, bytes: 100)], error: nil))
+        #expect(s.effects == [.picker(.listFolder("/tmp"))])
+        s.send(.picker(.folder(path: "/tmp", entries: [FileEntry(name: "shots", isDirectory: true, bytes: 0),
+                                               FileEntry(name: "cat.png", isDirectory: false, bytes: 100)], error: nil)))
         s.key(.down)
         #expect(s.effects.contains { if case .thumbnail(let k) = $0 { k.path == "/tmp/cat.png" } else { false } })
         s.key(.enter)
@@ -183,24 +184,24 @@ import Testing
         s.state.homeFolder = "/home/ann"
         s.focus("inputs.seedImage")
         s.key(.enter)
-        s.send(.folder(path: "/tmp", entries: [FileEntry(name: "tmux-0", isDirectory: true, bytes: 0),
+        s.send(.picker(.folder(path: "/tmp", entries: [FileEntry(name: "tmux-0", isDirectory: true, bytes: 0),
                                                FileEntry(name: "ux", isDirectory: true, bytes: 0),
-                                               FileEntry(name: "a-ux-shot.png", isDirectory: false, bytes: 100)], error: nil))
+                                               FileEntry(name: "a-ux-shot.png", isDirectory: false, bytes: 100)], error: nil)))
         #expect(s.lines.joined().contains("Image for Seed image"))
         s.type("ux")
         guard case .files(let picker)? = s.state.overlay else { Issue.record("no picker"); return }
         #expect(picker.visible.map(\.name) == ["ux", "tmux-0", "a-ux-shot.png"], "a name that starts with the filter first, no ..")
         s.effects = []
         s.key(.enter)
-        #expect(s.effects.contains(.listFolder("/tmp/ux")), "\(s.effects)")
+        #expect(s.effects.contains(.picker(.listFolder("/tmp/ux"))), "\(s.effects)")
         // f2: the images folder.
         s.key(.function(2))
-        #expect(s.effects.contains(.listFolder("/data/images/2026/12")))
+        #expect(s.effects.contains(.picker(.listFolder("/data/images/2026/12"))))
         // A typed path: a folder opens, an image is chosen.
         s.type("~/pics")
         #expect(s.lines.joined().contains("Enter: open /home/ann/pics"))
         s.key(.enter)
-        #expect(s.effects.contains(.listFolder("/home/ann/pics")))
+        #expect(s.effects.contains(.picker(.listFolder("/home/ann/pics"))))
         s.type("/srv/in/cat.PNG")
         s.key(.enter)
         #expect(s.state.overlay == nil)

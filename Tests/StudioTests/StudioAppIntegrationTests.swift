@@ -18,14 +18,14 @@ import TestSupport
         try await SandboxHarness.with { sandbox in
             let history = try HistoryStore(path: folder.path + "/history.sqlite")
             let runner = JobRunner(client: sandbox.client(), history: history)
-            let services = LiveServices(runner: runner, history: history, folder: folder.url.appendingPathComponent("images"),
+            let ports = StudioPorts.live(runner: runner, history: history, folder: folder.url.appendingPathComponent("images"),
                                         thumbnailer: Thumbnailer(), previewOptions: PreviewOptions(colors: .colors256))
             let terminal = GridTerminal(columns: 140, rows: 44)
             let state = StudioState(columns: 140, rows: 44, now: Date(), document: [
                 "model": .string("runware:111@1"), "positivePrompt": .string(""), "width": .int(256), "height": .int(256),
                 "includeCost": .bool(true),
             ], target: "sandbox", pickerFolder: folder.path)
-            let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, services: services)
+            let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, ports: ports)
             app.start()
             for c in "a red fox in the snow" { app.dispatch(.terminal(.key(.character(c)))) }
             app.dispatch(.terminal(.key(.ctrl("g"))))

@@ -46,6 +46,6 @@ struct StudioFixture {
 
     /// Answers the page History asks for next with these jobs.
     mutating func answerHistory(_ ids: [Int64]) {
-        send(.historyPage(generation: state.history.generation, page: 0, total: ids.count, jobs: ids.map { Self.job($0) }))
+        send(.history(.page(generation: state.history.generation, page: 0, total: ids.count, jobs: ids.map { Self.job($0) })))
     }
 }

@@ -9,11 +9,9 @@ import TestSupport
 
 /// A sweep saved as PNGs keeps the results' own resolution (up to the caps), not 256 px cells.
 @Suite struct SweepSheetTests {
-    /// Services that only save sweeps (no History, no server), into `folder`/sweeps.
-    static func services(_ folder: TempFolder) -> LiveServices {
-        let client = RunwareClient(endpoint: "http://127.0.0.1:9/v1", apiKey: "unused", transport: CurlTransport())
-        return LiveServices(runner: JobRunner(client: client), history: nil, folder: folder.url, thumbnailer: Thumbnailer(),
-                            previewOptions: PreviewOptions(colors: .colors256), sweepFolder: folder.url.appendingPathComponent("sweeps"))
+    /// History's port with no History kept, saving sweeps into `folder`/sweeps.
+    static func port(_ folder: TempFolder) -> LiveHistoryPort {
+        LiveHistoryPort(history: nil, sweepFolder: folder.url.appendingPathComponent("sweeps"))
     }
 
     @Test func theSheetIsAtTheResultsResolution() throws {
@@ -26,10 +24,10 @@ import TestSupport
                 .write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let services = Self.services(folder)
+        let port = Self.port(folder)
         let sweep = SweepGrid(baseJobID: 7, axes: [SweepAxis(name: "steps", values: ["20", "28"])],
                               cells: paths.map { SweepCell(label: "", path: $0) })
-        let saved = try services.saveSweep(sweep)
+        let saved = try port.saveSweep(sweep)
         #expect(saved.count == 1)
         let size = try ImageFile.dimensions(saved[0])
         #expect(size.width >= 2 * 640 && size.height >= 640, "\(size)")
@@ -47,10 +45,10 @@ import TestSupport
                 .write(to: URL(fileURLWithPath: path))
             cells.append(SweepCell(label: "", path: path))
         }
-        let services = Self.services(folder)
+        let port = Self.port(folder)
         let axes = [SweepAxis(name: "steps", values: ["20", "28"]), SweepAxis(name: "CFGScale", values: ["2", "4"]),
                     SweepAxis(name: "seed", values: ["1", "2"])]
-        let saved = try services.saveSweep(SweepGrid(baseJobID: 7, axes: axes, cells: cells))
+        let saved = try port.saveSweep(SweepGrid(baseJobID: 7, axes: axes, cells: cells))
         #expect(saved.count == 2 && saved[0].hasSuffix("-page1.png") && saved[1].hasSuffix("-page2.png"), "\(saved)")
         func meanShade(_ path: String) throws -> Double {
             let image = try ImageFile.thumbnail(path, fitting: 64, 64)

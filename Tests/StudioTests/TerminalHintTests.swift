@@ -57,7 +57,7 @@ import Testing
     @Test func theBalanceAndThePublishedPriceAreShown() {
         var s = ReducerAndViewTests.Screen(columns: 160, rows: 40)
         s.focus("ui.aspectLock")
-        s.send(.balance(9.9924), .estimate(s.state.generate.estimateKey, .published(0.0038)))
+        s.send(.balance(9.9924), .generate(.estimate(s.state.generate.estimateKey, .published(0.0038))))
         let lines = s.lines
         #expect(lines[lines.count - 2].contains("balance $9.9924"), "\(lines[lines.count - 2])")
         #expect(lines.contains { $0.contains("Cost: ~$0.0038 at Runware's published price") })

@@ -1,4 +1,3 @@
-import BlockingWork
 import Foundation
 import Generation
 import Preview
@@ -14,11 +13,12 @@ public final class StudioApp: @unchecked Sendable {
     public let terminal: Terminal
     let reducer: StudioReducer
     let view: StudioView
-    let services: StudioServices
+    let ports: StudioPorts
+    /// Runs jobs, thumbnails and the status line's figures; keeps the jobs to cancel them.
+    private let shell: ShellRunner
     let clock: @Sendable () -> Date
     private var renderer = Renderer()
     private let inbox: Inbox
-    private var jobTasks: [Int: Task<Void, Never>] = [:]
     private let pixels: PixelPreview?
     private var lastFrame: Frame?
     /// Where the draft, the screen and the strip are kept between runs; nil keeps nothing.
@@ -27,7 +27,7 @@ public final class StudioApp: @unchecked Sendable {
     public private(set) var cellsPainted = 0
 
     /// `pixels`: the protocol and renderer for the preview pane, when the terminal has one.
-    public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, services: StudioServices,
+    public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, ports: StudioPorts,
                 pixels: (format: PixelFormat, renderer: PixelRenderer)? = nil, stateFile: StudioStateFile? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         var state = state
@@ -38,7 +38,8 @@ public final class StudioApp: @unchecked Sendable {
         inbox = Inbox(wake: terminal.wakeSignal)
         reducer = StudioReducer(keyMap: keyMap)
         view = StudioView(theme: theme, keyMap: keyMap)
-        self.services = services
+        self.ports = ports
+        shell = ShellRunner(port: ports.shell)
         self.stateFile = stateFile
         self.clock = clock
     }
@@ -48,12 +49,7 @@ public final class StudioApp: @unchecked Sendable {
 
     /// Loads History's figures, then draws the first frame.
     public func start() {
-        let services = self.services, inbox = self.inbox
-        Task.detached {
-            do { inbox.post(.promptHistory(try services.promptHistory())) } catch { inbox.post(.error("History: past prompts: \(error)")) }
-            do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
-            do { inbox.post(.savedSearches(try services.savedSearches())) } catch { inbox.post(.error("History: saved searches: \(error)")) }
-        }
+        for effect in [StudioEffect.generate(.loadPromptHistory), .refreshSpend, .history(.loadSavedSearches)] { perform(effect) }
         dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         render()
     }
@@ -87,7 +83,7 @@ public final class StudioApp: @unchecked Sendable {
     public func watchHistory() {
         guard state.screen == .history, ContinuousClock.now - lastHistoryCheck >= .milliseconds(500) else { return }
         lastHistoryCheck = ContinuousClock.now
-        perform(.checkHistoryVersion)
+        perform(.history(.checkVersion))
     }
 
     /// Offers the state file what would come back after a restart (written when it changed).
@@ -111,16 +107,36 @@ public final class StudioApp: @unchecked Sendable {
         render()
     }
 
-    /// Takes turns (up to `timeout`) until background work has answered; for tests. It sleeps
-    /// between turns, so it never holds a thread of the concurrency pool that the work needs.
-    public func settle(timeout: Duration = .seconds(10), until done: (StudioState) -> Bool) async -> Bool {
+    /// Takes turns until the studio is idle: no effect at work (jobs included) and no answer
+    /// waiting; between turns it waits for the next answer or the end of an effect, never
+    /// polling. False when `timeout` passed first. For tests and the bench.
+    @discardableResult
+    public func settle(timeout: Duration = .seconds(60)) async -> Bool {
+        await turn(timeout: timeout) { [inbox] _ in inbox.idle }
+    }
+
+    /// Takes turns until `done` holds of the state (work may still go on), waiting between them
+    /// for the next answer or the end of an effect. False when `timeout` passed first.
+    public func settle(timeout: Duration = .seconds(60), until done: (StudioState) -> Bool) async -> Bool {
+        await turn(timeout: timeout, until: done)
+    }
+
+    private func turn(timeout: Duration, until done: (StudioState) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        let inbox = self.inbox
+        inbox.rearm()
+        let alarm = Task.detached {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            inbox.release()
+        }
+        defer { alarm.cancel() }
+        while true {
+            let seen = inbox.changes
             step(waitMilliseconds: 0)
             if done(state) { return true }
-            try? await Task.sleep(for: .milliseconds(5))
+            guard ContinuousClock.now < deadline else { return done(state) }
+            await inbox.activity(since: seen)
         }
-        return done(state)
     }
 
     public func dispatch(_ event: StudioEvent) {
@@ -141,150 +157,28 @@ public final class StudioApp: @unchecked Sendable {
         lastFrame = frame
     }
 
+    /// Hands an effect to the runner of the family it belongs to, off the UI thread; the
+    /// terminal's own (copy, suspend, redraw) are done here, on the loop's terminal.
     private func perform(_ effect: StudioEffect) {
-        let services = self.services, inbox = self.inbox
+        let inbox = self.inbox
         switch effect {
-        case .generate(let id, let request, let parent):
-            // The runner mints the job's taskUUID.
-            jobTasks[id] = Task.detached {
-                do {
-                    try await services.run(request, parent: parent) { event in inbox.post(.job(id: id, event)) }
-                    inbox.post(.jobEnded(id: id, failure: nil, cancelled: false))
-                } catch JobFailure.cancelled {
-                    inbox.post(.jobEnded(id: id, failure: nil, cancelled: true))
-                } catch {
-                    inbox.post(.jobEnded(id: id, failure: SafeText.line("\(error)"), cancelled: false))
-                }
-            }
-        case .cancel(let id):
-            jobTasks[id]?.cancel()
-        case .searchModels(let query, let kind, let architecture):
-            Task.detached {
-                do {
-                    let found = try await services.searchModels(query: query, kind: kind, architecture: architecture)
-                    // Said where the count of results is, over it: the entries kept can still be chosen.
-                    let skipped = found.skipped == 0 ? nil
-                        : "\(found.results.count) found; \(found.skipped) malformed \(found.skipped == 1 ? "entry" : "entries") of the answer left out"
-                    inbox.post(.models(query: query, results: found.results, error: skipped))
-                } catch {
-                    inbox.post(.models(query: query, results: [], error: SafeText.line("modelSearch failed: \(error)")))
-                }
-            }
-        case .listFolder(let path):
-            Task.detached {
-                do { inbox.post(.folder(path: path, entries: try services.listFolder(path), error: nil)) } catch {
-                    inbox.post(.folder(path: path, entries: [], error: SafeText.line("cannot read \(path): \(error.localizedDescription)")))
-                }
-            }
-        case .thumbnail(let key):
-            Task.detached {
-                // On the bounded worker, newest first: what was just scrolled to is drawn first.
-                do { inbox.post(.thumbnail(key, try await BlockingWorker.shared.run(.newestFirst) { try services.thumbnail(key) })) } catch {
-                    inbox.post(.thumbnailFailed(key, reason: "\(error)"))
-                }
-            }
-        case .estimate(let key):
-            Task.detached { inbox.post(.estimate(key, (try? await services.estimate(key)) ?? .unknown)) }
-        case .refreshSpend:
-            Task.detached {
-                do { inbox.post(.spendToday(try services.spendToday())) } catch { inbox.post(.error("History: today's spend: \(error)")) }
-                // The balance is the API's to say; one it cannot give leaves the line as it was.
-                if let balance = try? await services.balance() { inbox.post(.balance(balance)) }
-            }
-        case .loadHistory(let query, let generation, let page, let stacked):
-            Task.detached {
-                do {
-                    let (total, jobs, matching) = try await BlockingWorker.shared.run { try services.historyPage(query: query, page: page, stacked: stacked) }
-                    inbox.post(.historyPage(generation: generation, page: page, total: total, jobs: jobs, matching: matching))
-                } catch {
-                    inbox.post(.historyFailed(generation: generation, SafeText.line("\(error)")))
-                }
-            }
-        case .setFavourite(let id, let on):
-            Task.detached {
-                do {
-                    try services.setFavourite(id, on)
-                    inbox.post(.historyChanged(on ? "job \(id) is a favourite" : "job \(id) is no longer a favourite"))
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .deleteJob(let id, let userFiles):
-            Task.detached {
-                do {
-                    let deletion = try services.delete(id, userFiles: userFiles)
-                    inbox.post(.historyChanged(SafeText.line(deletion.summary)))
-                    if !deletion.failed.isEmpty { inbox.post(.error(SafeText.line(deletion.summary))) }
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .tagJob(let id, let add, let remove):
-            Task.detached {
-                do {
-                    try services.tag(id, add: add, remove: remove)
-                    inbox.post(.historyChanged("job \(id) tagged" + (add.isEmpty ? "" : ": " + add.joined(separator: ", "))))
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .exportJob(let id, let folder):
-            Task.detached {
-                do {
-                    let outcome = try services.export(id, to: folder)
-                    let (n, m) = (outcome.written.count, outcome.missing.count)
-                    let missing = m == 0 ? "" : "; \(m) image file\(m == 1 ? " is" : "s are") missing"
-                    inbox.post(.notice(SafeText.line("exported job \(id): \(counted(n, "file")) in \(folder)\(missing)")))
-                } catch { inbox.post(.error(SafeText.line("export of job \(id) failed: \(error)"))) }
-            }
-        case .batch(let batch):
-            Task.detached {
-                do {
-                    let said = try services.apply(batch)
-                    inbox.post(.historyChanged(SafeText.line(said)))
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .prepareDelete(let target, let what):
-            Task.detached {
-                do {
-                    let (ids, files, userFiles) = try services.measure(target)
-                    inbox.post(.deleteReady(ids: ids, files: files, userFiles: userFiles.map { SafeText.line($0) }, what: what))
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .loadSavedSearches:
-            Task.detached {
-                do { inbox.post(.savedSearches(try services.savedSearches())) } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .saveSearch(let name, let query):
-            Task.detached {
-                do {
-                    try services.saveSearch(name: name, query: query)
-                    inbox.post(.savedSearches(try services.savedSearches()))
-                    inbox.post(.notice(SafeText.line("saved this search as @\(name)")))
-                } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .checkHistoryVersion:
-            Task.detached {
-                if let version = try? services.historyVersion() { inbox.post(.historyVersion(version)) }
-            }
-        case .loadLineage(let id):
-            Task.detached {
-                do { inbox.post(.lineage(try services.lineage(of: id))) } catch { inbox.post(.error(SafeText.line("\(error)"))) }
-            }
-        case .readImage(let path):
-            Task.detached {
-                do {
-                    let found = try await BlockingWorker.shared.run { try services.taskObject(fromImage: path) }
-                    inbox.post(.imageRequest(path: path, found?.object, error: found?.note.map { SafeText.line($0) }))
-                } catch {
-                    inbox.post(.imageRequest(path: path, nil, error: SafeText.line("cannot read \(path): \(error)")))
-                }
-            }
-        case .saveSweep(let sweep):
-            Task.detached {
-                do { inbox.post(.sweepSaved(try await BlockingWorker.shared.run { try services.saveSweep(sweep) })) } catch {
-                    inbox.post(.error(SafeText.line("saving the sweep failed: \(error)")))
-                }
-            }
+        case .generate(let effect):
+            let runner = GenerateRunner(port: ports.generate)
+            inbox.track { await runner.perform(effect) { inbox.post(.generate($0)) } }
+        case .history(let effect):
+            let runner = HistoryRunner(port: ports.history)
+            inbox.track { await runner.perform(effect) { inbox.post(.history($0)) } }
+        case .picker(let effect):
+            let runner = PickerRunner(port: ports.pickers)
+            inbox.track { await runner.perform(effect) { inbox.post(.picker($0)) } }
+        case .run, .cancel, .thumbnail, .refreshSpend:
+            let runner = shell
+            inbox.track { await runner.perform(effect) { inbox.post($0) } }
         case .copy(let text):
             switch state.clipboard {
             case .terminal: terminal.sendControl(OSC52.sequence(copying: text))
             case .tmuxBuffer:
-                Task.detached {
+                inbox.track {
                     if let failure = Tmux.loadBuffer(text) { inbox.post(.error("nothing was copied: \(failure)")) }
                 }
             }
@@ -302,17 +196,84 @@ public final class StudioApp: @unchecked Sendable {
     }
 }
 
-/// Events from background work, taken by the UI thread once per turn.
+/// Events from background work, taken by the UI thread once per turn, and the count of effects
+/// still at work: the studio is idle when both are empty (`StudioApp.settle`).
 final class Inbox: Sendable {
-    private let events = Mutex<[StudioEvent]>([])
+    fileprivate struct Box {
+        var events: [StudioEvent] = []
+        var inFlight = 0
+        /// Counts answers posted and effects ended, so a waiter knows what it has seen.
+        var changes = 0
+        var released = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+    private let box = Mutex(Box())
     /// Wakes the UI loop from its wait on the terminal, so a posted answer is drawn at once.
     private let wake: WakeSignal?
     init(wake: WakeSignal?) { self.wake = wake }
+
     func post(_ event: StudioEvent) {
-        events.withLock { $0.append(event) }
+        let waiting = box.withLock { b in
+            b.events.append(event)
+            b.changes += 1
+            return b.take()
+        }
+        for w in waiting { w.resume() }
         wake?.wake()
     }
-    func drain() -> [StudioEvent] { events.withLock { e in defer { e.removeAll() }; return e } }
+
+    func drain() -> [StudioEvent] { box.withLock { b in defer { b.events.removeAll() }; return b.events } }
+
+    /// Runs `work` off the UI thread, counted as in flight until it has given all its answers.
+    func track(_ work: @escaping @Sendable () async -> Void) {
+        box.withLock { $0.inFlight += 1 }
+        Task.detached {
+            await work()
+            let waiting = self.box.withLock { b in
+                b.inFlight -= 1
+                b.changes += 1
+                return b.take()
+            }
+            for w in waiting { w.resume() }
+            self.wake?.wake()
+        }
+    }
+
+    /// No answer waiting and no effect at work.
+    var idle: Bool { box.withLock { $0.events.isEmpty && $0.inFlight == 0 } }
+
+    var changes: Int { box.withLock { $0.changes } }
+
+    /// Returns when an answer arrives or an effect ends after `seen` (at once when one has).
+    func activity(since seen: Int) async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let now = box.withLock { b -> Bool in
+                if b.changes != seen || b.released { return true }
+                b.waiting.append(c)
+                return false
+            }
+            if now { c.resume() }
+        }
+    }
+
+    /// Waiters wait again (a new deadline).
+    func rearm() { box.withLock { $0.released = false } }
+
+    /// Lets every waiter go, and the next ones at once (a deadline passed).
+    func release() {
+        let waiting = box.withLock { b in
+            b.released = true
+            return b.take()
+        }
+        for w in waiting { w.resume() }
+    }
+}
+
+extension Inbox.Box {
+    fileprivate mutating func take() -> [CheckedContinuation<Void, Never>] {
+        defer { waiting.removeAll() }
+        return waiting
+    }
 }
 
 /// OSC 52 asks the terminal to put text on the clipboard; it works over SSH and, with

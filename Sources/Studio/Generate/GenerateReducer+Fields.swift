@@ -64,7 +64,7 @@ extension GenerateReducer {
         if let current = g.form.value(path)?.stringValue, current.hasPrefix("/") {
             folder = (current as NSString).deletingLastPathComponent
         }
-        return [.open(.files(FilePicker(target: path, folder: folder))), .effect(.listFolder(folder))]
+        return [.open(.files(FilePicker(target: path, folder: folder))), .effect(.picker(.listFolder(folder)))]
     }
 
     /// The wheel moves focus or the strip; a click focuses a field or picks a result.

@@ -1,4 +1,5 @@
 import Foundation
+import History
 import RunwareAPI
 import TerminalUI
 
@@ -134,7 +135,7 @@ struct GenerateReducer: Sendable {
             let rating = action.rating ?? 0
             // On to the older result, so the strip is rated from the home row as History's sheet is.
             if g.selectedResult + 1 < g.results.count { g.selectedResult += 1 }
-            return [.effect(.batch(HistoryBatch(.jobs([id]), .rate(rating))))]
+            return [.effect(.history(.batch(HistoryBatch(.jobs([id]), .rate(rating)))))]
         case .promptNewline:
             type("\n", pasted: false, &g)
         case .fieldActivate, .fieldDecrease, .fieldIncrease, .fieldToggle:
@@ -173,7 +174,7 @@ struct GenerateReducer: Sendable {
         return [.notice("prompt \(position + 1) of \(prompts.count) from History")]
     }
 
-    // MARK: Orders from pop-ups and History
+    // MARK: Orders from the shell, pop-ups and History
 
     func apply(_ order: GenerateOrder, _ g: inout GenerateState) -> [Command] {
         switch order {
@@ -209,6 +210,10 @@ struct GenerateReducer: Sendable {
             g.load(object)
             g.forkedFrom = parent
             return [.notice(notice)]
+        case .resultSaved(let result):
+            g.add(result)
+        case .jobEnded:
+            g.estimates = [:]
         }
         return []
     }

@@ -10,7 +10,7 @@ extension HistoryBrowser {
 
     /// Pages the screen needs that are neither loaded nor asked for; far pages are dropped. While
     /// the selected job is being looked for, the pages around where it was are needed too.
-    public mutating func neededPages(_ layout: HistoryLayout) -> [StudioEffect] {
+    public mutating func neededPages(_ layout: HistoryLayout) -> [HistoryEffect] {
         guard queryError == nil else { return [] }
         let first = scroll * layout.perRow(mode)
         let last = first + layout.pageCount(mode)
@@ -22,11 +22,11 @@ extension HistoryBrowser {
             stalePages.remove(page)
         }
         pagesRequested = pagesRequested.filter { keep.contains($0) }
-        var effects: [StudioEffect] = []
+        var effects: [HistoryEffect] = []
         for page in wanted.sorted() where (pages[page] == nil || stalePages.contains(page)) && !pagesRequested.contains(page) {
             if let total, page * Self.pageSize >= max(total, 1) { continue }
             pagesRequested.insert(page)
-            effects.append(.loadHistory(query: query.text, generation: generation, page: page, stacked: showsStacks))
+            effects.append(.load(query: query.text, generation: generation, page: page, stacked: showsStacks))
         }
         return effects
     }

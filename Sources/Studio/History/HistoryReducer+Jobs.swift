@@ -13,10 +13,10 @@ extension HistoryReducer {
         switch action {
         case .historyLineage:
             guard let job = h.selectedJob else { return [] }
-            return [.effect(.loadLineage(job.id))]
+            return [.effect(.history(.lineage(job.id)))]
         case .historyFavourite:
             guard let job = h.selectedJob else { return [] }
-            return [.effect(.setFavourite(jobID: job.id, !job.favourite))]
+            return [.effect(.history(.batch(HistoryBatch(.jobs([job.id]), .favourite(!job.favourite)))))]
         case .historyFork:
             guard let row = h.selectedRow, var object = row.request else { return unreadable(h) }
             h.pane = .browse
@@ -43,7 +43,7 @@ extension HistoryReducer {
                                              text: Self.exportFolder(context))))]
         case .historyOpenFile:
             return [.open(.files(FilePicker(target: FilePicker.openImageTarget, folder: context.pickerFolder))),
-                    .effect(.listFolder(context.pickerFolder))]
+                    .effect(.picker(.listFolder(context.pickerFolder)))]
         case .historyCompare:
             guard let row = h.selectedRow else { return [] }
             if let first = h.compareMark, first.id != row.id {
@@ -59,7 +59,7 @@ extension HistoryReducer {
                                              text: "CFGScale=2,4,6 steps=20,28,36")))]
         case .sweepSave:
             guard let sweep = h.sweep else { return [] }
-            return [.notice("saving the sweep…"), .effect(.saveSweep(sweep))]
+            return [.notice("saving the sweep…"), .effect(.history(.saveSweep(sweep)))]
         case .historyDelete:
             guard let job = h.selectedJob else { return [] }
             // Darkroom's own files go with the job; the user's own (imported where they lie) stay unless asked.
@@ -95,12 +95,12 @@ extension HistoryReducer {
     /// Ratings, marks, saved searches, and d x t * acting on the marked jobs when there are any.
     private func batchAction(_ action: StudioAction, _ h: inout HistoryBrowser, _ context: ScreenContext) -> [Command]? {
         if let n = action.rating {
-            if let target = h.batchTarget { return [.effect(.batch(HistoryBatch(target, .rate(n))))] }
+            if let target = h.batchTarget { return [.effect(.history(.batch(HistoryBatch(target, .rate(n)))))] }
             guard let job = h.selectedJob else { return [] }
             // Shown at once, written off the UI thread; then on to the next job, so a day is rated from the home row.
             h.updateLoaded(job.id) { $0.rating = n }
             h.select(index: h.selected + 1)
-            return [.effect(.batch(HistoryBatch(.jobs([job.id]), .rate(n))))]
+            return [.effect(.history(.batch(HistoryBatch(.jobs([job.id]), .rate(n)))))]
         }
         switch action {
         case .historyMark:
@@ -145,8 +145,8 @@ extension HistoryReducer {
         }
         guard let target = h.batchTarget, let what = h.marksDescription else { return nil }
         switch action {
-        case .historyDelete: return [.notice("counting what \(what) holds…"), .effect(.prepareDelete(target, what: what))]
-        case .historyFavourite: return [.effect(.batch(HistoryBatch(target, .favourite(true))))]
+        case .historyDelete: return [.notice("counting what \(what) holds…"), .effect(.history(.prepareDelete(target, what: what)))]
+        case .historyFavourite: return [.effect(.history(.batch(HistoryBatch(target, .favourite(true)))))]
         case .historyTag:
             return [.open(.input(InputPrompt(.batchTags(target), title: "Tags for \(what): +name adds, -name removes")))]
         case .historyExport:

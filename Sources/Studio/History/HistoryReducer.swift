@@ -82,7 +82,7 @@ struct HistoryReducer: Sendable {
             if chosen.id == tree.job.id {
                 h.pane = .detail(JobDetail(HistoryRow(chosen)))
             } else {
-                return [.effect(.loadLineage(chosen.id))]
+                return [.effect(.history(.lineage(chosen.id)))]
             }
         default:
             return jobAction(action, &h, context)

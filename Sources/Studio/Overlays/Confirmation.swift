@@ -25,15 +25,15 @@ public struct Confirmation: Sendable, Equatable {
     func handle(_ input: Input) -> OverlayOutcome {
         switch (input, purpose) {
         case (.action(.confirmYes), .deleteJob(let id)):
-            return .close([.history(.forget(id)), .effect(.deleteJob(id))])
+            return .close([.history(.forget(id)), .effect(.history(.batch(HistoryBatch(.jobs([id]), .delete(userFiles: .keep)))))])
         case (.action(.confirmWithFiles), .deleteJob(let id)) where !userFiles.isEmpty:
-            return .close([.history(.forget(id)), .effect(.deleteJob(id, userFiles: .remove))])
+            return .close([.history(.forget(id)), .effect(.history(.batch(HistoryBatch(.jobs([id]), .delete(userFiles: .remove)))))])
         case (.action(.confirmNo), .deleteJob(let id)):
             return .close([.notice("kept job \(id)")])
         case (.action(.confirmYes), .deleteJobs(let ids)):
-            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .keep))))])
+            return .close([.history(.clearMarks), .effect(.history(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .keep)))))])
         case (.action(.confirmWithFiles), .deleteJobs(let ids)) where !userFiles.isEmpty:
-            return .close([.history(.clearMarks), .effect(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .remove))))])
+            return .close([.history(.clearMarks), .effect(.history(.batch(HistoryBatch(.jobs(ids), .delete(userFiles: .remove)))))])
         case (.action(.confirmNo), .deleteJobs(let ids)):
             return .close([.notice("kept the \(counted(ids.count, "job"))")])
         case (.action(.confirmYes), .quit):

@@ -1,18 +1,7 @@
 import Foundation
+import Imaging
 import RunwareAPI
 import TerminalUI
-
-/// A folder entry in the file picker.
-public struct FileEntry: Sendable, Equatable {
-    public var name: String
-    public var isDirectory: Bool
-    public var bytes: Int
-    public init(name: String, isDirectory: Bool, bytes: Int) {
-        self.name = name
-        self.isDirectory = isDirectory
-        self.bytes = bytes
-    }
-}
 
 /// The file picker for input images: folders first, images only, filter as you type (names
 /// that start with the filter first), a typed path (`/…`, `~/…`, `sub/folder`) opened or chosen
@@ -31,7 +20,7 @@ public struct FilePicker: Sendable, Equatable {
         self.folder = folder
     }
 
-    public static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
+    public static let imageExtensions = ImageFolder.imageExtensions
     /// The target when the picker opens an image to load its parameters rather than filling a field.
     public static let openImageTarget: JSONPath = "ui.openImage"
 
@@ -99,13 +88,13 @@ public struct FilePicker: Sendable, Equatable {
 
     /// An image chosen: into the field, or opened with its parameters.
     private func choose(_ path: String) -> OverlayOutcome {
-        let chosen: Command = target == Self.openImageTarget ? .effect(.readImage(path)) : .generate(.setField(target, path))
+        let chosen: Command = target == Self.openImageTarget ? .effect(.generate(.readImage(path))) : .generate(.setField(target, path))
         return .close([.rememberFolder((path as NSString).deletingLastPathComponent), chosen])
     }
 
     private func open(_ next: String) -> OverlayOutcome {
         let picker = FilePicker(target: target, folder: next.isEmpty ? "/" : next)
-        return .stay(.files(picker), [.effect(.listFolder(picker.folder))])
+        return .stay(.files(picker), [.effect(.picker(.listFolder(picker.folder)))])
     }
 
     /// A folder's entries arrived; those for another folder are dropped.

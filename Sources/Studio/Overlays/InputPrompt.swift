@@ -1,4 +1,5 @@
 import Foundation
+import History
 import TerminalUI
 
 /// One line of text asked for (tags, a folder, a sweep).
@@ -46,24 +47,24 @@ public struct InputPrompt: Sendable, Equatable {
             let words = text.split(separator: " ").map(String.init)
             let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
             let remove = words.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
-            return [.effect(.tagJob(id, add: add, remove: remove + current.filter { !add.contains($0) }))]
+            return [.effect(.history(.batch(HistoryBatch(.jobs([id]), .tag(add: add, remove: remove + current.filter { !add.contains($0) })))))]
         case .sweep(let id):
             return [.history(.sweep(text, over: id))]
         case .exportFolder(let id):
             guard !text.isEmpty else { return [.notice("export: no folder given")] }
-            return [.effect(.exportJob(id, folder: Self.folder(text, home: home)))]
+            return [.effect(.history(.batch(HistoryBatch(.jobs([id]), .export(folder: Self.folder(text, home: home))))))]
         case .batchTags(let target):
             let words = text.split(separator: " ").map(String.init)
             let add = words.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
             let remove = words.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }.filter { !$0.isEmpty }
             guard !add.isEmpty || !remove.isEmpty else { return [.notice("tags: none given")] }
-            return [.effect(.batch(HistoryBatch(target, .tag(add: add, remove: remove))))]
+            return [.effect(.history(.batch(HistoryBatch(target, .tag(add: add, remove: remove)))))]
         case .batchExport(let target):
             guard !text.isEmpty else { return [.notice("export: no folder given")] }
-            return [.effect(.batch(HistoryBatch(target, .export(folder: Self.folder(text, home: home)))))]
+            return [.effect(.history(.batch(HistoryBatch(target, .export(folder: Self.folder(text, home: home))))))]
         case .saveSearch(let query):
             guard !text.isEmpty else { return [.notice("save search: no name given")] }
-            return [.effect(.saveSearch(name: text.hasPrefix("@") ? String(text.dropFirst()) : text, query: query))]
+            return [.effect(.history(.saveSearch(name: text.hasPrefix("@") ? String(text.dropFirst()) : text, query: query)))]
         }
     }
 }

@@ -30,7 +30,7 @@ public struct ModelPicker: Sendable, Equatable {
     }
 
     /// The search for what is typed now.
-    public var search: StudioEffect { .searchModels(query: query.text, kind: kind, architecture: architecture) }
+    public var search: StudioEffect { .picker(.searchModels(query: query.text, kind: kind, architecture: architecture)) }
 
     public var searching: Bool { answered != query.text }
 

@@ -7,6 +7,8 @@ import TerminalUI
 public enum Command: Sendable, Equatable {
     case effect(StudioEffect)
     case notice(String)
+    /// Said on the status line as an error (it takes the line from any notice).
+    case error(String)
     /// Leave the studio (after a question was answered yes).
     case quit
     case open(Overlay)
@@ -20,7 +22,7 @@ public enum Command: Sendable, Equatable {
     case copy(String, what: String)
 }
 
-/// Changes to the Generate screen asked for by a pop-up or by History.
+/// Changes to the Generate screen asked for by the shell, a pop-up or History.
 public enum GenerateOrder: Sendable, Equatable {
     case setField(JSONPath, String)
     case chooseModel(String, for: PickerTarget)
@@ -30,6 +32,10 @@ public enum GenerateOrder: Sendable, Equatable {
     case load([String: JSONValue], parent: JobParent?, notice: String)
     /// A History image as one of the form's input images.
     case useImage(String, as: ImageUse, job: Int64)
+    /// A job saved an image: the newest of the results strip.
+    case resultSaved(RecentResult)
+    /// A job ended: estimates are read again (History has one more comparable job).
+    case jobEnded
 }
 
 /// Which input image a History result becomes.
@@ -37,7 +43,7 @@ public enum ImageUse: String, Sendable, Equatable {
     case seedImage = "seed image", maskImage = "mask", guideImage = "ControlNet guide image"
 }
 
-/// Changes to the History screen asked for by a pop-up.
+/// Changes to the History screen asked for by the shell, a pop-up or the Generate screen.
 public enum HistoryOrder: Sendable, Equatable {
     case sweep(String, over: Int64)
     /// The job is going: close what shows it.
@@ -48,6 +54,13 @@ public enum HistoryOrder: Sendable, Equatable {
     case search(String)
     /// The job in the loupe (from the Generate strip): the whole of History, the job selected.
     case loupe(Int64)
+    /// The screen comes up (its pages are read when it has none), or goes (an open job closes).
+    case appear, leave
+    /// A sweep's job saved its image, or failed.
+    case jobSaved(sweepCell: Int, path: String)
+    case jobFailed(sweepCell: Int, String)
+    /// A job ended: what is shown is read again.
+    case jobEnded
 }
 
 /// A key press, typed text or a paste, as the owner of the focus receives it.

@@ -40,8 +40,6 @@ public struct StudioReducer: Sendable {
         default:
             effects = receive(event, &state)
         }
-        state.generate.keepFocusVisible(GenerateLayout(columns: state.columns, rows: state.rows))
-        if state.screen == .history { state.history.keepSelectionVisible(HistoryLayout(columns: state.columns, rows: state.rows)) }
         return effects + followUps(&state)
     }
 

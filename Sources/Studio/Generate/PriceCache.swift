@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Published prices by model, shared by the copies of a `LiveServices`. A model's price is asked
+/// Published prices by model, shared by the copies of a `LiveGeneratePort`. A model's price is asked
 /// once: an estimate that comes while the answer is on its way waits for that answer. (Each
 /// estimate key not yet answered asked again, and a slow content service got one request per
 /// change of steps or size.)
