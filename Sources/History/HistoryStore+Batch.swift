@@ -5,10 +5,6 @@ import RunwareAPI
 /// Ratings, saved searches, and the actions that apply to many jobs at once (the marked ones, or
 /// every job of a search): each is one transaction, so another process sees all or nothing.
 extension HistoryStore {
-    public func rate(_ id: Int64, _ rating: Int) throws {
-        try rate([id], rating)
-    }
-
     /// Rates every job given; a rating outside 0-5 or a job that is not there is refused whole.
     public func rate(_ ids: [Int64], _ rating: Int) throws {
         guard (0...5).contains(rating) else { throw HistoryError.badRating(rating) }

@@ -148,10 +148,6 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    public func setFavourite(_ id: Int64, _ on: Bool) throws {
-        try setFavourite([id], on)
-    }
-
     public func tag(_ id: Int64, add: [String] = [], remove: [String] = []) throws {
         try tag([id], add: add, remove: remove)
     }

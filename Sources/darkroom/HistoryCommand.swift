@@ -143,8 +143,8 @@ struct HistoryCommand: AsyncParsableCommand {
                 throw Exit.invalidInput
             }
             guard !ids.isEmpty else { return }
-            try HistoryCommand.apply { try store.rate(ids, Int(last)) }
-            Console.print([.note("rated \(counted(ids.count, "job")) \(last)")])
+            let outcome = try HistoryCommand.apply { try store.apply(HistoryBatch(.jobs(ids), .rate(Int(last)))) }
+            Console.print([.note(outcome.said)])
         }
     }
 
@@ -157,7 +157,8 @@ struct HistoryCommand: AsyncParsableCommand {
             let store = try HistoryCommand.open()
             let chosen = try HistoryCommand.selection(ids, search: search, store)
             guard !chosen.isEmpty else { return }
-            try HistoryCommand.apply { try store.setFavourite(chosen, !off) }
+            let outcome = try HistoryCommand.apply { try store.apply(HistoryBatch(.jobs(chosen), .favourite(!off))) }
+            Console.print([.note(outcome.said)])
         }
     }
 
@@ -185,8 +186,10 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             let chosen = try HistoryCommand.selection(ids, search: search, store)
             guard !chosen.isEmpty else { return }
-            try HistoryCommand.apply { try store.tag(chosen, add: remove ? [] : tags, remove: remove ? tags : []) }
-            if search != nil { Console.print([.note("tagged \(counted(chosen.count, "job"))")]) }
+            let outcome = try HistoryCommand.apply {
+                try store.apply(HistoryBatch(.jobs(chosen), .tag(add: remove ? [] : tags, remove: remove ? tags : [])))
+            }
+            Console.print([.note(outcome.said)])
         }
     }
 

@@ -152,7 +152,7 @@ import TestSupport
         #expect(HistoryFile.volumeIsFull(disk + "/history.sqlite"))
         // Rating needs a write: it says the disk is full and what still works, not "disk I/O error".
         do {
-            try store.rate(ids[0], 4)
+            try store.rate([ids[0]], 4)
         } catch let e as HistoryError {
             #expect(e.description.contains("the disk is full") && e.description.contains("history rm"), "\(e)")
         }

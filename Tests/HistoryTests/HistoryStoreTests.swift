@@ -69,7 +69,7 @@ final class FixedClock: Sendable {
         let b = try s.createPending(request("foxes running through a snowy forest", seed: 8, size: 512))
         clock.advance(86_400 * 3)
         let c = try s.createPending(request("a lighthouse at dusk, film photo", seed: 9))
-        try s.setFavourite(c, true)
+        try s.setFavourite([c], true)
         try s.tag(a, add: ["winter", "keep"])
         try s.finish(b, status: .failed, reason: "HTTP 500")
         func ids(_ q: String) throws -> [Int64] { try s.search(HistoryQuery.parse(q)).map(\.id) }

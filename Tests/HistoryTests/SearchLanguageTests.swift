@@ -45,14 +45,14 @@ import TestSupport
         defer { folder.remove() }
         let s = try store(folder)
         let ids = try (0..<6).map { try s.createPending(request("job \($0)")) }
-        for (n, id) in ids.enumerated() { try s.rate(id, n) }
+        for (n, id) in ids.enumerated() { try s.rate([id], n) }
         #expect(try s.job(ids[4]).rating == 4)
         func found(_ q: String) throws -> [Int64] { try s.search(s.parse(q)).map(\.id) }
         #expect(try found("rating:>=4") == [ids[5], ids[4]])
         #expect(try found("rating:0") == [ids[0]])
         #expect(try found("rating:<2") == [ids[1], ids[0]])
         #expect(try found("rating:3") == [ids[3]])
-        #expect(throws: HistoryError.badRating(6)) { try s.rate(ids[0], 6) }
+        #expect(throws: HistoryError.badRating(6)) { try s.rate([ids[0]], 6) }
         #expect(throws: HistoryError.self) { try HistoryQuery.parse("rating:9") }
         #expect(throws: HistoryError.noSuchJob(999)) { try s.rate([ids[1], 999], 2) }
         #expect(try s.job(ids[1]).rating == 1, "a refused batch changes nothing")
@@ -64,7 +64,7 @@ import TestSupport
         let s = try store(folder)
         let fox = try s.createPending(request("a red fox"))
         _ = try s.createPending(request("a grey owl"))
-        try s.rate(fox, 5)
+        try s.rate([fox], 5)
         try s.saveSearch("best", query: "rating:>=4")
         #expect(try s.savedSearches().map(\.name) == ["best"])
         #expect(try s.search(s.parse("@best")).map(\.id) == [fox])

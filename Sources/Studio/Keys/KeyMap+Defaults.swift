@@ -149,4 +149,19 @@ extension KeyMap {
         Binding(.editDeleteToEnd, [.ctrl("k")], "delete to the end of the line", in: .text),
         Binding(.editUndo, [.alt("u"), .ctrl("_")], "undo", in: .text),
     ]
+
+    /// The actions each screen's footer shows (drawn enabled ones first, disabled ones dimmed):
+    /// key-map data beside the bindings, so an action shown in the footer is a line here too.
+    static let footerActions: [StudioScreen: [StudioAction]] = [
+        .generate: [.generate, .cancel, .help, .showHistory, .promptSearch, .stackAdd, .quit],
+        .history: [.showGenerate, .historySearch, .historyRate0, .historyOpen, .historyFork, .historyRerun, .historyVariations,
+                   .historyFavourite, .historyDelete, .historyMode, .help],
+    ]
+
+    /// Runs of keys the footer shows as one entry: the first action stands for the run, its key
+    /// and the last one's make the name ("0-5"), the text is the run's.
+    static let footerRuns: [StudioAction: (last: StudioAction, text: String)] = [
+        .historyRate0: (.historyRate5, "rate"),
+        .previewRate0: (.previewRate5, "rate"),
+    ]
 }

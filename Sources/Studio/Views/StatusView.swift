@@ -36,20 +36,6 @@ struct StatusView {
         drawFooter(state, layout.footer, into: &frame)
     }
 
-    /// The bindings that matter here, enabled ones first; disabled ones are dimmed.
-    static let footerActions: [StudioScreen: [StudioAction]] = [
-        .generate: [.generate, .cancel, .help, .showHistory, .promptSearch, .stackAdd, .quit],
-        .history: [.showGenerate, .historySearch, .historyRate0, .historyOpen, .historyFork, .historyRerun, .historyVariations,
-                   .historyFavourite, .historyDelete, .historyMode, .help],
-    ]
-
-    /// Runs of keys the footer shows as one entry: the first action stands for the run, its key
-    /// and the last one's make the name ("0-5"), the text is the run's.
-    static let footerRuns: [StudioAction: (last: StudioAction, text: String)] = [
-        .historyRate0: (.historyRate5, "rate"),
-        .previewRate0: (.previewRate5, "rate"),
-    ]
-
     /// The footer keeps a description to its first words ("search (words, ...)" -> "search").
     static func short(_ description: String) -> String {
         String(description.split(separator: "(").first ?? Substring(description)).split(separator: ":").first.map {
@@ -88,7 +74,7 @@ struct StatusView {
         frame.fill(x: r.x, y: r.y, width: r.width, height: 1, style: theme.style("footer"))
         var x = r.x + 1
         let all = state.screen == .generate && state.generate.previewZoomed ? Self.zoomedFooterActions
-            : Self.footerActions[state.screen] ?? []
+            : KeyMap.footerActions[state.screen] ?? []
         let shown = Self.fitting(all, width: r.width - 1) { action in
             footerEntry(action).map { DisplayWidth.of($0.name) + DisplayWidth.of($0.text) + 3 }
         }
@@ -108,7 +94,7 @@ struct StatusView {
     /// The key's name and its words in the footer; a run of keys ("0-5 rate") by its ends.
     private func footerEntry(_ action: StudioAction) -> (name: String, text: String)? {
         guard let binding = keyMap.binding(action), let key = binding.keys.first else { return nil }
-        if let run = Self.footerRuns[action], let last = keyMap.binding(run.last)?.keys.first {
+        if let run = KeyMap.footerRuns[action], let last = keyMap.binding(run.last)?.keys.first {
             return (KeyName.name(key) + "-" + KeyName.name(last), run.text)
         }
         return (KeyName.name(key), Self.short(binding.description))

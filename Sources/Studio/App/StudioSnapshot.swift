@@ -63,19 +63,12 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
                 state.status.notice = said
             }
         }
-        state.generate.focus(path: JSONPath(focus))
-        state.generate.formScroll = max(0, formScroll)
         let kept = results.prefix(GenerateState.resultLimit).filter { fileExists($0.path) }
-        state.generate.results = kept.map { RecentResult(path: $0.path, seed: $0.seed, job: $0.job, index: $0.index, flagged: $0.flagged) }
-        state.generate.selectedResult = kept.isEmpty ? 0 : min(max(0, selectedResult), kept.count - 1)
-        state.generate.lastSeed = kept.first?.seed
-        state.history.query = LineEditor(historyQuery)
-        state.history.mode = historyList ? .list : .sheet
-        state.history.stacked = historyStacked ?? true
-        state.history.restoreSelection(index: historySelected, id: historySelectedID)
-        if screen == "history" {
-            state.screen = .history
-            state.history.reload(keepSelection: true)
-        }
+        state.generate.restore(focus: JSONPath(focus), formScroll: formScroll,
+                               results: kept.map { RecentResult(path: $0.path, seed: $0.seed, job: $0.job, index: $0.index, flagged: $0.flagged) },
+                               selectedResult: selectedResult)
+        state.history.restore(query: historyQuery, list: historyList, stacked: historyStacked ?? true,
+                              selected: historySelected, selectedID: historySelectedID, shown: screen == "history")
+        if screen == "history" { state.screen = .history }
     }
 }
