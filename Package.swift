@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", "BlockingWork",
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swift6LanguageMode),
-        .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI"],
+        .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI", "RunwareSandbox"],
                 swiftSettings: swift6LanguageMode),
         .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
