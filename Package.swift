@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // SHA-256 for the content-addressed copies of a job's input images (already in the graph through Hummingbird).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        // What the sandbox imports of Hummingbird's own graph, declared rather than borrowed.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
     ],
     targets: [
         // C system libraries (Debian packages), with shims for macros and variadic functions.
@@ -60,10 +64,14 @@ let package = Package(
         .target(
             name: "RunwareSandbox",
             dependencies: [
-                "RunwareAPI", "Imaging", "BlockingWork", .product(name: "Hummingbird", package: "hummingbird"),
+                "RunwareAPI", "Imaging", "BlockingWork", "CCurl", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             swiftSettings: swift6LanguageMode),
         .executableTarget(

@@ -1,3 +1,4 @@
+import BlockingWork
 import Foundation
 import Imaging
 import Preview
@@ -6,7 +7,7 @@ import TerminalUI
 /// The preview pane drawn with a pixel protocol (kitty, sixel, iTerm2) where the terminal has
 /// one. The cells under it stay blank in the frame; the picture is placed after a render, again
 /// whenever those cells were repainted (an overlay closed, a resize, Ctrl-L) or the selection
-/// changed. Pictures are made off the UI thread and kept for the last few selections.
+/// changed. Pictures are made on the bounded worker and kept for the last few selections.
 ///
 /// A picture that is no longer wanted is taken off the terminal at once: sixel, iTerm2 and kitty
 /// placeholders by rewriting the cells under it, kitty's direct placements by command. kitty
@@ -14,7 +15,7 @@ import TerminalUI
 /// their placeholder text again); their ids are freed when they leave the cache and when the
 /// studio ends.
 final class PixelPreview: @unchecked Sendable {
-    struct Picture {
+    struct Picture: Sendable {
         var bytes: [UInt8]
         var columns: Int
         var rows: Int
@@ -73,7 +74,9 @@ final class PixelPreview: @unchecked Sendable {
     /// Places (or takes away) the picture for the state just rendered. A picture that is no
     /// longer wanted there (a pop-up opened over it, another screen, another selection, a picture
     /// still being made) is taken away first, so no old picture shows through blank cells.
-    func update(_ state: StudioState, frame: Frame, previous: Frame?, terminal: Terminal, post: @escaping @Sendable (StudioEvent) -> Void) {
+    /// `work`: runs the picture's making off the UI thread, counted as the studio's work in flight.
+    func update(_ state: StudioState, frame: Frame, previous: Frame?, terminal: Terminal,
+                work: (@escaping @Sendable () async -> Void) -> Void, post: @escaping @Sendable (StudioEvent) -> Void) {
         guard let (rect, path) = Self.target(state), rect.height >= 2 else {
             remove(from: terminal)
             return
@@ -82,7 +85,7 @@ final class PixelPreview: @unchecked Sendable {
         if key == placed && !Self.changed(rect, frame, previous) { return }
         guard let picture = pictures[key] else {
             remove(from: terminal)
-            request(key, post: post)
+            request(key, work: work, post: post)
             return
         }
         let x = rect.x + max(0, (rect.width - picture.columns) / 2), y = rect.y + max(0, (rect.height - picture.rows) / 2)
@@ -119,7 +122,8 @@ final class PixelPreview: @unchecked Sendable {
         var out = freeing()
         if kittySent.insert(id).inserted { out += String(decoding: picture.bytes, as: UTF8.self) }
         let rows = KittyPlaceholders.rows(id: id, columns: picture.columns, rows: picture.rows)
-        out += "\u{1B}7" + rows.enumerated().map { "\u{1B}[\(area.y + $0.offset + 1);\(area.x + 1)H" + $0.element }.joined() + "\u{1B}8"
+        let placed: [String] = rows.enumerated().map { ControlSequences.moveTo(row: area.y + $0.offset, column: area.x) + $0.element }
+        out += ControlSequences.saveCursor + placed.joined() + ControlSequences.restoreCursor
         terminal.sendControl(out)
     }
 
@@ -147,7 +151,8 @@ final class PixelPreview: @unchecked Sendable {
     /// Plain spaces over `area`, the cursor and its colours put back after (DECSC/DECRC).
     static func spaces(over area: GenerateLayout.Rect) -> String {
         let blank = String(repeating: " ", count: area.width)
-        return "\u{1B}7\u{1B}[0m" + (area.y..<(area.y + area.height)).map { "\u{1B}[\($0 + 1);\(area.x + 1)H" + blank }.joined() + "\u{1B}8"
+        let rows: [String] = (area.y..<(area.y + area.height)).map { ControlSequences.moveTo(row: $0, column: area.x) + blank }
+        return ControlSequences.saveCursor + ControlSequences.resetAttributes + rows.joined() + ControlSequences.restoreCursor
     }
 
     /// The terminal's cells changed size in pixels (a font change comes as a resize): pictures
@@ -190,7 +195,7 @@ final class PixelPreview: @unchecked Sendable {
 
     /// The picture drawn from the top-left of `area`, the cursor put back after.
     private static func at(_ area: GenerateLayout.Rect, _ bytes: [UInt8]) -> String {
-        "\u{1B}7\u{1B}[\(area.y + 1);\(area.x + 1)H" + String(decoding: bytes, as: UTF8.self) + "\u{1B}8"
+        ControlSequences.at(row: area.y, column: area.x, String(decoding: bytes, as: UTF8.self))
     }
 
     private static func at(_ area: GenerateLayout.Rect, _ text: String) -> String { at(area, Array(text.utf8)) }
@@ -198,7 +203,8 @@ final class PixelPreview: @unchecked Sendable {
     /// Where a picture goes on the current screen, and which (see `StudioState.pixelTarget`).
     static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? { state.pixelTarget }
 
-    private func request(_ key: ThumbnailKey, post: @escaping @Sendable (StudioEvent) -> Void) {
+    private func request(_ key: ThumbnailKey, work: (@escaping @Sendable () async -> Void) -> Void,
+                         post: @escaping @Sendable (StudioEvent) -> Void) {
         guard requested.insert(key).inserted else { return }
         var kittyID: UInt32?
         if format == .kitty {
@@ -208,17 +214,18 @@ final class PixelPreview: @unchecked Sendable {
             nextKittyID = nextKittyID &+ 1
         }
         let renderer = self.renderer, format = self.format, cell = self.cell, id = kittyID
-        // A thread of its own, not the concurrency pool: on two cores the pool is two threads,
-        // often busy with the job's History writes, the spend and the strip's thumbnails, and
-        // the picture a person waits for would queue behind them.
-        let thread = Thread {
-            guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
-            else { return }
-            let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: id)
+        // On the bounded worker, newest first: the picture a person just moved to is made before
+        // thumbnails asked earlier, and none of it holds a thread of the concurrency pool.
+        work {
+            let made = try? await BlockingWorker.shared.run(.newestFirst) { () -> Picture? in
+                guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
+                else { return nil }
+                let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: id)
+                return Picture(bytes: made.bytes, columns: made.columns, rows: made.rows)
+            }
+            guard let made = made ?? nil else { return }
             post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows, cell: cell))
         }
-        thread.qualityOfService = .userInteractive
-        thread.start()
     }
 
     private static func changed(_ r: GenerateLayout.Rect, _ frame: Frame, _ previous: Frame?) -> Bool {

@@ -125,8 +125,10 @@ public final class StudioApp: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         let inbox = self.inbox
         inbox.rearm()
+        // Lets the waits go at the deadline; cancelled (the turn ended first), it lets nothing go,
+        // or the next settle's waits would return at once and spin on the pool's threads.
         let alarm = Task.detached {
-            try? await Task.sleep(until: deadline, clock: .continuous)
+            do { try await Task.sleep(until: deadline, clock: .continuous) } catch { return }
             inbox.release()
         }
         defer { alarm.cancel() }
@@ -153,7 +155,7 @@ public final class StudioApp: @unchecked Sendable {
         let (frame, cursor) = view.draw(state)
         cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
         let inbox = self.inbox
-        pixels?.update(state, frame: frame, previous: lastFrame, terminal: terminal) { inbox.post($0) }
+        pixels?.update(state, frame: frame, previous: lastFrame, terminal: terminal, work: { inbox.track($0) }) { inbox.post($0) }
         lastFrame = frame
     }
 

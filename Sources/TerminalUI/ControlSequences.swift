@@ -1,0 +1,17 @@
+/// The few control sequences written around a picture, by name (ECMA-48 and DEC's).
+public enum ControlSequences {
+    /// DECSC: the cursor's place and colours kept, for `restoreCursor`.
+    public static let saveCursor = "\u{1B}7"
+    /// DECRC: back where `saveCursor` was, with its colours.
+    public static let restoreCursor = "\u{1B}8"
+    /// SGR 0: default colours and no attributes.
+    public static let resetAttributes = "\u{1B}[0m"
+
+    /// CUP: the cursor to a cell, `row` and `column` counted from 0.
+    public static func moveTo(row: Int, column: Int) -> String { "\u{1B}[\(row + 1);\(column + 1)H" }
+
+    /// `body` written from a cell, the cursor and its colours put back after.
+    public static func at(row: Int, column: Int, _ body: String) -> String {
+        saveCursor + moveTo(row: row, column: column) + body + restoreCursor
+    }
+}
