@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The release build as a user runs it: copied out of the checkout into a folder of its own, with a
-# fresh home, one job on the built-in sandbox, then History and show reading it back. The tests run
-# the debug build; this catches what only the optimizer breaks (Swift 6.3.1's release build once
-# crashed at every job while every test passed). Every run has the Swift toolchain's library folder
+# fresh home, one job on the built-in sandbox, then History and show reading it back, and its studio
+# in tmux. make test runs it on the release build the tests ran (Swift 6.3.1's optimizer once
+# crashed at every job while every debug test passed); here it runs installed. Every run has the Swift toolchain's library folder
 # out of reach (a tmpfs over it in a mount namespace of its own), as on a machine without Swift:
 # the release binary carries the Swift runtime and Foundation inside it.
 set -euo pipefail

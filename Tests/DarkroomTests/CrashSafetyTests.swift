@@ -18,7 +18,7 @@ import TestSupport
                                               faults: try FaultPlan(specs: ["delay=40"]))
         try await SandboxHarness.with(settings) { sandbox in
             let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key])
-            let args = ["generate", "a crash test", "--endpoint", sandbox.endpoint, "--size", "256x256", "-n", "3", "--seed-image", seed,
+            let args = ["generate", "a crash test", "--endpoint", sandbox.endpoint, "--size", "128x128", "-n", "3", "--seed-image", seed,
                         "--delivery", "async", "--output-format", "png", "-q"]
             for moment in 0..<20 {
                 // Moments follow the job's progress, not the clock, so a loaded machine does not

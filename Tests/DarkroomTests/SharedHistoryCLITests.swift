@@ -23,7 +23,7 @@ import TestSupport
                     group.addTask {
                         for job in 0..<20 {
                             let r = try? await Binary.run(Self.darkroom, [
-                                "generate", "worker \(worker) job \(job)", "--endpoint", endpoint, "--size", "512x512",
+                                "generate", "worker \(worker) job \(job)", "--endpoint", endpoint, "--size", "128x128",
                                 "--output-format", "png", "-q",
                             ], environment: env)
                             if r?.status != 0 { failures.add("worker \(worker) job \(job): \(r?.stderr ?? "did not run")") }

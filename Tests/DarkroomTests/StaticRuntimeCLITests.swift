@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Every build of `darkroom` (the debug one the tests run too) carries the Swift runtime and
+/// Every build of `darkroom` (the one the tests run, release in `make test`, debug in a developer's) carries the Swift runtime and
 /// Foundation: no library comes from the toolchain's folder and its RUNPATH does not name it,
 /// so a copy runs where no Swift toolchain is. The release smoke test also runs the installed
 /// copy with that folder hidden.
