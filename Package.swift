@@ -42,10 +42,9 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw"], swiftSettings: swift6LanguageMode),
         .target(
             name: "Studio",
-            dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", "BlockingWork",
-                           .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TerminalUI", "Preview", "Imaging", "Generation", "History", "RunwareAPI", "BlockingWork"],
             swiftSettings: swift6LanguageMode),
-        .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI", "RunwareSandbox"],
+        .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI", "RunwareSandbox", "TerminalUI"],
                 swiftSettings: swift6LanguageMode),
         .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
@@ -89,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "darkroom-bench",
             // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
-            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "StudioTesting", "TerminalUI", "Generation",
+            dependencies: ["RunwareAPI", "RunwareSandbox", "Imaging", "Preview", "History", "Studio", "StudioTesting", "Workspace", "TerminalUI", "Generation",
                            "HostileFiles"],
             swiftSettings: swift6LanguageMode),
 
@@ -102,21 +101,21 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/TestSupport", swiftSettings: swift6LanguageMode),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport", "HostileFiles"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "BlockingWorkTests", dependencies: ["BlockingWork"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "StudioTests",
-            dependencies: ["Studio", "StudioTesting", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
-                           "Imaging"],
+            dependencies: ["Studio", "StudioTesting", "Workspace", "TerminalUI", "TestSupport", "Generation", "History", "Preview", "RunwareAPI", "RunwareSandbox",
+                           "Imaging", "HostileFiles"],
             // Text snapshots, read by path (Snapshot.swift), not bundled.
             exclude: ["Snapshots"],
             swiftSettings: swift6LanguageMode),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Imaging", "TerminalUI", "TestSupport"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RunwareAPI", "TestSupport"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "RunwareAPITests", dependencies: ["RunwareAPI", "RunwareSandbox"], swiftSettings: swift6LanguageMode),
         .testTarget(name: "RunwareSandboxTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "History", "RunwareSandbox", "Imaging", "TestSupport", "HostileFiles"], swiftSettings: swift6LanguageMode),
         .testTarget(
             name: "WorkspaceTests",
             dependencies: ["Workspace", "Studio", "Generation", "History", "RunwareAPI", "RunwareSandbox", "TerminalUI", "TestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import Imaging
+import TerminalUI
 
 /// A contact sheet drawn with pixel pictures (sixel, kitty, iTerm) in the same grid as the symbol
 /// sheet: space is reserved first (so the screen scrolls before drawing), then each picture is

@@ -1,6 +1,5 @@
 import Foundation
 import TerminalUI
-import TOMLKit
 
 /// Semantic roles mapped to styles. Unset roles fall back to their parent (`field.error` ->
 /// `field`), then to the terminal's default colours.
@@ -25,92 +24,6 @@ public struct Theme: Sendable, Equatable {
             guard let dot = r.lastIndex(of: ".") else { return .plain }
             r = String(r[..<dot])
         }
-    }
-
-    /// Mistakes in a theme file are `ConfigFileError`s, like those in config.toml.
-    public typealias LoadError = ConfigFileError
-
-    public static func parse(_ text: String, file: String) throws -> Theme {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw LoadError(file: file, line: e.source.begin.line, message: e.description)
-        }
-        func line(of needle: String) -> Int? {
-            text.components(separatedBy: "\n").firstIndex { $0.contains("\"\(needle)\"") || $0.hasPrefix(needle) }.map { $0 + 1 }
-        }
-        for key in table.keys where key != "name" && key != "roles" {
-            throw LoadError(file: file, line: line(of: key), message: "unknown setting \"\(key)\" (known: name, roles)")
-        }
-        guard let name = table["name"]?.string else { throw LoadError(file: file, line: nil, message: "name = \"...\" is required") }
-        var styles: [String: Style] = [:]
-        if let roles = table["roles"]?.table {
-            for role in roles.keys {
-                guard Self.roles.contains(role) else {
-                    throw LoadError(file: file, line: line(of: role),
-                                    message: "unknown role \"\(role)\" (known: \(Self.roles.sorted().joined(separator: ", ")))")
-                }
-                guard let spec = roles[role]?.table else {
-                    throw LoadError(file: file, line: line(of: role), message: "role \"\(role)\" must be a table like { fg = \"red\" }")
-                }
-                var style = Style()
-                for key in spec.keys {
-                    switch key {
-                    case "fg", "bg":
-                        let raw = spec[key]?.string ?? spec[key]?.int.map(String.init) ?? ""
-                        guard let color = ColorName.parse(raw) else {
-                            throw LoadError(file: file, line: line(of: role),
-                                            message: "role \"\(role)\": \(key) \"\(raw)\" is not a colour name, 0-255 or #rrggbb")
-                        }
-                        if key == "fg" { style.foreground = color } else { style.background = color }
-                    case "attrs":
-                        for a in spec[key]?.array?.compactMap({ $0.string }) ?? [] {
-                            guard let attr = ColorName.attributes[a] else {
-                                throw LoadError(file: file, line: line(of: role),
-                                                message: "role \"\(role)\": unknown attribute \"\(a)\" (known: \(ColorName.attributes.keys.sorted().joined(separator: ", ")))")
-                            }
-                            style.attributes.insert(attr)
-                        }
-                    default:
-                        throw LoadError(file: file, line: line(of: role), message: "role \"\(role)\": unknown key \"\(key)\" (known: fg, bg, attrs)")
-                    }
-                }
-                styles[role] = style
-            }
-        }
-        return Theme(name: name, styles: styles)
-    }
-
-    /// Built-in themes from `themes/` next to the binary's package, then the user's folder,
-    /// which adds themes or overrides built-in ones by name. A theme file that exists but cannot
-    /// be read (a folder, unreadable, not UTF-8) stops with its path rather than being skipped.
-    /// The theme `name` from the user's folder, else `extra` (`DARKROOM_THEMES`), else the ones
-    /// compiled in (`BuiltInThemes`, made from `themes/`): an installed binary needs no files.
-    public static func load(named name: String, user: URL, extra: URL? = nil) throws -> Theme {
-        for folder in [user] + (extra.map { [$0] } ?? []) {
-            let file = folder.appendingPathComponent("\(name).toml")
-            if let text = try ConfigFileError.readText(file) { return try parse(text, file: file.path) }
-        }
-        if let text = BuiltInThemes.texts[name] { return try parse(text, file: "built-in theme \(name)") }
-        throw LoadError(file: name, line: nil, message: "no theme called \"\(name)\": the built-in ones are "
-            + BuiltInThemes.texts.keys.sorted().joined(separator: ", ") + "; yours go in \(user.path)")
-    }
-}
-
-/// Colour and attribute names for theme files.
-public enum ColorName {
-    static let basic = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
-    static let attributes: [String: TextAttributes] = [
-        "bold": .bold, "dim": .dim, "italic": .italic, "underline": .underline, "reverse": .reverse,
-    ]
-
-    public static func parse(_ s: String) -> TermColor? {
-        let v = s.lowercased()
-        if v == "default" { return .terminalDefault }
-        if let i = basic.firstIndex(of: v) { return .indexed(UInt8(i)) }
-        if v.hasPrefix("bright-"), let i = basic.firstIndex(of: String(v.dropFirst(7))) { return .indexed(UInt8(i + 8)) }
-        if let n = Int(v), (0...255).contains(n) { return .indexed(UInt8(n)) }
-        if v.hasPrefix("#"), v.count == 7, let rgb = UInt32(v.dropFirst(), radix: 16) { return .rgb(rgb) }
-        return nil
     }
 }
 

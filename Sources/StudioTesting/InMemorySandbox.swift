@@ -5,6 +5,7 @@ import Preview
 import RunwareAPI
 import RunwareSandbox
 import Studio
+import TerminalUI
 
 /// A sandbox engine in this process and a client that reaches it without a socket
 /// (`SandboxTransport`): the studio's tests and the bench run real jobs, History and pictures

@@ -5,6 +5,7 @@ import Imaging
 import Preview
 import RunwareAPI
 import Studio
+import TerminalUI
 
 /// Ports that answer at once with nothing (no job runs, no History, no picture), so a test or
 /// the bench measures the studio itself: its reducers, its drawing, its loop.

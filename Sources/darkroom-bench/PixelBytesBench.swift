@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Preview
+import TerminalUI
 
 /// Bytes sent to the terminal for one 1024x1024 sandbox result in a 64x32-cell preview (10x20
 /// pixel cells), per protocol, next to chafa's own output for the same file and size. kitty goes

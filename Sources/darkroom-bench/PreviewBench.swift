@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Preview
 import RunwareSandbox
+import TerminalUI
 
 /// Terminal thumbnails: in-process figures, then whole processes next to timg and chafa.
 enum PreviewBench {

@@ -6,6 +6,7 @@ import RunwareAPI
 import Studio
 import StudioTesting
 import TerminalUI
+import Workspace
 
 /// The studio's terminal output: bytes per typed character in the prompt editor (ncursesw on a
 /// pseudo-terminal, target 300 or fewer), a full redraw at 200x60, and the start-up of the real
@@ -84,7 +85,7 @@ enum StudioBench {
         }
         for i in 0..<max(1, layout.stripCount) {
             let path = "/bench/\(i).jpg"
-            state.generate.results.append(RecentResult(path: path, seed: UInt64(i), job: String(i + 1), index: 0))
+            state.generate.results.append(RecentResult(path: path, seed: UInt64(i), historyID: Int64(i + 1), index: 0))
             state.thumbnails[ThumbnailKey(path: path, columns: GenerateLayout.stripThumbWidth, rows: GenerateLayout.stripThumbHeight)] =
                 grid(GenerateLayout.stripThumbWidth, GenerateLayout.stripThumbHeight)
         }

@@ -9,7 +9,7 @@ import TestSupport
 @Suite struct SharedHistoryCLITests {
     static let darkroom = Binary.product("darkroom")
 
-    /// Four `generate` processes at once, twenty jobs each, on one History and one images
+    /// Four `generate` processes at once, fifteen jobs each, on one History and one images
     /// folder: no start-up may remove another process's half-written image.
     @Test func concurrentRunsKeepEveryImage() async throws {
         let folder = TempFolder()
@@ -21,7 +21,7 @@ import TestSupport
             await withTaskGroup(of: Void.self) { group in
                 for worker in 0..<4 {
                     group.addTask {
-                        for job in 0..<20 {
+                        for job in 0..<15 {
                             let r = try? await Binary.run(Self.darkroom, [
                                 "generate", "worker \(worker) job \(job)", "--endpoint", endpoint, "--size", "128x128",
                                 "--output-format", "png", "-q",
@@ -36,13 +36,13 @@ import TestSupport
             let jobs = list.stdout.split(separator: "\n").compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
-            #expect(jobs.count == 80)
+            #expect(jobs.count == 60)
             #expect(jobs.allSatisfy { $0["status"] as? String == "done" })
             let results = jobs.flatMap { $0["results"] as? [[String: Any]] ?? [] }
-            #expect(results.count == 80 && results.allSatisfy { $0["missing"] as? Bool == false })
+            #expect(results.count == 60 && results.allSatisfy { $0["missing"] as? Bool == false })
             let images = folder.path + "/data/darkroom/images"
             let files = (FileManager.default.enumerator(atPath: images)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".png") }
-            #expect(files.count == 80)
+            #expect(files.count == 60)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Generation
 import History
+import HostileFiles
 import Imaging
 import RunwareAPI
 import Testing

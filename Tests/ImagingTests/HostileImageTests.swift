@@ -1,5 +1,6 @@
 import CTurboJPEG
 import Foundation
+import HostileFiles
 import Testing
 import TestSupport
 @testable import Imaging

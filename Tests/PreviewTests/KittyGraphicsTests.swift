@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Preview
+import TerminalUI
 import Testing
 
 /// kitty pictures as Darkroom writes them: PNG at the picture's own size, chunked the way the

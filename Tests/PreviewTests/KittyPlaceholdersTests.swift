@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Preview
+import TerminalUI
 import Testing
 
 /// kitty's Unicode placeholders as Darkroom writes them, checked against the examples of kitty's

@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Preview
 import Synchronization
+import TerminalUI
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 @testable import Preview
+import TerminalUI
 import Testing
 import TestSupport
 

@@ -3,6 +3,7 @@ import History
 @testable import Studio
 import TerminalUI
 import Testing
+import Workspace
 
 /// `?` lists every key that does something, from the key map, and `keys.toml` can rebind the
 /// keys that used to be written into the code.

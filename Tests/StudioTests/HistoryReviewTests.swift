@@ -46,8 +46,8 @@ import Testing
     /// older result.
     @Test func theGenerateZoomRatesItsResults() {
         var s = StudioFixture()
-        s.state.generate.add(RecentResult(path: "/a.png", seed: 1, job: "12", index: 0))
-        s.state.generate.add(RecentResult(path: "/b.png", seed: 2, job: "13", index: 0))
+        s.state.generate.add(RecentResult(path: "/a.png", seed: 1, historyID: 12, index: 0))
+        s.state.generate.add(RecentResult(path: "/b.png", seed: 2, historyID: 13, index: 0))
         let prompt = s.state.generate.prompt.text
         s.key(.function(3))
         #expect(s.state.generate.selected?.job == "13")

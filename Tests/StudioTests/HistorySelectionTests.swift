@@ -60,7 +60,7 @@ import Testing
     /// another job.
     @Test func theLoupeOfAGenerateResultIsItsOwnJob() {
         var s = StudioFixture()
-        s.state.generate.add(RecentResult(path: "/img/12.png", seed: 12, job: "12", index: 0))
+        s.state.generate.add(RecentResult(path: "/img/12.png", seed: 12, historyID: 12, index: 0))
         s.key(.function(3))
         s.key(.character("z"))
         #expect(s.state.screen == .history && s.state.history.pane == .loupe)

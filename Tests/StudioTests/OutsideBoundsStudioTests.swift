@@ -1,9 +1,11 @@
 import Foundation
 import Generation
+import HostileFiles
 import Preview
 import RunwareAPI
 @testable import Studio
 import Synchronization
+import TerminalUI
 import Testing
 import TestSupport
 
@@ -46,7 +48,7 @@ import TestSupport
 
     @Test func aStripOfThousandsComesBackAsTheStripsFortyEight() throws {
         var s = StudioFixture()
-        for i in 0..<10 { s.state.generate.add(RecentResult(path: "/r\(i).png", seed: nil, job: "\(i)", index: 0)) }
+        for i in 0..<10 { s.state.generate.add(RecentResult(path: "/r\(i).png", seed: nil, historyID: Int64(i), index: 0)) }
         var snapshot = StudioSnapshot(s.state)
         snapshot.results = (0..<5000).map { .init(path: "/r\($0).png", seed: nil, job: "\($0)", index: 0, flagged: false) }
         var asked = 0

@@ -23,7 +23,7 @@ import TestSupport
                                     previewOptions: PreviewOptions(colors: .colors256))
         var state = StudioState(columns: 140, rows: 44, now: Date(), document: ["model": .string("runware:111@1")],
                                 target: "sandbox", pickerFolder: folder.path)
-        for (n, file) in (more + [path]).enumerated() { state.generate.add(RecentResult(path: file, seed: UInt64(n), job: "\(n + 1)", index: 0)) }
+        for (n, file) in (more + [path]).enumerated() { state.generate.add(RecentResult(path: file, seed: UInt64(n), historyID: Int64(n + 1), index: 0)) }
         let terminal = GridTerminal(columns: 140, rows: 44)
         let renderer = PixelRenderer(cellWidth: 8, cellHeight: 16, tmuxPassthrough: tmux, kittyPlaceholders: placeholders)
         let app = StudioApp(state: state, terminal: terminal, keyMap: .defaults, theme: .monochrome, ports: ports,

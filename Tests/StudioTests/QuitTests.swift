@@ -3,6 +3,7 @@ import Foundation
 @testable import Studio
 import TerminalUI
 import Testing
+import Workspace
 
 /// One quit path: the quit binding works on every screen and from inside every pop-up.
 @Suite struct QuitTests {

@@ -5,6 +5,7 @@ import RunwareAPI
 @testable import Studio
 import TerminalUI
 import Testing
+import Workspace
 
 /// The Generate screen driven by keys, with the state checked and the frames compared with the
 /// text snapshots next to this file.

@@ -17,8 +17,8 @@ import Testing
         s.state.generate.setPrompt("a lighthouse at dusk")
         s.state.generate.setField("steps", text: "31")
         s.state.generate.focus(path: "steps")
-        s.state.generate.add(RecentResult(path: "/kept.png", seed: 7, job: "12", index: 0))
-        s.state.generate.add(RecentResult(path: "/gone.png", seed: 8, job: "13", index: 0))
+        s.state.generate.add(RecentResult(path: "/kept.png", seed: 7, historyID: 12, index: 0))
+        s.state.generate.add(RecentResult(path: "/gone.png", seed: 8, historyID: 13, index: 0))
         s.key(.function(2))
         #expect(s.state.screen == .history)
 

@@ -4,6 +4,7 @@ import Imaging
 import Preview
 import RunwareAPI
 @testable import Studio
+import TerminalUI
 import Testing
 import TestSupport
 

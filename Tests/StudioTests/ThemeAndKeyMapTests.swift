@@ -3,6 +3,7 @@ import Foundation
 import TerminalUI
 import Testing
 import TestSupport
+import Workspace
 
 @Suite struct ThemeTests {
     static let themes = Binary.packageRoot.appendingPathComponent("themes")

@@ -2,6 +2,7 @@ import Foundation
 import Generation
 import History
 import Preview
+import TerminalUI
 
 /// Each screen's port to the outside, and the shell's: what the studio's runners call. Tests and
 /// the bench give in-memory ones (`StudioTesting`); `live` wires the real things.

@@ -65,7 +65,7 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
         }
         let kept = results.prefix(GenerateState.resultLimit).filter { fileExists($0.path) }
         state.generate.restore(focus: JSONPath(focus), formScroll: formScroll,
-                               results: kept.map { RecentResult(path: $0.path, seed: $0.seed, job: $0.job, index: $0.index, flagged: $0.flagged) },
+                               results: kept.map { RecentResult(path: $0.path, seed: $0.seed, historyID: Int64($0.job), index: $0.index, flagged: $0.flagged) },
                                selectedResult: selectedResult)
         state.history.restore(query: historyQuery, list: historyList, stacked: historyStacked ?? true,
                               selected: historySelected, selectedID: historySelectedID, shown: screen == "history")

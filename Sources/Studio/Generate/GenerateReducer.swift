@@ -128,10 +128,10 @@ struct GenerateReducer: Sendable {
         case .previewClose:
             g.previewZoomed = false
         case .previewLoupe:
-            guard let result = g.selected, let id = Int64(result.job) else { return [.notice("this result is not in History")] }
+            guard let result = g.selected, let id = result.historyID else { return [.notice("this result is not in History")] }
             return [.history(.loupe(id))]
         case .previewRate0, .previewRate1, .previewRate2, .previewRate3, .previewRate4, .previewRate5:
-            guard let result = g.selected, let id = Int64(result.job) else { return [.notice("this result is not in History")] }
+            guard let result = g.selected, let id = result.historyID else { return [.notice("this result is not in History")] }
             let rating = action.rating ?? 0
             // On to the older result, so the strip is rated from the home row as History's sheet is.
             if g.selectedResult + 1 < g.results.count { g.selectedResult += 1 }

@@ -98,18 +98,21 @@ public struct PromptRecall: Sendable, Equatable {
 public struct RecentResult: Sendable, Equatable {
     public var path: String
     public var seed: UInt64?
-    /// The job's number as shown, without its `#` (History's id when known).
-    public var job: String
+    /// The job's History id; nil before History recorded it (or when it could not).
+    public var historyID: Int64?
     public var index: Int
     /// The content checker flagged it (`NSFWContent`).
     public var flagged: Bool
-    public init(path: String, seed: UInt64?, job: String, index: Int, flagged: Bool = false) {
+    public init(path: String, seed: UInt64?, historyID: Int64?, index: Int, flagged: Bool = false) {
         self.path = path
         self.seed = seed
-        self.job = job
+        self.historyID = historyID
         self.index = index
         self.flagged = flagged
     }
+
+    /// The job's number as shown, without its `#`: History's id, or "new" (as `JobLine.number`).
+    public var job: String { historyID.map(String.init) ?? "new" }
 }
 
 /// What a comparable past job cost: same model, size and steps.

@@ -93,7 +93,7 @@ extension StudioReducer {
                 $0.finished += 1
                 $0.cost += image.cost ?? 0
             }
-            var orders: [Command] = [.generate(.resultSaved(RecentResult(path: image.path, seed: image.seed, job: line.number,
+            var orders: [Command] = [.generate(.resultSaved(RecentResult(path: image.path, seed: image.seed, historyID: line.historyID,
                                                                          index: image.index, flagged: image.nsfw == true)))]
             if let cell = line.sweepCell { orders.append(.history(.jobSaved(sweepCell: cell, path: image.path))) }
             return carry(orders, &state)

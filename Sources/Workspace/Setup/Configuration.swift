@@ -55,12 +55,10 @@ public struct Configuration: Sendable, Equatable {
     static let knownOutput: Set<String> = ["folder", "format", "quality", "type"]
 
     public static func parse(_ text: String, file: String) throws -> Configuration {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw LoadError(file: file, line: e.source.begin.line, message: e.description)
-        }
+        let own = try OwnFile(text, file: file)
+        let table = own.table
         var c = Configuration()
-        func line(_ key: String) -> Int? { ConfigFileError.line(of: key, in: text) }
+        func line(_ key: String) -> Int? { own.line(of: key) }
         if table["keys"] != nil {
             let keysFile = (file as NSString).deletingLastPathComponent + "/keys.toml"
             throw LoadError(file: file, line: line("keys"),

@@ -40,13 +40,4 @@ public struct ConfigFileError: Error, Sendable, CustomStringConvertible, Equatab
         return (error as NSError).localizedDescription
     }
 
-    /// The first line (1-based) holding `needle` as a key (`needle =`, `"needle"`, `[needle]`),
-    /// for messages about a setting TOML's parser accepted.
-    public static func line(of needle: String, in text: String) -> Int? {
-        text.components(separatedBy: "\n").firstIndex { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
-            return t.hasPrefix(needle + " ") || t.hasPrefix(needle + "=") || t.hasPrefix("\"\(needle)\"")
-                || t.hasPrefix("[\(needle)]") || t.hasPrefix("[\(needle).")
-        }.map { $0 + 1 }
-    }
 }

@@ -1,2 +1,0 @@
-// Tests that import TestSupport can make hostile files too.
-@_exported import HostileFiles
