@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: swift6LanguageMode),
         .target(name: "StudioTesting", dependencies: ["Studio", "Generation", "History", "Imaging", "Preview", "RunwareAPI", "RunwareSandbox", "TerminalUI"],
                 swiftSettings: swift6LanguageMode),
-        .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI"], swiftSettings: swift6LanguageMode),
+        .target(name: "Preview", dependencies: ["CChafa", "Imaging", "TerminalUI", "BlockingWork"], swiftSettings: swift6LanguageMode),
         .target(name: "History", dependencies: ["RunwareAPI", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swift6LanguageMode),
         .target(name: "RunwareAPI", dependencies: ["CCurl"], swiftSettings: swift6LanguageMode),
         .target(

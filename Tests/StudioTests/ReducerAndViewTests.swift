@@ -1,6 +1,7 @@
 import Foundation
 import Generation
 import Imaging
+import Preview
 import RunwareAPI
 @testable import Studio
 import TerminalUI

@@ -19,7 +19,7 @@ public final class StudioApp: @unchecked Sendable {
     let clock: @Sendable () -> Date
     private var renderer = Renderer()
     private let inbox: Inbox
-    private let pixels: PixelPreview?
+    private let pixels: PictureLayer?
     private var lastFrame: Frame?
     /// Where the draft, the screen and the strip are kept between runs; nil keeps nothing.
     private let stateFile: StudioStateFile?
@@ -32,7 +32,7 @@ public final class StudioApp: @unchecked Sendable {
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         var state = state
         state.pixelPreview = pixels != nil
-        self.pixels = pixels.map { PixelPreview(format: $0.format, renderer: $0.renderer) }
+        self.pixels = pixels.map { PictureLayer(format: $0.format, renderer: $0.renderer) }
         self.state = state
         self.terminal = terminal
         inbox = Inbox(wake: terminal.wakeSignal)
@@ -155,7 +155,12 @@ public final class StudioApp: @unchecked Sendable {
         let (frame, cursor) = view.draw(state)
         cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
         let inbox = self.inbox
-        pixels?.update(state, frame: frame, previous: lastFrame, terminal: terminal, work: { inbox.track($0) }) { inbox.post($0) }
+        let target = state.pixelTarget.map { rect, path in
+            (area: PictureLayer.Area(x: rect.x, y: rect.y, width: rect.width, height: rect.height), path: path)
+        }
+        pixels?.update(target, frame: frame, previous: lastFrame, terminal: terminal, work: { inbox.track($0) }) { key, picture, cell in
+            inbox.post(.pixels(key, picture.bytes, columns: picture.columns, rows: picture.rows, cell: cell))
+        }
         lastFrame = frame
     }
 

@@ -1,5 +1,6 @@
 import History
 import Foundation
+import Preview
 import RunwareAPI
 import TerminalUI
 

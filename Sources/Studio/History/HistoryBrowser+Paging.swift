@@ -1,4 +1,5 @@
 import Foundation
+import Preview
 
 extension HistoryBrowser {
     /// Keeps the selected job on screen.

@@ -30,16 +30,6 @@ public enum StudioEvent: Sendable {
     case pixels(ThumbnailKey, [UInt8], columns: Int, rows: Int, cell: CellPixels)
 }
 
-/// A terminal cell's size in pixels.
-public struct CellPixels: Sendable, Equatable {
-    public var width: Int
-    public var height: Int
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
 /// Work the reducer asks for; the app hands each family to its runner off the UI thread, and
 /// the answers come back as events. The shell's own: jobs, pictures, the status line's figures
 /// and the terminal.

@@ -1,14 +1,4 @@
-/// A thumbnail request: which file, at what cell size.
-public struct ThumbnailKey: Sendable, Hashable {
-    public var path: String
-    public var columns: Int
-    public var rows: Int
-    public init(path: String, columns: Int, rows: Int) {
-        self.path = path
-        self.columns = columns
-        self.rows = rows
-    }
-}
+import Preview
 
 extension StudioState {
     /// The thumbnails the current screen and pop-up show.

@@ -1,4 +1,5 @@
 import Foundation
+import Preview
 import TerminalUI
 
 /// The right pane: jobs in flight with progress and elapsed time, the selected result, and the

@@ -1,34 +1,51 @@
 import BlockingWork
 import Foundation
 import Imaging
-import Preview
 import TerminalUI
 
-/// The preview pane drawn with a pixel protocol (kitty, sixel, iTerm2) where the terminal has
-/// one. The cells under it stay blank in the frame; the picture is placed after a render, again
-/// whenever those cells were repainted (an overlay closed, a resize, Ctrl-L) or the selection
-/// changed. Pictures are made on the bounded worker and kept for the last few selections.
+/// A picture placed with a pixel protocol (kitty, sixel, iTerm2) over cells a frame leaves blank
+/// (the studio's preview, a History picture): placed after a render, again whenever those cells
+/// were repainted (an overlay closed, a resize, Ctrl-L) or the file changed. Pictures are made on
+/// the bounded worker, newest first, and kept for the last few files; the control sequences
+/// around them are TerminalUI's `ControlSequences`.
 ///
 /// A picture that is no longer wanted is taken off the terminal at once: sixel, iTerm2 and kitty
 /// placeholders by rewriting the cells under it, kitty's direct placements by command. kitty
 /// pictures go once, under an id of their own, and are placed again by that id (or by writing
 /// their placeholder text again); their ids are freed when they leave the cache and when the
 /// studio ends.
-final class PixelPreview: @unchecked Sendable {
-    struct Picture: Sendable {
-        var bytes: [UInt8]
-        var columns: Int
-        var rows: Int
+public final class PictureLayer: @unchecked Sendable {
+    /// A picture made for the terminal: its bytes and the cells it covers.
+    public struct Picture: Sendable, Equatable {
+        public var bytes: [UInt8]
+        public var columns: Int
+        public var rows: Int
+        public init(bytes: [UInt8], columns: Int, rows: Int) {
+            self.bytes = bytes
+            self.columns = columns
+            self.rows = rows
+        }
     }
 
-    let format: PixelFormat
-    private(set) var renderer: PixelRenderer
+    /// Cells on the screen, from the top-left, 0-based.
+    public struct Area: Sendable, Equatable {
+        public var x, y, width, height: Int
+        public init(x: Int, y: Int, width: Int, height: Int) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
+    public let format: PixelFormat
+    public private(set) var renderer: PixelRenderer
     private var pictures: [ThumbnailKey: Picture] = [:]
     private var order: [ThumbnailKey] = []
     private var requested: Set<ThumbnailKey> = []
     private var placed: ThumbnailKey?
     /// The cells the placed picture covers, to be rewritten when it goes.
-    private var placedArea: GenerateLayout.Rect?
+    private var placedArea: Area?
     /// kitty: each picture's id, those kitty already holds, and ids to free at the next write.
     private var kittyIDs: [ThumbnailKey: UInt32] = [:]
     private var kittySent: Set<UInt32> = []
@@ -37,16 +54,17 @@ final class PixelPreview: @unchecked Sendable {
 
     /// `firstKittyID`: where this process's ids start, far from other programs' (which count
     /// from 1) and from another studio's in the same kitty window.
-    init(format: PixelFormat, renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0x10_0000...0xE0_0000)) {
+    public init(format: PixelFormat, renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0x10_0000...0xE0_0000)) {
         self.format = format
         self.renderer = renderer
         nextKittyID = firstKittyID
     }
 
     /// The cell size pictures are made for now.
-    var cell: CellPixels { CellPixels(width: renderer.cellWidth, height: renderer.cellHeight) }
+    public var cell: CellPixels { CellPixels(width: renderer.cellWidth, height: renderer.cellHeight) }
 
-    func store(_ key: ThumbnailKey, _ picture: Picture, madeFor cell: CellPixels) {
+    /// A picture made (by the work `update` started) arrives.
+    public func store(_ key: ThumbnailKey, _ picture: Picture, madeFor cell: CellPixels) {
         // A picture made for cells of another size (the font changed meanwhile) is dropped, and
         // so is a kitty picture made under an id given up since (the studio was suspended
         // meanwhile); the next frame asks for it again.
@@ -66,18 +84,20 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     /// Forget what is on screen (after Ctrl-L or a suspend, which rewrite every cell).
-    func invalidate() {
+    public func invalidate() {
         placed = nil
         placedArea = nil
     }
 
-    /// Places (or takes away) the picture for the state just rendered. A picture that is no
-    /// longer wanted there (a pop-up opened over it, another screen, another selection, a picture
-    /// still being made) is taken away first, so no old picture shows through blank cells.
-    /// `work`: runs the picture's making off the UI thread, counted as the studio's work in flight.
-    func update(_ state: StudioState, frame: Frame, previous: Frame?, terminal: Terminal,
-                work: (@escaping @Sendable () async -> Void) -> Void, post: @escaping @Sendable (StudioEvent) -> Void) {
-        guard let (rect, path) = Self.target(state), rect.height >= 2 else {
+    /// Places (or takes away) the picture for the frame just rendered: `target`, the file to show
+    /// over those cells, nil when none is. A picture that is no longer wanted there (a pop-up opened
+    /// over it, another screen, another selection, a picture still being made) is taken away first,
+    /// so no old picture shows through blank cells. `work` runs a picture's making off the caller's
+    /// thread; `made` hands it back, to be given to `store` on the caller's thread.
+    public func update(_ target: (area: Area, path: String)?, frame: Frame, previous: Frame?, terminal: Terminal,
+                       work: (@escaping @Sendable () async -> Void) -> Void,
+                       made: @escaping @Sendable (ThumbnailKey, Picture, CellPixels) -> Void) {
+        guard let (rect, path) = target, rect.height >= 2 else {
             remove(from: terminal)
             return
         }
@@ -85,11 +105,11 @@ final class PixelPreview: @unchecked Sendable {
         if key == placed && !Self.changed(rect, frame, previous) { return }
         guard let picture = pictures[key] else {
             remove(from: terminal)
-            request(key, work: work, post: post)
+            request(key, work: work, made: made)
             return
         }
         let x = rect.x + max(0, (rect.width - picture.columns) / 2), y = rect.y + max(0, (rect.height - picture.rows) / 2)
-        let area = GenerateLayout.Rect(x: x, y: y, width: picture.columns, height: picture.rows)
+        let area = Area(x: x, y: y, width: picture.columns, height: picture.rows)
         if usesPlaceholders {
             if key != placed || area != placedArea { remove(from: terminal) }
             placeByPlaceholders(key, picture, at: area, on: terminal)
@@ -106,7 +126,7 @@ final class PixelPreview: @unchecked Sendable {
 
     /// kitty: the old picture off and the new one on in one write, so no blank frame shows; a
     /// picture kitty holds is placed by id (a few bytes), the same placement moving, not copied.
-    private func placeKitty(_ key: ThumbnailKey, _ picture: Picture, at area: GenerateLayout.Rect, on terminal: Terminal) {
+    private func placeKitty(_ key: ThumbnailKey, _ picture: Picture, at area: Area, on terminal: Terminal) {
         guard let id = kittyIDs[key] else { return }
         var out = freeing()
         if let old = placed.flatMap({ kittyIDs[$0] }), old != id { out += wrapped(KittyGraphics.hide(id: old)) }
@@ -117,7 +137,7 @@ final class PixelPreview: @unchecked Sendable {
 
     /// kitty placeholders: the picture sent once (its virtual placement has the cells it needs),
     /// then its placeholder text written row by row into `area`.
-    private func placeByPlaceholders(_ key: ThumbnailKey, _ picture: Picture, at area: GenerateLayout.Rect, on terminal: Terminal) {
+    private func placeByPlaceholders(_ key: ThumbnailKey, _ picture: Picture, at area: Area, on terminal: Terminal) {
         guard let id = kittyIDs[key] else { return }
         var out = freeing()
         if kittySent.insert(id).inserted { out += String(decoding: picture.bytes, as: UTF8.self) }
@@ -149,7 +169,7 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     /// Plain spaces over `area`, the cursor and its colours put back after (DECSC/DECRC).
-    static func spaces(over area: GenerateLayout.Rect) -> String {
+    static func spaces(over area: Area) -> String {
         let blank = String(repeating: " ", count: area.width)
         let rows: [String] = (area.y..<(area.y + area.height)).map { ControlSequences.moveTo(row: $0, column: area.x) + blank }
         return ControlSequences.saveCursor + ControlSequences.resetAttributes + rows.joined() + ControlSequences.restoreCursor
@@ -157,7 +177,7 @@ final class PixelPreview: @unchecked Sendable {
 
     /// The terminal's cells changed size in pixels (a font change comes as a resize): pictures
     /// are made again at the new size, so they neither spill over their pane nor fall short.
-    func follow(cellWidth: Int, cellHeight: Int, on terminal: Terminal) {
+    public func follow(cellWidth: Int, cellHeight: Int, on terminal: Terminal) {
         guard cellWidth > 0, cellHeight > 0, cellWidth != renderer.cellWidth || cellHeight != renderer.cellHeight else { return }
         remove(from: terminal)
         release(from: terminal)
@@ -169,7 +189,7 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     /// Frees every kitty picture this studio sent (when it ends or is suspended).
-    func release(from terminal: Terminal) {
+    public func release(from terminal: Terminal) {
         guard format == .kitty else { return }
         kittyToFree += kittySent
         kittySent = []
@@ -194,17 +214,14 @@ final class PixelPreview: @unchecked Sendable {
     }
 
     /// The picture drawn from the top-left of `area`, the cursor put back after.
-    private static func at(_ area: GenerateLayout.Rect, _ bytes: [UInt8]) -> String {
+    private static func at(_ area: Area, _ bytes: [UInt8]) -> String {
         ControlSequences.at(row: area.y, column: area.x, String(decoding: bytes, as: UTF8.self))
     }
 
-    private static func at(_ area: GenerateLayout.Rect, _ text: String) -> String { at(area, Array(text.utf8)) }
-
-    /// Where a picture goes on the current screen, and which (see `StudioState.pixelTarget`).
-    static func target(_ state: StudioState) -> (GenerateLayout.Rect, String)? { state.pixelTarget }
+    private static func at(_ area: Area, _ text: String) -> String { at(area, Array(text.utf8)) }
 
     private func request(_ key: ThumbnailKey, work: (@escaping @Sendable () async -> Void) -> Void,
-                         post: @escaping @Sendable (StudioEvent) -> Void) {
+                         made: @escaping @Sendable (ThumbnailKey, Picture, CellPixels) -> Void) {
         guard requested.insert(key).inserted else { return }
         var kittyID: UInt32?
         if format == .kitty {
@@ -217,18 +234,18 @@ final class PixelPreview: @unchecked Sendable {
         // On the bounded worker, newest first: the picture a person just moved to is made before
         // thumbnails asked earlier, and none of it holds a thread of the concurrency pool.
         work {
-            let made = try? await BlockingWorker.shared.run(.newestFirst) { () -> Picture? in
+            let picture = try? await BlockingWorker.shared.run(.newestFirst) { () -> Picture? in
                 guard let image = try? ImageFile.thumbnail(key.path, fitting: key.columns * renderer.cellWidth, key.rows * renderer.cellHeight)
                 else { return nil }
                 let made = renderer.render(image, format: format, columns: key.columns, rows: key.rows, kittyID: id)
                 return Picture(bytes: made.bytes, columns: made.columns, rows: made.rows)
             }
-            guard let made = made ?? nil else { return }
-            post(.pixels(key, made.bytes, columns: made.columns, rows: made.rows, cell: cell))
+            guard let picture = picture ?? nil else { return }
+            made(key, picture, cell)
         }
     }
 
-    private static func changed(_ r: GenerateLayout.Rect, _ frame: Frame, _ previous: Frame?) -> Bool {
+    private static func changed(_ r: Area, _ frame: Frame, _ previous: Frame?) -> Bool {
         guard let previous, previous.width == frame.width, previous.height == frame.height else { return true }
         for y in r.y..<min(frame.height, r.y + r.height) {
             for x in r.x..<min(frame.width, r.x + r.width) where frame[x, y] != previous[x, y] { return true }
