@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few control sequences written around a picture, by name (ECMA-48 and DEC's).
 public enum ControlSequences {
     /// DECSC: the cursor's place and colours kept, for `restoreCursor`.
@@ -13,5 +15,13 @@ public enum ControlSequences {
     /// `body` written from a cell, the cursor and its colours put back after.
     public static func at(row: Int, column: Int, _ body: String) -> String {
         saveCursor + moveTo(row: row, column: column) + body + restoreCursor
+    }
+}
+
+/// OSC 52 asks the terminal to put text on the clipboard; it works over SSH and, with
+/// `set-clipboard on`, through tmux.
+public enum OSC52 {
+    public static func sequence(copying text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 }
