@@ -75,16 +75,21 @@ let package = Package(
             swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom",
-            dependencies: [
-                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI", "Workspace",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["DarkroomCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6LanguageMode,
             // Every build of the app (debug too) carries the Swift runtime and Foundation, so a copy
             // runs where no toolchain is; the test bundles stay dynamic (beside XCTest's Foundation).
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization",
                                             "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
                                             "-l_FoundationCollections", "-lswiftSynchronization", "-Xlinker", "--end-group"])]),
+        // The commands (argument parsing and calls), a library so the tests can parse them in-process.
+        .target(
+            name: "DarkroomCLI",
+            dependencies: [
+                "Generation", "History", "RunwareAPI", "RunwareSandbox", "Preview", "Imaging", "Studio", "TerminalUI", "Workspace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swift6LanguageMode),
         .executableTarget(
             name: "darkroom-bench",
             // HostileFiles: the hostile files the tests use are the ones `darkroom-bench hostile` measures.
@@ -120,6 +125,7 @@ let package = Package(
             name: "WorkspaceTests",
             dependencies: ["Workspace", "Studio", "Generation", "History", "RunwareAPI", "RunwareSandbox", "TerminalUI", "TestSupport"],
             swiftSettings: swift6LanguageMode),
-        .testTarget(name: "DarkroomTests", dependencies: ["RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport", "Workspace"], swiftSettings: swift6LanguageMode),
+        .testTarget(name: "DarkroomTests", dependencies: ["DarkroomCLI", "RunwareSandbox", "RunwareAPI", "Imaging", "TestSupport", "Workspace",
+                                                   .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swift6LanguageMode),
     ]
 )

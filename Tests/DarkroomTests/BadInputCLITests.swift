@@ -1,10 +1,15 @@
+import ArgumentParser
+@testable import DarkroomCLI
 import Foundation
+import RunwareAPI
 import RunwareSandbox
 import Testing
 import TestSupport
+import Workspace
 
 /// Every documented limit, broken one at a time through the command line: a message naming the
-/// field, the value and the limit, exit code 64, and not one request reaches the sandbox.
+/// field, the value and the limit (every row parsed in-process), exit code 64, and not one request
+/// reaches the sandbox (two rows through the binary).
 @Suite struct BadInputCLITests {
     /// (extra arguments, text the message must contain)
     static let cases: [([String], String)] = [
@@ -93,8 +98,30 @@ import TestSupport
         (["--task-uuid", "1234"], "taskUUID = \"1234\": must be a UUID v4"),
     ]
 
+    /// Each row in-process: the command parsed as the binary parses it, its request built and
+    /// refused with the message the binary prints (`Console.issues` words each issue with
+    /// `commandLineDescription`). Nothing can be sent: no client exists.
     @Test(arguments: 0..<cases.count)
-    func eachLimitIsRefusedBeforeAnythingIsSent(_ index: Int) async throws {
+    func eachLimitIsRefusedBeforeAnythingIsSent(_ index: Int) throws {
+        let (args, message) = Self.cases[index]
+        let said: String
+        do {
+            let command = try GenerateCommand.parse(["a quiet harbour"] + args)
+            _ = try command.buildRequest(config: Configuration())
+            Issue.record("\(args) was not refused")
+            return
+        } catch let failure as ValidationFailure {
+            said = failure.issues.map(\.commandLineDescription).joined(separator: "\n")
+        } catch {
+            said = GenerateCommand.message(for: error)
+        }
+        #expect(said.contains(message), "\(args): \(said)")
+    }
+
+    /// Two rows through the real binary: exit code 64, the message on stderr, and not one request
+    /// at the sandbox, nor an images folder made.
+    @Test(arguments: [0, 40])
+    func theBinaryExits64AndSendsNothing(_ index: Int) async throws {
         let (args, message) = Self.cases[index]
         let folder = TempFolder()
         defer { folder.remove() }

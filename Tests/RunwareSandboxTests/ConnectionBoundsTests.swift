@@ -38,7 +38,6 @@ import TestSupport
         // too short) still answers the /health request before it; far below the 30 s default.
         try await SandboxHarness.with(settings { $0.idleTimeout = .seconds(5) }) { sandbox in
             let port = try #require(sandbox.server.port)
-            let start = ContinuousClock.now
             let silent = try RawConnection(port: port)
             let slowHeaders = try RawConnection(port: port)
             try slowHeaders.send("POST /v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -47,9 +46,8 @@ import TestSupport
             #expect(try await afterReply.responseStatus(within: .seconds(15)) == 200)
             #expect(try await silent.closedByServer(within: .seconds(15)))
             #expect(try await slowHeaders.closedByServer(within: .seconds(15)))
+            // Each wait ends when the server closes; under the 30 s default none would close in 15 s.
             #expect(try await afterReply.closedByServer(within: .seconds(15)))
-            // Closed by the idle timeout, not left open until the 30 s default.
-            #expect(ContinuousClock.now - start < .seconds(25))
         }
     }
 

@@ -41,11 +41,14 @@ public struct GenerateRunner: Sendable {
     public init(port: any GeneratePort) { self.port = port }
 
     public func perform(_ effect: GenerateEffect, answer: @Sendable (GenerateAnswer) -> Void) async {
+        let port = self.port
         switch effect {
         case .estimate(let key):
             answer(.estimate(key, (try? await port.estimate(key)) ?? .unknown))
         case .loadPromptHistory:
-            do { answer(.promptHistory(try port.promptHistory())) } catch { answer(.failed("History: past prompts: \(error)")) }
+            do { answer(.promptHistory(try await BlockingWorker.shared.run { try port.promptHistory() })) } catch {
+                answer(.failed("History: past prompts: \(error)"))
+            }
         case .readImage(let path):
             do {
                 let found = try await BlockingWorker.shared.run { try port.taskObject(fromImage: path) }
@@ -70,7 +73,12 @@ public struct LiveGeneratePort: GeneratePort {
     }
 
     public func estimate(_ key: EstimateKey) async throws -> CostEstimate {
-        if let history, let found = try history.costPerImage(model: key.model, width: key.width, height: key.height, steps: key.steps) {
+        // History's figures are a SQLite read: on the bounded worker, as every blocking call.
+        let history = self.history
+        let comparable = try await BlockingWorker.shared.run {
+            try history?.costPerImage(model: key.model, width: key.width, height: key.height, steps: key.steps)
+        }
+        if let found = comparable {
             return .perImage(found.cost, samples: found.jobs)
         }
         let client = self.client, model = key.model

@@ -91,13 +91,16 @@ public struct HistoryRunner: Sendable {
                     answer(.failed(SafeText.line("saving the sweep failed: \(error)")))
                 }
             case .loadSavedSearches:
-                answer(.savedSearches(try port.savedSearches()))
+                answer(.savedSearches(try await BlockingWorker.shared.run { try port.savedSearches() }))
             case .saveSearch(let name, let query):
-                try await BlockingWorker.shared.run(.inOrder) { try port.saveSearch(name: name, query: query) }
-                answer(.savedSearches(try port.savedSearches()))
+                let saved = try await BlockingWorker.shared.run(.inOrder) { () -> [String: String] in
+                    try port.saveSearch(name: name, query: query)
+                    return try port.savedSearches()
+                }
+                answer(.savedSearches(saved))
                 answer(.said(SafeText.line("saved this search as @\(name)")))
             case .checkVersion:
-                if let version = try? port.version() { answer(.version(version)) }
+                if let version = try? await BlockingWorker.shared.run(.inOrder, { try port.version() }) { answer(.version(version)) }
             }
         } catch {
             answer(.failed(SafeText.line("\(error)")))

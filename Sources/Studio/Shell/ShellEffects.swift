@@ -52,7 +52,9 @@ public final class ShellRunner: Sendable {
                 answer(.thumbnailFailed(key, reason: "\(error)"))
             }
         case .refreshSpend:
-            do { answer(.spendToday(try port.spendToday())) } catch { answer(.error("History: today's spend: \(error)")) }
+            do { answer(.spendToday(try await BlockingWorker.shared.run { try port.spendToday() })) } catch {
+                answer(.error("History: today's spend: \(error)"))
+            }
             // The balance is the API's to say; one it cannot give leaves the line as it was.
             if let balance = try? await port.balance() { answer(.balance(balance)) }
         default:

@@ -1,8 +1,11 @@
 import ArgumentParser
 
-@main
-struct Darkroom: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `darkroom` command: its subcommands, parsed here and run by the executable's `main.swift`
+/// (a library of its own, so tests parse and check commands in-process).
+public struct Darkroom: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "darkroom",
         abstract: "A terminal studio for Runware image generation (default model FLUX.1 [dev] SRPO, runware:111@1).",
         discussion: """
