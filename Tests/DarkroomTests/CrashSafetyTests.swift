@@ -20,7 +20,7 @@ import TestSupport
             let env = Binary.isolatedEnvironment(folder, extra: ["RUNWARE_API_KEY": SandboxHarness.key])
             let args = ["generate", "a crash test", "--endpoint", sandbox.endpoint, "--size", "128x128", "-n", "3", "--seed-image", seed,
                         "--delivery", "async", "--output-format", "png", "-q"]
-            for moment in 0..<16 {
+            for moment in 0..<12 {
                 // Moments follow the job's progress, not the clock, so a loaded machine does not
                 // shift them all before the first request: phase 0 = before any request, 1 = during
                 // the upload, 2 = during submit, 3 = while polling; then a little later each round.

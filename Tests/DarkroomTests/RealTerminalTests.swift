@@ -56,15 +56,20 @@ import TestSupport
 
     /// The terminals the studio is tried in: xterm -ti vt340 (sixel) directly and inside tmux with
     /// passthrough on, and kitty (its graphics protocol, software GL) directly.
-    enum Place: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    enum Place: String, CaseIterable, Sendable {
         case xterm, xtermInTmux, kitty
-        var testDescription: String { rawValue }
         var inTmux: Bool { self == .xtermInTmux }
     }
 
     static let kitty = "/usr/bin/kitty"
 
-    @Test(arguments: Place.allCases)
+    // One test per place (not one parameterised test), so each is timed on its own.
+    @Test func picturesAppearWhereTheyBelongInXterm() async throws { try await picturesAppearWhereTheyBelongAndLeaveNoGhosts(in: .xterm) }
+    @Test func picturesAppearWhereTheyBelongInXtermInsideTmux() async throws {
+        try await picturesAppearWhereTheyBelongAndLeaveNoGhosts(in: .xtermInTmux)
+    }
+    @Test func picturesAppearWhereTheyBelongInKitty() async throws { try await picturesAppearWhereTheyBelongAndLeaveNoGhosts(in: .kitty) }
+
     func picturesAppearWhereTheyBelongAndLeaveNoGhosts(in place: Place) async throws {
         var tools = [VirtualDisplay.xvfb, "/usr/bin/import", "/usr/bin/xdotool", TmuxSession.tmux]
         tools.append(place == .kitty ? Self.kitty : Self.xterm)
