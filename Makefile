@@ -21,7 +21,7 @@ test: deps venv
 	$(SWIFT) build $(RELEASE) --build-tests
 	# In parallel: pictures and other blocking work run on the bounded worker (BlockingWork), not
 	# on the cooperative pool, so the in-process sandboxes of other tests keep answering; the test
-	# phase takes about 45 s on 2 cores (2026-12-07), and it ends with the slowest tests
+	# phase takes about 40 s on 2 cores (2026-12-07), and it ends with the slowest tests
 	# (scripts/run-tests.sh; in parallel a test's time includes its neighbours').
 	DARKROOM_SDK_PYTHON=$(CURDIR)/.venv/bin/python SWIFT=$(SWIFT) ./scripts/run-tests.sh -c release
 	# The binary the tests ran, installed and run from outside the checkout, the toolchain hidden.
