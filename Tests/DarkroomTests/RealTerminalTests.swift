@@ -8,7 +8,8 @@ import TestSupport
 /// screenshots. The UI is drawn in monochrome, so
 /// every strongly coloured pixel on the screen is a picture: after ctrl-g the preview shows the
 /// result, and once help covers it or another screen replaces it, no picture pixel is left.
-@Suite struct RealTerminalTests {
+/// One place at a time: three X servers, terminals and screenshots at once only slow each other.
+@Suite(.serialized) struct RealTerminalTests {
     static let darkroom = Binary.product("darkroom")
     static let xterm = "/usr/bin/xterm"
 
