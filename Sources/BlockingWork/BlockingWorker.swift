@@ -10,11 +10,11 @@ import Foundation
 /// was just scrolled to is drawn before what was scrolled past; `.background` ones (the sandbox's
 /// pictures, which stand for a server far away) last, oldest first. A job whose task is cancelled
 /// before it starts never runs (it throws `CancellationError`).
-public final class BlockingWorker: @unchecked Sendable {
-    public enum Order: Sendable { case inOrder, newestFirst, background }
+package final class BlockingWorker: @unchecked Sendable {
+    package enum Order: Sendable { case inOrder, newestFirst, background }
 
     /// The process's worker: as many threads as cores (at least two).
-    public static let shared = BlockingWorker(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    package static let shared = BlockingWorker(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     private struct Job {
         var id: UInt64
@@ -31,7 +31,7 @@ public final class BlockingWorker: @unchecked Sendable {
     private var nextID: UInt64 = 0
     private var running = 0
 
-    public init(threads: Int) {
+    package init(threads: Int) {
         for n in 0..<max(1, threads) {
             let thread = Thread { [self] in
                 Thread.current.name = "dr-worker-\(n)"
@@ -45,7 +45,7 @@ public final class BlockingWorker: @unchecked Sendable {
     }
 
     /// Runs `work` on one of the worker's threads and gives back its value or error.
-    public func run<T: Sendable>(_ order: Order = .inOrder, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    package func run<T: Sendable>(_ order: Order = .inOrder, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         let id = condition.withLock { () -> UInt64 in
             nextID += 1
             return nextID
@@ -89,10 +89,10 @@ public final class BlockingWorker: @unchecked Sendable {
     private static let marker = "darkroom.blocking-worker"
 
     /// Whether the calling code runs on a worker's thread.
-    public static var onWorkerThread: Bool { Thread.current.threadDictionary[marker] as? Bool == true }
+    package static var onWorkerThread: Bool { Thread.current.threadDictionary[marker] as? Bool == true }
 
     /// Jobs waiting and running now (for tests and the bench).
-    public var load: (waiting: Int, running: Int) {
+    package var load: (waiting: Int, running: Int) {
         condition.withLock { (inOrder.count + newestFirst.count + background.count, running) }
     }
 

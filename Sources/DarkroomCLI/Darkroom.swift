@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `darkroom` command: its subcommands, parsed here and run by the executable's `main.swift`
 /// (a library of its own, so tests parse and check commands in-process).
-public struct Darkroom: AsyncParsableCommand {
-    public init() {}
+package struct Darkroom: AsyncParsableCommand {
+    package init() {}
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "darkroom",
         abstract: "A terminal studio for Runware image generation (default model FLUX.1 [dev] SRPO, runware:111@1).",
         discussion: """

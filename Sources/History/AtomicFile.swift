@@ -2,13 +2,13 @@ import Foundation
 
 /// Writes a file so that readers see either nothing or the whole of it: a temporary file in the
 /// same folder, fsync, rename, fsync of the folder. A failure removes the temporary file.
-public enum AtomicFile {
-    public struct WriteError: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+package enum AtomicFile {
+    package struct WriteError: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot write \(path): \(reason)" }
 
-        public init(path: String, reason: String) {
+        package init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
@@ -18,7 +18,7 @@ public enum AtomicFile {
     /// no file has: never replaces a file (the temporary file is linked in, which fails on an
     /// existing name). A file already there with exactly these bytes is the same image written
     /// before (a job collected again after a kill) and is answered as it is. Answers where it is.
-    public static func writeNew(_ data: Data, to url: URL, alternative: (Int) -> URL) throws -> URL {
+    package static func writeNew(_ data: Data, to url: URL, alternative: (Int) -> URL) throws -> URL {
         let folder = url.deletingLastPathComponent()
         let temp = folder.appendingPathComponent(TemporaryFileName.make(for: url.lastPathComponent))
         try write(data, to: temp)
@@ -82,7 +82,7 @@ public enum AtomicFile {
     /// `durable: false` leaves out the two fsyncs: readers still see all or nothing (the rename),
     /// but a power cut may keep the previous version; for files that are only a convenience (the
     /// studio's state), so the disk is not flushed while pictures are being made.
-    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
+    package static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw WriteError(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")

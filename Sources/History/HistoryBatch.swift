@@ -4,14 +4,14 @@ import RunwareAPI
 /// One action that writes to History, on one job, the marked ones, or every job of a search
 /// (resolved when it runs, so 100,000 matches never sit in a caller's memory). The studio and the
 /// CLI run it the same way and say the same sentence (`HistoryStore.apply`).
-public struct HistoryBatch: Sendable, Equatable {
-    public enum Target: Sendable, Equatable {
+package struct HistoryBatch: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         case jobs([Int64])
         /// A search, as History reads it (saved searches included).
         case search(String)
     }
 
-    public enum Action: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         case rate(Int)
         case favourite(Bool)
         case tag(add: [String], remove: [String])
@@ -20,10 +20,10 @@ public struct HistoryBatch: Sendable, Equatable {
         case delete(userFiles: UserFiles)
     }
 
-    public var target: Target
-    public var action: Action
+    package var target: Target
+    package var action: Action
 
-    public init(_ target: Target, _ action: Action) {
+    package init(_ target: Target, _ action: Action) {
         self.target = target
         self.action = action
     }
@@ -31,10 +31,10 @@ public struct HistoryBatch: Sendable, Equatable {
 
 /// What a batch did, in one line; `trouble` when part of it could not be done (a file that
 /// would not go), said as an error as well.
-public struct BatchOutcome: Sendable, Equatable {
-    public var said: String
-    public var trouble: String?
-    public init(said: String, trouble: String? = nil) {
+package struct BatchOutcome: Sendable, Equatable {
+    package var said: String
+    package var trouble: String?
+    package init(said: String, trouble: String? = nil) {
         self.said = said
         self.trouble = trouble
     }
@@ -42,7 +42,7 @@ public struct BatchOutcome: Sendable, Equatable {
 
 extension HistoryStore {
     /// The jobs a target names now.
-    public func ids(_ target: HistoryBatch.Target) throws -> [Int64] {
+    package func ids(_ target: HistoryBatch.Target) throws -> [Int64] {
         switch target {
         case .jobs(let ids): ids
         case .search(let text): try ids(matching: parse(text))
@@ -50,7 +50,7 @@ extension HistoryStore {
     }
 
     /// Runs a batch in one transaction per action and says what it did.
-    public func apply(_ batch: HistoryBatch) throws -> BatchOutcome {
+    package func apply(_ batch: HistoryBatch) throws -> BatchOutcome {
         let ids = try ids(batch.target)
         guard !ids.isEmpty else { return BatchOutcome(said: "no job to change") }
         let one = ids.count == 1 ? "job \(ids[0])" : nil

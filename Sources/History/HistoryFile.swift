@@ -97,7 +97,7 @@ enum HistoryFile {
 
 extension HistoryError {
     /// For a damaged file: how to copy what can still be read into a new file, keeping the old.
-    public var recoverySteps: [String] {
+    package var recoverySteps: [String] {
         guard case .damaged(let path, _) = self else { return [] }
         let new = (path as NSString).deletingPathExtension + "-recovered.sqlite"
         return [

@@ -2,7 +2,7 @@ import RunwareAPI
 
 /// How to make a job's images again. A job sent without a seed got seeds chosen by the server;
 /// the images record them, so a re-run, a fork or an export pins them instead of drawing new ones.
-public enum Reproduction: Sendable, Equatable {
+package enum Reproduction: Sendable, Equatable {
     /// The recorded request already says its seed (or no image recorded one): send it as it is.
     case asRecorded
     /// One task: this seed for the first image, the next ones for the others (seed, seed+1, …).
@@ -12,7 +12,7 @@ public enum Reproduction: Sendable, Equatable {
 }
 
 extension HistoryJob {
-    public var reproduction: Reproduction {
+    package var reproduction: Reproduction {
         guard seed == nil, (taskObject?["seed"]).map({ $0 == .null }) ?? true else { return .asRecorded }
         let seeds = results.sorted { $0.index < $1.index }.compactMap { r in r.seed.map { (index: r.index, seed: $0) } }
         guard let first = seeds.first, seeds.count == results.count else { return .asRecorded }
@@ -23,7 +23,7 @@ extension HistoryJob {
 
     /// The recorded task object(s) with the seeds that remake the images: one object, or one per
     /// image when their seeds are unrelated. Nil when the request cannot be read.
-    public func reproducingTasks() -> [[String: JSONValue]]? {
+    package func reproducingTasks() -> [[String: JSONValue]]? {
         guard let object = taskObject else { return nil }
         switch reproduction {
         case .asRecorded: return [object]

@@ -2,66 +2,66 @@ import Foundation
 import RunwareAPI
 
 /// Where a job is in its life. Every state but `pending` and `running` is final.
-public enum JobStatus: String, Sendable, Codable, CaseIterable {
+package enum JobStatus: String, Sendable, Codable, CaseIterable {
     case pending, running, done, failed, cancelled, interrupted
 
-    public var isFinal: Bool { self != .pending && self != .running }
+    package var isFinal: Bool { self != .pending && self != .running }
 }
 
 /// How a job came from another one.
-public enum Lineage: String, Sendable, Codable, CaseIterable {
+package enum Lineage: String, Sendable, Codable, CaseIterable {
     case rerun, fork, variation, sweep
     /// Made from the parent's image (used as its seed image, mask or a guide image).
     case input
 }
 
 /// The job a new job was made from, and how (`history rerun`, `--fork-of`, the studio's r/f/v/sweep).
-public struct JobParent: Sendable, Hashable {
+package struct JobParent: Sendable, Hashable {
     /// The parent's History id.
-    public var id: Int64
-    public var lineage: Lineage
+    package var id: Int64
+    package var lineage: Lineage
 
-    public init(id: Int64, lineage: Lineage) {
+    package init(id: Int64, lineage: Lineage) {
         self.id = id
         self.lineage = lineage
     }
 }
 
 /// One generation as History keeps it: the exact request, what happened, and what it cost.
-public struct HistoryJob: Sendable, Equatable, Identifiable {
-    public var id: Int64
-    public var taskUUID: String
-    public var createdAt: Date
-    public var finishedAt: Date?
-    public var status: JobStatus
+package struct HistoryJob: Sendable, Equatable, Identifiable {
+    package var id: Int64
+    package var taskUUID: String
+    package var createdAt: Date
+    package var finishedAt: Date?
+    package var status: JobStatus
     /// Why it failed, was cancelled or interrupted, in words a person can act on.
-    public var reason: String?
-    public var model: String
-    public var positivePrompt: String
-    public var negativePrompt: String?
-    public var width: Int?
-    public var height: Int?
-    public var seed: UInt64?
-    public var delivery: String
+    package var reason: String?
+    package var model: String
+    package var positivePrompt: String
+    package var negativePrompt: String?
+    package var width: Int?
+    package var height: Int?
+    package var seed: UInt64?
+    package var delivery: String
     /// The exact imageInference task JSON that was (or will be) sent; `recorded` is it parsed.
-    public var requestJSON: String { didSet { recorded = RecordedRequest.parse(requestJSON) } }
+    package var requestJSON: String { didSet { recorded = RecordedRequest.parse(requestJSON) } }
     /// `requestJSON` parsed once, when the row was read (see `request`, `taskObject`).
-    public private(set) var recorded: Result<RecordedRequest, RecordedRequest.Unreadable>
-    public var cost: Double?
-    public var favourite: Bool
-    public var parentID: Int64?
-    public var lineage: Lineage?
-    public var tags: [String]
-    public var results: [HistoryResult]
+    package private(set) var recorded: Result<RecordedRequest, RecordedRequest.Unreadable>
+    package var cost: Double?
+    package var favourite: Bool
+    package var parentID: Int64?
+    package var lineage: Lineage?
+    package var tags: [String]
+    package var results: [HistoryResult]
     /// 0 (not rated) to 5.
-    public var rating: Int
+    package var rating: Int
     /// Read stacked (`searchStacked`): how many matching jobs this one's stack holds (1: alone).
-    public var stackCount = 1
+    package var stackCount = 1
     /// Read stacked: the stack this job is the cover of (its `variantKey`), so a selection can
     /// follow a stack whose cover changed (a re-run joined it).
-    public var stackKey: String?
+    package var stackKey: String?
 
-    public init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
+    package init(id: Int64, taskUUID: String, createdAt: Date, finishedAt: Date?, status: JobStatus, reason: String?,
                 model: String, positivePrompt: String, negativePrompt: String?, width: Int?, height: Int?, seed: UInt64?,
                 delivery: String, requestJSON: String, cost: Double?, favourite: Bool, parentID: Int64?, lineage: Lineage?,
                 tags: [String], results: [HistoryResult], rating: Int = 0) {
@@ -90,33 +90,33 @@ public struct HistoryJob: Sendable, Equatable, Identifiable {
     }
 
     /// The parent job and how this one came from it, when it has one.
-    public var parent: JobParent? {
+    package var parent: JobParent? {
         guard let parentID, let lineage else { return nil }
         return JobParent(id: parentID, lineage: lineage)
     }
 }
 
 /// One image of a job.
-public struct HistoryResult: Sendable, Equatable {
-    public var index: Int
-    public var imageUUID: String?
-    public var seed: UInt64?
-    public var path: String
-    public var width: Int?
-    public var height: Int?
-    public var format: String
-    public var bytes: Int
-    public var nsfw: Bool?
-    public var cost: Double?
+package struct HistoryResult: Sendable, Equatable {
+    package var index: Int
+    package var imageUUID: String?
+    package var seed: UInt64?
+    package var path: String
+    package var width: Int?
+    package var height: Int?
+    package var format: String
+    package var bytes: Int
+    package var nsfw: Bool?
+    package var cost: Double?
     /// Whether the file is Darkroom's: one it wrote (a result, a `--copy` import). An image
     /// imported where it lies is the user's own, and deleting its job leaves the file alone.
-    public var owned: Bool
+    package var owned: Bool
     /// What the API answered for this image (without the image bytes); `response` is it parsed.
-    public var responseJSON: String { didSet { response = Self.parse(responseJSON) } }
+    package var responseJSON: String { didSet { response = Self.parse(responseJSON) } }
     /// `responseJSON` parsed once, when the row was read; nil when it is not a JSON object.
-    public private(set) var response: [String: JSONValue]?
+    package private(set) var response: [String: JSONValue]?
 
-    public init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
+    package init(index: Int, imageUUID: String?, seed: UInt64?, path: String, width: Int?, height: Int?, format: String,
                 bytes: Int, nsfw: Bool?, cost: Double?, responseJSON: String, owned: Bool = true) {
         self.index = index
         self.imageUUID = imageUUID
@@ -139,7 +139,7 @@ public struct HistoryResult: Sendable, Equatable {
     }
 }
 
-public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
+package enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     case notADatabase(path: String, reason: String)
     /// A History file whose pages are damaged: refused before anything is written to it.
     case damaged(path: String, problems: [String])
@@ -151,7 +151,7 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The job's recorded request JSON cannot be read (a damaged row, or not an object).
     case unreadableRequest(jobID: Int64, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notADatabase(let path, let reason):
             return "\(path) is not a Darkroom history database (\(reason)); it was left untouched. Move it aside to start a new history."

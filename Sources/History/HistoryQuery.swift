@@ -9,40 +9,40 @@ import Foundation
 ///
 /// A query of plain terms is one conjunction (this struct's fields, searched through the
 /// full-text index in rowid order); one with NOT, OR or parentheses is a `tree` of them.
-public struct HistoryQuery: Sendable, Equatable {
-    public var terms: [String] = []
-    public var phrases: [String] = []
-    public var model: String?
-    public var lora: String?
-    public var seed: UInt64?
-    public var tags: [String] = []
-    public var favouritesOnly = false
-    public var status: JobStatus?
-    public var before: Date?
-    public var after: Date?
-    public var size: (width: Int, height: Int)?
-    public var rating: RatingFilter?
+package struct HistoryQuery: Sendable, Equatable {
+    package var terms: [String] = []
+    package var phrases: [String] = []
+    package var model: String?
+    package var lora: String?
+    package var seed: UInt64?
+    package var tags: [String] = []
+    package var favouritesOnly = false
+    package var status: JobStatus?
+    package var before: Date?
+    package var after: Date?
+    package var size: (width: Int, height: Int)?
+    package var rating: RatingFilter?
     /// `stack:ID`: the jobs whose requests differ from job ID's only in seed.
-    public var stackOf: Int64?
+    package var stackOf: Int64?
     /// NOT, OR and parentheses: the whole query, its leaves plain conjunctions; the fields above
     /// are then empty.
-    public var tree: QueryTree?
+    package var tree: QueryTree?
 
-    public init() {}
+    package init() {}
 
-    public static func == (a: HistoryQuery, b: HistoryQuery) -> Bool {
+    package static func == (a: HistoryQuery, b: HistoryQuery) -> Bool {
         a.terms == b.terms && a.phrases == b.phrases && a.model == b.model && a.lora == b.lora && a.seed == b.seed
             && a.tags == b.tags && a.favouritesOnly == b.favouritesOnly && a.status == b.status && a.before == b.before
             && a.after == b.after && a.size?.width == b.size?.width && a.size?.height == b.size?.height
             && a.rating == b.rating && a.tree == b.tree && a.stackOf == b.stackOf
     }
 
-    public var isEmpty: Bool { self == HistoryQuery() }
+    package var isEmpty: Bool { self == HistoryQuery() }
 
     /// `typing`: the text is being typed (search as you type), so its last word, when nothing
     /// follows it, matches as a prefix ("ligh" finds "lighthouse"); a space after it makes it whole.
     /// `saved`: the query text of a saved search by name, for `@name`.
-    public static func parse(_ text: String, typing: Bool = false, saved: (String) -> String? = { _ in nil }) throws -> HistoryQuery {
+    package static func parse(_ text: String, typing: Bool = false, saved: (String) -> String? = { _ in nil }) throws -> HistoryQuery {
         let expanded = try expandSaved(text, saved: saved)
         let open = typing && expanded.last.map { !$0.isWhitespace && $0 != "\"" && $0 != ")" } == true
         let tokens = tokenize(expanded)

@@ -6,7 +6,7 @@ import RunwareAPI
 /// every job of a search): each is one transaction, so another process sees all or nothing.
 extension HistoryStore {
     /// Rates every job given; a rating outside 0-5 or a job that is not there is refused whole.
-    public func rate(_ ids: [Int64], _ rating: Int) throws {
+    package func rate(_ ids: [Int64], _ rating: Int) throws {
         guard (0...5).contains(rating) else { throw HistoryError.badRating(rating) }
         try write { db in
             for id in ids {
@@ -16,7 +16,7 @@ extension HistoryStore {
         }
     }
 
-    public func setFavourite(_ ids: [Int64], _ on: Bool) throws {
+    package func setFavourite(_ ids: [Int64], _ on: Bool) throws {
         try write { db in
             for id in ids {
                 try db.execute(sql: "UPDATE job SET favourite = ? WHERE id = ?", arguments: [on, id])
@@ -25,7 +25,7 @@ extension HistoryStore {
         }
     }
 
-    public func tag(_ ids: [Int64], add: [String] = [], remove: [String] = []) throws {
+    package func tag(_ ids: [Int64], add: [String] = [], remove: [String] = []) throws {
         try write { db in
             for id in ids {
                 guard try Int.fetchOne(db, sql: "SELECT 1 FROM job WHERE id = ?", arguments: [id]) != nil else {
@@ -38,7 +38,7 @@ extension HistoryStore {
     }
 
     /// The ids of every job the query matches, newest first (what a batch action applies to).
-    public func ids(matching query: HistoryQuery) throws -> [Int64] {
+    package func ids(matching query: HistoryQuery) throws -> [Int64] {
         let (from, clause, order, arguments) = Self.filter(query)
         return try pool.read { db in
             try Int64.fetchAll(db, sql: "SELECT job.id FROM \(from) WHERE \(clause) ORDER BY \(order)", arguments: arguments)
@@ -46,7 +46,7 @@ extension HistoryStore {
     }
 
     /// The ids given that are not in History (a batch action refuses them all before it changes anything).
-    public func missing(_ ids: [Int64]) throws -> [Int64] {
+    package func missing(_ ids: [Int64]) throws -> [Int64] {
         let present: Set<Int64> = try pool.read { db in
             var found: Set<Int64> = []
             for chunk in Array(Set(ids)).chunked(500) {
@@ -62,7 +62,7 @@ extension HistoryStore {
     // MARK: Saved searches
 
     /// Keeps a search under a name (letters, digits, `-`, `_`); a name already kept is replaced.
-    public func saveSearch(_ name: String, query: String) throws {
+    package func saveSearch(_ name: String, query: String) throws {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw HistoryError.badQuery("a saved search's name is letters, digits, - and _ (\"\(name)\" is not)")
         }
@@ -73,18 +73,18 @@ extension HistoryStore {
         }
     }
 
-    public func savedSearch(_ name: String) throws -> String? {
+    package func savedSearch(_ name: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT query FROM saved_search WHERE name = ?", arguments: [name]) }
     }
 
     /// Every saved search, by name.
-    public func savedSearches() throws -> [(name: String, query: String)] {
+    package func savedSearches() throws -> [(name: String, query: String)] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name, query FROM saved_search ORDER BY name").map { ($0["name"], $0["query"]) }
         }
     }
 
-    public func forgetSearch(_ name: String) throws {
+    package func forgetSearch(_ name: String) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM saved_search WHERE name = ?", arguments: [name])
             if db.changesCount == 0 { throw HistoryError.badQuery("no saved search called @\(name)") }
@@ -92,24 +92,24 @@ extension HistoryStore {
     }
 
     /// A query's text parsed with this History's saved searches for `@name`.
-    public func parse(_ text: String, typing: Bool = false) throws -> HistoryQuery {
+    package func parse(_ text: String, typing: Bool = false) throws -> HistoryQuery {
         try HistoryQuery.parse(text, typing: typing) { try? self.savedSearch($0) }
     }
 }
 
 /// What a batch delete did: jobs and files removed, already gone, or not removable (named).
-public struct BatchDeletion: Sendable, Equatable {
-    public var jobs = 0
-    public var jobsAlreadyGone = 0
-    public var removed = 0
-    public var alreadyGone = 0
-    public var failed: [FileRemovalFailure] = []
+package struct BatchDeletion: Sendable, Equatable {
+    package var jobs = 0
+    package var jobsAlreadyGone = 0
+    package var removed = 0
+    package var alreadyGone = 0
+    package var failed: [FileRemovalFailure] = []
     /// Files left where they are: the user's own, or another job's too.
-    public var kept: [KeptFile] = []
+    package var kept: [KeptFile] = []
 
-    public init() {}
+    package init() {}
 
-    public var summary: String {
+    package var summary: String {
         var text = "deleted \(counted(jobs, "job")) and \(counted(removed, "image file"))"
         if jobsAlreadyGone > 0 { text += "; \(jobsAlreadyGone) job\(jobsAlreadyGone == 1 ? " was" : "s were") already gone" }
         if alreadyGone > 0 { text += "; \(alreadyGone) file\(alreadyGone == 1 ? " was" : "s were") already gone" }
@@ -127,14 +127,14 @@ public struct BatchDeletion: Sendable, Equatable {
 
 extension HistoryStore {
     /// The job whose saved image is at this path, if any (a History image used as an input).
-    public func jobID(ofResultPath path: String) throws -> Int64? {
+    package func jobID(ofResultPath path: String) throws -> Int64? {
         try pool.read { db in try Int64.fetchOne(db, sql: "SELECT jobID FROM result WHERE path = ? LIMIT 1", arguments: [path]) }
     }
 
     /// SQLite's `data_version` on this store's writing connection: it changes when another
     /// connection (another Darkroom process) commits. O(1), so an open History screen can ask
     /// twice a second whether to reload, without reading a single row.
-    public func dataVersion() throws -> Int {
+    package func dataVersion() throws -> Int {
         try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// What a delete does with image files Darkroom did not write (imported where they lie).
-public enum UserFiles: Sendable, Equatable {
+package enum UserFiles: Sendable, Equatable {
     /// Left where they are: deleting the job removes History's record only.
     case keep
     /// Removed too: only when the user asked for it, having been shown their names.
@@ -10,10 +10,10 @@ public enum UserFiles: Sendable, Equatable {
 }
 
 /// One file a delete is about to remove or to leave, as the confirmation names it.
-public struct FileToDelete: Sendable, Equatable {
-    public var path: String
+package struct FileToDelete: Sendable, Equatable {
+    package var path: String
     /// Darkroom wrote it (false: the user's own, imported where it lies).
-    public var owned: Bool
+    package var owned: Bool
 }
 
 /// Deleting jobs, in two steps a kill cannot undo: one transaction removes the rows and records
@@ -23,7 +23,7 @@ public struct FileToDelete: Sendable, Equatable {
 /// cannot write, the jobs' own files are removed first to make room.
 extension HistoryStore {
     /// Deletes one job; its image files go with it, except the user's own (`userFiles`).
-    public func delete(_ id: Int64, userFiles: UserFiles = .keep) throws -> JobDeletion {
+    package func delete(_ id: Int64, userFiles: UserFiles = .keep) throws -> JobDeletion {
         let outcome = try deleteJobs([id], userFiles: userFiles)
         if outcome.jobsAlreadyGone > 0 { throw HistoryError.noSuchJob(id) }
         var deletion = JobDeletion(jobID: id)
@@ -36,7 +36,7 @@ extension HistoryStore {
 
     /// Deletes every job given in one transaction, then the files. Jobs already gone are counted,
     /// not an error: another process may have deleted some of a search's jobs meanwhile.
-    public func delete(_ ids: [Int64], userFiles: UserFiles = .keep) throws -> BatchDeletion {
+    package func delete(_ ids: [Int64], userFiles: UserFiles = .keep) throws -> BatchDeletion {
         let outcome = try deleteJobs(ids, userFiles: userFiles)
         var batch = BatchDeletion()
         batch.jobs = outcome.jobs
@@ -49,7 +49,7 @@ extension HistoryStore {
     }
 
     /// The files these jobs name, each with whose it is: what a confirmation lists.
-    public func files(of ids: [Int64]) throws -> [FileToDelete] {
+    package func files(of ids: [Int64]) throws -> [FileToDelete] {
         try pool.read { db in
             var files: [FileToDelete] = []
             for chunk in ids.chunked(500) {
@@ -148,7 +148,7 @@ extension HistoryStore {
 
     /// Finishes the deletes a kill (or a file that could not be removed) left half-done: each
     /// file recorded for removal goes, unless a job names it again or a newer file took its place.
-    public func finishRemovals() throws -> RemovalFinish {
+    package func finishRemovals() throws -> RemovalFinish {
         let pending = try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT removal.path, removal.recordedAt, EXISTS (SELECT 1 FROM result WHERE result.path = removal.path) AS used
@@ -173,7 +173,7 @@ extension HistoryStore {
     }
 
     /// The paths recorded for removal and not yet removed (`check --repair` must not import them).
-    public func pendingRemovals() throws -> Set<String> {
+    package func pendingRemovals() throws -> Set<String> {
         try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT path FROM removal")) }
     }
 
@@ -193,18 +193,18 @@ extension HistoryStore {
 }
 
 /// A file a delete left where it is, and why.
-public struct KeptFile: Sendable, Equatable {
-    public enum Why: Sendable, Equatable {
+package struct KeptFile: Sendable, Equatable {
+    package enum Why: Sendable, Equatable {
         /// The user's own file, imported where it lies.
         case usersOwn
         /// Another job still names it.
         case usedBy(Int64)
     }
 
-    public var path: String
-    public var why: Why
+    package var path: String
+    package var why: Why
 
-    public var description: String {
+    package var description: String {
         switch why {
         case .usersOwn: return "kept your file \(path)"
         case .usedBy(let job): return "kept \(path): job \(job) uses it too"
@@ -213,11 +213,11 @@ public struct KeptFile: Sendable, Equatable {
 }
 
 /// What finishing earlier deletes did.
-public struct RemovalFinish: Sendable, Equatable {
-    public var removed: [String] = []
-    public var failed: [FileRemovalFailure] = []
+package struct RemovalFinish: Sendable, Equatable {
+    package var removed: [String] = []
+    package var failed: [FileRemovalFailure] = []
 
-    public init() {}
+    package init() {}
 }
 
 extension Array {

@@ -2,19 +2,19 @@ import Foundation
 import GRDB
 
 extension HistoryStore {
-    public func job(_ id: Int64) throws -> HistoryJob {
+    package func job(_ id: Int64) throws -> HistoryJob {
         guard let job = try pool.read({ db in try Self.jobs(db, where: "job.id = ?", order: "id", arguments: [id]).first }) else {
             throw HistoryError.noSuchJob(id)
         }
         return job
     }
 
-    public func job(taskUUID: String) throws -> HistoryJob? {
+    package func job(taskUUID: String) throws -> HistoryJob? {
         try pool.read { db in try Self.jobs(db, where: "taskUUID = ?", order: "id", arguments: [taskUUID]).first }
     }
 
     /// Most recently recorded first.
-    public func list(limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
+    package func list(limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
         try pool.read { db in
             try Self.jobs(db, where: "1", order: "id DESC LIMIT \(max(0, limit)) OFFSET \(max(0, offset))", arguments: [])
         }
@@ -22,7 +22,7 @@ extension HistoryStore {
 
     /// Jobs matching the query, most recently recorded first. Text terms walk the full-text index
     /// in rowid order and stop at `limit`, so a common word costs no more than a rare one.
-    public func search(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
+    package func search(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
         let (from, clause, order, arguments) = Self.filter(query)
         return try pool.read { db in
             try Self.jobs(db, where: clause, order: "\(order) LIMIT \(max(0, limit)) OFFSET \(max(0, offset))",
@@ -31,7 +31,7 @@ extension HistoryStore {
     }
 
     /// How many jobs match (the length of the History screen's sheet).
-    public func count(matching query: HistoryQuery) throws -> Int {
+    package func count(matching query: HistoryQuery) throws -> Int {
         let (from, clause, _, arguments) = Self.filter(query)
         return try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(clause)", arguments: arguments) ?? 0 }
     }
@@ -95,11 +95,11 @@ extension HistoryStore {
     }
 
     /// Jobs made from this one (forks, variations, re-runs, sweep cells), oldest first.
-    public func children(of id: Int64) throws -> [HistoryJob] {
+    package func children(of id: Int64) throws -> [HistoryJob] {
         try pool.read { db in try Self.jobs(db, where: "job.parentID = ?", order: "job.id", arguments: [id]) }
     }
 
-    public var count: Int {
+    package var count: Int {
         get throws { try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0 } }
     }
 

@@ -22,7 +22,7 @@ extension HistoryStore {
     /// Each stack matching the query, newest first (by its newest matching job), as its cover:
     /// the newest matching job with a picture, else the newest (a cancelled or failed re-run
     /// never hides the stack's pictures), with how many matching jobs it holds (`stackCount`).
-    public func searchStacked(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
+    package func searchStacked(_ query: HistoryQuery, limit: Int = 200, offset: Int = 0) throws -> [HistoryJob] {
         let (from, clause, _, arguments) = Self.filter(query)
         return try pool.read { db in
             // Everything: each stack's newest job found by the (variantKey, id) index, newest first,
@@ -73,7 +73,7 @@ extension HistoryStore {
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
     /// How many jobs match, and in how many stacks.
-    public func countStacked(matching query: HistoryQuery) throws -> (jobs: Int, stacks: Int) {
+    package func countStacked(matching query: HistoryQuery) throws -> (jobs: Int, stacks: Int) {
         let (from, clause, _, arguments) = Self.filter(query)
         return try pool.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT count(*) AS jobs, count(DISTINCT job.variantKey) AS stacks FROM \(from) WHERE \(clause)",

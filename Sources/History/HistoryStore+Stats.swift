@@ -2,21 +2,21 @@ import Foundation
 import GRDB
 
 /// Counts and spend, for `darkroom history stats` and the status line.
-public struct HistoryStats: Sendable, Encodable {
-    public struct ModelRow: Sendable, Encodable {
-        public var model: String
-        public var jobs: Int
-        public var cost: Double
+package struct HistoryStats: Sendable, Encodable {
+    package struct ModelRow: Sendable, Encodable {
+        package var model: String
+        package var jobs: Int
+        package var cost: Double
     }
-    public var jobs: Int
-    public var images: Int
-    public var totalCost: Double
+    package var jobs: Int
+    package var images: Int
+    package var totalCost: Double
     /// (YYYY-MM-DD in UTC, spend), newest first.
-    public var costPerDay: [(String, Double)]
-    public var perModel: [ModelRow]
+    package var costPerDay: [(String, Double)]
+    package var perModel: [ModelRow]
 
     enum CodingKeys: String, CodingKey { case jobs, images, totalCost, costPerDay, perModel }
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(jobs, forKey: .jobs)
         try c.encode(images, forKey: .images)
@@ -27,7 +27,7 @@ public struct HistoryStats: Sendable, Encodable {
 }
 
 extension HistoryStore {
-    public func stats() throws -> HistoryStats {
+    package func stats() throws -> HistoryStats {
         try pool.read { db in
             let jobs = try Int.fetchOne(db, sql: "SELECT count(*) FROM job") ?? 0
             let images = try Int.fetchOne(db, sql: "SELECT count(*) FROM result") ?? 0
@@ -46,13 +46,13 @@ extension HistoryStore {
 
 extension HistoryStore {
     /// SQLite's own integrity check; empty when the database is sound.
-    public func integrityProblems() throws -> [String] {
+    package func integrityProblems() throws -> [String] {
         let lines = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         return lines == ["ok"] ? [] : lines
     }
 
     /// Every image path History refers to, with its job.
-    public func resultPaths() throws -> [(jobID: Int64, path: String)] {
+    package func resultPaths() throws -> [(jobID: Int64, path: String)] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT jobID, path FROM result ORDER BY jobID, idx").map { ($0["jobID"], $0["path"]) }
         }

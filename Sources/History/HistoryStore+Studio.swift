@@ -4,7 +4,7 @@ import GRDB
 /// Figures the studio shows while a request is edited: past prompts, comparable costs, spend.
 extension HistoryStore {
     /// Every distinct prompt sent, newest first.
-    public func recentPrompts(limit: Int = 2000) throws -> [String] {
+    package func recentPrompts(limit: Int = 2000) throws -> [String] {
         try pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT positivePrompt FROM job GROUP BY positivePrompt ORDER BY max(id) DESC LIMIT ?
@@ -14,7 +14,7 @@ extension HistoryStore {
 
     /// The mean recorded cost per image of finished jobs with this model, size and steps (steps
     /// left out matches steps left out), and how many jobs it comes from; nil when none.
-    public func costPerImage(model: String, width: Int?, height: Int?, steps: Int?) throws -> (cost: Double, jobs: Int)? {
+    package func costPerImage(model: String, width: Int?, height: Int?, steps: Int?) throws -> (cost: Double, jobs: Int)? {
         try pool.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT sum(r.cost) AS total, count(r.cost) AS images, count(DISTINCT j.id) AS jobs
@@ -28,7 +28,7 @@ extension HistoryStore {
     }
 
     /// What jobs created since `start` cost.
-    public func spend(since start: Date) throws -> Double {
+    package func spend(since start: Date) throws -> Double {
         try pool.read { db in
             try Double.fetchOne(db, sql: "SELECT coalesce(sum(cost), 0) FROM job WHERE createdAt >= ?",
                                 arguments: [start.timeIntervalSince1970]) ?? 0

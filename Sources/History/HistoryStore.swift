@@ -4,16 +4,16 @@ import RunwareAPI
 
 /// The History database: WAL mode, so readers never block and a second process can write
 /// (waiting on a busy timeout). The clock is passed in so tests fix it.
-public final class HistoryStore: Sendable {
-    public static let fileName = "history.sqlite"
+package final class HistoryStore: Sendable {
+    package static let fileName = "history.sqlite"
 
     let pool: DatabasePool
-    public let path: String
+    package let path: String
     let now: @Sendable () -> Date
 
     /// Opens (or creates) the database. A file that is not a SQLite database, or not ours, is
     /// reported and never overwritten.
-    public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    package init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.now = now
         var config = Configuration()
@@ -71,7 +71,7 @@ public final class HistoryStore: Sendable {
 
     /// Records a job as `pending` before anything is sent.
     @discardableResult
-    public func createPending(_ request: ImageInferenceRequest, parent: JobParent? = nil, createdAt: Date? = nil) throws -> Int64 {
+    package func createPending(_ request: ImageInferenceRequest, parent: JobParent? = nil, createdAt: Date? = nil) throws -> Int64 {
         try pool.write { db in
             try Self.insertJob(db, request, status: .pending, parentID: parent?.id, lineage: parent?.lineage,
                                createdAt: createdAt ?? now(), ownerPID: Int64(getpid()))
@@ -94,7 +94,7 @@ public final class HistoryStore: Sendable {
         return db.lastInsertedRowID
     }
 
-    public func markRunning(_ id: Int64) throws {
+    package func markRunning(_ id: Int64) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET status = 'running', startedAt = ? WHERE id = ? AND status = 'pending'",
                            arguments: [now().timeIntervalSince1970, id])
@@ -102,7 +102,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// Records one result as soon as its file is on disk.
-    public func addResult(_ r: HistoryResult, to id: Int64) throws {
+    package func addResult(_ r: HistoryResult, to id: Int64) throws {
         try pool.write { db in try Self.insertResult(db, r, to: id) }
     }
 
@@ -118,7 +118,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// Finished jobs recorded in one transaction (imports, benchmarks).
-    public func importBatch(_ items: [(request: ImageInferenceRequest, createdAt: Date, results: [HistoryResult])]) throws {
+    package func importBatch(_ items: [(request: ImageInferenceRequest, createdAt: Date, results: [HistoryResult])]) throws {
         try pool.write { db in
             for item in items {
                 let id = try Self.insertJob(db, item.request, status: .done, parentID: nil, lineage: nil,
@@ -128,7 +128,7 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    public func finish(_ id: Int64, status: JobStatus, reason: String? = nil) throws {
+    package func finish(_ id: Int64, status: JobStatus, reason: String? = nil) throws {
         precondition(status.isFinal)
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET status = ?, reason = ?, finishedAt = ? WHERE id = ?",
@@ -138,23 +138,23 @@ public final class HistoryStore: Sendable {
     }
 
     /// The most of a reason History keeps (server text can be any size).
-    public static let reasonLimit = 4096
+    package static let reasonLimit = 4096
 
     /// Back to `pending` with no owner: nobody runs it now, the next start tries again.
-    public func requeue(_ id: Int64) throws {
+    package func requeue(_ id: Int64) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE job SET status = 'pending', ownerPID = NULL WHERE id = ? AND status IN ('pending', 'running')",
                            arguments: [id])
         }
     }
 
-    public func tag(_ id: Int64, add: [String] = [], remove: [String] = []) throws {
+    package func tag(_ id: Int64, add: [String] = [], remove: [String] = []) throws {
         try tag([id], add: add, remove: remove)
     }
 
     /// Jobs a crash left unfinished: pending or running, oldest first. With `orphanedOnly`, only
     /// those whose process is gone (a live process's jobs are its own business).
-    public func unfinished(orphanedOnly: Bool = false) throws -> [HistoryJob] {
+    package func unfinished(orphanedOnly: Bool = false) throws -> [HistoryJob] {
         let rows = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, ownerPID FROM job WHERE status IN ('pending', 'running') ORDER BY id")
         }
@@ -167,7 +167,7 @@ public final class HistoryStore: Sendable {
     }
 
     /// Whether a process of this pid exists (ours counts as alive).
-    public static func processIsAlive(_ pid: Int32) -> Bool {
+    package static func processIsAlive(_ pid: Int32) -> Bool {
         if pid == getpid() { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }
@@ -175,12 +175,12 @@ public final class HistoryStore: Sendable {
 
 extension HistoryStore {
     /// The start of the reason an imported job is recorded with (see `HistoryJob.isImported`).
-    public static let importedReasonPrefix = "imported from "
+    package static let importedReasonPrefix = "imported from "
 
     /// Records an image made elsewhere (or earlier) as a finished job with one result. `origin`
     /// is where it was found (the result's path, or the file `--copy` copied from).
     @discardableResult
-    public func importImage(_ request: ImageInferenceRequest, result: HistoryResult, origin: String? = nil) throws -> Int64 {
+    package func importImage(_ request: ImageInferenceRequest, result: HistoryResult, origin: String? = nil) throws -> Int64 {
         let origin = origin ?? result.path
         return try pool.write { db in
             let id = try Self.insertJob(db, request, status: .done, parentID: nil, lineage: nil, createdAt: now(), ownerPID: nil)
@@ -193,7 +193,7 @@ extension HistoryStore {
     }
 
     /// The job that already holds this file: as one of its images, or imported from it.
-    public func jobHolding(_ path: String) throws -> Int64? {
+    package func jobHolding(_ path: String) throws -> Int64? {
         try pool.read { db in
             try Int64.fetchOne(db, sql: "SELECT jobID FROM result WHERE path = ? OR origin = ? ORDER BY jobID LIMIT 1",
                                arguments: [path, path])

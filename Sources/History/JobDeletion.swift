@@ -2,34 +2,34 @@ import Foundation
 import RunwareAPI
 
 /// A file History could not remove, and why (in the system's words).
-public struct FileRemovalFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+package struct FileRemovalFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "cannot remove \(path): \(reason)" }
+    package var description: String { "cannot remove \(path): \(reason)" }
 }
 
 /// What deleting a job did: its row is gone, and each image file it named was removed, was
 /// already gone, could not be removed (named with the reason, so the user can act on it), or was
 /// kept (the user's own file, or one another job names).
-public struct JobDeletion: Sendable, Equatable {
-    public var jobID: Int64
-    public var removed: [String] = []
+package struct JobDeletion: Sendable, Equatable {
+    package var jobID: Int64
+    package var removed: [String] = []
     /// Files the job named that no longer existed.
-    public var alreadyGone: [String] = []
-    public var failed: [FileRemovalFailure] = []
+    package var alreadyGone: [String] = []
+    package var failed: [FileRemovalFailure] = []
     /// Files left where they are: the user's own, or another job's too.
-    public var kept: [KeptFile] = []
+    package var kept: [KeptFile] = []
 
-    public init(jobID: Int64) { self.jobID = jobID }
+    package init(jobID: Int64) { self.jobID = jobID }
 
     /// One line: "deleted job 4 and 2 image files", with what could not be removed.
-    public var summary: String {
+    package var summary: String {
         var text = "deleted job \(jobID) and \(counted(removed.count, "image file"))"
         if !alreadyGone.isEmpty { text += "; \(alreadyGone.count) already gone" }
         if !failed.isEmpty {

@@ -2,22 +2,22 @@ import Foundation
 import RunwareAPI
 
 /// Copies a job's images and its request JSON into a folder (`history export` and the studio).
-public enum JobExport {
-    public struct Outcome: Sendable, Equatable {
-        public var written: [String] = []
+package enum JobExport {
+    package struct Outcome: Sendable, Equatable {
+        package var written: [String] = []
         /// Images History names whose files are gone.
-        public var missing: [String] = []
-        public init() {}
+        package var missing: [String] = []
+        package init() {}
     }
 
     /// An image of the job that is there but cannot be read.
-    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot read \(path): \(reason)" }
+    package struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "cannot read \(path): \(reason)" }
     }
 
-    public static func export(_ job: HistoryJob, to folder: URL) throws -> Outcome {
+    package static func export(_ job: HistoryJob, to folder: URL) throws -> Outcome {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var outcome = Outcome()
         let json = folder.appendingPathComponent("job-\(job.id).json")
@@ -79,7 +79,7 @@ public enum JobExport {
 
 extension HistoryStore {
     /// Copies job `id`'s images and request JSON into `folder` (see `JobExport`).
-    public func export(_ id: Int64, to folder: URL) throws -> JobExport.Outcome {
+    package func export(_ id: Int64, to folder: URL) throws -> JobExport.Outcome {
         try JobExport.export(try job(id), to: folder)
     }
 }

@@ -1,6 +1,6 @@
 /// A search with NOT, OR and parentheses: leaves are plain conjunctions (`HistoryQuery` without a
 /// tree), combined as written. AND binds tighter than OR: `fox owl OR cat` is `(fox owl) OR cat`.
-public indirect enum QueryTree: Sendable, Equatable {
+package indirect enum QueryTree: Sendable, Equatable {
     case leaf(HistoryQuery)
     case all([QueryTree])
     case any([QueryTree])
@@ -81,12 +81,12 @@ public indirect enum QueryTree: Sendable, Equatable {
 }
 
 /// `rating:4`, `rating:>=4`, `rating:<3`, `rating:0` (not rated).
-public struct RatingFilter: Sendable, Equatable {
-    public enum Comparison: String, Sendable { case equal = "=", atLeast = ">=", atMost = "<=", above = ">", below = "<" }
-    public var comparison: Comparison
-    public var value: Int
+package struct RatingFilter: Sendable, Equatable {
+    package enum Comparison: String, Sendable { case equal = "=", atLeast = ">=", atMost = "<=", above = ">", below = "<" }
+    package var comparison: Comparison
+    package var value: Int
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var rest = Substring(text)
         var comparison = Comparison.equal
         for c in [Comparison.atLeast, .atMost, .above, .below, .equal] where rest.hasPrefix(c.rawValue) {

@@ -5,17 +5,17 @@ import RunwareAPI
 /// task object exactly as stored, and the request it decodes to. Rows written by an older
 /// Darkroom decode the same way (legacy spellings are understood; what no longer decodes is
 /// listed in `issues`, never guessed).
-public struct RecordedRequest: Sendable, Equatable {
+package struct RecordedRequest: Sendable, Equatable {
     /// The task object as recorded, taskUUID and taskType included.
-    public let object: [String: JSONValue]
+    package let object: [String: JSONValue]
     /// The object decoded as the API would read it.
-    public let request: ImageInferenceRequest
+    package let request: ImageInferenceRequest
     /// What did not decode (a field of the wrong type, an unknown key).
-    public let issues: [ValidationIssue]
+    package let issues: [ValidationIssue]
 
     /// Why a row's request JSON is not a task object.
-    public struct Unreadable: Error, Sendable, Equatable {
-        public var reason: String
+    package struct Unreadable: Error, Sendable, Equatable {
+        package var reason: String
     }
 
     static func parse(_ json: String) -> Result<RecordedRequest, Unreadable> {
@@ -31,7 +31,7 @@ public struct RecordedRequest: Sendable, Equatable {
 
 extension HistoryJob {
     /// The recorded request, decoded; throws `HistoryError.unreadableRequest` naming the job.
-    public var request: ImageInferenceRequest {
+    package var request: ImageInferenceRequest {
         get throws {
             switch recorded {
             case .success(let r): return r.request
@@ -41,12 +41,12 @@ extension HistoryJob {
     }
 
     /// The recorded task object (nil when the row's JSON cannot be read).
-    public var taskObject: [String: JSONValue]? {
+    package var taskObject: [String: JSONValue]? {
         if case .success(let r) = recorded { return r.object }
         return nil
     }
 
     /// Whether the job was recorded from an image file's metadata (`history import`, `check --repair`),
     /// so its request came from outside and must be made harmless before it is run.
-    public var isImported: Bool { reason?.hasPrefix(HistoryStore.importedReasonPrefix) == true }
+    package var isImported: Bool { reason?.hasPrefix(HistoryStore.importedReasonPrefix) == true }
 }

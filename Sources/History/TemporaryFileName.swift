@@ -3,24 +3,24 @@ import Foundation
 /// The names `AtomicFile` gives its temporary files: `.NAME.PID-TAG.tmp` (TAG: 8 hex digits), so a clean-up at
 /// start-up can tell whose a file is and remove only those whose writer is gone. A live
 /// process's half-written file is never touched (two `generate` runs share the images folder).
-public enum TemporaryFileName {
+package enum TemporaryFileName {
     /// Files named before the owner was part of the name (`.NAME.TAG.tmp`) are removed only
     /// when they have not been written to for this long.
-    public static let ownerlessAge: TimeInterval = 3600
+    package static let ownerlessAge: TimeInterval = 3600
 
-    public static func make(for name: String, owner: Int32 = getpid()) -> String {
+    package static func make(for name: String, owner: Int32 = getpid()) -> String {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         return ".\(name).\(owner)-\(String(repeating: "0", count: 8 - tag.count) + tag).tmp"
     }
 
-    public enum Owner: Equatable, Sendable {
+    package enum Owner: Equatable, Sendable {
         case process(Int32)
         /// An older name that does not say whose it is.
         case unknown
     }
 
     /// Whose temporary file `name` is; `nil` when it is not one of ours.
-    public static func owner(of name: String) -> Owner? {
+    package static func owner(of name: String) -> Owner? {
         guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
         let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2, let tag = parts.last else { return nil }
@@ -38,7 +38,7 @@ public enum TemporaryFileName {
 
     /// Whether a clean-up may remove this file now: its writer is gone (or, for an ownerless
     /// name, it has been left alone for `ownerlessAge`).
-    public static func isAbandoned(_ url: URL, now: Date = Date(), isAlive: (Int32) -> Bool = HistoryStore.processIsAlive) -> Bool {
+    package static func isAbandoned(_ url: URL, now: Date = Date(), isAlive: (Int32) -> Bool = HistoryStore.processIsAlive) -> Bool {
         switch owner(of: url.lastPathComponent) {
         case nil: return false
         case .process(let pid)?: return !isAlive(pid)
@@ -50,12 +50,12 @@ public enum TemporaryFileName {
 }
 
 /// What a clean-up of temporary files did.
-public struct TemporaryFileCleanup: Sendable, Equatable {
-    public var removed: Int
+package struct TemporaryFileCleanup: Sendable, Equatable {
+    package var removed: Int
     /// Abandoned files that could not be removed, each with why.
-    public var failed: [FileRemovalFailure]
+    package var failed: [FileRemovalFailure]
 
-    public init(removed: Int = 0, failed: [FileRemovalFailure] = []) {
+    package init(removed: Int = 0, failed: [FileRemovalFailure] = []) {
         self.removed = removed
         self.failed = failed
     }
@@ -64,7 +64,7 @@ public struct TemporaryFileCleanup: Sendable, Equatable {
 extension TemporaryFileName {
     /// Removes the temporary files an interrupted atomic write left under `folder`, only those
     /// whose writing process is gone; a file that cannot be removed is named, never skipped silently.
-    public static func removeAbandoned(under folder: URL) -> TemporaryFileCleanup {
+    package static func removeAbandoned(under folder: URL) -> TemporaryFileCleanup {
         var cleanup = TemporaryFileCleanup()
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return cleanup }
         for case let url as URL in walker where isAbandoned(url) {

@@ -1,7 +1,7 @@
 /// A 5x7 pixel font for labels drawn into images (sweep sheets), so no font files or font
 /// libraries are needed. Letters are drawn in capitals; unknown characters as a box.
-public enum BitmapFont {
-    public static let width = 5, height = 7
+package enum BitmapFont {
+    package static let width = 5, height = 7
 
     /// Seven rows of five bits per glyph, the top row first, the leftmost pixel the high bit.
     static let glyphs: [Character: [UInt8]] = [
@@ -34,12 +34,12 @@ public enum BitmapFont {
     static let unknown: [UInt8] = [0x1F, 0x11, 0x11, 0x11, 0x11, 0x11, 0x1F]
 
     /// Width in pixels of `text` at `scale`, with one blank column between glyphs.
-    public static func measure(_ text: String, scale: Int) -> Int {
+    package static func measure(_ text: String, scale: Int) -> Int {
         text.isEmpty ? 0 : text.count * (width + 1) * scale - scale
     }
 
     /// Draws `text` with its top-left corner at (x, y), clipped to the image.
-    public static func draw(_ text: String, into image: inout RGBAImage, x: Int, y: Int, scale: Int,
+    package static func draw(_ text: String, into image: inout RGBAImage, x: Int, y: Int, scale: Int,
                             color: (UInt8, UInt8, UInt8)) {
         var penX = x
         for c in text {

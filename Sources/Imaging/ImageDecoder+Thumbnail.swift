@@ -8,7 +8,7 @@ extension ImageDecoder {
     /// The last step is an area-average downscale, so there is no nearest-neighbour shimmer.
     /// With `exact` false the cheapest decode that still covers the box is returned as it is
     /// (up to twice the box), for a renderer that filters while it scales (chafa does).
-    public static func thumbnail(_ data: Data, fitting width: Int, _ height: Int,
+    package static func thumbnail(_ data: Data, fitting width: Int, _ height: Int,
                                  maxPixels: Int = defaultMaxPixels, exact: Bool = true) throws -> RGBAImage {
         let (w, h) = try dimensions(data)
         guard w > 0, h > 0 else { throw ImageCodecError.corrupt(ImageFormat.detect(data) ?? .png, "zero size") }
@@ -25,7 +25,7 @@ extension ImageDecoder {
     }
 
     /// The largest size with the image's aspect that fits the box (never upscaled).
-    public static func fit(width w: Int, height h: Int, into bw: Int, _ bh: Int) -> (width: Int, height: Int) {
+    package static func fit(width w: Int, height h: Int, into bw: Int, _ bh: Int) -> (width: Int, height: Int) {
         let scale = min(1, min(Double(bw) / Double(w), Double(bh) / Double(h)))
         return (max(1, Int((Double(w) * scale).rounded())), max(1, Int((Double(h) * scale).rounded())))
     }

@@ -3,12 +3,12 @@ import CTurboJPEG
 import CWebP
 import Foundation
 
-public enum ImageDecoder {
+package enum ImageDecoder {
     /// 64 megapixels: far above what the API makes (2048x2048 x 4x upscale = 67M is the extreme).
-    public static let defaultMaxPixels = 8192 * 8192
+    package static let defaultMaxPixels = 8192 * 8192
 
     /// Width and height from the header alone, without decoding pixels.
-    public static func dimensions(_ data: Data) throws -> (width: Int, height: Int) {
+    package static func dimensions(_ data: Data) throws -> (width: Int, height: Int) {
         switch ImageFormat.detect(data) {
         case .jpeg: return try JPEGCodec.dimensions(data)
         case .png: return try PNGCodec.dimensions(data)
@@ -18,7 +18,7 @@ public enum ImageDecoder {
     }
 
     /// Decodes any supported format to RGBA, refusing images over `maxPixels` before decoding.
-    public static func decode(_ data: Data, maxPixels: Int = defaultMaxPixels) throws -> RGBAImage {
+    package static func decode(_ data: Data, maxPixels: Int = defaultMaxPixels) throws -> RGBAImage {
         let (w, h) = try dimensions(data)
         guard w > 0, h > 0 else { throw ImageCodecError.corrupt(ImageFormat.detect(data) ?? .png, "zero size") }
         if w * h > maxPixels { throw ImageCodecError.tooManyPixels(width: w, height: h, limit: maxPixels) }
@@ -30,12 +30,12 @@ public enum ImageDecoder {
     }
 }
 
-public enum ImageEncoder {
+package enum ImageEncoder {
     /// The smallest PNG of the picture (slower to make): for pictures sent to a terminal.
-    public static func compactPNG(_ image: RGBAImage) throws -> Data { try PNGCodec.encode(image, compact: true) }
+    package static func compactPNG(_ image: RGBAImage) throws -> Data { try PNGCodec.encode(image, compact: true) }
 
     /// `quality` 1-100 applies to JPEG and WEBP; PNG is lossless.
-    public static func encode(_ image: RGBAImage, as format: ImageFormat, quality: Int = 95) throws -> Data {
+    package static func encode(_ image: RGBAImage, as format: ImageFormat, quality: Int = 95) throws -> Data {
         switch format {
         case .jpeg: return try JPEGCodec.encode(image, quality: quality)
         case .png: return try PNGCodec.encode(image)

@@ -2,20 +2,20 @@ import Foundation
 
 /// Reading an image file with the guards a viewer needs: a size limit before reading, and a
 /// message that names the file.
-public enum ImageFile {
-    public static let defaultMaxBytes = 64 << 20
+package enum ImageFile {
+    package static let defaultMaxBytes = 64 << 20
 
-    public struct LoadError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public init(path: String, reason: String) {
+    package struct LoadError: Error, CustomStringConvertible, Sendable {
+        package var path: String
+        package var reason: String
+        package init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
-        public var description: String { "\(path): \(reason)" }
+        package var description: String { "\(path): \(reason)" }
     }
 
-    public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
+    package static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw LoadError(path: path, reason: "no such file") }
         if isDir.boolValue { throw LoadError(path: path, reason: "is a folder, not an image file") }
@@ -29,13 +29,13 @@ public enum ImageFile {
     }
 
     /// The picture's size from its header (the file is read, not decoded).
-    public static func dimensions(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> (width: Int, height: Int) {
+    package static func dimensions(_ path: String, maxBytes: Int = defaultMaxBytes) throws -> (width: Int, height: Int) {
         let data = try read(path, maxBytes: maxBytes)
         do { return try ImageDecoder.dimensions(data) } catch { throw LoadError(path: path, reason: "\(error)") }
     }
 
     /// Reads, checks and decodes to a thumbnail, every failure naming the file.
-    public static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
+    package static func thumbnail(_ path: String, fitting width: Int, _ height: Int,
                                  maxBytes: Int = defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws -> RGBAImage {
         let data = try read(path, maxBytes: maxBytes)
         do { return try ImageDecoder.thumbnail(data, fitting: width, height, maxPixels: maxPixels) } catch {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// One entry of a folder as a file picker lists it: a sub-folder or an image file.
-public struct FileEntry: Sendable, Equatable {
-    public var name: String
-    public var isDirectory: Bool
-    public var bytes: Int
-    public init(name: String, isDirectory: Bool, bytes: Int) {
+package struct FileEntry: Sendable, Equatable {
+    package var name: String
+    package var isDirectory: Bool
+    package var bytes: Int
+    package init(name: String, isDirectory: Bool, bytes: Int) {
         self.name = name
         self.isDirectory = isDirectory
         self.bytes = bytes
@@ -13,13 +13,13 @@ public struct FileEntry: Sendable, Equatable {
 }
 
 /// A folder's sub-folders and image files, as anything that lets a person choose an image lists them.
-public enum ImageFolder {
+package enum ImageFolder {
     /// The extensions read as images (the formats Darkroom decodes).
-    public static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
+    package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
 
     /// Folders first, then images, each in the order a person sorts names ("2" before "10");
     /// hidden entries and other files left out.
-    public static func list(_ path: String) throws -> [FileEntry] {
+    package static func list(_ path: String) throws -> [FileEntry] {
         let url = URL(fileURLWithPath: path, isDirectory: true)
         var entries: [FileEntry] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: path) where !name.hasPrefix(".") {

@@ -1,12 +1,12 @@
 import Foundation
 
-public enum ImageFormat: String, Sendable, CaseIterable {
+package enum ImageFormat: String, Sendable, CaseIterable {
     case jpeg = "JPG"
     case png = "PNG"
     case webp = "WEBP"
 
     /// Recognises the format from the first bytes, whatever the file is called.
-    public static func detect(_ data: Data) -> ImageFormat? {
+    package static func detect(_ data: Data) -> ImageFormat? {
         let b = [UInt8](data.prefix(12))
         if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { return .jpeg }
         if b.count >= 8, b[0..<8].elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
@@ -17,7 +17,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
     }
 
     /// Accepts the API's names and common spellings: JPG, jpeg, png, WebP.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased() {
         case "jpg", "jpeg": self = .jpeg
         case "png": self = .png
@@ -26,7 +26,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         }
     }
 
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .jpeg: return "jpg"
         case .png: return "png"
@@ -34,7 +34,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         }
     }
 
-    public var mimeType: String {
+    package var mimeType: String {
         switch self {
         case .jpeg: return "image/jpeg"
         case .png: return "image/png"
@@ -43,13 +43,13 @@ public enum ImageFormat: String, Sendable, CaseIterable {
     }
 }
 
-public enum ImageCodecError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ImageCodecError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAnImage
     case corrupt(ImageFormat, String)
     case tooManyPixels(width: Int, height: Int, limit: Int)
     case encodeFailed(ImageFormat, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAnImage: return "not a JPEG, PNG or WEBP image"
         case .corrupt(let f, let why): return "damaged \(f.rawValue) image: \(why)"

@@ -5,17 +5,17 @@ import Foundation
 /// - PNG: `parameters` and `runware-task` text chunks (tEXt or iTXt).
 /// - JPEG: the parameters in EXIF UserComment (APP1 `Exif`), the task in an XMP packet (APP1).
 /// - WEBP: the same EXIF and XMP payloads in the RIFF `EXIF` and `XMP ` chunks.
-public enum ImageText {
-    public static let parametersKey = "parameters"
-    public static let taskKey = "runware-task"
+package enum ImageText {
+    package static let parametersKey = "parameters"
+    package static let taskKey = "runware-task"
 
     /// The most of one text that is read, in bytes of UTF-8 (1 MiB): a `parameters` text holds
     /// two prompts of 3,000 characters and a line of fields, a `runware-task` text one request.
     /// A longer text is cut to this (a cut task no longer parses, and `parameters` is read instead);
     /// a compressed one is inflated no further.
-    public static let maxTextBytes = 1 << 20
+    package static let maxTextBytes = 1 << 20
 
-    public static func embed(parameters: String, task: String, into data: Data) throws -> Data {
+    package static func embed(parameters: String, task: String, into data: Data) throws -> Data {
         switch ImageFormat.detect(data) {
         case .png: return try PNGText.insert([(parametersKey, parameters), (taskKey, task)], into: data)
         case .jpeg: return try JPEGSegments.insert([ExifComment.segmentPayload(parameters), XMPTask.segmentPayload(task)], into: data)
@@ -26,13 +26,13 @@ public enum ImageText {
 
     /// Keyword to text, whatever the format (`parameters`, `runware-task`), each at most
     /// `maxTextBytes`.
-    public static func read(_ data: Data) -> [String: String] {
+    package static func read(_ data: Data) -> [String: String] {
         readNotingCuts(data).texts
     }
 
     /// `read`'s texts, and the keywords of those the file holds more of than `maxTextBytes`, so
     /// that a reader can say what was cut.
-    public static func readNotingCuts(_ data: Data) -> (texts: [String: String], cut: Set<String>) {
+    package static func readNotingCuts(_ data: Data) -> (texts: [String: String], cut: Set<String>) {
         let (uncapped, cutAlready) = readUncapped(data)
         let cut = cutAlready.union(uncapped.filter { $0.value.utf8.count > maxTextBytes }.keys)
         return (uncapped.mapValues(capped), cut)
@@ -40,7 +40,7 @@ public enum ImageText {
 
     /// What a reader says of the texts Darkroom reads (`parameters`, `runware-task`) that were
     /// cut; nil when none was.
-    public static func cutNote(_ cut: Set<String>) -> String? {
+    package static func cutNote(_ cut: Set<String>) -> String? {
         let named = [parametersKey, taskKey].filter(cut.contains)
         guard !named.isEmpty else { return nil }
         let texts = named.map { "\($0)" }.joined(separator: " and ")

@@ -1,7 +1,7 @@
 /// Pictures in a grid with a label over each column and beside each row, as one image (a sweep
 /// saved as one PNG). Missing pictures leave their cell grey.
-public enum LabelledSheet {
-    public static func compose(_ cells: [[RGBAImage?]], columnLabels: [String], rowLabels: [String], cell: Int = 256,
+package enum LabelledSheet {
+    package static func compose(_ cells: [[RGBAImage?]], columnLabels: [String], rowLabels: [String], cell: Int = 256,
                                title: String = "") -> RGBAImage {
         let scale = 2, pad = 8, lineHeight = BitmapFont.height * scale + pad
         let rowLabelWidth = (rowLabels.map { BitmapFont.measure($0, scale: scale) }.max() ?? 0) + (rowLabels.isEmpty ? 0 : 2 * pad)

@@ -2,10 +2,10 @@ import Foundation
 
 /// Text chunks in PNG files, without re-encoding the pixels: chunks are inserted right after
 /// IHDR and read back from any PNG. Latin-1 text goes in tEXt, anything else in UTF-8 iTXt.
-public enum PNGText {
+package enum PNGText {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    public static func insert(_ texts: [(keyword: String, text: String)], into png: Data) throws -> Data {
+    package static func insert(_ texts: [(keyword: String, text: String)], into png: Data) throws -> Data {
         let bytes = [UInt8](png)
         guard bytes.count > 33, Array(bytes[0..<8]) == signature, String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR" else {
             throw ImageCodecError.corrupt(.png, "no IHDR chunk")
@@ -28,7 +28,7 @@ public enum PNGText {
     /// Compressed texts are inflated only for the keywords Darkroom reads (`parameters`,
     /// `runware-task`) and only that far, at most `inflateBudget` bytes a file: a zTXt chunk
     /// that inflates to a gigabyte costs a megabyte.
-    public static func read(_ png: Data) -> [String: String] {
+    package static func read(_ png: Data) -> [String: String] {
         texts(png).texts
     }
 

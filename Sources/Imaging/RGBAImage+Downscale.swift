@@ -1,7 +1,7 @@
 extension RGBAImage {
     /// Area-average (box) downscale, separable, in premultiplied alpha so transparent pixels do
     /// not darken edges: every source pixel counts by the area it covers. Upscaling is bilinear.
-    public func downscaled(toWidth w: Int, height h: Int) -> RGBAImage {
+    package func downscaled(toWidth w: Int, height h: Int) -> RGBAImage {
         if w == width && h == height { return self }
         if w > width || h > height { return resized(width: w, height: h) }
         let xs = BoxWeights(from: width, to: w), ys = BoxWeights(from: height, to: h)
@@ -50,7 +50,7 @@ extension RGBAImage {
     }
 
     /// Alpha composited over a background colour; the result is opaque. Opaque images pass through.
-    public func composited(over background: (UInt8, UInt8, UInt8)) -> RGBAImage {
+    package func composited(over background: (UInt8, UInt8, UInt8)) -> RGBAImage {
         if isOpaque { return self }
         var out = pixels
         let bg = [Int(background.0), Int(background.1), Int(background.2)]

@@ -1,6 +1,6 @@
 extension RGBAImage {
     /// Bilinear resampling to any size; for the sandbox's blends and previews of inputs.
-    public func resized(width w: Int, height h: Int) -> RGBAImage {
+    package func resized(width w: Int, height h: Int) -> RGBAImage {
         if w == width && h == height { return self }
         var out = [UInt8](repeating: 0, count: w * h * 4)
         let sx = Double(width) / Double(w), sy = Double(height) / Double(h)

@@ -1,10 +1,10 @@
 /// Pixels as 8-bit RGBA, straight (unassociated) alpha, rows top to bottom, no padding.
-public struct RGBAImage: Sendable, Equatable {
-    public let width: Int
-    public let height: Int
-    public var pixels: [UInt8]
+package struct RGBAImage: Sendable, Equatable {
+    package let width: Int
+    package let height: Int
+    package var pixels: [UInt8]
 
-    public init(width: Int, height: Int, pixels: [UInt8]) {
+    package init(width: Int, height: Int, pixels: [UInt8]) {
         precondition(pixels.count == width * height * 4, "pixel buffer does not match \(width)x\(height)")
         self.width = width
         self.height = height
@@ -12,7 +12,7 @@ public struct RGBAImage: Sendable, Equatable {
     }
 
     /// A blank image of one colour.
-    public init(width: Int, height: Int, fill: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 255)) {
+    package init(width: Int, height: Int, fill: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 255)) {
         self.width = width
         self.height = height
         var px = [UInt8](repeating: 0, count: width * height * 4)
@@ -22,13 +22,13 @@ public struct RGBAImage: Sendable, Equatable {
         self.pixels = px
     }
 
-    public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+    package func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
         let i = (y * width + x) * 4
         return (pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3])
     }
 
     /// True when every pixel is fully opaque (so PNG can be written without an alpha channel).
-    public var isOpaque: Bool {
+    package var isOpaque: Bool {
         pixels.withUnsafeBufferPointer { p in
             var i = 3
             while i < p.count {

@@ -5,16 +5,16 @@ import Foundation
 /// live in the cache folder under the image's identity (path, size, modification time, inode),
 /// so a changed or replaced image is never shown with an old thumbnail. Safe to delete: a missing
 /// thumbnail is made from the full file the first time it is needed, and kept from then on.
-public struct StoredThumbnails: Sendable {
+package struct StoredThumbnails: Sendable {
     /// The longest side of a stored thumbnail.
-    public static let side = 256
+    package static let side = 256
 
-    public let folder: URL
+    package let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
     /// Where the thumbnail of the image now at `path` is (or goes); nil when there is no such file.
-    public func location(ofImageAt path: String) -> URL? {
+    package func location(ofImageAt path: String) -> URL? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
@@ -23,12 +23,12 @@ public struct StoredThumbnails: Sendable {
     }
 
     /// Makes the thumbnail of `data`, the bytes of the image now stored at `path`, and writes it.
-    public func make(from data: Data, forImageAt path: String, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws {
+    package func make(from data: Data, forImageAt path: String, maxPixels: Int = ImageDecoder.defaultMaxPixels) throws {
         try write(try ImageDecoder.thumbnail(data, fitting: Self.side, Self.side, maxPixels: maxPixels), forImageAt: path)
     }
 
     /// Writes `image` (any decoded size of the image at `path`; reduced to `side` first) as its thumbnail.
-    public func write(_ image: RGBAImage, forImageAt path: String) throws {
+    package func write(_ image: RGBAImage, forImageAt path: String) throws {
         guard let target = location(ofImageAt: path) else {
             throw ImageFile.LoadError(path: path, reason: "no such file, so no thumbnail was made")
         }
@@ -46,7 +46,7 @@ public struct StoredThumbnails: Sendable {
     /// false): from its stored thumbnail when that is large enough, else from the full file,
     /// storing the thumbnail on the way (for images stored before thumbnails were made, or after
     /// the cache was cleared). `read` is how files are read (tests watch it).
-    public func picture(ofImageAt path: String, covering width: Int, _ height: Int, exact: Bool = true,
+    package func picture(ofImageAt path: String, covering width: Int, _ height: Int, exact: Bool = true,
                         maxBytes: Int = ImageFile.defaultMaxBytes, maxPixels: Int = ImageDecoder.defaultMaxPixels,
                         read: (String, Int) throws -> Data = { try ImageFile.read($0, maxBytes: $1) }) throws -> RGBAImage {
         let location = location(ofImageAt: path)

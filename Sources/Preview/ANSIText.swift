@@ -2,13 +2,13 @@ import TerminalUI
 
 /// A `CellGrid` as SGR-coloured text, for writing to a terminal without ncurses. Colours are
 /// only re-sent when they change; the bytes are built directly (a contact sheet is ~0.5 MB).
-public enum ANSIText {
-    public static func lines(_ grid: CellGrid) -> [String] {
+package enum ANSIText {
+    package static func lines(_ grid: CellGrid) -> [String] {
         (0..<grid.height).map { String(decoding: row(grid, $0, trimTrailingBlanks: false), as: UTF8.self) }
     }
 
     /// The whole grid, one line per row, trailing default-coloured blanks trimmed.
-    public static func bytes(_ grid: CellGrid) -> [UInt8] {
+    package static func bytes(_ grid: CellGrid) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(grid.width * grid.height * 24)
         for y in 0..<grid.height {

@@ -1,12 +1,12 @@
 /// Terminal cells are about twice as tall as wide. These helpers pick how many cells an image
 /// takes inside a box, and how many pixels to feed the renderer for them.
-public enum CellGeometry {
+package enum CellGeometry {
     /// Cell height over cell width in pixels, when the terminal does not say.
-    public static let cellAspect = 2.0
+    package static let cellAspect = 2.0
 
     /// The largest cells box with the image's aspect inside `columns` x `rows`, for cells
     /// `cellAspect` times as tall as wide.
-    public static func fit(imageWidth w: Int, imageHeight h: Int, columns: Int, rows: Int,
+    package static func fit(imageWidth w: Int, imageHeight h: Int, columns: Int, rows: Int,
                            cellAspect: Double = cellAspect) -> (columns: Int, rows: Int) {
         let aspect = Double(w) / Double(h) * cellAspect  // columns per row
         var c = columns, r = Int((Double(c) / aspect).rounded())
@@ -18,7 +18,7 @@ public enum CellGeometry {
     }
 
     /// Pixels to decode for a box of cells: 8 x 16 per cell is all chafa's symbols can use.
-    public static func pixels(columns: Int, rows: Int) -> (width: Int, height: Int) {
+    package static func pixels(columns: Int, rows: Int) -> (width: Int, height: Int) {
         (columns * 8, rows * 16)
     }
 }

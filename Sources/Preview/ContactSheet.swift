@@ -2,23 +2,23 @@ import TerminalUI
 
 /// Lays thumbnails out in a grid with each file's name under its picture, like timg's grid.
 /// A file that could not be shown gets its one-line reason in its place.
-public enum ContactSheet {
-    public struct Entry: Sendable {
-        public var name: String
-        public var picture: Result<CellGrid, Failure>
-        public init(name: String, picture: Result<CellGrid, Failure>) {
+package enum ContactSheet {
+    package struct Entry: Sendable {
+        package var name: String
+        package var picture: Result<CellGrid, Failure>
+        package init(name: String, picture: Result<CellGrid, Failure>) {
             self.name = name
             self.picture = picture
         }
     }
 
-    public struct Failure: Error, Sendable, Hashable {
-        public var message: String
-        public init(_ message: String) { self.message = message }
+    package struct Failure: Error, Sendable, Hashable {
+        package var message: String
+        package init(_ message: String) { self.message = message }
     }
 
     /// `slotWidth` x `slotHeight` cells per picture, plus one caption row; `gap` columns between.
-    public static func compose(_ entries: [Entry], columns: Int, slotWidth: Int, slotHeight: Int, gap: Int = 2) -> CellGrid {
+    package static func compose(_ entries: [Entry], columns: Int, slotWidth: Int, slotHeight: Int, gap: Int = 2) -> CellGrid {
         let rows = (entries.count + columns - 1) / max(1, columns)
         let width = columns * slotWidth + (columns - 1) * gap
         let pictureRows = entries.allSatisfy({ if case .failure = $0.picture { true } else { false } }) ? 1 : slotHeight
@@ -39,7 +39,7 @@ public enum ContactSheet {
     }
 
     /// Cuts to `width` characters, keeping the end of a long file name (the part that differs).
-    public static func clip(_ text: String, _ width: Int) -> String {
+    package static func clip(_ text: String, _ width: Int) -> String {
         guard text.count > width else { return text }
         guard width > 1 else { return String(text.prefix(width)) }
         return "…" + text.suffix(width - 1)

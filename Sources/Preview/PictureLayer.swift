@@ -14,13 +14,13 @@ import TerminalUI
 /// pictures go once, under an id of their own, and are placed again by that id (or by writing
 /// their placeholder text again); their ids are freed when they leave the cache and when the
 /// studio ends.
-public final class PictureLayer: @unchecked Sendable {
+package final class PictureLayer: @unchecked Sendable {
     /// A picture made for the terminal: its bytes and the cells it covers.
-    public struct Picture: Sendable, Equatable {
-        public var bytes: [UInt8]
-        public var columns: Int
-        public var rows: Int
-        public init(bytes: [UInt8], columns: Int, rows: Int) {
+    package struct Picture: Sendable, Equatable {
+        package var bytes: [UInt8]
+        package var columns: Int
+        package var rows: Int
+        package init(bytes: [UInt8], columns: Int, rows: Int) {
             self.bytes = bytes
             self.columns = columns
             self.rows = rows
@@ -28,9 +28,9 @@ public final class PictureLayer: @unchecked Sendable {
     }
 
     /// Cells on the screen, from the top-left, 0-based.
-    public struct Area: Sendable, Equatable {
-        public var x, y, width, height: Int
-        public init(x: Int, y: Int, width: Int, height: Int) {
+    package struct Area: Sendable, Equatable {
+        package var x, y, width, height: Int
+        package init(x: Int, y: Int, width: Int, height: Int) {
             self.x = x
             self.y = y
             self.width = width
@@ -38,8 +38,8 @@ public final class PictureLayer: @unchecked Sendable {
         }
     }
 
-    public let format: PixelFormat
-    public private(set) var renderer: PixelRenderer
+    package let format: PixelFormat
+    package private(set) var renderer: PixelRenderer
     private var pictures: [ThumbnailKey: Picture] = [:]
     private var order: [ThumbnailKey] = []
     private var requested: Set<ThumbnailKey> = []
@@ -54,17 +54,17 @@ public final class PictureLayer: @unchecked Sendable {
 
     /// `firstKittyID`: where this process's ids start, far from other programs' (which count
     /// from 1) and from another studio's in the same kitty window.
-    public init(format: PixelFormat, renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0x10_0000...0xE0_0000)) {
+    package init(format: PixelFormat, renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0x10_0000...0xE0_0000)) {
         self.format = format
         self.renderer = renderer
         nextKittyID = firstKittyID
     }
 
     /// The cell size pictures are made for now.
-    public var cell: CellPixels { CellPixels(width: renderer.cellWidth, height: renderer.cellHeight) }
+    package var cell: CellPixels { CellPixels(width: renderer.cellWidth, height: renderer.cellHeight) }
 
     /// A picture made (by the work `update` started) arrives.
-    public func store(_ key: ThumbnailKey, _ picture: Picture, madeFor cell: CellPixels) {
+    package func store(_ key: ThumbnailKey, _ picture: Picture, madeFor cell: CellPixels) {
         // A picture made for cells of another size (the font changed meanwhile) is dropped, and
         // so is a kitty picture made under an id given up since (the studio was suspended
         // meanwhile); the next frame asks for it again.
@@ -84,7 +84,7 @@ public final class PictureLayer: @unchecked Sendable {
     }
 
     /// Forget what is on screen (after Ctrl-L or a suspend, which rewrite every cell).
-    public func invalidate() {
+    package func invalidate() {
         placed = nil
         placedArea = nil
     }
@@ -94,7 +94,7 @@ public final class PictureLayer: @unchecked Sendable {
     /// over it, another screen, another selection, a picture still being made) is taken away first,
     /// so no old picture shows through blank cells. `work` runs a picture's making off the caller's
     /// thread; `made` hands it back, to be given to `store` on the caller's thread.
-    public func update(_ target: (area: Area, path: String)?, frame: Frame, previous: Frame?, terminal: Terminal,
+    package func update(_ target: (area: Area, path: String)?, frame: Frame, previous: Frame?, terminal: Terminal,
                        work: (@escaping @Sendable () async -> Void) -> Void,
                        made: @escaping @Sendable (ThumbnailKey, Picture, CellPixels) -> Void) {
         guard let (rect, path) = target, rect.height >= 2 else {
@@ -177,7 +177,7 @@ public final class PictureLayer: @unchecked Sendable {
 
     /// The terminal's cells changed size in pixels (a font change comes as a resize): pictures
     /// are made again at the new size, so they neither spill over their pane nor fall short.
-    public func follow(cellWidth: Int, cellHeight: Int, on terminal: Terminal) {
+    package func follow(cellWidth: Int, cellHeight: Int, on terminal: Terminal) {
         guard cellWidth > 0, cellHeight > 0, cellWidth != renderer.cellWidth || cellHeight != renderer.cellHeight else { return }
         remove(from: terminal)
         release(from: terminal)
@@ -189,7 +189,7 @@ public final class PictureLayer: @unchecked Sendable {
     }
 
     /// Frees every kitty picture this studio sent (when it ends or is suspended).
-    public func release(from terminal: Terminal) {
+    package func release(from terminal: Terminal) {
         guard format == .kitty else { return }
         kittyToFree += kittySent
         kittySent = []

@@ -5,19 +5,19 @@ import TerminalUI
 
 /// Pictures as pixel-protocol escape sequences (sixel, kitty, iTerm2), made by libchafa, and
 /// wrapped for tmux's passthrough when asked.
-public struct PixelRenderer: Sendable {
+package struct PixelRenderer: Sendable {
     /// Cell size in pixels, from the terminal (TIOCGWINSZ) or a common default.
-    public var cellWidth: Int
-    public var cellHeight: Int
-    public var tmuxPassthrough: Bool
+    package var cellWidth: Int
+    package var cellHeight: Int
+    package var tmuxPassthrough: Bool
     /// kitty pictures go with a virtual placement and show where placeholder text is written
     /// (`KittyPlaceholders`), not at the cursor.
-    public var kittyPlaceholders: Bool
+    package var kittyPlaceholders: Bool
     /// Fill the whole box of cells asked for, whatever the picture's shape (`show --stretch`);
     /// otherwise the picture keeps its shape and is never scaled up.
-    public var stretch: Bool
+    package var stretch: Bool
 
-    public init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false, kittyPlaceholders: Bool = false,
+    package init(cellWidth: Int = 10, cellHeight: Int = 20, tmuxPassthrough: Bool = false, kittyPlaceholders: Bool = false,
                 stretch: Bool = false) {
         self.cellWidth = cellWidth
         self.cellHeight = cellHeight
@@ -31,7 +31,7 @@ public struct PixelRenderer: Sendable {
     /// `kittyID` when given, so the studio can place them again by id without sending them again.
     /// With `kittyPlaceholders` the bytes only send the picture (under `kittyID`, which is then
     /// needed): the caller writes `KittyPlaceholders.rows` where it is to show.
-    public func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0,
+    package func render(_ image: RGBAImage, format: PixelFormat, columns: Int, rows: Int, background: UInt32 = 0,
                        kittyID: UInt32? = nil) -> (bytes: [UInt8], columns: Int, rows: Int)
     {
         precondition(format != .symbols)
@@ -77,7 +77,7 @@ public struct PixelRenderer: Sendable {
 
     /// The cells a picture of `image`'s size takes inside `columns` x `rows` (never scaled up,
     /// unless `stretch`).
-    public func cells(forImageWidth width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+    package func cells(forImageWidth width: Int, height: Int, columns: Int, rows: Int) -> (columns: Int, rows: Int) {
         cells(for: fitted(width: width, height: height, columns: columns, rows: rows), columns: columns, rows: rows)
     }
 
@@ -101,5 +101,5 @@ public struct PixelRenderer: Sendable {
     }
 
     /// Each escape sequence wrapped for tmux's passthrough (`TmuxPassthrough.wrap`).
-    public static func wrapForTmux(_ bytes: [UInt8]) -> [UInt8] { TmuxPassthrough.wrap(bytes) }
+    package static func wrapForTmux(_ bytes: [UInt8]) -> [UInt8] { TmuxPassthrough.wrap(bytes) }
 }

@@ -5,13 +5,13 @@ import TerminalUI
 /// A contact sheet drawn with pixel pictures (sixel, kitty, iTerm) in the same grid as the symbol
 /// sheet: space is reserved first (so the screen scrolls before drawing), then each picture is
 /// drawn from a saved cursor position and its caption written under the row.
-public enum PixelSheet {
+package enum PixelSheet {
     /// One slot: its caption (already made safe for the terminal) and its picture, or why not.
-    public struct Entry: Sendable {
-        public var name: String
-        public var picture: Result<RGBAImage, ContactSheet.Failure>
+    package struct Entry: Sendable {
+        package var name: String
+        package var picture: Result<RGBAImage, ContactSheet.Failure>
 
-        public init(name: String, picture: Result<RGBAImage, ContactSheet.Failure>) {
+        package init(name: String, picture: Result<RGBAImage, ContactSheet.Failure>) {
             self.name = name
             self.picture = picture
         }
@@ -20,7 +20,7 @@ public enum PixelSheet {
     /// Every file decoded to cover `width` x `height` pixels, several at once, in order; from the
     /// stored thumbnails when given (design section 4). `name` makes a file's caption and `reason`
     /// a failure's text (the caller's sanitizer: file names and errors come from outside).
-    public static func load(_ files: [String], covering width: Int, _ height: Int, stored: StoredThumbnails?,
+    package static func load(_ files: [String], covering width: Int, _ height: Int, stored: StoredThumbnails?,
                             name: @escaping @Sendable (String) -> String,
                             reason: @escaping @Sendable (String) -> String) async -> [Entry] {
         await withTaskGroup(of: (Int, Entry).self) { group in
@@ -48,7 +48,7 @@ public enum PixelSheet {
     /// The bytes that draw `entries`, `perRow` to a row, each in `slotWidth` x `slotHeight` cells.
     /// kitty pictures drawn through placeholders get ids from `firstKittyID` on (a random start, so
     /// two runs in one kitty window do not share ids; the pictures stay in kitty with the text).
-    public static func bytes(_ entries: [Entry], perRow: Int, slotWidth: Int, slotHeight: Int, format: PixelFormat,
+    package static func bytes(_ entries: [Entry], perRow: Int, slotWidth: Int, slotHeight: Int, format: PixelFormat,
                              renderer: PixelRenderer, firstKittyID: UInt32 = UInt32.random(in: 0..<60_000)) -> [UInt8] {
         var bytes: [UInt8] = []
         let esc = "\u{1B}"

@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// Which characters thumbnails are drawn with.
-public enum SymbolSet: String, Sendable, CaseIterable {
+package enum SymbolSet: String, Sendable, CaseIterable {
     /// Block elements and spaces: the best colour fidelity per cell.
     case block
     /// Upper and lower half blocks only: two pixels per cell, the classic look.
@@ -12,19 +12,19 @@ public enum SymbolSet: String, Sendable, CaseIterable {
     case ascii
 }
 
-public struct PreviewOptions: Sendable, Hashable {
-    public var colors: ColorMode
-    public var symbols: SymbolSet
+package struct PreviewOptions: Sendable, Hashable {
+    package var colors: ColorMode
+    package var symbols: SymbolSet
     /// Alpha is composited over this (the theme background), 0xRRGGBB.
-    public var background: UInt32
+    package var background: UInt32
     /// A cell's height over its width, in pixels: 17/8 with an 8x17 font. From the terminal
     /// (`TerminalSize.cellAspect`) when it tells, so circles come out round.
-    public var cellAspect: Double
+    package var cellAspect: Double
     /// Fill the whole box of cells asked for, whatever the picture's shape (`show --stretch`);
     /// otherwise the picture is as large as fits with its shape kept.
-    public var stretch: Bool
+    package var stretch: Bool
 
-    public init(colors: ColorMode = .truecolor, symbols: SymbolSet = .block, background: UInt32 = 0x000000,
+    package init(colors: ColorMode = .truecolor, symbols: SymbolSet = .block, background: UInt32 = 0x000000,
                 cellAspect: Double = CellGeometry.cellAspect, stretch: Bool = false) {
         self.colors = colors
         self.symbols = symbols

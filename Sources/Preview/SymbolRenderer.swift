@@ -6,7 +6,7 @@ import TerminalUI
 /// Turns RGBA pixels into a `CellGrid` with libchafa's symbol mode. Canvas configs (and their
 /// symbol maps) are built once per geometry and mode and reused: creating them costs milliseconds.
 /// Safe to use from several threads at once; each call draws on its own canvas.
-public final class SymbolRenderer: Sendable {
+package final class SymbolRenderer: Sendable {
     private struct ConfigKey: Hashable {
         var columns: Int
         var rows: Int
@@ -21,7 +21,7 @@ public final class SymbolRenderer: Sendable {
 
     /// `threadsPerImage`: chafa's own worker threads per drawing. 1 suits callers that draw
     /// several images at once (contact sheets); 0 keeps chafa's default (one per core).
-    public init(threadsPerImage: Int = 0) {
+    package init(threadsPerImage: Int = 0) {
         if threadsPerImage > 0 { chafa_set_n_threads(Int32(threadsPerImage)) }
     }
 
@@ -33,7 +33,7 @@ public final class SymbolRenderer: Sendable {
 
     /// Draws `image` into exactly `columns` x `rows` cells (the caller chooses the aspect; see
     /// `CellGeometry`). The image should already be about 8x16 pixels per cell for speed.
-    public func render(_ image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
+    package func render(_ image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
         precondition(columns > 0 && rows > 0)
         let opaque = image.composited(over: (UInt8(options.background >> 16 & 0xFF), UInt8(options.background >> 8 & 0xFF),
                                              UInt8(options.background & 0xFF)))

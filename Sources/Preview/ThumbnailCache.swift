@@ -5,12 +5,12 @@ import TerminalUI
 /// Rendered cell grids, kept in memory (LRU, bounded in bytes) and on disk in the XDG cache
 /// folder, keyed by the image's content, the cell size and the preview options. Safe to delete:
 /// a missing or damaged entry is simply rendered again.
-public final class ThumbnailCache: Sendable {
-    public struct Key: Hashable, Sendable {
-        public var content: UInt64
-        public var columns: Int
-        public var rows: Int
-        public var options: PreviewOptions
+package final class ThumbnailCache: Sendable {
+    package struct Key: Hashable, Sendable {
+        package var content: UInt64
+        package var columns: Int
+        package var rows: Int
+        package var options: PreviewOptions
 
         var fileName: String {
             // Every option that changes the cells: the cell shape too, so a font change is not
@@ -27,17 +27,17 @@ public final class ThumbnailCache: Sendable {
         var clock: UInt64 = 0
     }
 
-    public let folder: URL?
-    public let memoryLimit: Int
+    package let folder: URL?
+    package let memoryLimit: Int
     private let memory = Mutex(Memory())
 
     /// `folder` nil keeps the cache in memory only.
-    public init(folder: URL?, memoryLimit: Int = 64 << 20) {
+    package init(folder: URL?, memoryLimit: Int = 64 << 20) {
         self.folder = folder
         self.memoryLimit = memoryLimit
     }
 
-    public func grid(for key: Key) -> CellGrid? {
+    package func grid(for key: Key) -> CellGrid? {
         if let hit = memory.withLock({ m -> CellGrid? in
             guard var entry = m.grids[key] else { return nil }
             m.clock += 1
@@ -53,7 +53,7 @@ public final class ThumbnailCache: Sendable {
         return grid
     }
 
-    public func store(_ grid: CellGrid, for key: Key) {
+    package func store(_ grid: CellGrid, for key: Key) {
         remember(grid, for: key)
         guard let folder else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -64,17 +64,17 @@ public final class ThumbnailCache: Sendable {
         }
     }
 
-    public var memoryBytes: Int { memory.withLock { $0.bytes } }
+    package var memoryBytes: Int { memory.withLock { $0.bytes } }
 
     /// The content digest recorded for a file identity (path, size, mtime, inode) by an earlier
     /// run, so an unchanged file need not be read again to find its cache entry.
-    public func digest(forIdentity identity: UInt64) -> UInt64? {
+    package func digest(forIdentity identity: UInt64) -> UInt64? {
         guard let folder, let data = FileManager.default.contents(atPath: Self.identityPath(folder, identity).path),
               data.count == 8 else { return nil }
         return data.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
 
-    public func record(digest: UInt64, forIdentity identity: UInt64) {
+    package func record(digest: UInt64, forIdentity identity: UInt64) {
         guard let folder else { return }
         let target = Self.identityPath(folder, identity)
         try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -163,8 +163,8 @@ enum CellGridCoding {
 }
 
 /// A fast 64-bit digest of file content (8 bytes a step, multiply-xorshift mixing).
-public enum ContentDigest {
-    public static func of(_ data: Data) -> UInt64 {
+package enum ContentDigest {
+    package static func of(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { raw -> UInt64 in
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
             let words = raw.count / 8

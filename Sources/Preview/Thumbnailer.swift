@@ -7,19 +7,19 @@ import TerminalUI
 /// all. A file whose size and modification time are unchanged is not even read again. With
 /// `stored`, pictures come from the small thumbnails made when images are stored (design
 /// section 4), so a sheet never decodes a full-size file; one without a thumbnail yet gets it then.
-public final class Thumbnailer: Sendable {
-    public let renderer: SymbolRenderer
-    public let cache: ThumbnailCache
-    public let stored: StoredThumbnails?
-    public let maxBytes: Int
-    public let maxPixels: Int
+package final class Thumbnailer: Sendable {
+    package let renderer: SymbolRenderer
+    package let cache: ThumbnailCache
+    package let stored: StoredThumbnails?
+    package let maxBytes: Int
+    package let maxPixels: Int
     /// How a file is read (path, byte limit): `ImageFile.read`, or a test's that watches it.
     let read: @Sendable (String, Int) throws -> Data
 
     private struct Identity: Hashable { var size: Int64; var mtime: Int; var inode: UInt64 }
     private let digests = Mutex<[String: (Identity, UInt64)]>([:])
 
-    public init(renderer: SymbolRenderer = SymbolRenderer(), cache: ThumbnailCache = ThumbnailCache(folder: nil),
+    package init(renderer: SymbolRenderer = SymbolRenderer(), cache: ThumbnailCache = ThumbnailCache(folder: nil),
                 stored: StoredThumbnails? = nil, maxBytes: Int = ImageFile.defaultMaxBytes,
                 maxPixels: Int = ImageDecoder.defaultMaxPixels,
                 read: @escaping @Sendable (String, Int) throws -> Data = { try ImageFile.read($0, maxBytes: $1) }) {
@@ -33,7 +33,7 @@ public final class Thumbnailer: Sendable {
 
     /// The image as cells, as large as fits `columns` x `rows` with its aspect kept (all of them
     /// with `options.stretch`).
-    public func cells(forFile path: String, columns: Int, rows: Int, options: PreviewOptions) throws -> CellGrid {
+    package func cells(forFile path: String, columns: Int, rows: Int, options: PreviewOptions) throws -> CellGrid {
         let identity = Self.identity(path)
         let identityKey = identity.map { ContentDigest.of(Data("\(path)\0\($0.size)\0\($0.mtime)\0\($0.inode)".utf8)) }
         if let identity, let identityKey {
@@ -83,7 +83,7 @@ public final class Thumbnailer: Sendable {
                         inode: UInt64(st.st_ino))
     }
 
-    public func cells(for image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
+    package func cells(for image: RGBAImage, columns: Int, rows: Int, options: PreviewOptions) -> CellGrid {
         let box = options.stretch ? (columns: columns, rows: rows)
             : CellGeometry.fit(imageWidth: image.width, imageHeight: image.height, columns: columns, rows: rows,
                                cellAspect: options.cellAspect)

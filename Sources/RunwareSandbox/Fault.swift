@@ -6,7 +6,7 @@
 /// apart), `partial=N` (the last N images of an imageInference task fail on their own, blocked
 /// by the provider's content policy, while the others arrive). A `*N` suffix limits a planned
 /// fault to the next N requests: `429*2`.
-public enum Fault: Sendable, Hashable, CustomStringConvertible {
+package enum Fault: Sendable, Hashable, CustomStringConvertible {
     case delay(milliseconds: Int)
     case status(Int)
     case drop
@@ -16,9 +16,9 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case trickle(milliseconds: Int)
     case partial(failing: Int)
 
-    public static let header = "X-Sandbox-Fault"
+    package static let header = "X-Sandbox-Fault"
 
-    public static func parse(_ text: String) throws -> Fault {
+    package static func parse(_ text: String) throws -> Fault {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         let parts = t.split(separator: "=", maxSplits: 1).map(String.init)
         let value = parts.count == 2 ? Int(parts[1]) : nil
@@ -37,11 +37,11 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Several faults, comma separated.
-    public static func parseList(_ text: String) throws -> [Fault] {
+    package static func parseList(_ text: String) throws -> [Fault] {
         try text.split(separator: ",").map { try parse(String($0)) }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .delay(let ms): return "delay=\(ms)"
         case .status(let code): return "status=\(code)"
@@ -55,25 +55,25 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public struct FaultParseError: Error, CustomStringConvertible {
-    public let text: String
-    public var description: String {
+package struct FaultParseError: Error, CustomStringConvertible {
+    package let text: String
+    package var description: String {
         "unknown fault \"\(text)\"; use delay=MS, status=CODE, 429, 500, 503, drop, truncate, malformed, html, trickle=MS or partial=N"
     }
 }
 
 /// Faults for the next requests: each entry applies to `remaining` requests (nil: all of them).
-public struct FaultPlan: Sendable {
-    public struct Entry: Sendable {
-        public var faults: [Fault]
-        public var remaining: Int?
+package struct FaultPlan: Sendable {
+    package struct Entry: Sendable {
+        package var faults: [Fault]
+        package var remaining: Int?
     }
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
 
-    public init() {}
+    package init() {}
 
     /// `429*2`, `drop`, `delay=50,500*1`.
-    public init(specs: [String]) throws {
+    package init(specs: [String]) throws {
         for spec in specs {
             let pieces = spec.split(separator: "*", maxSplits: 1).map(String.init)
             var count: Int?
@@ -86,7 +86,7 @@ public struct FaultPlan: Sendable {
     }
 
     /// The faults for the next request, consuming one use of the first entry.
-    public mutating func next() -> [Fault] {
+    package mutating func next() -> [Fault] {
         guard !entries.isEmpty else { return [] }
         let faults = entries[0].faults
         if let n = entries[0].remaining {

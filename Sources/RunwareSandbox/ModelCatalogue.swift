@@ -2,15 +2,15 @@ import RunwareAPI
 
 /// The sandbox's small model catalogue: the checkpoints it serves and LoRA / ControlNet entries
 /// for the pickers, shaped like the API's modelSearch results.
-public enum ModelCatalogue {
-    public static let checkpoints: [ModelEntry] = [
+package enum ModelCatalogue {
+    package static let checkpoints: [ModelEntry] = [
         entry("runware:111@1", "FLUX.1 [dev] SRPO", "checkpoint", "flux1d", type: "base", tags: ["flux", "realism"]),
         entry("runware:101@1", "FLUX.1 [dev]", "checkpoint", "flux1d", type: "base", tags: ["flux"]),
         entry("runware:100@1", "FLUX.1 [schnell]", "checkpoint", "flux1s", type: "base", tags: ["flux", "fast"]),
         entry("runware:102@1", "FLUX.1 Fill [dev]", "checkpoint", "flux1d", type: "inpainting", tags: ["flux", "fill", "ace++"]),
     ]
 
-    public static let loras: [ModelEntry] = [
+    package static let loras: [ModelEntry] = [
         entry("runware:120@2", "LayerDiffuse transparency", "lora", "flux1d", tags: ["transparent", "alpha"]),
         entry("civitai:631986@706528", "Film Grain Photography", "lora", "flux1d", tags: ["photo", "film", "grain"],
               trigger: "film grain"),
@@ -23,7 +23,7 @@ public enum ModelCatalogue {
         entry("civitai:128568@140535", "Detail Tweaker", "lora", "sd1x", tags: ["detail"]),
     ]
 
-    public static let controlNets: [ModelEntry] = [
+    package static let controlNets: [ModelEntry] = [
         controlNet("runware:25@1", "FLUX Dev ControlNet Canny", "canny"),
         controlNet("runware:26@1", "FLUX Dev ControlNet Tile", "tile"),
         controlNet("runware:27@1", "FLUX Dev ControlNet Depth", "depth"),
@@ -33,9 +33,9 @@ public enum ModelCatalogue {
         controlNet("runware:31@1", "FLUX Dev ControlNet Low Quality", "lowquality"),
     ]
 
-    public static var all: [ModelEntry] { checkpoints + loras + controlNets }
+    package static var all: [ModelEntry] { checkpoints + loras + controlNets }
 
-    public static func serves(_ model: String) -> Bool { checkpoints.contains { $0.air == model } }
+    package static func serves(_ model: String) -> Bool { checkpoints.contains { $0.air == model } }
 
     /// The filters of Runware's current schemas; anything else (the 2025 `tags`, `type`,
     /// `conditioning`) is refused as Runware's validation would.
@@ -44,7 +44,7 @@ public enum ModelCatalogue {
 
     /// Text over name, AIR, version, tags and capabilities (case-insensitive, every word), then
     /// the structured filters; sorted by `sort`. A refused filter gives its error instead.
-    public static func search(_ fields: [String: JSONValue]) -> Result<(total: Int, results: [ModelEntry]), APIErrorObject> {
+    package static func search(_ fields: [String: JSONValue]) -> Result<(total: Int, results: [ModelEntry]), APIErrorObject> {
         if let unknown = fields.keys.sorted().first(where: { !filters.contains($0) }) {
             return .failure(APIErrorObject(code: "unknownParameter", message: "Unknown parameter \"\(unknown)\" for modelSearch.",
                                            parameters: [unknown], taskType: ModelSearchRequest.taskType))

@@ -1,17 +1,17 @@
 import Imaging
 
 /// What decides a sandbox picture. Equal recipes give identical pixels.
-public struct PictureRecipe: Sendable, Hashable {
-    public var width: Int
-    public var height: Int
-    public var seed: UInt64
-    public var prompt: String
+package struct PictureRecipe: Sendable, Hashable {
+    package var width: Int
+    package var height: Int
+    package var seed: UInt64
+    package var prompt: String
     /// A digest of every other parameter (LoRAs, CFGScale, steps...), so each one visibly matters.
-    public var parameterDigest: UInt64
+    package var parameterDigest: UInt64
     /// LayerDiffuse: a transparent background.
-    public var transparent: Bool
+    package var transparent: Bool
 
-    public init(width: Int, height: Int, seed: UInt64, prompt: String, parameterDigest: UInt64 = 0, transparent: Bool = false) {
+    package init(width: Int, height: Int, seed: UInt64, prompt: String, parameterDigest: UInt64 = 0, transparent: Bool = false) {
         self.width = width
         self.height = height
         self.seed = seed
@@ -23,8 +23,8 @@ public struct PictureRecipe: Sendable, Hashable {
 
 /// Makes pictures without a model: the prompt picks the palette, the seed the composition, the
 /// other parameters a diagonal texture. Linear in pixels, no allocation per pixel.
-public enum PictureMaker {
-    public static func make(_ recipe: PictureRecipe) -> RGBAImage {
+package enum PictureMaker {
+    package static func make(_ recipe: PictureRecipe) -> RGBAImage {
         let w = recipe.width, h = recipe.height
         var pixels = [UInt8](repeating: 0, count: w * h * 4)
         var rng = SplitMix64(seed: recipe.seed &* 0x9E37_79B9_7F4A_7C15 ^ recipe.parameterDigest)

@@ -56,7 +56,7 @@ extension SandboxEngine {
 
     /// GET /image/NAME: a stored result or upload, under the name its URL gave it (its UUID and
     /// its format's extension).
-    public func servedImage(named name: String) -> (Data, String)? {
+    package func servedImage(named name: String) -> (Data, String)? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let image = storedImage(String(parts[0])), parts[1] == image.format.fileExtension else { return nil }
         return (image.bytes, image.format.mimeType)

@@ -2,15 +2,15 @@ import Foundation
 import RunwareAPI
 
 /// What the engine keeps now; each figure stays within its `SandboxLimits` budget.
-public struct SandboxStorage: Sendable, Equatable {
-    public var images: Int
-    public var imageBytes: Int
-    public var taskRecords: Int
-    public var taskRecordBytes: Int
+package struct SandboxStorage: Sendable, Equatable {
+    package var images: Int
+    package var imageBytes: Int
+    package var taskRecords: Int
+    package var taskRecordBytes: Int
 }
 
 extension SandboxEngine {
-    public var storage: SandboxStorage {
+    package var storage: SandboxStorage {
         state.withLock { s in
             SandboxStorage(images: s.images.count, imageBytes: s.images.bytes,
                            taskRecords: s.tasks.count, taskRecordBytes: s.tasks.bytes)

@@ -5,37 +5,37 @@ import Synchronization
 
 /// The protocol half of the sandbox: takes a POST /v1 body and answers like the real API.
 /// The HTTP half (`SandboxServer`) only moves bytes. Thread-safe; generation runs outside locks.
-public final class SandboxEngine: Sendable {
-    public struct Settings: Sendable {
-        public var apiKey: String
+package final class SandboxEngine: Sendable {
+    package struct Settings: Sendable {
+        package var apiKey: String
         /// How long an async task stays `processing` before its results appear.
-        public var asyncLatency: Duration
+        package var asyncLatency: Duration
         /// How long URL results live when the request gives no `ttl`.
-        public var defaultTTL: Int
-        public var faults: FaultPlan
+        package var defaultTTL: Int
+        package var faults: FaultPlan
         /// What the sandbox keeps and accepts at once.
-        public var limits: SandboxLimits
+        package var limits: SandboxLimits
         /// Where getResponse and sync answers put an image that failed: inside `data` as
         /// `{status:"error", error:{code, message}}` (the 2026 schemas), or in `errors[]` with
         /// `status:"error"` (the 2025 docs).
-        public var failedImages: FailedImageShape
+        package var failedImages: FailedImageShape
         /// How long each image of an async task takes after the one before it, so a task's
         /// images finish at different times.
-        public var imageInterval: Duration
+        package var imageInterval: Duration
         /// The account's balance before any job, in USD; each image made costs what `includeCost` says.
-        public var startingBalance: Double
+        package var startingBalance: Double
         /// Whether image URLs in tasks may point at loopback, private or link-local addresses.
         /// Runware cannot reach those, and a sandbox that fetched them would let any task make
         /// requests to the services around it, so it refuses them unless this is on (tests that
         /// serve images from their own loopback server).
-        public var fetchesPrivateImageURLs: Bool
+        package var fetchesPrivateImageURLs: Bool
         /// An async task's results appear only once it has been polled (getResponse) this many
         /// times, as a slow task's would: a client's behaviour between polls is then the same
         /// however busy the machine is. Nil: after `asyncLatency` alone.
-        public var asyncPolls: Int?
-        public var now: @Sendable () -> Date
+        package var asyncPolls: Int?
+        package var now: @Sendable () -> Date
 
-        public init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
+        package init(apiKey: String, asyncLatency: Duration = .milliseconds(150), defaultTTL: Int = 86_400,
                     faults: FaultPlan = FaultPlan(), limits: SandboxLimits = SandboxLimits(),
                     failedImages: FailedImageShape = .inData, imageInterval: Duration = .milliseconds(40),
                     startingBalance: Double = 10, fetchesPrivateImageURLs: Bool = false, asyncPolls: Int? = nil,
@@ -55,7 +55,7 @@ public final class SandboxEngine: Sendable {
     }
 
     /// See `Settings.failedImages`.
-    public enum FailedImageShape: String, Sendable, CaseIterable {
+    package enum FailedImageShape: String, Sendable, CaseIterable {
         case inData = "data"
         case inErrors = "errors"
     }
@@ -96,7 +96,7 @@ public final class SandboxEngine: Sendable {
     let baseURL = Mutex<String>("http://127.0.0.1")
     let deliverer = Deliverer()
 
-    public init(settings: Settings) {
+    package init(settings: Settings) {
         self.settings = settings
         let limits = settings.limits
         self.state = Mutex(State(
@@ -106,15 +106,15 @@ public final class SandboxEngine: Sendable {
     }
 
     /// Every POST /v1 that reached the sandbox, valid or not.
-    public var requestCount: Int { state.withLock { $0.requestCount } }
+    package var requestCount: Int { state.withLock { $0.requestCount } }
 
     /// Where URL results are served from (`http://127.0.0.1:PORT`).
-    public func setBaseURL(_ url: String) { baseURL.withLock { $0 = url } }
+    package func setBaseURL(_ url: String) { baseURL.withLock { $0 = url } }
 
     /// Replaces the planned faults (tests and `darkroom sandbox --fault`).
-    public func plan(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
+    package func plan(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
 
-    public func handle(body: Data, authorization: String?, faultHeader: String?) async -> SandboxReply {
+    package func handle(body: Data, authorization: String?, faultHeader: String?) async -> SandboxReply {
         await handle(authorization: authorization, faultHeader: faultHeader) { tasks(in: body) }
     }
 
@@ -264,7 +264,7 @@ public final class SandboxEngine: Sendable {
 
     /// What the content service publishes for a model (`GET /models/<id>/pricing`), consistent
     /// with what the sandbox charges; nil for a model it does not serve.
-    public static func pricing(modelID id: String) -> JSONValue? {
+    package static func pricing(modelID id: String) -> JSONValue? {
         let air = ModelPricing.contentIDs.first { $0.value == id }?.key ?? id
         guard let entry = ModelCatalogue.checkpoints.first(where: { $0.air == air }) else { return nil }
         var r = ImageInferenceRequest(taskUUID: "", model: air, positivePrompt: "")

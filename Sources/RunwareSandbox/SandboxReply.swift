@@ -2,13 +2,13 @@ import Foundation
 import RunwareAPI
 
 /// What the sandbox answers, before faults shape how the bytes go out.
-public struct SandboxReply: Sendable {
-    public var status: Int
-    public var headers: [(String, String)]
-    public var body: Data
-    public var faults: [Fault] = []
+package struct SandboxReply: Sendable {
+    package var status: Int
+    package var headers: [(String, String)]
+    package var body: Data
+    package var faults: [Fault] = []
 
-    public init(status: Int, headers: [(String, String)] = [("Content-Type", "application/json")], body: Data) {
+    package init(status: Int, headers: [(String, String)] = [("Content-Type", "application/json")], body: Data) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -13,34 +13,34 @@ import Synchronization
 /// Request bodies, WebSocket messages and idle connections are bounded by the engine's
 /// `SandboxLimits`; a request's key is checked before its body is read, and a refused key ends
 /// its connection.
-public final class SandboxServer: Sendable {
-    public let engine: SandboxEngine
+package final class SandboxServer: Sendable {
+    package let engine: SandboxEngine
     private let bodies: BodyBudget
     private let running = Mutex<Task<Void, Never>?>(nil)
     private let boundPort = Mutex<Int?>(nil)
 
-    public init(engine: SandboxEngine) {
+    package init(engine: SandboxEngine) {
         self.engine = engine
         let limits = engine.settings.limits
         self.bodies = BodyBudget(limit: limits.requestBodiesInFlightBytes, perBody: limits.requestBodyBytes)
     }
 
-    public convenience init(settings: SandboxEngine.Settings) {
+    package convenience init(settings: SandboxEngine.Settings) {
         self.init(engine: SandboxEngine(settings: settings))
     }
 
-    public var port: Int? { boundPort.withLock { $0 } }
-    public var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
+    package var port: Int? { boundPort.withLock { $0 } }
+    package var endpoint: String? { port.map { "http://127.0.0.1:\($0)/v1" } }
 
     /// Bytes of request bodies and WebSocket messages held now, across all connections.
-    public var bodyBytesInFlight: Int { bodies.inFlight }
+    package var bodyBytesInFlight: Int { bodies.inFlight }
 
     /// The most bytes of request bodies and WebSocket messages held at once since the start.
-    public var bodyBytesPeak: Int { bodies.peak }
+    package var bodyBytesPeak: Int { bodies.peak }
 
     /// Starts listening; `port` 0 lets the OS choose. Returns the bound port.
     @discardableResult
-    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+    package func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
         let router = Router()
         let engine = self.engine
         let bodies = self.bodies
@@ -136,7 +136,7 @@ public final class SandboxServer: Sendable {
         throw CancellationError()
     }
 
-    public func stop() async {
+    package func stop() async {
         let task = running.withLock { t -> Task<Void, Never>? in
             defer { t = nil }
             return t

@@ -6,20 +6,20 @@ import RunwareAPI
 /// runner and the studio run on it unchanged, so their tests and the bench need no port and no
 /// server thread. What only a socket shows (timeouts, broken connections, trickled bytes, the
 /// WebSocket) stays with the sandbox's own tests, the CLI's and the end-to-end ones.
-public struct SandboxTransport: Transport {
+package struct SandboxTransport: Transport {
     /// Where the engine's result URLs point; never a network address (`.invalid` by RFC 2606).
-    public static let base = "http://sandbox.invalid"
-    public let engine: SandboxEngine
+    package static let base = "http://sandbox.invalid"
+    package let engine: SandboxEngine
 
-    public init(engine: SandboxEngine) {
+    package init(engine: SandboxEngine) {
         self.engine = engine
         engine.setBaseURL(Self.base)
     }
 
     /// The API endpoint a `RunwareClient` on this transport uses.
-    public var endpoint: String { Self.base + "/v1" }
+    package var endpoint: String { Self.base + "/v1" }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if Task.isCancelled { throw TransportError.cancelled }
         guard request.url.hasPrefix(Self.base + "/") else {
             throw TransportError.connectionFailed("\(request.url.prefix(80)) is not the sandbox in this process")

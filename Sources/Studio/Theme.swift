@@ -3,21 +3,21 @@ import TerminalUI
 
 /// Semantic roles mapped to styles. Unset roles fall back to their parent (`field.error` ->
 /// `field`), then to the terminal's default colours.
-public struct Theme: Sendable, Equatable {
-    public static let roles: Set<String> = [
+package struct Theme: Sendable, Equatable {
+    package static let roles: Set<String> = [
         "title", "border", "border.focused", "field", "field.label", "field.value", "field.focused", "field.error",
         "hint", "selection", "status", "status.error", "footer", "footer.key", "footer.text",
     ]
 
-    public var name: String
-    public var styles: [String: Style]
+    package var name: String
+    package var styles: [String: Style]
 
-    public init(name: String, styles: [String: Style]) {
+    package init(name: String, styles: [String: Style]) {
         self.name = name
         self.styles = styles
     }
 
-    public func style(_ role: String) -> Style {
+    package func style(_ role: String) -> Style {
         var r = role
         while true {
             if let s = styles[r] { return s }
@@ -30,7 +30,7 @@ public struct Theme: Sendable, Equatable {
 extension Theme {
     /// For terminals without colour (and NO_COLOR): attributes only, so focus, errors and the
     /// selection stay visible.
-    public static let monochrome = Theme(name: "monochrome", styles: [
+    package static let monochrome = Theme(name: "monochrome", styles: [
         "title": Style(attributes: .bold),
         "border.focused": Style(attributes: .bold),
         "field.focused": Style(attributes: .reverse),
@@ -46,7 +46,7 @@ extension Theme {
     /// folder holding `dark.toml` above the executable (the repository when built from source),
     /// else `/usr/share/darkroom/themes`.
     /// A folder of more themes named by `DARKROOM_THEMES` (looked in after the user's).
-    public static func extraFolder(environment: [String: String]) -> URL? {
+    package static func extraFolder(environment: [String: String]) -> URL? {
         guard let v = environment["DARKROOM_THEMES"], !v.isEmpty else { return nil }
         return URL(fileURLWithPath: v)
     }

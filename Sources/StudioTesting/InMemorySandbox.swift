@@ -10,23 +10,23 @@ import TerminalUI
 /// A sandbox engine in this process and a client that reaches it without a socket
 /// (`SandboxTransport`): the studio's tests and the bench run real jobs, History and pictures
 /// on it, with no port, no server and no HTTP in between.
-public struct InMemorySandbox: Sendable {
-    public static let key = "test-key-0123456789"
-    public let engine: SandboxEngine
-    public let transport: SandboxTransport
+package struct InMemorySandbox: Sendable {
+    package static let key = "test-key-0123456789"
+    package let engine: SandboxEngine
+    package let transport: SandboxTransport
 
-    public init(_ settings: SandboxEngine.Settings = .init(apiKey: InMemorySandbox.key, asyncLatency: .milliseconds(30))) {
+    package init(_ settings: SandboxEngine.Settings = .init(apiKey: InMemorySandbox.key, asyncLatency: .milliseconds(30))) {
         engine = SandboxEngine(settings: settings)
         transport = SandboxTransport(engine: engine)
     }
 
-    public func client(key: String = InMemorySandbox.key) -> RunwareClient {
+    package func client(key: String = InMemorySandbox.key) -> RunwareClient {
         RunwareClient(endpoint: transport.endpoint, apiKey: key, transport: transport)
     }
 
     /// The studio's ports on this sandbox: jobs saved into `folder` and recorded in `history`,
     /// thumbnails in 256 colours.
-    public func ports(history: HistoryStore?, folder: URL) -> StudioPorts {
+    package func ports(history: HistoryStore?, folder: URL) -> StudioPorts {
         .live(runner: JobRunner(client: client(), history: history), history: history, folder: folder,
               thumbnailer: Thumbnailer(), previewOptions: PreviewOptions(colors: .colors256))
     }

@@ -1,27 +1,27 @@
 import Foundation
 
 /// The few control sequences written around a picture, by name (ECMA-48 and DEC's).
-public enum ControlSequences {
+package enum ControlSequences {
     /// DECSC: the cursor's place and colours kept, for `restoreCursor`.
-    public static let saveCursor = "\u{1B}7"
+    package static let saveCursor = "\u{1B}7"
     /// DECRC: back where `saveCursor` was, with its colours.
-    public static let restoreCursor = "\u{1B}8"
+    package static let restoreCursor = "\u{1B}8"
     /// SGR 0: default colours and no attributes.
-    public static let resetAttributes = "\u{1B}[0m"
+    package static let resetAttributes = "\u{1B}[0m"
 
     /// CUP: the cursor to a cell, `row` and `column` counted from 0.
-    public static func moveTo(row: Int, column: Int) -> String { "\u{1B}[\(row + 1);\(column + 1)H" }
+    package static func moveTo(row: Int, column: Int) -> String { "\u{1B}[\(row + 1);\(column + 1)H" }
 
     /// `body` written from a cell, the cursor and its colours put back after.
-    public static func at(row: Int, column: Int, _ body: String) -> String {
+    package static func at(row: Int, column: Int, _ body: String) -> String {
         saveCursor + moveTo(row: row, column: column) + body + restoreCursor
     }
 }
 
 /// OSC 52 asks the terminal to put text on the clipboard; it works over SSH and, with
 /// `set-clipboard on`, through tmux.
-public enum OSC52 {
-    public static func sequence(copying text: String) -> String {
+package enum OSC52 {
+    package static func sequence(copying text: String) -> String {
         "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 /// The ncursesw backend: the alternate screen, extended colour pairs (direct colour where the
 /// terminal has it), SGR mouse, bracketed paste, resize, and the terminal restored on every way
 /// out (quit, errors, fatal signals). Ctrl-Z suspends through ncurses' own SIGTSTP handling.
-public final class CursesTerminal: Terminal, @unchecked Sendable {
-    public private(set) var columns: Int = 80
-    public private(set) var rows: Int = 24
-    public let colorCount: Int
+package final class CursesTerminal: Terminal, @unchecked Sendable {
+    package private(set) var columns: Int = 80
+    package private(set) var rows: Int = 24
+    package let colorCount: Int
     private var pairs: [Style: Int32] = [:]
 
     static let pasteStart: Int32 = 1001
@@ -18,13 +18,13 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     nonisolated(unsafe) static var outputFD: Int32 = STDOUT_FILENO
 
     /// Takes over the terminal on stdin/stdout.
-    public convenience init(monochrome: Bool = false) {
+    package convenience init(monochrome: Bool = false) {
         self.init(term: nil, input: fdopen(STDIN_FILENO, "r"), output: fdopen(STDOUT_FILENO, "w"), outputFD: STDOUT_FILENO,
                   monochrome: monochrome)
     }
 
     /// Takes over the terminal on the given streams (a pseudo-terminal in tests).
-    public init(term: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32,
+    package init(term: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32,
                 monochrome: Bool = false) {
         setlocale(LC_ALL, "")
         Self.outputFD = outputFD
@@ -64,7 +64,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     deinit { Self.restore() }
 
     /// Puts the terminal back as it was. Safe to call more than once.
-    public static func restore() {
+    package static func restore() {
         guard !isendwin() else { return }
         write(Self.leaveModes)
         endwin()
@@ -80,7 +80,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         _ = s.withCString { Foundation.write(outputFD, $0, strlen($0)) }
     }
 
-    public func paint(_ changes: [(x: Int, y: Int, cell: ScreenCell)]) {
+    package func paint(_ changes: [(x: Int, y: Int, cell: ScreenCell)]) {
         for change in changes where !change.cell.isContinuation {
             let scalars = Array(String(change.cell.text).unicodeScalars.prefix(5)).map { wchar_t(bitPattern: $0.value) } + [0]
             let (attrs, pair) = style(change.cell.style)
@@ -88,29 +88,29 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         }
     }
 
-    public func moveCursor(x: Int, y: Int, visible: Bool) {
+    package func moveCursor(x: Int, y: Int, visible: Bool) {
         curs_set(visible ? 1 : 0)
         move(Int32(y), Int32(x))
     }
 
-    public func flush() { refresh() }
+    package func flush() { refresh() }
 
-    public func sendControl(_ sequence: String) {
+    package func sendControl(_ sequence: String) {
         refresh()
         Self.write(sequence)
     }
 
-    public func repaintAll() { clearok(shim_curscr(), true) }
+    package func repaintAll() { clearok(shim_curscr(), true) }
 
     /// ncurses forgets what it wrote on these rows, so the next refresh writes every cell again.
-    public func repaint(rows: Range<Int>) {
+    package func repaint(rows: Range<Int>) {
         let first = max(0, rows.lowerBound), last = min(Int(shim_lines()), rows.upperBound)
         guard last > first else { return }
         wredrawln(shim_stdscr(), Int32(first), Int32(last - first))
     }
 
     /// Leaves curses mode, stops like any job on Ctrl-Z, and takes the terminal back on `fg`.
-    public func suspend() {
+    package func suspend() {
         Self.restore()
         // SIGSTOP: it cannot be caught or ignored (ncurses installs its own SIGTSTP handling).
         raise(SIGSTOP)  // this thread stops before the call returns
@@ -122,11 +122,11 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         rows = Int(shim_lines())
     }
 
-    public let wakeSignal: WakeSignal? = WakeSignal()
+    package let wakeSignal: WakeSignal? = WakeSignal()
     /// The input stream's descriptor, waited on together with `wakeSignal`.
     private let inputFD: Int32
 
-    public var cellPixels: (width: Int, height: Int)? {
+    package var cellPixels: (width: Int, height: Int)? {
         guard let size = TerminalSize.current(fd: Self.outputFD), let w = size.cellWidth, let h = size.cellHeight else { return nil }
         return (w, h)
     }
@@ -134,7 +134,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     /// Waits for a key, a resize or a wake, at most `timeoutMilliseconds`; nil when a wake or
     /// the time ended the wait. Keys ncurses already holds (pushed back, half-read sequences)
     /// are taken first, so the wait never sits on input that has arrived.
-    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    package func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         guard timeoutMilliseconds > 0, let wakeSignal else { return readEvent(timeoutMilliseconds: timeoutMilliseconds) }
         if let held = readEvent(timeoutMilliseconds: 0) { return held }
         switch wakeSignal.wait(forInput: inputFD, timeoutMilliseconds: timeoutMilliseconds) {
@@ -324,8 +324,8 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
 /// Colour numbers for ncurses from the terminal's colour count: direct colour (0xRRGGBB, with
 /// values below 8 raised so they are not read as palette entries), the xterm 256 cube, or the
 /// nearest of the 16 basic colours. -1 is the terminal's default.
-public enum ColorDowngrade {
-    public static func number(_ c: TermColor, colors: Int) -> Int32 {
+package enum ColorDowngrade {
+    package static func number(_ c: TermColor, colors: Int) -> Int32 {
         switch c {
         case .terminalDefault: return -1
         case .indexed(let i): return Int32(colors >= 256 ? Int(i) : Int(i) % max(colors, 1))

@@ -2,8 +2,8 @@ import CNcursesw
 
 /// How many columns a grapheme cluster takes: 0 for controls and lone combining marks, 2 for
 /// East Asian wide characters and emoji presentation, else 1 (wcwidth of the base scalar).
-public enum DisplayWidth {
-    public static func of(_ c: Character) -> Int {
+package enum DisplayWidth {
+    package static func of(_ c: Character) -> Int {
         guard let first = c.unicodeScalars.first else { return 0 }
         if c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation selector
         if first.properties.isEmojiPresentation { return 2 }
@@ -12,10 +12,10 @@ public enum DisplayWidth {
         return Int(w)
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    package static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
 
     /// The longest prefix of `s` that fits in `columns`.
-    public static func prefix(_ s: String, fitting columns: Int) -> String {
+    package static func prefix(_ s: String, fitting columns: Int) -> String {
         var used = 0, out = ""
         for c in s {
             let w = of(c)

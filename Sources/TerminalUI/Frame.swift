@@ -1,16 +1,16 @@
 /// What the screen should show: rows of cells built by views, compared by the renderer.
-public struct Frame: Sendable, Hashable {
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [ScreenCell]
+package struct Frame: Sendable, Hashable {
+    package let width: Int
+    package let height: Int
+    package private(set) var cells: [ScreenCell]
 
-    public init(width: Int, height: Int) {
+    package init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
-    public subscript(x: Int, y: Int) -> ScreenCell {
+    package subscript(x: Int, y: Int) -> ScreenCell {
         get { cells[y * width + x] }
         set { cells[y * width + x] = newValue }
     }
@@ -18,7 +18,7 @@ public struct Frame: Sendable, Hashable {
     /// Writes text from (x, y), clipped to `maxWidth` columns and the frame; returns columns used.
     /// Control characters are shown as visible marks (`^[`), never written raw.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
@@ -38,14 +38,14 @@ public struct Frame: Sendable, Hashable {
     }
 
     /// Fills a rectangle with a style (spaces).
-    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+    package mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in max(0, y)..<min(height, y + h) {
             for col in max(0, x)..<min(width, x + w) { self[col, row] = ScreenCell(" ", style: style) }
         }
     }
 
     /// Rows as plain text (continuation cells dropped), for snapshots.
-    public var text: [String] {
+    package var text: [String] {
         (0..<height).map { y in
             var line = ""
             for x in 0..<width where !self[x, y].isContinuation { line.append(self[x, y].text) }

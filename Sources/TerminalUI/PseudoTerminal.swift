@@ -3,12 +3,12 @@ import Foundation
 
 /// A pseudo-terminal pair of a given size: the slave side is where a `CursesTerminal` (or a
 /// child process) writes, the master side is where a test or benchmark reads what it wrote.
-public struct PseudoTerminal: Sendable {
-    public let master: Int32
-    public let slave: Int32
+package struct PseudoTerminal: Sendable {
+    package let master: Int32
+    package let slave: Int32
 
     /// `cellWidth` x `cellHeight`: the pixel size of a cell the terminal reports (TIOCGWINSZ), 0 for none.
-    public init?(columns: Int, rows: Int, cellWidth: Int = 0, cellHeight: Int = 0) {
+    package init?(columns: Int, rows: Int, cellWidth: Int = 0, cellHeight: Int = 0) {
         var name = [CChar](repeating: 0, count: 256)
         master = shim_open_pty(&name, name.count)
         guard master >= 0 else { return nil }

@@ -1,15 +1,15 @@
 /// Sends only the cells that changed since the last frame; a size change repaints everything.
-public struct Renderer: Sendable {
+package struct Renderer: Sendable {
     private var shown: Frame?
 
-    public init() {}
+    package init() {}
 
     /// Forgets what is on screen (after a resize, a suspend, or a pixel image drawn over it).
-    public mutating func invalidate() { shown = nil }
+    package mutating func invalidate() { shown = nil }
 
     /// Paints `frame` and returns how many cells were sent.
     @discardableResult
-    public mutating func render(_ frame: Frame, to terminal: Terminal, cursor: (x: Int, y: Int)? = nil) -> Int {
+    package mutating func render(_ frame: Frame, to terminal: Terminal, cursor: (x: Int, y: Int)? = nil) -> Int {
         var changes: [(x: Int, y: Int, cell: ScreenCell)] = []
         let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
         for y in 0..<frame.height {

@@ -2,12 +2,12 @@
 /// metadata): control characters, C1 controls, bidi overrides and line separators become
 /// visible marks, so nothing can move the cursor, set a title, write the clipboard or reorder
 /// what is shown. The screen (`Frame`) and every line the CLI prints go through it.
-public enum SafeText {
+package enum SafeText {
     /// What to show instead of `scalar`, or `nil` when it is safe as it is. Tab, newline and
     /// carriage return become a space; other C0 controls and DEL caret notation (`^[`, `^?`);
     /// C1 controls, bidi embeddings, overrides and isolates, and the line and paragraph
     /// separators their code (`\u{9b}`).
-    public static func replacement(for scalar: Unicode.Scalar) -> String? {
+    package static func replacement(for scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
         case 0x0A, 0x0D, 0x09: return " "
         case 0x00..<0x20: return "^" + String(Character(Unicode.Scalar(UInt8(scalar.value + 0x40))))
@@ -19,10 +19,10 @@ public enum SafeText {
     }
 
     /// Whether `scalar` would be replaced.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { replacement(for: scalar) != nil }
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { replacement(for: scalar) != nil }
 
     /// One line of text safe for a terminal, cut at `limit` scalars with `…`.
-    public static func line(_ text: String, limit: Int = 2000) -> String {
+    package static func line(_ text: String, limit: Int = 2000) -> String {
         var out = ""
         out.reserveCapacity(min(text.utf8.count, limit))
         var count = 0
@@ -38,7 +38,7 @@ public enum SafeText {
     /// terminal would act on written as a `\u` escape of four hex digits: C0 and DEL, C1 controls, bidi
     /// controls and the line separators. Those can only occur inside JSON strings, where the
     /// escape means the same character, so the JSON is unchanged for a reader.
-    public static func json(_ text: String) -> String {
+    package static func json(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,5 +1,5 @@
 /// A key, with the modifiers terminals can report.
-public enum Key: Sendable, Hashable {
+package enum Key: Sendable, Hashable {
     case character(Character)
     case enter, tab, backTab, backspace, delete, escape
     case up, down, left, right, home, end, pageUp, pageDown, insert
@@ -10,9 +10,9 @@ public enum Key: Sendable, Hashable {
     case alt(Character)
 }
 
-public enum MouseButton: Sendable, Hashable { case left, middle, right, wheelUp, wheelDown }
+package enum MouseButton: Sendable, Hashable { case left, middle, right, wheelUp, wheelDown }
 
-public enum TerminalEvent: Sendable, Hashable {
+package enum TerminalEvent: Sendable, Hashable {
     case key(Key)
     case mouse(button: MouseButton, x: Int, y: Int, pressed: Bool)
     case paste(String)
@@ -21,7 +21,7 @@ public enum TerminalEvent: Sendable, Hashable {
 
 /// The one way the app touches the terminal: size, changed cells out, events in.
 /// ncurses implements it in the app, `GridTerminal` in tests.
-public protocol Terminal: AnyObject {
+package protocol Terminal: AnyObject {
     var columns: Int { get }
     var rows: Int { get }
     /// Paints the given cells (already diffed by the renderer).
@@ -48,6 +48,6 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
-    public var wakeSignal: WakeSignal? { nil }
-    public var cellPixels: (width: Int, height: Int)? { nil }
+    package var wakeSignal: WakeSignal? { nil }
+    package var cellPixels: (width: Int, height: Int)? { nil }
 }

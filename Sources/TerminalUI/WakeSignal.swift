@@ -3,9 +3,9 @@ import Foundation
 /// Wakes a thread that waits for terminal input when something else has work for it: the UI
 /// loop waits on the tty and on this pipe together, so an answer posted by background work
 /// (a picture, a History page, a job event) is handled at once instead of after the read timeout.
-public final class WakeSignal: Sendable {
+package final class WakeSignal: Sendable {
     /// What ended a wait.
-    public enum Wake: Sendable, Equatable {
+    package enum Wake: Sendable, Equatable {
         /// The watched input has bytes to read.
         case input
         /// `wake()` was called (since the last wait).
@@ -19,7 +19,7 @@ public final class WakeSignal: Sendable {
     private let writeEnd: Int32
 
     /// nil when the process cannot make a pipe (out of file descriptors).
-    public init?() {
+    package init?() {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return nil }
         for fd in ends {
@@ -36,14 +36,14 @@ public final class WakeSignal: Sendable {
     }
 
     /// Safe from any thread; a full pipe already means "wake".
-    public func wake() {
+    package func wake() {
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
     }
 
     /// Waits until `input` is readable, `wake()` is called, a signal arrives, or the time is up.
     /// A wake is consumed by the wait that sees it.
-    public func wait(forInput input: Int32, timeoutMilliseconds: Int) -> Wake {
+    package func wait(forInput input: Int32, timeoutMilliseconds: Int) -> Wake {
         var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
         let n = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
         if n < 0 { return errno == EINTR ? .interrupted : .input }

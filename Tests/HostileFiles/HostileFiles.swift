@@ -5,18 +5,18 @@ import Foundation
 /// Hostile image files made byte by byte, as the red-team report of 2026-12-07 describes them
 /// (F2, F4, F5): for the tests (through TestSupport), and for `darkroom-bench hostile`, which
 /// measures the same bytes.
-public enum HostileFiles {
+package enum HostileFiles {
     // MARK: PNG
 
     /// A PNG chunk: length, type, data and CRC.
-    public static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+    package static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
         let typeBytes = Array(type.utf8)
         let crc = (typeBytes + body).withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         return be32(UInt32(body.count)) + typeBytes + body + be32(crc)
     }
 
     /// A grey PNG of `width` x `height` (8-bit, every pixel 128), with `extra` chunks after IHDR.
-    public static func png(width: Int = 1, height: Int = 1, extra: [[UInt8]] = []) -> Data {
+    package static func png(width: Int = 1, height: Int = 1, extra: [[UInt8]] = []) -> Data {
         let ihdr = be32(UInt32(width)) + be32(UInt32(height)) + [8, 0, 0, 0, 0]
         let rows = (0..<height).flatMap { _ in [UInt8(0)] + [UInt8](repeating: 128, count: width) }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", ihdr)
@@ -27,29 +27,29 @@ public enum HostileFiles {
 
     /// An A1111 `parameters` text (tEXt) whose prompt holds a run of `spaces` spaces: the F2 case
     /// (80,000 spaces make the 81 KB file that took `history import` 291 s).
-    public static func spacesParametersPNG(spaces: Int) -> Data {
+    package static func spacesParametersPNG(spaces: Int) -> Data {
         png(extra: [chunk("tEXt", Array("parameters".utf8) + [0] + Array(spacesParameters(spaces).utf8))])
     }
 
     /// The text of `spacesParametersPNG`.
-    public static func spacesParameters(_ spaces: Int) -> String {
+    package static func spacesParameters(_ spaces: Int) -> String {
         "p" + String(repeating: " ", count: spaces) + "q\nSteps: 20, Seed: 1"
     }
 
     /// A 64 x 48 PNG with a zTXt chunk (`keyword`) that inflates to `megabytes` MiB of zeros:
     /// the F4 case (900 MiB in a 930 KB file cost 947 MB to show).
-    public static func zTXtBombPNG(megabytes: Int, keyword: String = "Comment") -> Data {
+    package static func zTXtBombPNG(megabytes: Int, keyword: String = "Comment") -> Data {
         png(width: 64, height: 48, extra: [chunk("zTXt", Array(keyword.utf8) + [0, 0] + zlibZeros(megabytes: megabytes))])
     }
 
     /// A 64 x 48 PNG with a zTXt `parameters` text: `text`, then `zeroMegabytes` MiB of NUL bytes.
-    public static func zTXtParametersPNG(_ text: String, zeroMegabytes: Int = 0) -> Data {
+    package static func zTXtParametersPNG(_ text: String, zeroMegabytes: Int = 0) -> Data {
         let stream = zeroMegabytes == 0 ? zlib(Array(text.utf8)) : zlibZeros(megabytes: zeroMegabytes, after: Array(text.utf8))
         return png(width: 64, height: 48, extra: [chunk("zTXt", Array("parameters".utf8) + [0, 0] + stream)])
     }
 
     /// `data` as one zlib stream.
-    public static func zlib(_ data: [UInt8]) -> [UInt8] {
+    package static func zlib(_ data: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         precondition(shim_deflate_init(&stream, 9) == Z_OK)
         defer { deflateEnd(&stream) }
@@ -70,7 +70,7 @@ public enum HostileFiles {
     /// A zlib stream of `prefix` then `megabytes` MiB of zeros, made in milliseconds whatever its
     /// size: one MiB of zeros deflated after another is a block that can be repeated as it is
     /// (every distance it names falls on zeros), then the last block and the Adler-32 by hand.
-    public static func zlibZeros(megabytes: Int, after prefix: [UInt8] = []) -> [UInt8] {
+    package static func zlibZeros(megabytes: Int, after prefix: [UInt8] = []) -> [UInt8] {
         var stream = z_stream()
         precondition(shim_deflate_init(&stream, 9) == Z_OK)
         defer { deflateEnd(&stream) }
@@ -110,7 +110,7 @@ public enum HostileFiles {
 
     /// A progressive grey JPEG of `width` x `height` whose smallest scan is repeated `repeats` times
     /// after itself: the F5 case (2048 x 2048 with 10,000 repeats is 176 KB and took 7 s to show).
-    public static func scanBombJPEG(width: Int = 2048, height: Int = 2048, repeats: Int) -> Data {
+    package static func scanBombJPEG(width: Int = 2048, height: Int = 2048, repeats: Int) -> Data {
         let jpeg = progressiveJPEG(width: width, height: height)
         let scans = scanRanges(jpeg)
         guard let smallest = scans.min(by: { $0.count < $1.count }) else { return Data(jpeg) }
@@ -124,7 +124,7 @@ public enum HostileFiles {
 
     /// A progressive JPEG of a plain grey picture, made by libjpeg-turbo: its scans are a few
     /// bytes each (long runs of empty blocks).
-    public static func progressiveJPEG(width: Int, height: Int) -> [UInt8] {
+    package static func progressiveJPEG(width: Int, height: Int) -> [UInt8] {
         guard let tj = tjInitCompress() else { preconditionFailure("turbojpeg init failed") }
         defer { tjDestroy(tj) }
         let pixels = [UInt8](repeating: 128, count: width * height)
@@ -141,12 +141,12 @@ public enum HostileFiles {
 
     /// The most scans `manyScansJPEG` can make: the DC coefficient and each of the 63 AC ones,
     /// each sent first at a point transform of 13 and then refined bit by bit down to 0.
-    public static let validScanLimit = 64 * 14
+    package static let validScanLimit = 64 * 14
 
     /// A valid progressive grey 8 x 8 JPEG of `scans` scans (at most `validScanLimit`), written by
     /// hand: every coefficient is 0, so each scan's data is one Huffman code or bit, and no scan
     /// repeats another or warns. libjpeg-turbo decodes it whole unless scans are limited.
-    public static func manyScansJPEG(scans: Int) -> Data {
+    package static func manyScansJPEG(scans: Int) -> Data {
         precondition(scans > 0 && scans <= validScanLimit)
         func segment(_ marker: UInt8, _ body: [UInt8]) -> [UInt8] {
             [0xFF, marker, UInt8((body.count + 2) >> 8), UInt8((body.count + 2) & 0xFF)] + body
@@ -176,7 +176,7 @@ public enum HostileFiles {
 
     /// Each scan of a JPEG: its SOS segment and the entropy-coded data after it, up to the next
     /// marker (a 0xFF not followed by a stuffed 0x00 or a restart marker).
-    public static func scanRanges(_ jpeg: [UInt8]) -> [Range<Int>] {
+    package static func scanRanges(_ jpeg: [UInt8]) -> [Range<Int>] {
         var scans: [Range<Int>] = []
         var i = 2
         while i + 4 <= jpeg.count, jpeg[i] == 0xFF {

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Runs a built executable of this package (or any program) and collects its output.
-public enum Binary {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+package enum Binary {
+    package struct Result: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The package root, found from this file's path.
-    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    package static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `.build/debug/NAME` next to the test bundle.
-    public static func product(_ name: String) -> String {
+    package static func product(_ name: String) -> String {
         let bundle = Bundle.main.bundleURL
         let candidates = [bundle.deletingLastPathComponent().appendingPathComponent(name),
                           bundle.appendingPathComponent(name),
@@ -23,13 +23,13 @@ public enum Binary {
 
     /// Runs a program that may leave a daemon behind (tmux). posix_spawn and waitpid, not
     /// Foundation's Process, which would wait for the daemon as well; output goes to /dev/null.
-    public static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Int32 {
+    package static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Int32 {
         await wait(try spawn(executable, arguments, environment: environment))
     }
 
     /// Starts a program as `launch` does, with its standard output and error written to the files
     /// given (else /dev/null), and returns its pid at once: for tests that signal it (`wait`).
-    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
+    package static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
                              stdout: String? = nil, stderr: String? = nil) throws -> pid_t {
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") }
@@ -61,7 +61,7 @@ public enum Binary {
     }
 
     /// Waits on a thread of its own for a spawned program to end; its raw wait status.
-    public static func wait(_ pid: pid_t) async -> Int32 {
+    package static func wait(_ pid: pid_t) async -> Int32 {
         let box = UncheckedBox(pid)
         return await withCheckedContinuation { continuation in
             Thread {
@@ -72,7 +72,7 @@ public enum Binary {
         }
     }
 
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String],
+    package static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                            timeout: Duration = .seconds(60)) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -105,7 +105,7 @@ public enum Binary {
 
     /// Runs `command` with /bin/sh and waits; its exit status (for set-up steps such as mount).
     @discardableResult
-    public static func shell(_ command: String) -> Int32 {
+    package static func shell(_ command: String) -> Int32 {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
@@ -116,7 +116,7 @@ public enum Binary {
     }
 
     /// A pid that belonged to a process which has exited.
-    public static func deadPID() -> Int32 {
+    package static func deadPID() -> Int32 {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/true")
         try? p.run()
@@ -125,7 +125,7 @@ public enum Binary {
     }
 
     /// A minimal environment for the app: isolated XDG folders, no inherited key.
-    public static func isolatedEnvironment(_ root: TempFolder, extra: [String: String] = [:]) -> [String: String] {
+    package static func isolatedEnvironment(_ root: TempFolder, extra: [String: String] = [:]) -> [String: String] {
         var env = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": root.path,

@@ -5,26 +5,26 @@ import Synchronization
 /// test scripts, including what the sandbox never would (wrong types, escapes, paths, trickled
 /// or huge bodies). One thread accepts, one thread serves each connection; every answer closes
 /// its connection.
-public final class HostileServer: Sendable {
-    public struct Request: Sendable {
-        public var method: String
-        public var path: String
-        public var headers: [String: String]
-        public var body: Data
+package final class HostileServer: Sendable {
+    package struct Request: Sendable {
+        package var method: String
+        package var path: String
+        package var headers: [String: String]
+        package var body: Data
         /// The JSON body as an array of task objects (what the Runware client posts).
-        public var tasks: [[String: Any]] {
+        package var tasks: [[String: Any]] {
             (try? JSONSerialization.jsonObject(with: body) as? [[String: Any]]) ?? []
         }
     }
 
-    public struct Reply: Sendable {
-        public var status: Int
-        public var headers: [(String, String)]
-        public var body: Data
+    package struct Reply: Sendable {
+        package var status: Int
+        package var headers: [(String, String)]
+        package var body: Data
         /// Send the body `chunk` bytes at a time with this pause between chunks.
-        public var trickle: (chunk: Int, pause: Duration)?
+        package var trickle: (chunk: Int, pause: Duration)?
 
-        public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")], body: Data,
+        package init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")], body: Data,
                     trickle: (chunk: Int, pause: Duration)? = nil) {
             self.status = status
             self.headers = headers
@@ -32,21 +32,21 @@ public final class HostileServer: Sendable {
             self.trickle = trickle
         }
 
-        public static func json(_ text: String, status: Int = 200) -> Reply { Reply(status: status, body: Data(text.utf8)) }
-        public static func json(_ object: Any, status: Int = 200) -> Reply {
+        package static func json(_ text: String, status: Int = 200) -> Reply { Reply(status: status, body: Data(text.utf8)) }
+        package static func json(_ object: Any, status: Int = 200) -> Reply {
             Reply(status: status, body: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
         }
     }
 
-    public typealias Handler = @Sendable (Request) -> Reply
+    package typealias Handler = @Sendable (Request) -> Reply
 
     private let listener: Int32
-    public let port: Int
+    package let port: Int
     private let handler: Handler
     private let stopped = Atomic<Bool>(false)
     private let served = Mutex<[Request]>([])
 
-    public init(_ handler: @escaping Handler) throws {
+    package init(_ handler: @escaping Handler) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
@@ -69,12 +69,12 @@ public final class HostileServer: Sendable {
         Thread { box.value.acceptLoop() }.start()
     }
 
-    public var endpoint: String { "http://127.0.0.1:\(port)/v1" }
-    public var base: String { "http://127.0.0.1:\(port)" }
+    package var endpoint: String { "http://127.0.0.1:\(port)/v1" }
+    package var base: String { "http://127.0.0.1:\(port)" }
     /// Every request served so far, in order.
-    public var requests: [Request] { served.withLock { $0 } }
+    package var requests: [Request] { served.withLock { $0 } }
 
-    public func stop() {
+    package func stop() {
         stopped.store(true, ordering: .relaxed)
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)

@@ -7,11 +7,11 @@ import Glibc
 /// test writes (masked, as a client must, with a zero key so payloads go as they are), including
 /// what no library would send (a header that declares more than follows, a flood of guesses), and
 /// reads the server's frames as they come. Waits poll without blocking, within a bound.
-public final class RawWebSocket {
-    public struct Failure: Error, CustomStringConvertible { public var description: String }
+package final class RawWebSocket {
+    package struct Failure: Error, CustomStringConvertible { package var description: String }
 
     /// A frame from the server, or the end of the connection.
-    public enum Event: Equatable, Sendable {
+    package enum Event: Equatable, Sendable {
         case text(String)
         case binary(Int)
         case close(code: UInt16?, reason: String)
@@ -23,7 +23,7 @@ public final class RawWebSocket {
     private var ended = false
 
     /// Connects to the loopback `port` and completes the upgrade on `path`.
-    public init(port: Int, path: String = "/v1", within timeout: Duration = .seconds(15)) async throws {
+    package init(port: Int, path: String = "/v1", within timeout: Duration = .seconds(15)) async throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -61,13 +61,13 @@ public final class RawWebSocket {
         return nil
     }
 
-    public func sendText(_ text: String) throws {
+    package func sendText(_ text: String) throws {
         try sendFrame(opcode: 1, payload: Data(text.utf8))
     }
 
     /// One frame: `final` sets FIN; `declaredLength` is the length its header claims, when it
     /// should claim more than `payload` (the rest is never sent).
-    public func sendFrame(opcode: UInt8, final: Bool = true, payload: Data, declaredLength: UInt64? = nil) throws {
+    package func sendFrame(opcode: UInt8, final: Bool = true, payload: Data, declaredLength: UInt64? = nil) throws {
         let length = declaredLength ?? UInt64(payload.count)
         var header: [UInt8] = [(final ? 0x80 : 0) | opcode]
         if length < 126 {
@@ -82,7 +82,7 @@ public final class RawWebSocket {
         try send(Data(header) + payload)
     }
 
-    public func send(_ data: Data) throws {
+    package func send(_ data: Data) throws {
         try data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -94,7 +94,7 @@ public final class RawWebSocket {
     }
 
     /// The next frame from the server, or `.ended`; nil when nothing came within `timeout`.
-    public func next(within timeout: Duration = .seconds(15)) async throws -> Event? {
+    package func next(within timeout: Duration = .seconds(15)) async throws -> Event? {
         let deadline = ContinuousClock.now + timeout
         while true {
             readAvailable()
@@ -106,7 +106,7 @@ public final class RawWebSocket {
     }
 
     /// The events until the connection ends (or nothing comes within `timeout`), the last included.
-    public func events(within timeout: Duration = .seconds(15)) async throws -> [Event] {
+    package func events(within timeout: Duration = .seconds(15)) async throws -> [Event] {
         var all: [Event] = []
         while let event = try await next(within: timeout) {
             all.append(event)

@@ -5,27 +5,27 @@ import Logging
 import Synchronization
 
 /// A loopback HTTP server that records every POST and PUT (webhooks, upload endpoints).
-public final class Receiver: Sendable {
-    public struct Hit: Sendable {
-        public var method: String
-        public var path: String
-        public var contentType: String?
-        public var body: Data
+package final class Receiver: Sendable {
+    package struct Hit: Sendable {
+        package var method: String
+        package var path: String
+        package var contentType: String?
+        package var body: Data
     }
 
     private let hits = Mutex<[Hit]>([])
     private let task = Mutex<Task<Void, Never>?>(nil)
-    public private(set) nonisolated(unsafe) var port = 0
+    package private(set) nonisolated(unsafe) var port = 0
     /// How many requests, from the first, are answered 404 (a receiver not ready yet).
     private let refusing: Int
 
-    public init(refusing: Int = 0) { self.refusing = refusing }
+    package init(refusing: Int = 0) { self.refusing = refusing }
 
-    public var received: [Hit] { hits.withLock { $0 } }
+    package var received: [Hit] { hits.withLock { $0 } }
 
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    package func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    public func start() async throws {
+    package func start() async throws {
         let router = Router()
         let record: @Sendable (Request) async throws -> Response = { [self] request in
             let body = try await request.body.collect(upTo: 64 << 20)
@@ -51,14 +51,14 @@ public final class Receiver: Sendable {
         for await p in started.stream { port = p }
     }
 
-    public func stop() async {
+    package func stop() async {
         let t = task.withLock { $0 }
         t?.cancel()
         await t?.value
     }
 
     /// Waits (polling, bounded) until `count` hits arrived.
-    public func wait(for count: Int, timeout: Duration = .seconds(10)) async -> [Hit] {
+    package func wait(for count: Int, timeout: Duration = .seconds(10)) async -> [Hit] {
         let deadline = ContinuousClock.now + timeout
         while received.count < count && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         return received

@@ -3,14 +3,14 @@ import RunwareAPI
 import RunwareSandbox
 
 /// A running sandbox on an OS-chosen loopback port with a libcurl client pointed at it.
-public struct SandboxHarness: Sendable {
-    public static let key = "test-key-0123456789"
-    public let server: SandboxServer
-    public let endpoint: String
+package struct SandboxHarness: Sendable {
+    package static let key = "test-key-0123456789"
+    package let server: SandboxServer
+    package let endpoint: String
 
-    public var engine: SandboxEngine { server.engine }
+    package var engine: SandboxEngine { server.engine }
 
-    public func client(key: String = SandboxHarness.key, retries: Int = 0,
+    package func client(key: String = SandboxHarness.key, retries: Int = 0,
                        options: CurlTransport.Options = CurlTransport.Options()) -> RunwareClient {
         let policy = RetryPolicy(maxRetries: retries, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20),
                                  jitter: .milliseconds(2), maxRetryAfter: .milliseconds(20))
@@ -19,14 +19,14 @@ public struct SandboxHarness: Sendable {
     }
 
     /// Posts raw bytes, bypassing client-side validation, to see what the server says.
-    public func post(_ body: String, key: String? = SandboxHarness.key, headers: [(String, String)] = []) async throws -> HTTPResponse {
+    package func post(_ body: String, key: String? = SandboxHarness.key, headers: [(String, String)] = []) async throws -> HTTPResponse {
         var all = headers + [("Content-Type", "application/json")]
         if let key { all.append(("Authorization", "Bearer \(key)")) }
         return try await CurlTransport().send(HTTPRequest(method: "POST", url: endpoint, headers: all, body: Data(body.utf8)))
     }
 
     /// Starts a sandbox, runs `body`, stops the sandbox.
-    public static func with<T: Sendable>(_ settings: SandboxEngine.Settings = .init(apiKey: key, asyncLatency: .milliseconds(30)),
+    package static func with<T: Sendable>(_ settings: SandboxEngine.Settings = .init(apiKey: key, asyncLatency: .milliseconds(30)),
                                          _ body: (SandboxHarness) async throws -> T) async throws -> T {
         let server = SandboxServer(settings: settings)
         let port = try await server.start()
@@ -42,7 +42,7 @@ public struct SandboxHarness: Sendable {
     }
 }
 
-public func request(_ prompt: String = "a red fox in the snow", width: Int = 256, height: Int = 256) -> ImageInferenceRequest {
+package func request(_ prompt: String = "a red fox in the snow", width: Int = 256, height: Int = 256) -> ImageInferenceRequest {
     var r = ImageInferenceRequest(taskUUID: TaskID.make(), positivePrompt: prompt)
     r.width = width
     r.height = height
@@ -50,21 +50,21 @@ public func request(_ prompt: String = "a red fox in the snow", width: Int = 256
 }
 
 /// A fresh temporary folder, removed by `remove()`.
-public struct TempFolder: Sendable {
-    public let url: URL
-    public init() {
+package struct TempFolder: Sendable {
+    package let url: URL
+    package init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("darkroom-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    public var path: String { url.path }
-    public func files() -> [String] {
+    package var path: String { url.path }
+    package func files() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
-    public func remove() { try? FileManager.default.removeItem(at: url) }
+    package func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
 extension TempFolder {
-    public func files(in sub: String) -> [String] {
+    package func files(in sub: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()
     }
 }

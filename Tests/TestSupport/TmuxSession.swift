@@ -3,18 +3,18 @@ import Testing
 
 /// A program in a detached tmux session on a private socket, driven as a person would:
 /// send-keys in, capture-pane out.
-public struct TmuxSession: Sendable {
-    public static let tmux = "/usr/bin/tmux"
-    public let socket: String
-    public let environment: [String: String]
+package struct TmuxSession: Sendable {
+    package static let tmux = "/usr/bin/tmux"
+    package let socket: String
+    package let environment: [String: String]
 
     /// A session on `socket` started some other way (inside a terminal window, say).
-    public init(socket: String, environment: [String: String]) {
+    package init(socket: String, environment: [String: String]) {
         self.socket = socket
         self.environment = environment
     }
 
-    public static func start(_ command: String, columns: Int = 160, rows: Int = 48,
+    package static func start(_ command: String, columns: Int = 160, rows: Int = 48,
                              environment: [String: String]) async throws -> TmuxSession {
         let session = TmuxSession(socket: "darkroom-test-\(UUID().uuidString.prefix(8))", environment: environment)
         _ = try await Binary.launch(tmux, ["-L", session.socket, "-f", "/dev/null", "new-session", "-d",
@@ -23,7 +23,7 @@ public struct TmuxSession: Sendable {
     }
 
     /// Runs `body` with a session and always ends the session afterwards, failed or not.
-    public static func with<T: Sendable>(_ command: String, columns: Int = 160, rows: Int = 48, environment: [String: String],
+    package static func with<T: Sendable>(_ command: String, columns: Int = 160, rows: Int = 48, environment: [String: String],
                                          _ body: (TmuxSession) async throws -> T) async throws -> T {
         let session = try await start(command, columns: columns, rows: rows, environment: environment)
         do {
@@ -37,29 +37,29 @@ public struct TmuxSession: Sendable {
     }
 
     /// Key names as tmux knows them (`C-g`, `Tab`, `Enter`, `F1`, `Escape`).
-    public func keys(_ names: String...) async throws {
+    package func keys(_ names: String...) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + names, environment: environment)
         // A key typed right after Escape would arrive as Alt+key, as from a person only if they meant it.
         if names.last == "Escape" { try await Task.sleep(for: .milliseconds(150)) }
     }
 
-    public func press(_ name: String, times: Int) async throws {
+    package func press(_ name: String, times: Int) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys"] + Array(repeating: name, count: times), environment: environment)
     }
 
     /// Text typed literally.
-    public func type(_ text: String) async throws {
+    package func type(_ text: String) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "send-keys", "-l", text], environment: environment)
     }
 
-    public func screen(escapes: Bool = false) async throws -> String {
+    package func screen(escapes: Bool = false) async throws -> String {
         try await Binary.run(Self.tmux, ["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []), environment: environment).stdout
     }
 
     /// Waits until the screen satisfies `ready` and returns the screen; when the time is up the
     /// test fails with the screen as it was.
     @discardableResult
-    public func waitFor(timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+    package func waitFor(timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
                         _ ready: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var text = ""
@@ -90,17 +90,17 @@ public struct TmuxSession: Sendable {
     }
 
     @discardableResult
-    public func waitFor(_ needle: String, timeout: Duration = .seconds(20),
+    package func waitFor(_ needle: String, timeout: Duration = .seconds(20),
                         sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         try await waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains(needle) }
     }
 
-    public func resize(columns: Int, rows: Int) async throws {
+    package func resize(columns: Int, rows: Int) async throws {
         _ = try await Binary.run(Self.tmux, ["-L", socket, "resize-window", "-x", String(columns), "-y", String(rows)],
                                  environment: environment)
     }
 
-    public func kill() async {
+    package func kill() async {
         _ = try? await Binary.launch(Self.tmux, ["-L", socket, "kill-server"], environment: environment)
     }
 }

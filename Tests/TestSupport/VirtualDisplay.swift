@@ -3,15 +3,15 @@ import Imaging
 
 /// An X server of the test's own (Xvfb, on a display number it chooses itself) with the real
 /// terminal programs people use on it, and screenshots of it to look at, as a person would.
-public final class VirtualDisplay: @unchecked Sendable {
-    public let number: Int
+package final class VirtualDisplay: @unchecked Sendable {
+    package let number: Int
     private let server: Process
     private var programs: [Process] = []
 
-    public static let xvfb = "/usr/bin/Xvfb"
+    package static let xvfb = "/usr/bin/Xvfb"
 
     /// Starts Xvfb; it writes the display number it found free once it is ready for clients.
-    public init(width: Int = 1280, height: Int = 800) throws {
+    package init(width: Int = 1280, height: Int = 800) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.xvfb)
         process.arguments = ["-displayfd", "1", "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
@@ -33,11 +33,11 @@ public final class VirtualDisplay: @unchecked Sendable {
         server = process
     }
 
-    public var name: String { ":\(number)" }
+    package var name: String { ":\(number)" }
 
     /// Starts a program on this display (a terminal); it is ended with the display. Its standard
     /// error goes to `errorLog` when given (to say why a terminal did not start).
-    public func launch(_ executable: String, _ arguments: [String], environment: [String: String], errorLog: String? = nil) throws {
+    package func launch(_ executable: String, _ arguments: [String], environment: [String: String], errorLog: String? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -55,10 +55,10 @@ public final class VirtualDisplay: @unchecked Sendable {
     }
 
     /// Whether the last program launched has ended (a terminal that could not start).
-    public var lastProgramEnded: Bool { programs.last.map { !$0.isRunning } ?? true }
+    package var lastProgramEnded: Bool { programs.last.map { !$0.isRunning } ?? true }
 
     /// Waits until a window of `windowClass` is mapped and focused, at most `timeout`; false if none came.
-    public func focusWindow(class windowClass: String, timeout: Duration = .seconds(30)) async throws -> Bool {
+    package func focusWindow(class windowClass: String, timeout: Duration = .seconds(30)) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let r = try await Binary.run("/usr/bin/xdotool", ["search", "--onlyvisible", "--class", windowClass],
@@ -74,7 +74,7 @@ public final class VirtualDisplay: @unchecked Sendable {
     }
 
     /// The whole screen as it is now (ImageMagick's `import`).
-    public func screenshot() async throws -> RGBAImage {
+    package func screenshot() async throws -> RGBAImage {
         let folder = FileManager.default.temporaryDirectory
         let file = folder.appendingPathComponent("darkroom-shot-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -87,13 +87,13 @@ public final class VirtualDisplay: @unchecked Sendable {
     }
 
     /// Runs `xdotool` on this display (keys to the focused window).
-    public func xdotool(_ arguments: [String]) async throws {
+    package func xdotool(_ arguments: [String]) async throws {
         _ = try await Binary.run("/usr/bin/xdotool", arguments, environment: ["DISPLAY": name, "PATH": "/usr/bin:/bin"])
     }
 
     /// Ends the programs and the server with SIGKILL: children of Foundation's Process were seen to
     /// ignore SIGTERM here (Xvfb stayed up), and nothing of theirs needs to be kept.
-    public func stop() {
+    package func stop() {
         for p in programs + [server] where p.isRunning { kill(p.processIdentifier, SIGKILL) }
         for p in programs + [server] { p.waitUntilExit() }
     }
@@ -103,16 +103,16 @@ public final class VirtualDisplay: @unchecked Sendable {
 
 /// What a screenshot shows of pictures: the strongly coloured pixels (a UI drawn in monochrome
 /// has none) and where they are.
-public struct ColouredPixels: Sendable {
-    public var count: Int
+package struct ColouredPixels: Sendable {
+    package var count: Int
     /// Pixels that are nearly black: text and lines on a light terminal.
-    public var dark: Int
+    package var dark: Int
     /// The box around them, in screen pixels; nil when there are none.
-    public var box: (x: Int, y: Int, width: Int, height: Int)?
+    package var box: (x: Int, y: Int, width: Int, height: Int)?
     /// The mean colour inside `box`.
-    public var mean: (r: Double, g: Double, b: Double)
+    package var mean: (r: Double, g: Double, b: Double)
 
-    public init(_ image: RGBAImage, saturation: Int = 48) {
+    package init(_ image: RGBAImage, saturation: Int = 48) {
         var count = 0, dark = 0, minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
         image.pixels.withUnsafeBufferPointer { p in
             for y in 0..<image.height {
@@ -139,12 +139,12 @@ public struct ColouredPixels: Sendable {
     }
 
     /// Whether two screenshots show the same pictures (same count, same box).
-    public func same(as other: ColouredPixels) -> Bool {
+    package func same(as other: ColouredPixels) -> Bool {
         count == other.count && box?.x == other.box?.x && box?.y == other.box?.y && box?.width == other.box?.width
             && box?.height == other.box?.height
     }
 
-    public static func mean(_ image: RGBAImage, _ box: (x: Int, y: Int, width: Int, height: Int)) -> (r: Double, g: Double, b: Double) {
+    package static func mean(_ image: RGBAImage, _ box: (x: Int, y: Int, width: Int, height: Int)) -> (r: Double, g: Double, b: Double) {
         var sum = (0.0, 0.0, 0.0)
         for y in box.y..<(box.y + box.height) {
             for x in box.x..<(box.x + box.width) {

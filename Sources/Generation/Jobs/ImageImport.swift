@@ -8,22 +8,22 @@ import RunwareAPI
 /// a file is made harmless first (`OutsideRequest`). Used by `history import` and `check --repair`.
 /// An image imported where it lies stays the user's own: deleting its job leaves the file (see
 /// `UserFiles`); with `copyInto` Darkroom copies it into its library and the copy is Darkroom's.
-public enum ImageImport {
-    public struct Imported: Sendable, Equatable {
-        public var jobID: Int64
-        public var path: String
+package enum ImageImport {
+    package struct Imported: Sendable, Equatable {
+        package var jobID: Int64
+        package var path: String
         /// What was left out of the request the file carried, and a thumbnail that could not be made.
-        public var note: String?
+        package var note: String?
     }
 
     /// Why a file was not imported.
-    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadable(path: String, reason: String)
         case noParameters(path: String)
         /// The file is already one of History's images, or was imported before: nothing to do.
         case alreadyInHistory(path: String, jobID: Int64)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadable(let path, let reason): return "\(path): not a readable JPEG, PNG or WEBP image (\(reason))"
             case .noParameters(let path): return "\(path): carries no 'parameters' or 'runware-task' text to import"
@@ -32,7 +32,7 @@ public enum ImageImport {
         }
 
         /// Whether the file was left out for a fault (not merely because History has it already).
-        public var isFailure: Bool {
+        package var isFailure: Bool {
             if case .alreadyInHistory = self { return false }
             return true
         }
@@ -42,7 +42,7 @@ public enum ImageImport {
     /// thumbnail when `thumbnails` is given (design section 4). The file stays where it is and is
     /// recorded as the user's own; with `copyInto`, a copy is written there (never over another
     /// file) and recorded instead. Throws `Refusal` or a `HistoryError`.
-    public static func file(_ path: String, into store: HistoryStore, thumbnails: StoredThumbnails? = nil,
+    package static func file(_ path: String, into store: HistoryStore, thumbnails: StoredThumbnails? = nil,
                             copyInto: URL? = nil) throws -> Imported {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         if let holder = try store.jobHolding(absolute) { throw Refusal.alreadyInHistory(path: absolute, jobID: holder) }
@@ -82,7 +82,7 @@ public enum ImageImport {
 
     /// Records image bytes found at `path` as a finished job; nil when they carry no texts.
     /// `owned`: Darkroom's file (in its images folder, or a copy it made) rather than the user's.
-    public static func record(_ data: Data, at path: String, into store: HistoryStore,
+    package static func record(_ data: Data, at path: String, into store: HistoryStore,
                               thumbnails: StoredThumbnails? = nil, owned: Bool = true, origin: String? = nil) throws -> Imported? {
         let (texts, cut) = ImageText.readNotingCuts(data)
         guard let format = ImageFormat.detect(data), let found = ImageMetadata.request(fromTexts: texts) else {
@@ -105,7 +105,7 @@ extension HistoryJob {
     /// The recorded request ready to run again (a fresh taskUUID is minted by the runner). An
     /// imported job's request came from a file: it never reads local files or sends results
     /// away (`OutsideRequest`); `note` says what was left out.
-    public func runnableRequest() throws -> (request: ImageInferenceRequest, note: String?) {
+    package func runnableRequest() throws -> (request: ImageInferenceRequest, note: String?) {
         let recorded = try request
         guard isImported else { return (recorded, nil) }
         let (safe, dropped) = OutsideRequest.defused(recorded)

@@ -4,15 +4,15 @@ import RunwareAPI
 
 /// The two texts every saved image carries, so the image alone is enough to re-run it:
 /// `parameters` in the form other image tools read, and `runware-task` with the exact task JSON.
-public enum ImageMetadata {
-    public static let parametersKey = ImageText.parametersKey
-    public static let taskKey = ImageText.taskKey
+package enum ImageMetadata {
+    package static let parametersKey = ImageText.parametersKey
+    package static let taskKey = ImageText.taskKey
 
     /// `prompt <lora:AIR:weight>...`, `Negative prompt: ...`, then `Steps: .., Sampler: .., CFG
     /// scale: .., Seed: .., Size: WxH, Model: ..`, as A1111 writes it. AIRs are written with a dash
     /// for their colon (`runware-111@1`): readers such as sd-parsers split each field at every
     /// colon and drop a value holding one. The exact task is in the `runware-task` text.
-    public static func parameters(_ r: ImageInferenceRequest, seed: UInt64?) -> String {
+    package static func parameters(_ r: ImageInferenceRequest, seed: UInt64?) -> String {
         let tags = (r.lora ?? []).map { "<lora:\(textName($0.model)):\(JSONValue.double($0.weight ?? 1).summary)>" }
         var lines = [([r.positivePrompt] + tags).joined(separator: " ")]
         if let negative = r.negativePrompt { lines.append("Negative prompt: " + negative) }
@@ -42,7 +42,7 @@ public enum ImageMetadata {
     }
 
     /// The task as sent, with the seed this image was made with, so re-running it gives this image.
-    public static func task(_ r: ImageInferenceRequest, seed: UInt64?) throws -> String {
+    package static func task(_ r: ImageInferenceRequest, seed: UInt64?) throws -> String {
         var one = r
         one.seed = seed ?? r.seed
         one.numberResults = nil
@@ -51,7 +51,7 @@ public enum ImageMetadata {
 
     /// The image bytes with both texts embedded in the format's standard places (see `ImageText`);
     /// throws when the file cannot carry them (the caller decides whether to keep it without).
-    public static func embed(in data: Data, request: ImageInferenceRequest, seed: UInt64?) throws -> Data {
+    package static func embed(in data: Data, request: ImageInferenceRequest, seed: UInt64?) throws -> Data {
         try ImageText.embed(parameters: parameters(request, seed: seed), task: try task(request, seed: seed), into: data)
     }
 }
@@ -60,12 +60,12 @@ extension ImageMetadata {
     /// A request from an image's texts: the exact task when present, else the `parameters`
     /// text (ours or another tool's). Nil when the image carries neither.
     /// The taskUUID of the job that made the image, from its `runware-task` text.
-    public static func taskUUID(fromTexts texts: [String: String]) -> String? {
+    package static func taskUUID(fromTexts texts: [String: String]) -> String? {
         guard let task = texts[taskKey], let json = try? JSONValue.parse(Data(task.utf8)).objectValue else { return nil }
         return json["taskUUID"]?.stringValue
     }
 
-    public static func request(fromTexts texts: [String: String]) -> ImageInferenceRequest? {
+    package static func request(fromTexts texts: [String: String]) -> ImageInferenceRequest? {
         if let task = texts[taskKey], let json = try? JSONValue.parse(Data(task.utf8)).objectValue {
             var r = ImageInferenceRequest.decode(json).request
             r.taskUUID = TaskID.make()
@@ -76,7 +76,7 @@ extension ImageMetadata {
     }
 
     /// Parses `prompt\nNegative prompt: ...\nSteps: 20, Sampler: Euler, CFG scale: 7, Seed: 1, Size: 512x768, Model: x`.
-    public static func request(fromParameters text: String) -> ImageInferenceRequest? {
+    package static func request(fromParameters text: String) -> ImageInferenceRequest? {
         var lines = text.components(separatedBy: "\n")
         guard !lines.isEmpty else { return nil }
         var fields: [String: String] = [:]
@@ -125,7 +125,7 @@ extension ImageMetadata {
 
     /// What a user must know about a request read from an A1111 text: its model is not a Runware
     /// model, or LoRA tags that name none stayed in the prompt as text. Nil when neither.
-    public static func outsideModelNote(_ r: ImageInferenceRequest) -> String? {
+    package static func outsideModelNote(_ r: ImageInferenceRequest) -> String? {
         var notes: [String] = []
         if !AIR.isValid(r.model) {
             notes.append("its model \"\(r.model)\" is not a Runware model (an AIR such as \(ImageInferenceRequest.defaultModel)): "

@@ -4,25 +4,25 @@ import RunwareAPI
 
 /// One step of one generation, with the job it belongs to: callers name the job by its History
 /// id (`jobID`), the same number `darkroom history` and the studio's History screen show.
-public struct JobEvent: Sendable {
+package struct JobEvent: Sendable {
     /// The job's History id; nil only when the runner records no History (`--no-history`).
-    public var jobID: Int64?
+    package var jobID: Int64?
     /// The taskUUID the runner minted for the job.
-    public var taskUUID: String
-    public var step: JobStep
+    package var taskUUID: String
+    package var step: JobStep
 
-    public init(jobID: Int64?, taskUUID: String, step: JobStep) {
+    package init(jobID: Int64?, taskUUID: String, step: JobStep) {
         self.jobID = jobID
         self.taskUUID = taskUUID
         self.step = step
     }
 
     /// "job 12", or "task <uuid>" for a job History does not record.
-    public var jobName: String { jobID.map { "job \($0)" } ?? "task \(taskUUID)" }
+    package var jobName: String { jobID.map { "job \($0)" } ?? "task \(taskUUID)" }
 }
 
 /// Progress of one generation, in the order it happens.
-public enum JobStep: Sendable {
+package enum JobStep: Sendable {
     /// Checked, recorded in History as `pending` (the event's `jobID`), about to start.
     case validated
     case uploading(field: String, path: String)
@@ -45,22 +45,22 @@ public enum JobStep: Sendable {
 }
 
 /// One image on disk, with what the API said about it.
-public struct SavedImage: Sendable, Codable, Equatable {
+package struct SavedImage: Sendable, Codable, Equatable {
     /// The History id of the job that made it (nil when History is not kept: `--no-history`).
-    public var jobID: Int64?
-    public var path: String
-    public var taskUUID: String
-    public var imageUUID: String?
-    public var seed: UInt64?
-    public var cost: Double?
-    public var format: String
-    public var bytes: Int
-    public var imageURL: String?
-    public var index: Int
+    package var jobID: Int64?
+    package var path: String
+    package var taskUUID: String
+    package var imageUUID: String?
+    package var seed: UInt64?
+    package var cost: Double?
+    package var format: String
+    package var bytes: Int
+    package var imageURL: String?
+    package var index: Int
     /// The content checker's verdict (`NSFWContent`), when safety was on.
-    public var nsfw: Bool?
+    package var nsfw: Bool?
 
-    public init(jobID: Int64? = nil, path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?,
+    package init(jobID: Int64? = nil, path: String, taskUUID: String, imageUUID: String?, seed: UInt64?, cost: Double?,
                 format: String, bytes: Int, imageURL: String?, index: Int, nsfw: Bool? = nil) {
         self.jobID = jobID
         self.path = path
@@ -78,13 +78,13 @@ public struct SavedImage: Sendable, Codable, Equatable {
 
 /// Each image of a job as the last answer told: how many are saved, how many failed, and the
 /// progress of each one still being made (nil when the API gives none).
-public struct ImagesProgress: Sendable, Equatable {
-    public var saved: Int
-    public var failed: Int
-    public var total: Int
-    public var pending: [Int?]
+package struct ImagesProgress: Sendable, Equatable {
+    package var saved: Int
+    package var failed: Int
+    package var total: Int
+    package var pending: [Int?]
 
-    public init(saved: Int, failed: Int, total: Int, pending: [Int?]) {
+    package init(saved: Int, failed: Int, total: Int, pending: [Int?]) {
         self.saved = saved
         self.failed = failed
         self.total = total
@@ -93,7 +93,7 @@ public struct ImagesProgress: Sendable, Equatable {
 
     /// `2 of 4 saved, 1 failed, 1 at 40%`; images at one percentage say it once (`3 at 99%`), one
     /// without a percentage is `…`.
-    public var description: String {
+    package var description: String {
         var parts = ["\(saved) of \(total) saved"]
         if failed > 0 { parts.append("\(failed) failed") }
         let known = pending.compactMap { $0 }
@@ -107,14 +107,14 @@ public struct ImagesProgress: Sendable, Equatable {
     }
 
     /// One mark per image: ✓ saved, ✗ failed, its percentage (or …) while it is made.
-    public var marks: String {
+    package var marks: String {
         (Array(repeating: "✓", count: saved) + Array(repeating: "✗", count: failed)
             + pending.map { $0.map { "\($0)%" } ?? "…" }).joined(separator: " ")
     }
 }
 
 /// Why a job ended without all its images, as a value the CLI maps to an exit code.
-public enum JobFailure: Error, Sendable, CustomStringConvertible {
+package enum JobFailure: Error, Sendable, CustomStringConvertible {
     case invalid(ValidationFailure)
     case input(LocalInputs.InputError)
     case api(RunwareError)
@@ -127,7 +127,7 @@ public enum JobFailure: Error, Sendable, CustomStringConvertible {
     /// be billed, and getResponse serves only async tasks, so its images cannot be collected.
     case lostSyncAnswer(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalid(let e): return e.description
         case .input(let e): return e.description

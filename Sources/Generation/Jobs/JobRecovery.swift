@@ -5,32 +5,32 @@ import RunwareAPI
 /// Start-up care for jobs a crash or kill left behind: temporary files are removed, async jobs
 /// are collected with getResponse by their taskUUID, and the rest become `interrupted` with a
 /// reason. Jobs of a Darkroom process that is still running are left alone.
-public struct JobRecovery: Sendable {
-    public let runner: JobRunner
-    public let history: HistoryStore
+package struct JobRecovery: Sendable {
+    package let runner: JobRunner
+    package let history: HistoryStore
     /// How long to keep asking about one job that is still running at the API.
-    public let resumeBudget: Duration
+    package let resumeBudget: Duration
 
-    public init(runner: JobRunner, history: HistoryStore, resumeBudget: Duration = .seconds(15)) {
+    package init(runner: JobRunner, history: HistoryStore, resumeBudget: Duration = .seconds(15)) {
         self.runner = runner
         self.history = history
         self.resumeBudget = resumeBudget
     }
 
-    public struct Outcome: Sendable, Equatable {
-        public var jobID: Int64
-        public var status: JobStatus
-        public var reason: String?
+    package struct Outcome: Sendable, Equatable {
+        package var jobID: Int64
+        package var status: JobStatus
+        package var reason: String?
         /// History could not record this outcome (the job keeps its old status there).
-        public var historyWriteFailure: String?
+        package var historyWriteFailure: String?
         /// An async job left for later (`collect: false`): still pending, collected by the studio or `history collect`.
-        public var leftForLater = false
+        package var leftForLater = false
     }
 
     /// Settles every orphaned job; throws when History cannot even list them. With `collect`
     /// false, async jobs are not waited for (a new `generate` must not wait for old jobs): they
     /// stay pending and are named, for the studio or `history collect`.
-    public func recover(into folder: URL, collect: Bool = true) async throws -> [Outcome] {
+    package func recover(into folder: URL, collect: Bool = true) async throws -> [Outcome] {
         var outcomes: [Outcome] = []
         for job in try history.unfinished(orphanedOnly: true) {
             if !collect && job.delivery == DeliveryMethod.async.rawValue {

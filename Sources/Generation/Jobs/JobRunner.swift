@@ -6,23 +6,23 @@ import RunwareAPI
 
 /// Runs one imageInference job end to end: validate, upload local inputs, send, wait (sync) or
 /// poll (async), fetch every result and write it atomically. Emits `JobEvent`s as it goes.
-public struct JobRunner: Sendable {
-    public let client: RunwareClient
-    public let schedule: PollSchedule
-    public let home: String
+package struct JobRunner: Sendable {
+    package let client: RunwareClient
+    package let schedule: PollSchedule
+    package let home: String
     /// Where every job is recorded, `pending` before anything is sent.
-    public let history: HistoryStore?
+    package let history: HistoryStore?
     /// Where each job's taskUUID comes from: minted here, when the job is run.
-    public let taskUUIDs: TaskUUIDSource
+    package let taskUUIDs: TaskUUIDSource
     /// Where the small thumbnail of every saved image goes (design section 4); nil makes none.
-    public let thumbnails: StoredThumbnails?
+    package let thumbnails: StoredThumbnails?
     /// Where local input images are copied when a job is created (nil: the request keeps the
     /// original paths).
-    public let inputs: KeptInputs?
+    package let inputs: KeptInputs?
     let sleep: @Sendable (Duration) async throws -> Void
     let now: @Sendable () -> Date
 
-    public init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
+    package init(client: RunwareClient, schedule: PollSchedule = PollSchedule(), home: String = NSHomeDirectory(),
                 history: HistoryStore? = nil, taskUUIDs: TaskUUIDSource = .random, thumbnails: StoredThumbnails? = nil,
                 inputs: KeptInputs? = nil, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
@@ -38,7 +38,7 @@ public struct JobRunner: Sendable {
     }
 
     /// The same runner with another poll schedule (recovery waits less than a new job).
-    public func with(schedule: PollSchedule) -> JobRunner {
+    package func with(schedule: PollSchedule) -> JobRunner {
         JobRunner(client: client, schedule: schedule, home: home, history: history, taskUUIDs: taskUUIDs, thumbnails: thumbnails,
                   inputs: inputs, sleep: sleep, now: now)
     }
@@ -48,7 +48,7 @@ public struct JobRunner: Sendable {
     /// `JobFailure`; History (when given) holds the job from before the first byte is sent to its
     /// final status and reason, and every event names the job by its History id. The schedule's
     /// budget is the whole job's deadline: uploads, retries, polling and downloads included.
-    public func run(_ draft: ImageInferenceRequest, into folder: URL, parent: JobParent? = nil, taskUUID: String? = nil,
+    package func run(_ draft: ImageInferenceRequest, into folder: URL, parent: JobParent? = nil, taskUUID: String? = nil,
                     events: @escaping @Sendable (JobEvent) -> Void = { _ in }) async throws -> [SavedImage] {
         var minted = draft
         minted.taskUUID = taskUUID ?? taskUUIDs.make()

@@ -8,13 +8,13 @@ import Imaging
 /// recorded request names the copy, so `history rerun` works whatever happens to the original
 /// (moved, edited, or the image of a job since deleted), and an export can carry it. Copies are
 /// shared by every job that used the same bytes and never rewritten.
-public struct KeptInputs: Sendable {
-    public let folder: URL
+package struct KeptInputs: Sendable {
+    package let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
     /// Where these bytes are kept; written (atomically) the first time they are seen.
-    public func keep(_ data: Data) throws -> String {
+    package func keep(_ data: Data) throws -> String {
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let ext = ImageFormat.detect(data)?.fileExtension ?? "img"
         let url = folder.appendingPathComponent(String(digest.prefix(2))).appendingPathComponent("\(digest).\(ext)")
@@ -23,5 +23,5 @@ public struct KeptInputs: Sendable {
     }
 
     /// Whether a path is one of these copies (a re-run's inputs are kept already).
-    public func holds(_ path: String) -> Bool { path.hasPrefix(folder.path + "/") }
+    package func holds(_ path: String) -> Bool { path.hasPrefix(folder.path + "/") }
 }

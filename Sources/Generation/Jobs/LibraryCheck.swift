@@ -8,14 +8,14 @@ import RunwareAPI
 /// image of a known job (renamed into place just before a kill) goes back to its job, other
 /// images that carry their parameters are imported, interrupted temporary files are removed.
 /// Missing files are only reported. Lives here, not in History, because it reads image metadata.
-public enum LibraryCheck {
-    public struct MissingImage: Sendable, Equatable {
-        public var jobID: Int64
-        public var path: String
+package enum LibraryCheck {
+    package struct MissingImage: Sendable, Equatable {
+        package var jobID: Int64
+        package var path: String
     }
 
     /// What became of an image History did not know.
-    public enum Repair: Sendable, Equatable {
+    package enum Repair: Sendable, Equatable {
         /// Not repaired (no `--repair`, or it carries nothing to import).
         case none
         case attached(jobID: Int64)
@@ -24,27 +24,27 @@ public enum LibraryCheck {
         case unreadable(String)
     }
 
-    public struct UnknownImage: Sendable, Equatable {
-        public var path: String
-        public var repair: Repair
+    package struct UnknownImage: Sendable, Equatable {
+        package var path: String
+        package var repair: Repair
     }
 
-    public struct Report: Sendable, Equatable {
-        public var databaseProblems: [String] = []
+    package struct Report: Sendable, Equatable {
+        package var databaseProblems: [String] = []
         /// How many images History names.
-        public var knownImages = 0
-        public var missing: [MissingImage] = []
-        public var unknown: [UnknownImage] = []
+        package var knownImages = 0
+        package var missing: [MissingImage] = []
+        package var unknown: [UnknownImage] = []
         /// What `repair` did with interrupted temporary files.
-        public var temporaryFiles = TemporaryFileCleanup()
+        package var temporaryFiles = TemporaryFileCleanup()
         /// Image files of deleted jobs a killed delete had left, removed now (`HistoryStore.finishRemovals`).
-        public var removals = RemovalFinish()
+        package var removals = RemovalFinish()
 
-        public var problemCount: Int { databaseProblems.count + missing.count + unknown.count + removals.failed.count }
+        package var problemCount: Int { databaseProblems.count + missing.count + unknown.count + removals.failed.count }
     }
 
     /// `thumbnails`: where an imported image's small thumbnail goes (design section 4).
-    public static func run(_ store: HistoryStore, images: URL, repair: Bool, thumbnails: StoredThumbnails? = nil) throws -> Report {
+    package static func run(_ store: HistoryStore, images: URL, repair: Bool, thumbnails: StoredThumbnails? = nil) throws -> Report {
         var report = Report()
         report.databaseProblems = try store.integrityProblems()
         // A delete killed half-way is finished first: its files are deleted jobs', never new ones.

@@ -4,19 +4,19 @@ import RunwareAPI
 
 /// Image fields that name local files. Those are read, checked to be images, and uploaded with
 /// `imageUpload` before the task is sent; the field then holds the returned imageUUID.
-public enum LocalInputs {
-    public struct InputError: Error, CustomStringConvertible, Sendable {
-        public var field: String
-        public var path: String
-        public var reason: String
-        public var description: String { "\(field): \(path): \(reason)" }
+package enum LocalInputs {
+    package struct InputError: Error, CustomStringConvertible, Sendable {
+        package var field: String
+        package var path: String
+        package var reason: String
+        package var description: String { "\(field): \(path): \(reason)" }
     }
 
     /// Inputs over this size are refused before reading (the API stores at most 2048 px anyway).
-    public static let maxFileBytes = 50 << 20
+    package static let maxFileBytes = 50 << 20
 
     /// Whether a reference is a local path rather than a UUID, URL, data URI or base64.
-    public static func isLocalPath(_ s: String) -> Bool {
+    package static func isLocalPath(_ s: String) -> Bool {
         if s.hasPrefix("/") || s.hasPrefix("./") || s.hasPrefix("../") || s.hasPrefix("~/") { return true }
         if s.hasPrefix("data:") || s.contains("://") || UUID(uuidString: s) != nil { return false }
         let lower = s.lowercased()
@@ -74,7 +74,7 @@ public enum LocalInputs {
     }
 
     /// Reads and checks every local file the request names, before anything is sent.
-    public static func load(_ r: ImageInferenceRequest, home: String) throws -> [(field: String, path: String, data: Data)] {
+    package static func load(_ r: ImageInferenceRequest, home: String) throws -> [(field: String, path: String, data: Data)] {
         var out: [(String, String, Data)] = []
         for (field, value) in fields(r) where isLocalPath(value) {
             let path = value.hasPrefix("~/") ? home + value.dropFirst(1) : value

@@ -6,8 +6,8 @@ import RunwareAPI
 /// upload the user's files, and a webhook or upload URL would send results to a stranger. Those
 /// are dropped, each with a note saying what it was, so the user sees what was left out. Texts
 /// and lists past the parameter table's sizes are cut (`SizeCaps`), said in the same note.
-public enum OutsideRequest {
-    public static func defused(_ request: ImageInferenceRequest) -> (request: ImageInferenceRequest, dropped: [String]) {
+package enum OutsideRequest {
+    package static func defused(_ request: ImageInferenceRequest) -> (request: ImageInferenceRequest, dropped: [String]) {
         var (r, cuts) = capped(request)
         var dropped: [String] = []
         // Highest indices first, so removing an item does not shift the ones still to visit.
@@ -40,7 +40,7 @@ public enum OutsideRequest {
     }
 
     /// The note shown and recorded for what was dropped.
-    public static func note(_ dropped: [String]) -> String? {
+    package static func note(_ dropped: [String]) -> String? {
         dropped.isEmpty ? nil : "left out of the imported request (they came from the file, not from you): " + dropped.joined(separator: ", ")
     }
 

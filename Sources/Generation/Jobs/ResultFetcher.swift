@@ -4,18 +4,18 @@ import RunwareAPI
 
 /// Turns a result item into image bytes, whatever the outputType, and finds their format (which
 /// may not be the one asked for: a paid image is kept in whatever format it came).
-public struct ResultFetcher: Sendable {
-    public let client: RunwareClient
+package struct ResultFetcher: Sendable {
+    package let client: RunwareClient
 
-    public init(client: RunwareClient) { self.client = client }
+    package init(client: RunwareClient) { self.client = client }
 
-    public enum FetchError: Error, CustomStringConvertible, Sendable {
+    package enum FetchError: Error, CustomStringConvertible, Sendable {
         case noImage(imageUUID: String?)
         case badBase64(imageUUID: String?)
         case tooLarge(imageUUID: String?, width: Int, height: Int, limit: Int)
         case unreadable(imageUUID: String?, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noImage(let id): return "result \(id ?? "?") carries no image (no imageURL, imageBase64Data or imageDataURI)"
             case .badBase64(let id): return "result \(id ?? "?") has image data that is not valid base64"
@@ -26,7 +26,7 @@ public struct ResultFetcher: Sendable {
         }
     }
 
-    public func bytes(of result: ImageResult) async throws -> (Data, ImageFormat) {
+    package func bytes(of result: ImageResult) async throws -> (Data, ImageFormat) {
         let data: Data
         if let b64 = result.imageBase64Data {
             guard let d = Data(base64Encoded: b64, options: .ignoreUnknownCharacters) else {
@@ -50,7 +50,7 @@ public struct ResultFetcher: Sendable {
     }
 
     /// What to say when the server sent another format than the request asked for; nil when it did not.
-    public static func formatNote(_ got: ImageFormat, asked: OutputFormat, index: Int) -> String? {
+    package static func formatNote(_ got: ImageFormat, asked: OutputFormat, index: Int) -> String? {
         let want = ImageFormat(name: asked.canonical.rawValue) ?? .jpeg
         guard got != want else { return nil }
         return "image \(index + 1): asked for \(want.rawValue) but the server sent \(got.rawValue); kept as .\(got.fileExtension)"
@@ -58,13 +58,13 @@ public struct ResultFetcher: Sendable {
 
     /// The longest side a result may have: the documented 2048, or four times that when hiresFix
     /// upscales (its models are 4x).
-    public static func sideLimit(for request: ImageInferenceRequest) -> Int {
+    package static func sideLimit(for request: ImageInferenceRequest) -> Int {
         request.hiresFix == nil ? 2048 : 4 * 2048
     }
 
     /// The image's size from its header, refused when it is over the limit (before anything is
     /// decoded or written).
-    public static func checkDimensions(_ data: Data, request: ImageInferenceRequest, imageUUID: String?) throws
+    package static func checkDimensions(_ data: Data, request: ImageInferenceRequest, imageUUID: String?) throws
         -> (width: Int, height: Int)
     {
         let size: (width: Int, height: Int)

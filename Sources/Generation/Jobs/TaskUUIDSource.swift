@@ -3,16 +3,16 @@ import Synchronization
 
 /// Where a job's taskUUID comes from. The runner mints one for every job it runs, so whoever
 /// builds a request (the CLI, the studio's form) never has to; tests give a fixed sequence.
-public struct TaskUUIDSource: Sendable {
+package struct TaskUUIDSource: Sendable {
     private let next: @Sendable () -> String
 
-    public init(_ next: @escaping @Sendable () -> String) { self.next = next }
+    package init(_ next: @escaping @Sendable () -> String) { self.next = next }
 
     /// Fresh random UUID v4s.
-    public static let random = TaskUUIDSource { TaskID.make() }
+    package static let random = TaskUUIDSource { TaskID.make() }
 
     /// These UUIDs in order, then the same list again (for tests that name what they expect).
-    public static func sequence(_ uuids: [String]) -> TaskUUIDSource {
+    package static func sequence(_ uuids: [String]) -> TaskUUIDSource {
         precondition(!uuids.isEmpty, "a sequence of taskUUIDs needs at least one")
         let position = Mutex(0)
         return TaskUUIDSource {
@@ -23,5 +23,5 @@ public struct TaskUUIDSource: Sendable {
         }
     }
 
-    public func make() -> String { next() }
+    package func make() -> String { next() }
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// `{"data":[...]}` and/or `{"errors":[...]}`; also the `{"error":{...}}` and bare-array forms
 /// the SDK tolerates. Unknown fields are ignored.
-public struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
-    public var data: [Item]
-    public var errors: [APIErrorObject]
+package struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
+    package var data: [Item]
+    package var errors: [APIErrorObject]
     /// `data` items that could not be read at all, each with why; the others are kept.
-    public var unreadable: [String] = []
+    package var unreadable: [String] = []
 
-    public init(data: [Item], errors: [APIErrorObject], unreadable: [String] = []) {
+    package init(data: [Item], errors: [APIErrorObject], unreadable: [String] = []) {
         self.data = data
         self.errors = errors
         self.unreadable = unreadable
@@ -44,7 +44,7 @@ public struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
         }
     }
 
-    public static func decode(_ raw: Data) throws -> ResponseEnvelope {
+    package static func decode(_ raw: Data) throws -> ResponseEnvelope {
         let decoder = JSONDecoder()
         // Invalid UTF-8 in a server's message must not lose the whole answer: bad bytes become U+FFFD.
         let body = String(data: raw, encoding: .utf8) == nil ? Data(String(decoding: raw, as: UTF8.self).utf8) : raw
@@ -62,13 +62,13 @@ public struct ResponseEnvelope<Item: Decodable & Sendable>: Sendable {
 
 /// A `data` item of an imageInference or getResponse answer: a result, or a failed generation
 /// reported inside `data` (`{"status":"error","error":{...}}` or top-level `code`/`message`).
-public enum InferenceItem: Decodable, Sendable {
+package enum InferenceItem: Decodable, Sendable {
     case result(ImageResult)
     case failure(APIErrorObject)
 
     private enum Keys: String, CodingKey { case status, error, code, message }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         let status = try c.decodeIfPresent(String.self, forKey: .status)
         if status == "error" || c.contains(.error) || (c.contains(.code) && c.contains(.message)) {

@@ -2,14 +2,14 @@ import Foundation
 
 /// Sends tasks to a Runware endpoint (`https://api.runware.ai/v1` or the sandbox) and turns the
 /// answers into typed values. Stateless apart from its configuration; safe to share.
-public struct RunwareClient: Sendable {
-    public static let productionEndpoint = "https://api.runware.ai/v1"
+package struct RunwareClient: Sendable {
+    package static let productionEndpoint = "https://api.runware.ai/v1"
 
-    public let endpoint: String
+    package let endpoint: String
     private let apiKey: String
-    public let transport: any Transport
+    package let transport: any Transport
 
-    public init(endpoint: String = RunwareClient.productionEndpoint, apiKey: String, transport: any Transport) {
+    package init(endpoint: String = RunwareClient.productionEndpoint, apiKey: String, transport: any Transport) {
         self.endpoint = endpoint
         self.apiKey = apiKey
         self.transport = transport
@@ -17,19 +17,19 @@ public struct RunwareClient: Sendable {
 
     /// Validates, then sends one imageInference task. Sync: the results; async: the acknowledgement
     /// (plus any result already present).
-    public func imageInference(_ request: ImageInferenceRequest) async throws -> [ImageResult] {
+    package func imageInference(_ request: ImageInferenceRequest) async throws -> [ImageResult] {
         try await submit(request).resultsOrThrow()
     }
 
     /// One poll of an async task. Items are cumulative; any failed generation throws.
-    public func getResponse(taskUUID: String) async throws -> [ImageResult] {
+    package func getResponse(taskUUID: String) async throws -> [ImageResult] {
         try await poll(taskUUID: taskUUID).resultsOrThrow()
     }
 
     /// Validates, then sends one imageInference task and returns every item of the answer, good
     /// and failed alike: one image's failure never discards another's result. Throws only when
     /// nothing usable came back.
-    public func submit(_ request: ImageInferenceRequest) async throws -> InferenceAnswer {
+    package func submit(_ request: ImageInferenceRequest) async throws -> InferenceAnswer {
         let issues = request.validate()
         if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
         // A sync answer comes only when every image is made: the wait for its first byte is the
@@ -42,15 +42,15 @@ public struct RunwareClient: Sendable {
 
     /// The longest a sync task's answer is waited for by the transport; the job's own deadline
     /// (`generate --timeout`) is what ends the wait in practice.
-    public static let syncWait: Duration = .seconds(24 * 3600)
+    package static let syncWait: Duration = .seconds(24 * 3600)
 
     /// One getResponse of an async task, every item kept (see `submit`).
-    public func poll(taskUUID: String) async throws -> InferenceAnswer {
+    package func poll(taskUUID: String) async throws -> InferenceAnswer {
         let (envelope, status) = try await post([GetResponseRequest(taskUUID: taskUUID)], as: InferenceItem.self)
         return try answer(of: envelope, status: status, taskUUID: taskUUID)
     }
 
-    public func upload(image: String) async throws -> UploadResult {
+    package func upload(image: String) async throws -> UploadResult {
         let request = ImageUploadRequest(image: image)
         let (envelope, status) = try await post([request], as: UploadResult.self)
         try Self.throwErrors(envelope.errors, status: status)
@@ -60,7 +60,7 @@ public struct RunwareClient: Sendable {
         return item
     }
 
-    public func modelSearch(_ request: ModelSearchRequest) async throws -> ModelSearchResult {
+    package func modelSearch(_ request: ModelSearchRequest) async throws -> ModelSearchResult {
         let issues = request.validate()
         if !issues.isEmpty { throw RunwareError.invalidRequest(ValidationFailure(issues: issues)) }
         let (envelope, status) = try await post([request], as: ModelSearchResult.self)
@@ -72,7 +72,7 @@ public struct RunwareClient: Sendable {
     }
 
     /// The organisation's details and balance (`accountManagement`, `getDetails`).
-    public func accountDetails() async throws -> AccountDetails {
+    package func accountDetails() async throws -> AccountDetails {
         let request = AccountDetailsRequest()
         let (envelope, status) = try await post([request], as: AccountDetails.self)
         try Self.throwErrors(envelope.errors, status: status)
@@ -84,7 +84,7 @@ public struct RunwareClient: Sendable {
 
     /// The model's published price from the content service beside this endpoint; nil when it
     /// publishes none (404).
-    public func pricing(model air: String) async throws -> ModelPricing? {
+    package func pricing(model air: String) async throws -> ModelPricing? {
         let id = ModelPricing.contentIDs[air] ?? air
         let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? id
         let url = ModelPricing.contentBase(forEndpoint: endpoint) + "/models/\(escaped)/pricing"
@@ -101,7 +101,7 @@ public struct RunwareClient: Sendable {
     }
 
     /// Fetches a result URL through the same transport (without the API key: it is a public link).
-    public func download(_ url: String) async throws -> Data {
+    package func download(_ url: String) async throws -> Data {
         guard isFetchableURL(url) else {
             let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
             throw RunwareError.transport(.unsupportedURL("the result link uses \(scheme.prefix(20)):, only http and https are fetched"))
@@ -120,7 +120,7 @@ public struct RunwareClient: Sendable {
 
     // MARK: - Wire
 
-    public func post<Item: Decodable & Sendable>(_ tasks: [any Encodable], as: Item.Type, timeout: Duration? = nil,
+    package func post<Item: Decodable & Sendable>(_ tasks: [any Encodable], as: Item.Type, timeout: Duration? = nil,
                                                  firstByteTimeout: Duration? = nil, resendable: Bool = true) async throws
         -> (ResponseEnvelope<Item>, Int)
     {
@@ -218,18 +218,18 @@ public struct RunwareClient: Sendable {
 /// Everything one imageInference or getResponse answer said about a task: its results, the
 /// images that failed (inside `data`), failures of the task as a whole (`errors`), and notes on
 /// fields or items that could not be read.
-public struct InferenceAnswer: Sendable {
-    public var status: Int
-    public var results: [ImageResult] = []
+package struct InferenceAnswer: Sendable {
+    package var status: Int
+    package var results: [ImageResult] = []
     /// Failed generations reported inside `data`, one per image.
-    public var imageFailures: [APIErrorObject] = []
+    package var imageFailures: [APIErrorObject] = []
     /// Entries of `errors`: the task failed as a whole (no more images will come).
-    public var taskFailures: [APIErrorObject] = []
-    public var notes: [String] = []
+    package var taskFailures: [APIErrorObject] = []
+    package var notes: [String] = []
 
-    public init(status: Int = 200) { self.status = status }
+    package init(status: Int = 200) { self.status = status }
 
-    public var failures: [APIErrorObject] { imageFailures + taskFailures }
+    package var failures: [APIErrorObject] { imageFailures + taskFailures }
 
     /// The old all-or-nothing reading: any failure throws.
     func resultsOrThrow() throws -> [ImageResult] {

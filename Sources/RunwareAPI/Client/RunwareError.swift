@@ -1,5 +1,5 @@
 /// Everything that can go wrong talking to the API, as values a caller can act on.
-public enum RunwareError: Error, Sendable, CustomStringConvertible {
+package enum RunwareError: Error, Sendable, CustomStringConvertible {
     /// The request broke documented rules; nothing was sent.
     case invalidRequest(ValidationFailure)
     /// The API answered with error objects.
@@ -9,7 +9,7 @@ public enum RunwareError: Error, Sendable, CustomStringConvertible {
     /// An answer arrived but is not what the protocol promises (an HTML page, cut JSON...).
     case badResponse(status: Int, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidRequest(let e): return e.description
         case .api(let status, let errors):
@@ -20,7 +20,7 @@ public enum RunwareError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var isAuthFailure: Bool {
+    package var isAuthFailure: Bool {
         if case .api(let status, let errors) = self {
             return status == 401 || errors.contains { $0.kind == .auth }
         }

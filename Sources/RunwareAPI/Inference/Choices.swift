@@ -1,6 +1,6 @@
 /// A string the API restricts to a documented set. It can hold any value, so that a bad
 /// value from a file or the command line is reported by validation rather than lost.
-public protocol StringChoice: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
+package protocol StringChoice: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible where RawValue == String {
     static var allowed: [String] { get }
     /// Whether `outputFormat: "png"` counts as `PNG`.
@@ -9,16 +9,16 @@ public protocol StringChoice: RawRepresentable, Codable, Hashable, Sendable, Exp
 }
 
 extension StringChoice {
-    public static var caseInsensitive: Bool { false }
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
-    public var description: String { rawValue }
-    public var isAllowed: Bool {
+    package static var caseInsensitive: Bool { false }
+    package init(stringLiteral value: String) { self.init(rawValue: value) }
+    package var description: String { rawValue }
+    package var isAllowed: Bool {
         Self.caseInsensitive
             ? Self.allowed.contains { $0.caseInsensitiveCompare(rawValue) == .orderedSame }
             : Self.allowed.contains(rawValue)
     }
     /// The documented spelling of this value, when it is allowed.
-    public var canonical: Self {
+    package var canonical: Self {
         guard Self.caseInsensitive,
               let match = Self.allowed.first(where: { $0.caseInsensitiveCompare(rawValue) == .orderedSame })
         else { return self }
@@ -26,92 +26,92 @@ extension StringChoice {
     }
 }
 
-public struct OutputType: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let url: OutputType = "URL"
-    public static let base64Data: OutputType = "base64Data"
-    public static let dataURI: OutputType = "dataURI"
-    public static let allowed = ["URL", "base64Data", "dataURI"]
+package struct OutputType: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let url: OutputType = "URL"
+    package static let base64Data: OutputType = "base64Data"
+    package static let dataURI: OutputType = "dataURI"
+    package static let allowed = ["URL", "base64Data", "dataURI"]
 }
 
-public struct OutputFormat: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let jpg: OutputFormat = "JPG"
-    public static let png: OutputFormat = "PNG"
-    public static let webp: OutputFormat = "WEBP"
-    public static let allowed = ["JPG", "PNG", "WEBP"]
-    public static var caseInsensitive: Bool { true }
-    public var supportsAlpha: Bool { canonical != .jpg }
+package struct OutputFormat: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let jpg: OutputFormat = "JPG"
+    package static let png: OutputFormat = "PNG"
+    package static let webp: OutputFormat = "WEBP"
+    package static let allowed = ["JPG", "PNG", "WEBP"]
+    package static var caseInsensitive: Bool { true }
+    package var supportsAlpha: Bool { canonical != .jpg }
 }
 
-public struct DeliveryMethod: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let sync: DeliveryMethod = "sync"
-    public static let async: DeliveryMethod = "async"
-    public static let allowed = ["sync", "async"]
+package struct DeliveryMethod: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let sync: DeliveryMethod = "sync"
+    package static let async: DeliveryMethod = "async"
+    package static let allowed = ["sync", "async"]
 }
 
-public struct SafetyMode: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["none", "fast"]
+package struct SafetyMode: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["none", "fast"]
 }
 
-public struct PromptWeighting: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["compel", "sdEmbeds"]
+package struct PromptWeighting: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["compel", "sdEmbeds"]
 }
 
-public struct LoRATransformer: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["high", "low", "both"]
+package struct LoRATransformer: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["high", "low", "both"]
 }
 
-public struct ControlMode: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["balanced", "controlnet", "prompt"]
+package struct ControlMode: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["balanced", "controlnet", "prompt"]
 }
 
-public struct IPAdapterCombineMethod: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["concat", "add", "subtract", "average", "norm_average"]
+package struct IPAdapterCombineMethod: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["concat", "add", "subtract", "average", "norm_average"]
 }
 
-public struct IPAdapterEmbedScaling: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = ["only_v", "kv", "kv_penalty_c", "k_mean_v_penalty_c"]
+package struct IPAdapterEmbedScaling: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = ["only_v", "kv", "kv_penalty_c", "k_mean_v_penalty_c"]
 }
 
-public struct IPAdapterWeightType: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let allowed = [
+package struct IPAdapterWeightType: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let allowed = [
         "normal", "ease_in", "ease_out", "ease_in_out", "weak_input", "weak_output", "weak_middle",
         "strong_middle", "style_transfer", "composition", "strong_style_transfer",
         "style_and_composition", "strong_style_and_composition",
     ]
 }
 
-public struct AcePlusPlusType: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let localEditing: AcePlusPlusType = "local_editing"
-    public static let allowed = ["portrait", "subject", "local_editing"]
+package struct AcePlusPlusType: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+    package static let localEditing: AcePlusPlusType = "local_editing"
+    package static let allowed = ["portrait", "subject", "local_editing"]
 }
 
-public struct Scheduler: StringChoice {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+package struct Scheduler: StringChoice {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
     /// The 75 names the `runware:111@1` page allows.
-    public static let allowed = [
+    package static let allowed = [
         "DDIM", "DDIMScheduler", "DDPMScheduler", "DEISMultistepScheduler", "Default", "DPM++",
         "DPM++ 2M", "DPM++ 2M Beta", "DPM++ 2M Exponential", "DPM++ 2M Karras", "DPM++ 2M SDE",
         "DPM++ 2M SDE Beta", "DPM++ 2M SDE Exponential", "DPM++ 2M SDE Karras", "DPM++ 2M SDE Uniform",

@@ -1,10 +1,10 @@
 extension ImageInferenceRequest {
-    public struct AcePlusPlus: Sendable, Hashable, Codable {
-        public var type: AcePlusPlusType?
-        public var images: [String]
-        public var masks: [String]?
-        public var repaintingScale: Double?
-        public init(type: AcePlusPlusType? = nil, images: [String], masks: [String]? = nil) {
+    package struct AcePlusPlus: Sendable, Hashable, Codable {
+        package var type: AcePlusPlusType?
+        package var images: [String]
+        package var masks: [String]?
+        package var repaintingScale: Double?
+        package init(type: AcePlusPlusType? = nil, images: [String], masks: [String]? = nil) {
             self.type = type
             self.images = images
             self.masks = masks
@@ -20,14 +20,14 @@ extension ImageInferenceRequest {
     }
 
     /// `hiresFix` is either `true` (the API's defaults) or an object naming the upscaler.
-    public enum HiresFix: Sendable, Hashable, Encodable {
+    package enum HiresFix: Sendable, Hashable, Encodable {
         case off
         case on
         case custom(model: String, steps: Int?, strength: Double?)
 
         private enum Keys: String, CodingKey { case model, steps, strength }
 
-        public func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             switch self {
             case .off:
                 var c = encoder.singleValueContainer()
@@ -59,18 +59,18 @@ extension ImageInferenceRequest {
             }
         }
 
-        public static let upscalers = [
+        package static let upscalers = [
             "runware:504@1", "runware:realesrgan@anime-6b", "runware:esrgan@animesharp", "runware:esrgan@ultrasharp",
         ]
     }
 
-    public struct PuLID: Sendable, Hashable, Codable {
-        public var images: [String]
-        public var idWeight: Double?
-        public var trueCFGScale: Double?
-        public var cfgStartStep: Int?
-        public var cfgStartStepPercentage: Int?
-        public init(images: [String]) { self.images = images }
+    package struct PuLID: Sendable, Hashable, Codable {
+        package var images: [String]
+        package var idWeight: Double?
+        package var trueCFGScale: Double?
+        package var cfgStartStep: Int?
+        package var cfgStartStepPercentage: Int?
+        package init(images: [String]) { self.images = images }
 
         init(reading p: FieldReader) {
             let images = p.strings("images") ?? p.strings("inputImages")
@@ -90,16 +90,16 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct Ultralytics: Sendable, Hashable, Codable {
-        public var cfgScale: Double?
-        public var confidence: Double?
-        public var maskBlur: Int?
-        public var maskPadding: Int?
-        public var positivePrompt: String?
-        public var negativePrompt: String?
-        public var steps: Int?
-        public var strength: Double?
-        public init() {}
+    package struct Ultralytics: Sendable, Hashable, Codable {
+        package var cfgScale: Double?
+        package var confidence: Double?
+        package var maskBlur: Int?
+        package var maskPadding: Int?
+        package var positivePrompt: String?
+        package var negativePrompt: String?
+        package var steps: Int?
+        package var strength: Double?
+        package init() {}
 
         init(reading u: FieldReader) {
             cfgScale = u.double("CFGScale")
@@ -121,7 +121,7 @@ extension ImageInferenceRequest {
 }
 
 extension ImageInferenceRequest.AcePlusPlus: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "type": type = v.choice()
         case "images": images = v.texts ?? []
@@ -134,7 +134,7 @@ extension ImageInferenceRequest.AcePlusPlus: SettableObject {
 }
 
 extension ImageInferenceRequest.PuLID: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "images": images = v.texts ?? []
         case "idWeight": idWeight = v.double
@@ -148,7 +148,7 @@ extension ImageInferenceRequest.PuLID: SettableObject {
 }
 
 extension ImageInferenceRequest.Ultralytics: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "CFGScale": cfgScale = v.double
         case "confidence": confidence = v.double

@@ -1,8 +1,8 @@
 extension ImageInferenceRequest {
-    public struct Safety: Sendable, Hashable, Codable {
-        public var checkContent: Bool?
-        public var mode: SafetyMode?
-        public init(checkContent: Bool? = nil, mode: SafetyMode? = nil) {
+    package struct Safety: Sendable, Hashable, Codable {
+        package var checkContent: Bool?
+        package var mode: SafetyMode?
+        package init(checkContent: Bool? = nil, mode: SafetyMode? = nil) {
             self.checkContent = checkContent
             self.mode = mode
         }
@@ -13,20 +13,20 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct AcceleratorOptions: Sendable, Hashable, Codable {
-        public var cacheStartStep: Int?
-        public var cacheEndStep: Int?
-        public var cacheStartStepPercentage: Int?
-        public var cacheEndStepPercentage: Int?
-        public var cacheMaxConsecutiveSteps: Int?
-        public var fbCache: Bool?
-        public var fbCacheThreshold: Double?
-        public var teaCache: Bool?
-        public var teaCacheDistance: Double?
-        public var dbCache: Bool?
-        public var dbCacheThreshold: Double?
-        public var dbCacheSkipInterval: Int?
-        public init() {}
+    package struct AcceleratorOptions: Sendable, Hashable, Codable {
+        package var cacheStartStep: Int?
+        package var cacheEndStep: Int?
+        package var cacheStartStepPercentage: Int?
+        package var cacheEndStepPercentage: Int?
+        package var cacheMaxConsecutiveSteps: Int?
+        package var fbCache: Bool?
+        package var fbCacheThreshold: Double?
+        package var teaCache: Bool?
+        package var teaCacheDistance: Double?
+        package var dbCache: Bool?
+        package var dbCacheThreshold: Double?
+        package var dbCacheSkipInterval: Int?
+        package init() {}
 
         init(reading a: FieldReader) {
             cacheStartStep = a.int("cacheStartStep")
@@ -45,22 +45,22 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct Inputs: Sendable, Hashable, Codable {
-        public var seedImage: String?
-        public var maskImage: String?
-        public init(seedImage: String? = nil, maskImage: String? = nil) {
+    package struct Inputs: Sendable, Hashable, Codable {
+        package var seedImage: String?
+        package var maskImage: String?
+        package init(seedImage: String? = nil, maskImage: String? = nil) {
             self.seedImage = seedImage
             self.maskImage = maskImage
         }
-        public var isEmpty: Bool { seedImage == nil && maskImage == nil }
+        package var isEmpty: Bool { seedImage == nil && maskImage == nil }
     }
 
-    public struct Outpaint: Sendable, Hashable, Codable {
-        public var top: Int?
-        public var right: Int?
-        public var bottom: Int?
-        public var left: Int?
-        public init(top: Int? = nil, right: Int? = nil, bottom: Int? = nil, left: Int? = nil) {
+    package struct Outpaint: Sendable, Hashable, Codable {
+        package var top: Int?
+        package var right: Int?
+        package var bottom: Int?
+        package var left: Int?
+        package init(top: Int? = nil, right: Int? = nil, bottom: Int? = nil, left: Int? = nil) {
             self.top = top
             self.right = right
             self.bottom = bottom
@@ -73,10 +73,10 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct AdvancedFeatures: Sendable, Hashable, Codable {
-        public var layerDiffuse: Bool?
-        public init(layerDiffuse: Bool? = nil) { self.layerDiffuse = layerDiffuse }
-        public var isEmpty: Bool { layerDiffuse == nil }
+    package struct AdvancedFeatures: Sendable, Hashable, Codable {
+        package var layerDiffuse: Bool?
+        package init(layerDiffuse: Bool? = nil) { self.layerDiffuse = layerDiffuse }
+        package var isEmpty: Bool { layerDiffuse == nil }
 
         init(reading f: FieldReader) {
             self.init(layerDiffuse: f.bool("layerDiffuse"))
@@ -86,7 +86,7 @@ extension ImageInferenceRequest {
 }
 
 extension ImageInferenceRequest.Inputs: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "seedImage": seedImage = v.text
         case "maskImage": maskImage = v.text
@@ -97,7 +97,7 @@ extension ImageInferenceRequest.Inputs: SettableObject {
 }
 
 extension ImageInferenceRequest.AdvancedFeatures: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "layerDiffuse": layerDiffuse = true
         default: return false
@@ -107,7 +107,7 @@ extension ImageInferenceRequest.AdvancedFeatures: SettableObject {
 }
 
 extension ImageInferenceRequest.AcceleratorOptions: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "cacheStartStep": cacheStartStep = v.int
         case "cacheEndStep": cacheEndStep = v.int
@@ -128,7 +128,7 @@ extension ImageInferenceRequest.AcceleratorOptions: SettableObject {
 }
 
 extension ImageInferenceRequest.Safety: SettableObject {
-    public mutating func set(_ key: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ key: String, to v: GivenValue) -> Bool {
         switch key {
         case "checkContent": checkContent = true
         case "mode": mode = v.choice()

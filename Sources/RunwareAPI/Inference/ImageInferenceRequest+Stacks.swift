@@ -1,9 +1,9 @@
 extension ImageInferenceRequest {
-    public struct LoRA: Sendable, Hashable, Codable {
-        public var model: String
-        public var weight: Double?
-        public var transformer: LoRATransformer?
-        public init(model: String, weight: Double? = nil, transformer: LoRATransformer? = nil) {
+    package struct LoRA: Sendable, Hashable, Codable {
+        package var model: String
+        package var weight: Double?
+        package var transformer: LoRATransformer?
+        package init(model: String, weight: Double? = nil, transformer: LoRATransformer? = nil) {
             self.model = model
             self.weight = weight
             self.transformer = transformer
@@ -15,16 +15,16 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct ControlNet: Sendable, Hashable, Codable {
-        public var model: String
-        public var guideImage: String
-        public var weight: Double?
-        public var controlMode: ControlMode?
-        public var startStep: Int?
-        public var endStep: Int?
-        public var startStepPercentage: Int?
-        public var endStepPercentage: Int?
-        public init(model: String, guideImage: String) {
+    package struct ControlNet: Sendable, Hashable, Codable {
+        package var model: String
+        package var guideImage: String
+        package var weight: Double?
+        package var controlMode: ControlMode?
+        package var startStep: Int?
+        package var endStep: Int?
+        package var startStepPercentage: Int?
+        package var endStepPercentage: Int?
+        package init(model: String, guideImage: String) {
             self.model = model
             self.guideImage = guideImage
         }
@@ -41,15 +41,15 @@ extension ImageInferenceRequest {
         }
     }
 
-    public struct IPAdapter: Sendable, Hashable, Codable {
-        public var model: String
-        public var guideImages: [String]
-        public var weight: Double?
-        public var combineMethod: IPAdapterCombineMethod?
-        public var embedScaling: IPAdapterEmbedScaling?
-        public var weightType: IPAdapterWeightType?
-        public var weightComposition: Double?
-        public init(model: String, guideImages: [String]) {
+    package struct IPAdapter: Sendable, Hashable, Codable {
+        package var model: String
+        package var guideImages: [String]
+        package var weight: Double?
+        package var combineMethod: IPAdapterCombineMethod?
+        package var embedScaling: IPAdapterEmbedScaling?
+        package var weightType: IPAdapterWeightType?
+        package var weightComposition: Double?
+        package init(model: String, guideImages: [String]) {
             self.model = model
             self.guideImages = guideImages
         }

@@ -1,64 +1,64 @@
 /// One `imageInference` task with every parameter the `runware:111@1` page documents.
 /// Unset fields are `nil` and are left out of the JSON.
-public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
-    public static let taskType = "imageInference"
-    public static let defaultModel = "runware:111@1"
+package struct ImageInferenceRequest: Sendable, Hashable, Encodable {
+    package static let taskType = "imageInference"
+    package static let defaultModel = "runware:111@1"
 
     // API options
-    public var taskUUID: String
-    public var outputType: OutputType?
-    public var outputFormat: OutputFormat?
-    public var outputQuality: Int?
-    public var webhookURL: String?
-    public var deliveryMethod: DeliveryMethod?
-    public var uploadEndpoint: String?
-    public var safety: Safety?
-    public var ttl: Int?
-    public var includeCost: Bool?
-    public var numberResults: Int?
-    public var acceleratorOptions: AcceleratorOptions?
-    public var inputs: Inputs?
+    package var taskUUID: String
+    package var outputType: OutputType?
+    package var outputFormat: OutputFormat?
+    package var outputQuality: Int?
+    package var webhookURL: String?
+    package var deliveryMethod: DeliveryMethod?
+    package var uploadEndpoint: String?
+    package var safety: Safety?
+    package var ttl: Int?
+    package var includeCost: Bool?
+    package var numberResults: Int?
+    package var acceleratorOptions: AcceleratorOptions?
+    package var inputs: Inputs?
     /// Runware's provider routing object (the 2026 schemas list it on every task): passed through
     /// as given, never checked here.
-    public var routing: [String: JSONValue]?
+    package var routing: [String: JSONValue]?
 
     // Generation parameters
-    public var model: String
-    public var positivePrompt: String
-    public var negativePrompt: String?
-    public var width: Int?
-    public var height: Int?
-    public var seed: UInt64?
-    public var steps: Int?
-    public var scheduler: Scheduler?
-    public var cfgScale: Double?
-    public var strength: Double?
-    public var maskMargin: Int?
-    public var promptWeighting: PromptWeighting?
-    public var outpaint: Outpaint?
-    public var lora: [LoRA]?
-    public var controlNet: [ControlNet]?
-    public var ipAdapters: [IPAdapter]?
-    public var trueCFGScale: Double?
+    package var model: String
+    package var positivePrompt: String
+    package var negativePrompt: String?
+    package var width: Int?
+    package var height: Int?
+    package var seed: UInt64?
+    package var steps: Int?
+    package var scheduler: Scheduler?
+    package var cfgScale: Double?
+    package var strength: Double?
+    package var maskMargin: Int?
+    package var promptWeighting: PromptWeighting?
+    package var outpaint: Outpaint?
+    package var lora: [LoRA]?
+    package var controlNet: [ControlNet]?
+    package var ipAdapters: [IPAdapter]?
+    package var trueCFGScale: Double?
 
     // Features
-    public var acePlusPlus: AcePlusPlus?
-    public var hiresFix: HiresFix?
-    public var advancedFeatures: AdvancedFeatures?
-    public var pulid: PuLID?
-    public var ultralytics: Ultralytics?
+    package var acePlusPlus: AcePlusPlus?
+    package var hiresFix: HiresFix?
+    package var advancedFeatures: AdvancedFeatures?
+    package var pulid: PuLID?
+    package var ultralytics: Ultralytics?
 
-    public init(taskUUID: String, model: String = ImageInferenceRequest.defaultModel, positivePrompt: String) {
+    package init(taskUUID: String, model: String = ImageInferenceRequest.defaultModel, positivePrompt: String) {
         self.taskUUID = taskUUID
         self.model = model
         self.positivePrompt = positivePrompt
     }
 
     /// The number of images this task yields.
-    public var resultCount: Int { numberResults ?? 1 }
-    public var effectiveOutputType: OutputType { outputType ?? .url }
-    public var effectiveOutputFormat: OutputFormat { (outputFormat ?? .jpg).canonical }
-    public var effectiveDelivery: DeliveryMethod { deliveryMethod ?? .sync }
+    package var resultCount: Int { numberResults ?? 1 }
+    package var effectiveOutputType: OutputType { outputType ?? .url }
+    package var effectiveOutputFormat: OutputFormat { (outputFormat ?? .jpg).canonical }
+    package var effectiveDelivery: DeliveryMethod { deliveryMethod ?? .sync }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case taskType, taskUUID, outputType, outputFormat, outputQuality, webhookURL, deliveryMethod,
@@ -68,7 +68,7 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
             ipAdapters, trueCFGScale, acePlusPlus, hiresFix, advancedFeatures, pulid, ultralytics
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.taskType, forKey: .taskType)
         try c.encode(taskUUID, forKey: .taskUUID)
@@ -112,7 +112,7 @@ public struct ImageInferenceRequest: Sendable, Hashable, Encodable {
     /// Reads a task object as the API does: wrong types and unknown keys become issues, legacy
     /// spellings (top-level `seedImage`, `puLID`, `inputImages`...) are understood.
     /// Validation of limits is separate (`validate()`).
-    public static func decode(_ json: [String: JSONValue]) -> (request: ImageInferenceRequest, issues: [ValidationIssue]) {
+    package static func decode(_ json: [String: JSONValue]) -> (request: ImageInferenceRequest, issues: [ValidationIssue]) {
         let r = FieldReader(json)
         _ = r.string("taskType")
         var q = ImageInferenceRequest(taskUUID: r.required("taskUUID"), model: r.required("model"),
@@ -172,7 +172,7 @@ extension ImageInferenceRequest {
     /// Returns false when the path has no setter: compound options (`--lora`, `--outpaint`,
     /// `--size`) and `hiresFix` are set whole (`StackSpec`, `HiresFix.given`).
     @discardableResult
-    public mutating func set(_ path: String, to v: GivenValue) -> Bool {
+    package mutating func set(_ path: String, to v: GivenValue) -> Bool {
         if let dot = path.firstIndex(of: ".") {
             let key = String(path[path.index(after: dot)...])
             switch path[..<dot] {

@@ -1,13 +1,13 @@
 /// Reads typed fields out of a JSON object, recording a `ValidationIssue` for every value of the
 /// wrong type and, on `finish()`, for every key nobody asked for.
-public final class FieldReader {
-    public private(set) var issues: [ValidationIssue] = []
+package final class FieldReader {
+    package private(set) var issues: [ValidationIssue] = []
     let object: [String: JSONValue]
     let prefix: String
     private var seen: Set<String> = []
     private weak var parent: FieldReader?
 
-    public init(_ object: [String: JSONValue], prefix: String = "") {
+    package init(_ object: [String: JSONValue], prefix: String = "") {
         self.object = object
         self.prefix = prefix
     }
@@ -25,25 +25,25 @@ public final class FieldReader {
     }
 
     /// The raw value, marking the key as understood. `null` counts as absent.
-    public func raw(_ key: String) -> JSONValue? {
+    package func raw(_ key: String) -> JSONValue? {
         seen.insert(key)
         guard let v = object[key], v != .null else { return nil }
         return v
     }
 
-    public func has(_ key: String) -> Bool { object[key] != nil && object[key] != .null }
+    package func has(_ key: String) -> Bool { object[key] != nil && object[key] != .null }
 
     private func typeError(_ key: String, _ v: JSONValue, _ expected: String) {
         report(.invalid(path(key), v.summary, "must be \(expected), not \(v.typeName)"))
     }
 
-    public func string(_ key: String) -> String? {
+    package func string(_ key: String) -> String? {
         guard let v = raw(key) else { return nil }
         if case .string(let s) = v { return s }
         typeError(key, v, "a string"); return nil
     }
 
-    public func int(_ key: String) -> Int? {
+    package func int(_ key: String) -> Int? {
         guard let v = raw(key) else { return nil }
         switch v {
         case .int(let i): return Int(i)
@@ -54,7 +54,7 @@ public final class FieldReader {
     }
 
     /// A non-negative integer up to UInt64.max, for seeds; negative values are reported.
-    public func seed(_ key: String) -> UInt64? {
+    package func seed(_ key: String) -> UInt64? {
         guard let v = raw(key) else { return nil }
         switch v {
         case .int(let i) where i >= 0: return UInt64(i)
@@ -65,7 +65,7 @@ public final class FieldReader {
         }
     }
 
-    public func double(_ key: String) -> Double? {
+    package func double(_ key: String) -> Double? {
         guard let v = raw(key) else { return nil }
         switch v {
         case .int(let i): return Double(i)
@@ -75,13 +75,13 @@ public final class FieldReader {
         }
     }
 
-    public func bool(_ key: String) -> Bool? {
+    package func bool(_ key: String) -> Bool? {
         guard let v = raw(key) else { return nil }
         if case .bool(let b) = v { return b }
         typeError(key, v, "true or false"); return nil
     }
 
-    public func strings(_ key: String) -> [String]? {
+    package func strings(_ key: String) -> [String]? {
         guard let v = raw(key) else { return nil }
         guard case .array(let items) = v else { typeError(key, v, "an array of strings"); return nil }
         var out: [String] = []
@@ -93,13 +93,13 @@ public final class FieldReader {
         return out
     }
 
-    public func object(_ key: String) -> FieldReader? {
+    package func object(_ key: String) -> FieldReader? {
         guard let v = raw(key) else { return nil }
         guard case .object(let o) = v else { typeError(key, v, "an object"); return nil }
         return FieldReader(o, prefix: path(key) + ".", parent: self)
     }
 
-    public func objects(_ key: String) -> [FieldReader]? {
+    package func objects(_ key: String) -> [FieldReader]? {
         guard let v = raw(key) else { return nil }
         guard case .array(let items) = v else { typeError(key, v, "an array of objects"); return nil }
         var out: [FieldReader] = []
@@ -113,19 +113,19 @@ public final class FieldReader {
         return out
     }
 
-    public func choice<C: StringChoice>(_ key: String, as: C.Type = C.self) -> C? {
+    package func choice<C: StringChoice>(_ key: String, as: C.Type = C.self) -> C? {
         string(key).map(C.init(rawValue:))
     }
 
     /// A required string: reports `missing<Key>` when absent.
-    public func required(_ key: String) -> String {
+    package func required(_ key: String) -> String {
         if let s = string(key) { return s }
         if !has(key) { report(.missing(path(key))) }
         return ""
     }
 
     /// Reports every key that was never read as `unknownParameter`.
-    public func finish() {
+    package func finish() {
         for key in object.keys.sorted() where !seen.contains(key) {
             report(.unknown(path(key)))
         }

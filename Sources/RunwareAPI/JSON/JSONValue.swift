@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, with integers kept exact (a seed above 2^53 survives a round trip).
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -12,23 +12,23 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case .object(let o) = self { return o }
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
-    public var intValue: Int? {
+    package var intValue: Int? {
         if case .int(let i) = self { return Int(i) }
         return nil
     }
 
     /// Any number, as a Double.
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .int(let i): Double(i)
         case .uint(let u): Double(u)
@@ -37,13 +37,13 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// A short rendering for messages: strings quoted and cut, containers summarised.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return String(b)
@@ -59,7 +59,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The JSON type name used in messages ("expected an integer, got a string").
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -78,7 +78,7 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Codable {
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null; return }
         if let b = try? c.decode(Bool.self) { self = .bool(b); return }
@@ -91,7 +91,7 @@ extension JSONValue: Codable {
         throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a JSON value")
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .null: try c.encodeNil()
@@ -108,7 +108,7 @@ extension JSONValue: Codable {
 
 extension JSONValue {
     /// Parses JSON text; throws `JSONValue.ParseError` with a readable reason.
-    public static func parse(_ data: Data) throws -> JSONValue {
+    package static func parse(_ data: Data) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
@@ -116,9 +116,9 @@ extension JSONValue {
         }
     }
 
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
-        public let reason: String
-        public var description: String { "not valid JSON: \(reason)" }
+    package struct ParseError: Error, Sendable, CustomStringConvertible {
+        package let reason: String
+        package var description: String { "not valid JSON: \(reason)" }
     }
 
     static func describe(_ error: Error) -> String {
@@ -144,15 +144,15 @@ extension JSONValue {
 extension JSONValue {
     /// An amount of money as JSON shows it: to a millionth of a dollar, without the binary noise
     /// of sums (0.5594159999999999 is 0.559416).
-    public static func money(_ dollars: Double) -> Double {
+    package static func money(_ dollars: Double) -> Double {
         guard dollars.isFinite else { return 0 }
         return (dollars * 1_000_000).rounded() / 1_000_000
     }
 }
 
 /// One shared encoder configuration: sorted keys (stable bytes), no escaped slashes.
-public enum RunwareJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+package enum RunwareJSON {
+    package static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

@@ -1,7 +1,7 @@
 /// Text from outside cut to a size Darkroom is willing to keep, saying that it was cut.
-public enum TextCap {
+package enum TextCap {
     /// `text` cut to `limit` bytes of UTF-8 at a character boundary, with a note of its size.
-    public static func cut(_ text: String, limit: Int) -> String {
+    package static func cut(_ text: String, limit: Int) -> String {
         guard text.utf8.count > limit else { return text }
         var kept = Substring(text).prefix(limit)
         while kept.utf8.count > limit { kept = kept.dropLast() }

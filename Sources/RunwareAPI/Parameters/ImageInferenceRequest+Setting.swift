@@ -1,5 +1,5 @@
 /// A value the command line gave for one parameter, before it is set in a request.
-public enum GivenValue: Sendable, Equatable {
+package enum GivenValue: Sendable, Equatable {
     case text(String)
     case integer(Int)
     case number(Double)
@@ -15,7 +15,7 @@ public enum GivenValue: Sendable, Equatable {
 }
 
 /// An object of the request whose keys the command line sets one by one.
-public protocol SettableObject {
+package protocol SettableObject {
     /// Sets `key` (the part of the path after the object's name); false when it has no such key.
     mutating func set(_ key: String, to v: GivenValue) -> Bool
 }
@@ -42,7 +42,7 @@ extension ImageInferenceRequest {
 extension ImageInferenceRequest.HiresFix {
     /// What `--hires-fix` and its options make: an upscaler named makes the object form; steps or
     /// strength alone make it with no model; the flag alone is `true`. nil when none is given.
-    public static func given(on: Bool, model: String?, steps: Int?, strength: Double?) -> Self? {
+    package static func given(on: Bool, model: String?, steps: Int?, strength: Double?) -> Self? {
         if let model { return .custom(model: model, steps: steps, strength: strength) }
         guard on || steps != nil || strength != nil else { return nil }
         return steps == nil && strength == nil ? .on : .custom(model: "", steps: steps, strength: strength)

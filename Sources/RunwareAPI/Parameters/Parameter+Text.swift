@@ -3,7 +3,7 @@
 extension Parameter {
     /// The single-value limit, short: `1-50`, `128-2048, ×16`, `>= 60`, `-4 to 4`, `2-3000 chars`;
     /// for a model `AIR`, for a URL `http(s)`.
-    public var limitText: String? {
+    package var limitText: String? {
         switch kind {
         case .model: return "AIR"
         case .url: return "http(s)"
@@ -12,7 +12,7 @@ extension Parameter {
     }
 
     /// The documented range alone (nil when the page gives none).
-    public var rangeText: String? {
+    package var rangeText: String? {
         let multiple = multipleOf.map { ", ×\($0)" } ?? ""
         switch range {
         case .integers(let min, let max)?:
@@ -31,7 +31,7 @@ extension Parameter {
     }
 
     /// What the form shows beside the value: the limit and any rule involving other fields.
-    public var shownLimit: String? {
+    package var shownLimit: String? {
         let parts = [limitText, note].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
@@ -39,7 +39,7 @@ extension Parameter {
     /// The `--help` line: what it does, its limit or values, its default, then `extra`.
     /// `startingValue`: what Darkroom sends when the user gives nothing (its starting request),
     /// shown as the default; the API's own default follows when it differs.
-    public func commandLineHelp(_ extra: String? = nil, startingValue: String? = nil) -> String {
+    package func commandLineHelp(_ extra: String? = nil, startingValue: String? = nil) -> String {
         var text = help
         var facts: [String] = []
         if let limit = rangeText { facts.append(limit) }

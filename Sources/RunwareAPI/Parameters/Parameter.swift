@@ -1,35 +1,35 @@
 /// One documented `imageInference` parameter: where it sits in the task object, what it holds,
 /// its limits and default, and how the form and the command line present it. Validation, the
 /// Generate form and `darkroom generate --help` are all read from these rows (`Parameters.all`).
-public struct Parameter: Sendable, Hashable {
+package struct Parameter: Sendable, Hashable {
     /// The JSON path as validation names it, with `[]` for any stack item: `steps`,
     /// `acceleratorOptions.dbCacheSkipInterval`, `lora[].weight`.
-    public var path: String
-    public var kind: ParameterKind
+    package var path: String
+    package var kind: ParameterKind
     /// Whether the task needs it (an empty text or image counts as missing).
-    public var required: Bool
+    package var required: Bool
     /// The documented limit of a single value (number, text length or item count).
-    public var range: ValueRange?
+    package var range: ValueRange?
     /// Integers that must be a multiple of this (`width`, `height`: 16).
-    public var multipleOf: Int?
+    package var multipleOf: Int?
     /// How far the form's +/- moves a number.
-    public var step: Double?
+    package var step: Double?
     /// The documented default, as the page spells it.
-    public var defaultValue: String?
+    package var defaultValue: String?
     /// The values a choice allows (the enum's `allowed` list).
-    public var allowed: [String]
+    package var allowed: [String]
     /// Whether a choice matches its values ignoring case (`outputFormat: "png"`).
-    public var caseInsensitive: Bool
+    package var caseInsensitive: Bool
     /// One line saying what the parameter does.
-    public var help: String
+    package var help: String
     /// A rule involving other fields, shown beside the limit ("<= steps", "URL only").
-    public var note: String?
+    package var note: String?
     /// The form row's label and section; nil when the form has no row for it.
-    public var form: FormPlacement?
+    package var form: FormPlacement?
     /// How `darkroom generate` sets it; nil when only a request file can.
-    public var cli: CLIName?
+    package var cli: CLIName?
 
-    public init(_ path: String, _ kind: ParameterKind, _ range: ValueRange? = nil, required: Bool = false,
+    package init(_ path: String, _ kind: ParameterKind, _ range: ValueRange? = nil, required: Bool = false,
                 multipleOf: Int? = nil, step: Double? = nil, default defaultValue: String? = nil, help: String,
                 note: String? = nil, form: FormPlacement? = nil, cli: CLIName? = nil) {
         self.path = path
@@ -48,7 +48,7 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// A choice row whose values are `C.allowed`.
-    public init<C: StringChoice>(_ path: String, choice: C.Type, default defaultValue: String? = nil, help: String,
+    package init<C: StringChoice>(_ path: String, choice: C.Type, default defaultValue: String? = nil, help: String,
                                  note: String? = nil, form: FormPlacement? = nil, cli: CLIName? = nil) {
         self.init(path, .choice, default: defaultValue, help: help, note: note, form: form, cli: cli)
         allowed = C.allowed
@@ -56,22 +56,22 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// A choice row over a fixed list that has no enum (the hiresFix upscalers).
-    public init(_ path: String, choices: [String], default defaultValue: String? = nil, help: String,
+    package init(_ path: String, choices: [String], default defaultValue: String? = nil, help: String,
                 note: String? = nil, form: FormPlacement? = nil, cli: CLIName? = nil) {
         self.init(path, .choice, default: defaultValue, help: help, note: note, form: form, cli: cli)
         allowed = choices
     }
 
     /// The last key of the path (`weight` for `lora[].weight`).
-    public var key: String { String(path.split(separator: ".").last ?? Substring(path)) }
+    package var key: String { String(path.split(separator: ".").last ?? Substring(path)) }
 
     /// The path one level up (`acceleratorOptions` for `acceleratorOptions.fbCache`), nil at the top.
-    public var parentPath: String? {
+    package var parentPath: String? {
         guard let dot = path.lastIndex(of: ".") else { return nil }
         return String(path[..<dot])
     }
 
-    public func allows(_ value: String) -> Bool {
+    package func allows(_ value: String) -> Bool {
         caseInsensitive
             ? allowed.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
             : allowed.contains(value)
@@ -79,11 +79,11 @@ public struct Parameter: Sendable, Hashable {
 }
 
 extension Parameter: CustomStringConvertible {
-    public var description: String { path }
+    package var description: String { path }
 }
 
 /// What sort of value a parameter holds.
-public enum ParameterKind: Sendable, Hashable {
+package enum ParameterKind: Sendable, Hashable {
     /// The multi-line positive prompt.
     case prompt
     case text
@@ -114,7 +114,7 @@ public enum ParameterKind: Sendable, Hashable {
 }
 
 /// The documented limit of one value.
-public enum ValueRange: Sendable, Hashable {
+package enum ValueRange: Sendable, Hashable {
     /// Whole numbers; `max` nil means no documented maximum.
     case integers(min: Int, max: Int?)
     case decimals(min: Double, max: Double?)
@@ -125,17 +125,17 @@ public enum ValueRange: Sendable, Hashable {
 }
 
 /// Where the Generate form shows a parameter.
-public struct FormPlacement: Sendable, Hashable {
-    public var label: String
-    public var section: FormSection
-    public init(_ label: String, _ section: FormSection) {
+package struct FormPlacement: Sendable, Hashable {
+    package var label: String
+    package var section: FormSection
+    package init(_ label: String, _ section: FormSection) {
         self.label = label
         self.section = section
     }
 }
 
 /// The Generate form's sections, in the order it shows them.
-public enum FormSection: String, Sendable, Hashable, CaseIterable {
+package enum FormSection: String, Sendable, Hashable, CaseIterable {
     case prompt = "Prompt"
     case parameters = "Parameters"
     case lora = "LoRA"
@@ -147,7 +147,7 @@ public enum FormSection: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How `darkroom generate` spells a parameter.
-public enum CLIName: Sendable, Hashable {
+package enum CLIName: Sendable, Hashable {
     /// The positional argument.
     case argument(String)
     /// `--name VALUE`.
@@ -158,7 +158,7 @@ public enum CLIName: Sendable, Hashable {
     case key(option: String, key: String)
 
     /// The long option that carries it, without dashes.
-    public var option: String {
+    package var option: String {
         switch self {
         case .argument(let name), .option(let name), .flag(let name): return name
         case .key(let option, _): return option

@@ -2,14 +2,14 @@
 /// order the Generate form shows them. The single home of every single-field limit, default and
 /// allowed list: validation, the form and `darkroom generate --help` read them from here.
 /// Rules between fields (step windows, width with height, ACE++ with its model, ...) stay in code in `ImageInferenceRequest+Validation.swift`.
-public enum Parameters {
-    public static let all: [Parameter] = prompt + generation + stacks + inputs + features + delivery
+package enum Parameters {
+    package static let all: [Parameter] = prompt + generation + stacks + inputs + features + delivery
 
     /// The row for a path as validation spells it (`lora[2].weight` finds `lora[].weight`).
-    public static subscript(path: String) -> Parameter? { byPath[pattern(path)] }
+    package static subscript(path: String) -> Parameter? { byPath[pattern(path)] }
 
     /// `lora[2].weight` -> `lora[].weight`; `pulid.images[0]` -> `pulid.images`.
-    public static func pattern(_ path: String) -> String {
+    package static func pattern(_ path: String) -> String {
         var out = ""
         var inBrackets = false
         for c in path {

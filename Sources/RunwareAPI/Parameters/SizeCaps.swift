@@ -3,13 +3,13 @@
 /// characters (`positivePrompt` 3,000), each list to its row's most items, or to
 /// `undocumentedItemLimit` where the table documents none. One 40 MB prompt once made a 160 MB
 /// History, and 1,500 LoRAs froze the studio.
-public enum SizeCaps {
+package enum SizeCaps {
     /// The most items kept of a list whose row documents no maximum (LoRA, ControlNet, IP-Adapters).
-    public static let undocumentedItemLimit = 32
+    package static let undocumentedItemLimit = 32
 
     /// The object within the table's sizes, and what was cut, one entry each: "positivePrompt
     /// after its first 3000 characters (it had 40000000; the limit is 3000)".
-    public static func capped(_ object: [String: JSONValue]) -> (object: [String: JSONValue], cuts: [String]) {
+    package static func capped(_ object: [String: JSONValue]) -> (object: [String: JSONValue], cuts: [String]) {
         var value = JSONValue.object(object)
         var cuts: [String] = []
         // Lists first, so the rows inside a stack walk only the items kept.

@@ -1,21 +1,21 @@
 /// Parses the repeatable stack options: `--lora AIR[:WEIGHT[:TRANSFORMER]]` or `key=value,...`
 /// lists for every stack. Values may contain commas (data URIs): a piece without a known
 /// `key=` continues the previous value.
-public enum StackSpec {
-    public struct ParseError: Error, CustomStringConvertible, Equatable {
-        public var option: String
-        public var text: String
-        public var reason: String
-        public init(option: String, text: String, reason: String) {
+package enum StackSpec {
+    package struct ParseError: Error, CustomStringConvertible, Equatable {
+        package var option: String
+        package var text: String
+        package var reason: String
+        package init(option: String, text: String, reason: String) {
             self.option = option
             self.text = text
             self.reason = reason
         }
-        public var description: String { "\(option) \"\(text)\": \(reason)" }
+        package var description: String { "\(option) \"\(text)\": \(reason)" }
     }
 
     /// How `--help` shows the value of a `key=VALUE` pair.
-    public static func valueName(_ p: Parameter) -> String {
+    package static func valueName(_ p: Parameter) -> String {
         switch p.kind {
         case .model: return "AIR"
         case .image, .images: return "IMAGE"
@@ -26,7 +26,7 @@ public enum StackSpec {
     }
 
     /// The keys a compound option takes, from the rows it sets (`--controlnet`: model, guide, ...).
-    public static func keys(_ option: String) -> Set<String> {
+    package static func keys(_ option: String) -> Set<String> {
         Set(Parameters.all.compactMap { p -> String? in
             guard case .key(let o, let key)? = p.cli, o == option else { return nil }
             return key
@@ -58,7 +58,7 @@ public enum StackSpec {
         return i
     }
 
-    public static func lora(_ text: String) throws -> ImageInferenceRequest.LoRA {
+    package static func lora(_ text: String) throws -> ImageInferenceRequest.LoRA {
         let option = "--lora"
         if text.contains("model=") {
             var l = ImageInferenceRequest.LoRA(model: "")
@@ -83,7 +83,7 @@ public enum StackSpec {
         return l
     }
 
-    public static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
+    package static func controlNet(_ text: String) throws -> ImageInferenceRequest.ControlNet {
         let option = "--controlnet"
         var c = ImageInferenceRequest.ControlNet(model: "", guideImage: "")
         for (k, v) in try pairs(text, option: option, keys: keys("controlnet")) {
@@ -101,7 +101,7 @@ public enum StackSpec {
         return c
     }
 
-    public static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
+    package static func ipAdapter(_ text: String) throws -> ImageInferenceRequest.IPAdapter {
         let option = "--ip-adapter"
         var a = ImageInferenceRequest.IPAdapter(model: "", guideImages: [])
         for (k, v) in try pairs(text, option: option, keys: keys("ip-adapter")) {
@@ -119,7 +119,7 @@ public enum StackSpec {
     }
 
     /// `TOP,RIGHT,BOTTOM,LEFT` or `top=64,left=32`.
-    public static func outpaint(_ text: String) throws -> ImageInferenceRequest.Outpaint {
+    package static func outpaint(_ text: String) throws -> ImageInferenceRequest.Outpaint {
         let option = "--outpaint"
         if text.contains("=") {
             var o = ImageInferenceRequest.Outpaint()
@@ -143,7 +143,7 @@ public enum StackSpec {
     }
 
     /// `WIDTHxHEIGHT`.
-    public static func size(_ text: String) throws -> (Int, Int) {
+    package static func size(_ text: String) throws -> (Int, Int) {
         let parts = text.lowercased().split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
             throw ParseError(option: "--size", text: text, reason: "expected WIDTHxHEIGHT, e.g. 1024x768")
@@ -153,7 +153,7 @@ public enum StackSpec {
 
     /// The help text of a compound option (`--lora`, `--controlnet`, `--outpaint`): its row's
     /// help, `forms`, then every `key=VALUE` it takes with that row's limit and default.
-    public static func help(compound path: String, forms: String) -> String {
+    package static func help(compound path: String, forms: String) -> String {
         guard let head = Parameters[path] else { preconditionFailure("no parameter row for \(path)") }
         let keys = Parameters.all.compactMap { p -> String? in
             guard case .key(let option, let key)? = p.cli, option == head.cli?.option else { return nil }

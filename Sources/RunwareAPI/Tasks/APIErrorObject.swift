@@ -1,18 +1,18 @@
 /// An entry of the API's `errors` array.
-public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var code: String
-    public var message: String
+package struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertible {
+    package var code: String
+    package var message: String
     /// One field name, or several for a cross-field rule.
-    public var parameters: [String]
-    public var taskType: String?
-    public var taskUUID: String?
-    public var documentation: String?
-    public var allowedValues: [String]?
-    public var status: String?
+    package var parameters: [String]
+    package var taskType: String?
+    package var taskUUID: String?
+    package var documentation: String?
+    package var allowedValues: [String]?
+    package var status: String?
     /// The JSON type the parameter should have had (`"string"`), when the server says.
-    public var type: String?
+    package var type: String?
 
-    public init(code: String, message: String, parameters: [String] = [], taskType: String? = nil,
+    package init(code: String, message: String, parameters: [String] = [], taskType: String? = nil,
                 taskUUID: String? = nil, documentation: String? = nil, allowedValues: [String]? = nil) {
         self.code = code
         self.message = message
@@ -27,7 +27,7 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
         case code, message, parameter, taskType, taskUUID, documentation, allowedValues, status, error, type
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         // Also `{"status":"error","error":{code,message}}` as the SDK tolerates.
         if let inner = try? c.decodeIfPresent(APIErrorObject.self, forKey: .error) {
@@ -53,9 +53,9 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// The most of a server's message kept: a 100 MB message must not fill memory and History.
-    public static let messageLimit = 8192
+    package static let messageLimit = 8192
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code)
         try c.encode(message, forKey: .message)
@@ -72,16 +72,16 @@ public struct APIErrorObject: Sendable, Hashable, Codable, CustomStringConvertib
         try c.encodeIfPresent(type, forKey: .type)
     }
 
-    public var description: String {
+    package var description: String {
         let field = parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))"
         let expected = type.map { " (expected \($0))" } ?? ""
         return "\(code)\(field): \(message)\(expected)"
     }
 
     /// The SDK's buckets for raw codes.
-    public enum Kind: String, Sendable { case validation, auth, quota, rateLimit, timeout, serverError, provider, safety, notFound, conflict, other }
+    package enum Kind: String, Sendable { case validation, auth, quota, rateLimit, timeout, serverError, provider, safety, notFound, conflict, other }
 
-    public var kind: Kind {
+    package var kind: Kind {
         let c = code
         if c == "conflictTaskUUID" { return .conflict }
         if c.contains("ApiKey") { return .auth }

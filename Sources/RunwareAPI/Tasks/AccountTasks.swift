@@ -1,13 +1,13 @@
 import Foundation
 
 /// `accountManagement` with `operation: "getDetails"`: the organisation and its balance.
-public struct AccountDetailsRequest: Sendable, Hashable, Encodable {
-    public static let taskType = "accountManagement"
-    public var taskUUID: String
-    public init(taskUUID: String = TaskID.make()) { self.taskUUID = taskUUID }
+package struct AccountDetailsRequest: Sendable, Hashable, Encodable {
+    package static let taskType = "accountManagement"
+    package var taskUUID: String
+    package init(taskUUID: String = TaskID.make()) { self.taskUUID = taskUUID }
 
     enum CodingKeys: String, CodingKey { case taskType, taskUUID, operation }
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.taskType, forKey: .taskType)
         try c.encode(taskUUID, forKey: .taskUUID)
@@ -18,13 +18,13 @@ public struct AccountDetailsRequest: Sendable, Hashable, Encodable {
 /// What `getDetails` answers that Darkroom shows. `balance` is a number in the 2025 docs and an
 /// object in the 2026 schemas; both are read (the object's `amount`, `value`, `credits`, `total`
 /// or `balance`).
-public struct AccountDetails: Sendable, Hashable, Decodable {
-    public var organizationName: String?
-    public var organizationUUID: String?
+package struct AccountDetails: Sendable, Hashable, Decodable {
+    package var organizationName: String?
+    package var organizationUUID: String?
     /// In USD.
-    public var balance: Double?
+    package var balance: Double?
 
-    public init(organizationName: String? = nil, organizationUUID: String? = nil, balance: Double? = nil) {
+    package init(organizationName: String? = nil, organizationUUID: String? = nil, balance: Double? = nil) {
         self.organizationName = organizationName
         self.organizationUUID = organizationUUID
         self.balance = balance
@@ -32,7 +32,7 @@ public struct AccountDetails: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey { case organizationName, organizationUUID, balance }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         organizationName = try? c.decodeIfPresent(String.self, forKey: .organizationName)
         organizationUUID = try? c.decodeIfPresent(String.self, forKey: .organizationUUID)
@@ -46,19 +46,19 @@ public struct AccountDetails: Sendable, Hashable, Decodable {
 
 /// A model's published price from Runware's content service (`GET /models/<id>/pricing`, no
 /// key needed): a sentence and priced example configurations.
-public struct ModelPricing: Sendable, Hashable, Decodable {
-    public struct Example: Sendable, Hashable, Decodable {
-        public var configuration: String?
-        public var price: String?
+package struct ModelPricing: Sendable, Hashable, Decodable {
+    package struct Example: Sendable, Hashable, Decodable {
+        package var configuration: String?
+        package var price: String?
     }
-    public var air: String?
-    public var name: String?
-    public var pricingOverview: String?
-    public var pricingExamples: [Example]?
+    package var air: String?
+    package var name: String?
+    package var pricingOverview: String?
+    package var pricingExamples: [Example]?
 
     /// The first example's price in USD (`"$0.0038"` reads 0.0038), from the first example
     /// that has one (`price(in:)`).
-    public var pricePerImage: Double? {
+    package var pricePerImage: Double? {
         for example in pricingExamples ?? [] {
             if let value = example.price.flatMap(Self.price(in:)) { return value }
         }
@@ -69,7 +69,7 @@ public struct ModelPricing: Sendable, Hashable, Decodable {
     /// it is a price: not negative (`"-$5"`), at most 24 characters of digits and point, finite.
     /// One pass over at most `priceTextLimit` characters (the regex it replaces backtracked over
     /// runs of spaces: 20,000 of them took 57 s).
-    public static func price(in text: String) -> Double? {
+    package static func price(in text: String) -> Double? {
         let scalars = Array(text.unicodeScalars.prefix(priceTextLimit))
         guard let first = scalars.firstIndex(where: isDigit) else { return nil }
         var end = first
@@ -89,17 +89,17 @@ public struct ModelPricing: Sendable, Hashable, Decodable {
     }
 
     /// The most of a price text that is read: a price is a few words.
-    public static let priceTextLimit = 200
+    package static let priceTextLimit = 200
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     /// The content service's id of a model (its slug), as the official SDK's registry maps it.
-    public static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "bfl-flux-1-dev",
+    package static let contentIDs: [String: String] = ["runware:111@1": "flux-1-dev-srpo", "runware:101@1": "bfl-flux-1-dev",
                                                       "runware:100@1": "bfl-flux-1-schnell"]
 
     /// Where the content service is for an API endpoint: Runware's own beside Runware's API,
     /// else the same server (the sandbox serves both).
-    public static func contentBase(forEndpoint endpoint: String) -> String {
+    package static func contentBase(forEndpoint endpoint: String) -> String {
         guard let url = URL(string: endpoint), let host = url.host else { return "https://content.runware.ai" }
         if host.hasSuffix("runware.ai") { return "https://content.runware.ai" }
         return "\(url.scheme ?? "http")://\(host.contains(":") ? "[\(host)]" : host)" + (url.port.map { ":\($0)" } ?? "")

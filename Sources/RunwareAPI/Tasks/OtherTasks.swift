@@ -1,11 +1,11 @@
 /// `getResponse`: asks for the state of an async task by its original taskUUID.
-public struct GetResponseRequest: Sendable, Hashable, Encodable {
-    public static let taskType = "getResponse"
-    public var taskUUID: String
-    public init(taskUUID: String) { self.taskUUID = taskUUID }
+package struct GetResponseRequest: Sendable, Hashable, Encodable {
+    package static let taskType = "getResponse"
+    package var taskUUID: String
+    package init(taskUUID: String) { self.taskUUID = taskUUID }
 
     enum CodingKeys: String, CodingKey { case taskType, taskUUID }
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.taskType, forKey: .taskType)
         try c.encode(taskUUID, forKey: .taskUUID)
@@ -13,17 +13,17 @@ public struct GetResponseRequest: Sendable, Hashable, Encodable {
 }
 
 /// `imageUpload`: stores an image (data URI, raw base64 or public URL) and returns its imageUUID.
-public struct ImageUploadRequest: Sendable, Hashable, Encodable {
-    public static let taskType = "imageUpload"
-    public var taskUUID: String
-    public var image: String
-    public init(taskUUID: String = TaskID.make(), image: String) {
+package struct ImageUploadRequest: Sendable, Hashable, Encodable {
+    package static let taskType = "imageUpload"
+    package var taskUUID: String
+    package var image: String
+    package init(taskUUID: String = TaskID.make(), image: String) {
         self.taskUUID = taskUUID
         self.image = image
     }
 
     enum CodingKeys: String, CodingKey { case taskType, taskUUID, image }
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.taskType, forKey: .taskType)
         try c.encode(taskUUID, forKey: .taskUUID)
@@ -35,32 +35,32 @@ public struct ImageUploadRequest: Sendable, Hashable, Encodable {
 /// `ModelSearchParams`, October 2026): `search`, `category`, `architecture`, `capabilities`,
 /// `source`, `visibility`, `sort`, `limit`, `offset`. The 2025 `tags`, `type`, `conditioning` and
 /// `category: "controlnet"` are gone.
-public struct ModelSearchRequest: Sendable, Hashable, Encodable {
-    public static let taskType = "modelSearch"
-    public var taskUUID: String
-    public var search: String?
-    public var category: String?
-    public var architecture: String?
-    public var capabilities: [String]?
-    public var source: String?
-    public var visibility: String?
-    public var sort: String?
-    public var limit: Int?
-    public var offset: Int?
+package struct ModelSearchRequest: Sendable, Hashable, Encodable {
+    package static let taskType = "modelSearch"
+    package var taskUUID: String
+    package var search: String?
+    package var category: String?
+    package var architecture: String?
+    package var capabilities: [String]?
+    package var source: String?
+    package var visibility: String?
+    package var sort: String?
+    package var limit: Int?
+    package var offset: Int?
 
-    public init(taskUUID: String = TaskID.make(), search: String? = nil, category: String? = nil) {
+    package init(taskUUID: String = TaskID.make(), search: String? = nil, category: String? = nil) {
         self.taskUUID = taskUUID
         self.search = search
         self.category = category
     }
 
-    public static let categories = ["checkpoint", "lora", "lycoris", "vae", "embeddings"]
-    public static let visibilities = ["public", "private", "favorite", "owned"]
-    public static let sources = ["official", "community"]
-    public static let sorts = ["_score", "popularity", "-popularity", "name", "-name", "addedUnixTimestamp", "-addedUnixTimestamp",
+    package static let categories = ["checkpoint", "lora", "lycoris", "vae", "embeddings"]
+    package static let visibilities = ["public", "private", "favorite", "owned"]
+    package static let sources = ["official", "community"]
+    package static let sorts = ["_score", "popularity", "-popularity", "name", "-name", "addedUnixTimestamp", "-addedUnixTimestamp",
                                "updatedDateUnixTimestamp", "-updatedDateUnixTimestamp"]
 
-    public func validate() -> [ValidationIssue] {
+    package func validate() -> [ValidationIssue] {
         var list = IssueList()
         list.range("limit", limit, 1, 100)
         list.atLeast("offset", offset, 0)
@@ -76,7 +76,7 @@ public struct ModelSearchRequest: Sendable, Hashable, Encodable {
     enum CodingKeys: String, CodingKey {
         case taskType, taskUUID, search, category, architecture, capabilities, source, visibility, sort, limit, offset
     }
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.taskType, forKey: .taskType)
         try c.encode(taskUUID, forKey: .taskUUID)

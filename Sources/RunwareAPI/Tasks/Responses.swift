@@ -1,26 +1,26 @@
 /// One generated image as the API reports it (a `data` item of an imageInference task).
-public struct ImageResult: Sendable, Hashable, Codable {
-    public var taskType: String
-    public var taskUUID: String
-    public var imageUUID: String?
-    public var imageURL: String?
-    public var imageBase64Data: String?
-    public var imageDataURI: String?
-    public var seed: UInt64?
-    public var nsfwContent: Bool?
-    public var cost: Double?
-    public var status: String?
-    public var progress: Int?
-    public var resultIndex: Int?
+package struct ImageResult: Sendable, Hashable, Codable {
+    package var taskType: String
+    package var taskUUID: String
+    package var imageUUID: String?
+    package var imageURL: String?
+    package var imageBase64Data: String?
+    package var imageDataURI: String?
+    package var seed: UInt64?
+    package var nsfwContent: Bool?
+    package var cost: Double?
+    package var status: String?
+    package var progress: Int?
+    package var resultIndex: Int?
 
-    public init(taskUUID: String) {
+    package init(taskUUID: String) {
         self.taskType = ImageInferenceRequest.taskType
         self.taskUUID = taskUUID
     }
 
     /// Optional fields the server sent with the wrong type: each is ignored, named here, and the
     /// image is kept. Not part of the JSON.
-    public var notes: [String] = []
+    package var notes: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case taskType, taskUUID, imageUUID, imageURL, imageBase64Data, imageDataURI, seed, cost, status, progress, resultIndex
@@ -29,7 +29,7 @@ public struct ImageResult: Sendable, Hashable, Codable {
 
     /// Each optional field is read on its own: one of the wrong type (`cost:"free"`,
     /// `seed:"abc"`) is noted and left out instead of failing the image.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         taskUUID = try c.decode(String.self, forKey: .taskUUID)
         var notes: [String] = []
@@ -56,23 +56,23 @@ public struct ImageResult: Sendable, Hashable, Codable {
     }
 
     /// The SDK's rule: a success status or any image payload means the item is finished.
-    public var isFinished: Bool {
+    package var isFinished: Bool {
         status == "success" || imageURL != nil || imageBase64Data != nil || imageDataURI != nil
     }
 
     /// The identity used to count distinct results while polling.
-    public var resultKey: String {
+    package var resultKey: String {
         if let resultIndex { return "#\(resultIndex)" }
         return imageUUID ?? taskUUID
     }
 }
 
-public struct UploadResult: Sendable, Hashable, Codable {
-    public var taskType: String
-    public var taskUUID: String
-    public var imageUUID: String
-    public var imageURL: String?
-    public init(taskUUID: String, imageUUID: String, imageURL: String?) {
+package struct UploadResult: Sendable, Hashable, Codable {
+    package var taskType: String
+    package var taskUUID: String
+    package var imageUUID: String
+    package var imageURL: String?
+    package init(taskUUID: String, imageUUID: String, imageURL: String?) {
         self.taskType = ImageUploadRequest.taskType
         self.taskUUID = taskUUID
         self.imageUUID = imageUUID
@@ -80,16 +80,16 @@ public struct UploadResult: Sendable, Hashable, Codable {
     }
 }
 
-public struct ModelSearchResult: Sendable, Hashable, Codable {
-    public var taskType: String
-    public var taskUUID: String
-    public var totalResults: Int
-    public var results: [ModelEntry]
+package struct ModelSearchResult: Sendable, Hashable, Codable {
+    package var taskType: String
+    package var taskUUID: String
+    package var totalResults: Int
+    package var results: [ModelEntry]
     /// Entries of the answer that could not be read (`"air": 5`, a string for an entry) and were
     /// left out; the others are kept. Not part of the JSON.
-    public var skipped = 0
+    package var skipped = 0
 
-    public init(taskUUID: String, totalResults: Int, results: [ModelEntry]) {
+    package init(taskUUID: String, totalResults: Int, results: [ModelEntry]) {
         self.taskType = ModelSearchRequest.taskType
         self.taskUUID = taskUUID
         self.totalResults = totalResults
@@ -100,7 +100,7 @@ public struct ModelSearchResult: Sendable, Hashable, Codable {
 
     /// Each entry is read on its own, so one malformed entry never takes the others with it; a
     /// `totalResults` that is not a whole number counts the entries kept.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         taskType = (try? c.decodeIfPresent(String.self, forKey: .taskType)) ?? ModelSearchRequest.taskType
         taskUUID = try c.decode(String.self, forKey: .taskUUID)
@@ -117,34 +117,34 @@ public struct ModelSearchResult: Sendable, Hashable, Codable {
     }
 }
 
-public struct ModelEntry: Sendable, Hashable, Codable {
-    public var air: String
-    public var name: String
-    public var version: String?
-    public var category: String?
-    public var architecture: String?
-    public var type: String?
-    public var tags: [String]?
-    public var heroImage: String?
-    public var comment: String?
-    public var conditioning: String?
-    public var defaultWidth: Int?
-    public var defaultHeight: Int?
-    public var defaultSteps: Int?
-    public var defaultScheduler: String?
-    public var defaultCFG: Double?
-    public var defaultStrength: Double?
-    public var defaultWeight: Double?
-    public var positiveTriggerWords: String?
-    public var negativeTriggerWords: String?
+package struct ModelEntry: Sendable, Hashable, Codable {
+    package var air: String
+    package var name: String
+    package var version: String?
+    package var category: String?
+    package var architecture: String?
+    package var type: String?
+    package var tags: [String]?
+    package var heroImage: String?
+    package var comment: String?
+    package var conditioning: String?
+    package var defaultWidth: Int?
+    package var defaultHeight: Int?
+    package var defaultSteps: Int?
+    package var defaultScheduler: String?
+    package var defaultCFG: Double?
+    package var defaultStrength: Double?
+    package var defaultWeight: Double?
+    package var positiveTriggerWords: String?
+    package var negativeTriggerWords: String?
     /// What the model does (`controlnet`, `canny`, `io:text-to-image`, ...), per the 2026 schemas.
-    public var capabilities: [String]?
+    package var capabilities: [String]?
     /// `official` or `community` (`featured` in the TypeScript SDK).
-    public var source: String?
-    public var shortDescription: String?
-    public var isFavorite: Bool?
+    package var source: String?
+    package var shortDescription: String?
+    package var isFavorite: Bool?
 
-    public init(air: String, name: String) {
+    package init(air: String, name: String) {
         self.air = air
         self.name = name
     }
@@ -155,7 +155,7 @@ public struct ModelEntry: Sendable, Hashable, Codable {
             defaultWeight, positiveTriggerWords, negativeTriggerWords, capabilities, source, shortDescription, isFavorite
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         air = try c.decode(String.self, forKey: .air)
         name = try c.decode(String.self, forKey: .name)

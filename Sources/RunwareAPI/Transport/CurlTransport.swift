@@ -5,16 +5,16 @@ import Synchronization
 /// HTTPS through libcurl. Each transfer runs `curl_easy_perform` on its own thread, never on the
 /// Swift concurrency pool; finished easy handles go back to a pool so their connections are
 /// reused. Cancelling the calling task aborts the transfer from libcurl's progress callback.
-public final class CurlTransport: Transport, Sendable {
-    public struct Options: Sendable {
-        public var connectTimeout: Duration
-        public var totalTimeout: Duration
+package final class CurlTransport: Transport, Sendable {
+    package struct Options: Sendable {
+        package var connectTimeout: Duration
+        package var totalTimeout: Duration
         /// A transfer that moves no byte either way for this long is abandoned (a stalled server);
         /// before the first byte of the answer, the request's `firstByteTimeout` when it has one.
-        public var stallTimeout: Duration
-        public var maxResponseBytes: Int
-        public var userAgent: String
-        public init(connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(300),
+        package var stallTimeout: Duration
+        package var maxResponseBytes: Int
+        package var userAgent: String
+        package init(connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(300),
                     stallTimeout: Duration = .seconds(30), maxResponseBytes: Int = 256 << 20,
                     userAgent: String = "darkroom/\(ClientVersion.number) libcurl") {
             self.connectTimeout = connectTimeout
@@ -25,11 +25,11 @@ public final class CurlTransport: Transport, Sendable {
         }
     }
 
-    public let options: Options
+    package let options: Options
     private let pool = Mutex<[EasyHandle]>([])
     private static let globalInit: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
 
-    public init(options: Options = Options()) {
+    package init(options: Options = Options()) {
         _ = Self.globalInit
         self.options = options
     }
@@ -41,7 +41,7 @@ public final class CurlTransport: Transport, Sendable {
         }
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let transfer = Transfer(limit: options.maxResponseBytes)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in

@@ -3,14 +3,14 @@ import Foundation
 /// When to try again: 408, 429, every 5xx and broken connections, never another 4xx or a
 /// cancellation. Delay before retry n is `min(base * 2^n, cap)` plus up to `jitter` of random,
 /// or the server's `Retry-After` when it gives one (bounded by `maxRetryAfter`).
-public struct RetryPolicy: Sendable {
-    public var maxRetries: Int
-    public var baseDelay: Duration
-    public var maxDelay: Duration
-    public var jitter: Duration
-    public var maxRetryAfter: Duration
+package struct RetryPolicy: Sendable {
+    package var maxRetries: Int
+    package var baseDelay: Duration
+    package var maxDelay: Duration
+    package var jitter: Duration
+    package var maxRetryAfter: Duration
 
-    public init(maxRetries: Int = 3, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30),
+    package init(maxRetries: Int = 3, baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30),
                 jitter: Duration = .seconds(1), maxRetryAfter: Duration = .seconds(60)) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay
@@ -19,19 +19,19 @@ public struct RetryPolicy: Sendable {
         self.maxRetryAfter = maxRetryAfter
     }
 
-    public static let none = RetryPolicy(maxRetries: 0)
+    package static let none = RetryPolicy(maxRetries: 0)
 
-    public static func isRetryable(status: Int) -> Bool { status == 408 || status == 429 || (500...599).contains(status) }
+    package static func isRetryable(status: Int) -> Bool { status == 408 || status == 429 || (500...599).contains(status) }
 
     /// The delay before retry `attempt` (0-based); `unit` is a random draw in 0..<1.
-    public func delay(attempt: Int, retryAfter: Duration?, unit: Double) -> Duration {
+    package func delay(attempt: Int, retryAfter: Duration?, unit: Double) -> Duration {
         if let retryAfter { return min(retryAfter, maxRetryAfter) }
         let exponential = baseDelay * Int(1 << min(attempt, 20))
         return min(exponential, maxDelay) + jitter * unit
     }
 
     /// `Retry-After` as seconds or an HTTP date.
-    public static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Duration? {
+    package static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Duration? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let seconds = Double(value), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
         let f = DateFormatter()
@@ -44,14 +44,14 @@ public struct RetryPolicy: Sendable {
 }
 
 /// What a retry reports, for progress lines ("retry 2 in 1.4 s after HTTP 429 (at most 3)").
-public struct RetryEvent: Sendable, Equatable {
-    public var attempt: Int
+package struct RetryEvent: Sendable, Equatable {
+    package var attempt: Int
     /// How many retries the policy allows in all.
-    public var maxRetries: Int
-    public var delay: Duration
-    public var reason: String
+    package var maxRetries: Int
+    package var delay: Duration
+    package var reason: String
 
-    public init(attempt: Int, maxRetries: Int, delay: Duration, reason: String) {
+    package init(attempt: Int, maxRetries: Int, delay: Duration, reason: String) {
         self.attempt = attempt
         self.maxRetries = maxRetries
         self.delay = delay
@@ -60,13 +60,13 @@ public struct RetryEvent: Sendable, Equatable {
 
     /// Also told of every retry made by the current task (and its child tasks): a job runner
     /// sets it around one job, so a retry of a shared client is reported as that job's event.
-    @TaskLocal public static var observer: (@Sendable (RetryEvent) -> Void)?
+    @TaskLocal package static var observer: (@Sendable (RetryEvent) -> Void)?
 
     /// Runs `operation` with `observer` told of its retries. The value is bound in this frame of
     /// its own and never inlined: with the closure passed straight to `withValue`, the release
     /// build (Swift 6.3.1) crashed in `swift_task_localValuePush` at every job.
     @inline(never)
-    public static func observing<T: Sendable>(_ observer: @escaping @Sendable (RetryEvent) -> Void,
+    package static func observing<T: Sendable>(_ observer: @escaping @Sendable (RetryEvent) -> Void,
                                               _ operation: @Sendable () async throws -> T) async throws -> T {
         let value: (@Sendable (RetryEvent) -> Void)? = observer
         return try await $observer.withValue(value) { try await operation() }
@@ -74,14 +74,14 @@ public struct RetryEvent: Sendable, Equatable {
 }
 
 /// Wraps a transport with the retry policy. Sleep and randomness are injected for tests.
-public struct RetryingTransport: Transport {
-    public let base: any Transport
-    public let policy: RetryPolicy
+package struct RetryingTransport: Transport {
+    package let base: any Transport
+    package let policy: RetryPolicy
     let sleep: @Sendable (Duration) async throws -> Void
     let random: @Sendable () -> Double
     let onRetry: @Sendable (RetryEvent) -> Void
 
-    public init(base: any Transport, policy: RetryPolicy = RetryPolicy(),
+    package init(base: any Transport, policy: RetryPolicy = RetryPolicy(),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 onRetry: @escaping @Sendable (RetryEvent) -> Void = { _ in }) {
@@ -92,7 +92,7 @@ public struct RetryingTransport: Transport {
         self.onRetry = onRetry
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var attempt = 0
         while true {
             try Task.checkCancellation()

@@ -2,27 +2,27 @@ import Foundation
 
 /// Whether `url` is one Darkroom fetches: `http` or `https` only. A server's `file://` link
 /// must never make Darkroom read a local file.
-public func isFetchableURL(_ url: String) -> Bool {
+package func isFetchableURL(_ url: String) -> Bool {
     let lower = url.lowercased()
     return lower.hasPrefix("https://") || lower.hasPrefix("http://")
 }
 
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var url: String
-    public var headers: [(String, String)]
-    public var body: Data?
+package struct HTTPRequest: Sendable {
+    package var method: String
+    package var url: String
+    package var headers: [(String, String)]
+    package var body: Data?
     /// Whole-transfer limit; `nil` uses the transport's default.
-    public var timeout: Duration?
+    package var timeout: Duration?
     /// How long the server may take before its first byte; `nil` is the transport's stall limit.
     /// A sync task's answer comes only when the task is done, so its wait is the job's own.
-    public var firstByteTimeout: Duration?
+    package var firstByteTimeout: Duration?
     /// Whether a request that may have arrived can be sent again after a timeout or a broken
     /// connection. Not a sync task: Runware would answer `conflictTaskUUID` while the first one
     /// runs (and is billed), and its answer can never be collected.
-    public var resendable: Bool
+    package var resendable: Bool
 
-    public init(method: String = "POST", url: String, headers: [(String, String)] = [], body: Data? = nil,
+    package init(method: String = "POST", url: String, headers: [(String, String)] = [], body: Data? = nil,
                 timeout: Duration? = nil, firstByteTimeout: Duration? = nil, resendable: Bool = true) {
         self.method = method
         self.url = url
@@ -34,23 +34,23 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-public struct HTTPResponse: Sendable {
-    public var status: Int
+package struct HTTPResponse: Sendable {
+    package var status: Int
     /// Header names in lower case.
-    public var headers: [String: String]
-    public var body: Data
+    package var headers: [String: String]
+    package var body: Data
 
-    public init(status: Int, headers: [String: String] = [:], body: Data) {
+    package init(status: Int, headers: [String: String] = [:], body: Data) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
-    public var contentType: String { headers["content-type"] ?? "" }
+    package var contentType: String { headers["content-type"] ?? "" }
 }
 
 /// Why a request produced no complete response.
-public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// DNS, refused, unreachable, TLS handshake: nothing was exchanged.
     case connectionFailed(String)
     case timedOut(String)
@@ -61,7 +61,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Not an http or https URL (a `file://` or `gopher://` result link): never fetched.
     case unsupportedURL(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .connectionFailed(let why): return "cannot connect: \(why)"
         case .timedOut(let why): return "timed out: \(why)"
@@ -73,7 +73,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// Whether the SDK would try again after this.
-    public var isRetryable: Bool {
+    package var isRetryable: Bool {
         switch self {
         case .connectionFailed, .timedOut, .interrupted: return true
         case .cancelled, .responseTooLarge, .unsupportedURL: return false
@@ -81,13 +81,13 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// Whether the request surely never reached the server (nothing was exchanged).
-    public var neverSent: Bool {
+    package var neverSent: Bool {
         if case .connectionFailed = self { return true }
         return false
     }
 }
 
 /// Moves bytes. The API client, retries and tests are written against this protocol.
-public protocol Transport: Sendable {
+package protocol Transport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

@@ -1,6 +1,6 @@
 /// Runware's AIR model identifiers: `source:id@version`, e.g. `runware:111@1`, `civitai:132942@146296`.
-public enum AIR {
-    public static func isValid(_ s: String) -> Bool {
+package enum AIR {
+    package static func isValid(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":"), let at = s.lastIndex(of: "@"), colon < at else { return false }
         let source = s[s.startIndex..<colon]
         let id = s[s.index(after: colon)..<at]

@@ -2,17 +2,17 @@ import Foundation
 
 extension ImageInferenceRequest {
     /// The highest seed the API takes (2^63 - 1), from the `seed` row.
-    public static var maxSeed: UInt64 {
+    package static var maxSeed: UInt64 {
         guard case .integers(_, let max?)? = Parameters["seed"]?.range else { return UInt64(Int64.max) }
         return UInt64(max)
     }
     /// The model ACE++ requires (FLUX Fill).
-    public static let acePlusPlusModel = "runware:102@1"
+    package static let acePlusPlusModel = "runware:102@1"
 
     /// Every documented limit, enum and cross-field rule; all violations at once. Rules between
     /// fields come first; then every value is held to its row of `Parameters` (a field already
     /// named by a rule of its own gets no second issue).
-    public func validate() -> [ValidationIssue] {
+    package func validate() -> [ValidationIssue] {
         var list = IssueList()
         validateOptions(&list)
         validateGeneration(&list)
@@ -103,10 +103,10 @@ extension ImageInferenceRequest {
 }
 
 /// Task identifiers: fresh UUID v4s, lower case as the SDKs send them.
-public enum TaskID {
-    public static func make() -> String { UUID().uuidString.lowercased() }
+package enum TaskID {
+    package static func make() -> String { UUID().uuidString.lowercased() }
 
-    public static func isV4(_ s: String) -> Bool {
+    package static func isV4(_ s: String) -> Bool {
         guard UUID(uuidString: s) != nil, s.count == 36 else { return false }
         let chars = Array(s.lowercased())
         return chars[14] == "4" && "89ab".contains(chars[19])

@@ -2,7 +2,7 @@ extension ValidationIssue {
     /// The issue as `darkroom generate` says it: the API's path (what `--request` files and the
     /// docs use) and, for a stack item, which of the repeated options it came from, counted
     /// from 1: `lora[1].weight = 9: must be between -4 and 4 (the 2nd --lora)`.
-    public var commandLineDescription: String {
+    package var commandLineDescription: String {
         let notes = parameters.compactMap(Self.optionNote)
         return description + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
     }

@@ -1,22 +1,22 @@
 /// One violation of a documented rule: which field (or fields), what value, what the rule is,
 /// and the API error code the real service uses for it.
-public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
-    public var code: String
+package struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    package var code: String
     /// Field paths such as `lora[1].weight`; more than one for a cross-field rule.
-    public var parameters: [String]
-    public var value: String?
-    public var rule: String
+    package var parameters: [String]
+    package var value: String?
+    package var rule: String
 
-    public init(code: String, parameters: [String], value: String?, rule: String) {
+    package init(code: String, parameters: [String], value: String?, rule: String) {
         self.code = code
         self.parameters = parameters
         self.value = value
         self.rule = rule
     }
 
-    public var parameter: String { parameters.joined(separator: ", ") }
+    package var parameter: String { parameters.joined(separator: ", ") }
 
-    public var description: String {
+    package var description: String {
         if let value { return "\(parameter) = \(value): \(rule)" }
         return "\(parameter): \(rule)"
     }
@@ -51,10 +51,10 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Every violation found in one request, reported together.
-public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
-    public var issues: [ValidationIssue]
-    public init(issues: [ValidationIssue]) { self.issues = issues }
-    public var description: String {
+package struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+    package var issues: [ValidationIssue]
+    package init(issues: [ValidationIssue]) { self.issues = issues }
+    package var description: String {
         let lines = issues.map { "  - \($0.description)" }
         let noun = issues.count == 1 ? "problem" : "problems"
         return "the request has \(issues.count) \(noun):\n" + lines.joined(separator: "\n")

@@ -8,9 +8,9 @@ import TerminalUI
 /// Runs the studio: reads the terminal, feeds the reducer, runs effects off the UI thread,
 /// renders frames. Typing never waits on the network, the disk or image decoding: all of those
 /// answer later as events through the inbox.
-public final class StudioApp: @unchecked Sendable {
-    public private(set) var state: StudioState
-    public let terminal: Terminal
+package final class StudioApp: @unchecked Sendable {
+    package private(set) var state: StudioState
+    package let terminal: Terminal
     let reducer: StudioReducer
     let view: StudioView
     let ports: StudioPorts
@@ -24,10 +24,10 @@ public final class StudioApp: @unchecked Sendable {
     /// Where the draft, the screen and the strip are kept between runs; nil keeps nothing.
     private let stateFile: StudioStateFile?
     /// Bytes or cells written, for the benchmark.
-    public private(set) var cellsPainted = 0
+    package private(set) var cellsPainted = 0
 
     /// `pixels`: the protocol and renderer for the preview pane, when the terminal has one.
-    public init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, ports: StudioPorts,
+    package init(state: StudioState, terminal: Terminal, keyMap: KeyMap, theme: Theme, ports: StudioPorts,
                 pixels: (format: PixelFormat, renderer: PixelRenderer)? = nil, stateFile: StudioStateFile? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         var state = state
@@ -45,10 +45,10 @@ public final class StudioApp: @unchecked Sendable {
     }
 
     /// Hands the loop an event from outside (crash recovery's outcome); safe from any thread.
-    public func post(_ event: StudioEvent) { inbox.post(event) }
+    package func post(_ event: StudioEvent) { inbox.post(event) }
 
     /// Loads History's figures, then draws the first frame.
-    public func start() {
+    package func start() {
         for effect in [StudioEffect.generate(.loadPromptHistory), .refreshSpend, .history(.loadSavedSearches)] { perform(effect) }
         dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         render()
@@ -57,7 +57,7 @@ public final class StudioApp: @unchecked Sendable {
     /// The loop, until quit. Answers what to say once the terminal is given back (the state
     /// file could not be written), if anything.
     @discardableResult
-    public func run() -> String? {
+    package func run() -> String? {
         start()
         while !state.quitRequested {
             step(waitMilliseconds: state.jobs.inFlight > 0 ? 100 : state.screen == .history ? 250 : 500)
@@ -71,7 +71,7 @@ public final class StudioApp: @unchecked Sendable {
     /// left as they are (not cancelled, which would record them so): History keeps them running,
     /// and the next start collects the async ones and says what became of the rest.
     @discardableResult
-    public func finish() -> String? {
+    package func finish() -> String? {
         pixels?.release(from: terminal)
         return stateFile?.flush(StudioSnapshot(state))
     }
@@ -80,20 +80,20 @@ public final class StudioApp: @unchecked Sendable {
 
     /// While History is on screen, asks twice a second whether another process wrote to it
     /// (`PRAGMA data_version`, which reads no row); a change reloads what is shown.
-    public func watchHistory() {
+    package func watchHistory() {
         guard state.screen == .history, ContinuousClock.now - lastHistoryCheck >= .milliseconds(500) else { return }
         lastHistoryCheck = ContinuousClock.now
         perform(.history(.checkVersion))
     }
 
     /// Offers the state file what would come back after a restart (written when it changed).
-    public func keepState() {
+    package func keepState() {
         let inbox = self.inbox
         stateFile?.offer(StudioSnapshot(state)) { inbox.post(.error($0)) }
     }
 
     /// One turn: wait for a key (or time out), take everything that arrived, render once.
-    public func step(waitMilliseconds: Int) {
+    package func step(waitMilliseconds: Int) {
         var events: [StudioEvent] = []
         if let first = terminal.nextEvent(timeoutMilliseconds: waitMilliseconds) {
             events.append(.terminal(first))
@@ -111,13 +111,13 @@ public final class StudioApp: @unchecked Sendable {
     /// waiting; between turns it waits for the next answer or the end of an effect, never
     /// polling. False when `timeout` passed first. For tests and the bench.
     @discardableResult
-    public func settle(timeout: Duration = .seconds(60)) async -> Bool {
+    package func settle(timeout: Duration = .seconds(60)) async -> Bool {
         await turn(timeout: timeout) { [inbox] _ in inbox.idle }
     }
 
     /// Takes turns until `done` holds of the state (work may still go on), waiting between them
     /// for the next answer or the end of an effect. False when `timeout` passed first.
-    public func settle(timeout: Duration = .seconds(60), until done: (StudioState) -> Bool) async -> Bool {
+    package func settle(timeout: Duration = .seconds(60), until done: (StudioState) -> Bool) async -> Bool {
         await turn(timeout: timeout, until: done)
     }
 
@@ -141,7 +141,7 @@ public final class StudioApp: @unchecked Sendable {
         }
     }
 
-    public func dispatch(_ event: StudioEvent) {
+    package func dispatch(_ event: StudioEvent) {
         if case .pixels(let key, let bytes, let columns, let rows, let cell) = event {
             pixels?.store(key, .init(bytes: bytes, columns: columns, rows: rows), madeFor: cell)
         }
@@ -151,7 +151,7 @@ public final class StudioApp: @unchecked Sendable {
         for effect in reducer.reduce(&state, event) { perform(effect) }
     }
 
-    public func render() {
+    package func render() {
         let (frame, cursor) = view.draw(state)
         cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
         let inbox = self.inbox

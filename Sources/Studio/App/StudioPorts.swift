@@ -6,13 +6,13 @@ import TerminalUI
 
 /// Each screen's port to the outside, and the shell's: what the studio's runners call. Tests and
 /// the bench give in-memory ones (`StudioTesting`); `live` wires the real things.
-public struct StudioPorts: Sendable {
-    public var generate: any GeneratePort
-    public var history: any HistoryPort
-    public var pickers: any PickerPort
-    public var shell: any ShellPort
+package struct StudioPorts: Sendable {
+    package var generate: any GeneratePort
+    package var history: any HistoryPort
+    package var pickers: any PickerPort
+    package var shell: any ShellPort
 
-    public init(generate: any GeneratePort, history: any HistoryPort, pickers: any PickerPort, shell: any ShellPort) {
+    package init(generate: any GeneratePort, history: any HistoryPort, pickers: any PickerPort, shell: any ShellPort) {
         self.generate = generate
         self.history = history
         self.pickers = pickers
@@ -21,7 +21,7 @@ public struct StudioPorts: Sendable {
 
     /// The real thing: JobRunner against the chosen target, History in SQLite, chafa thumbnails.
     /// `sweepFolder`: where sweeps saved as PNGs go (by default `sweeps` in the images folder).
-    public static func live(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer,
+    package static func live(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer,
                             previewOptions: PreviewOptions, sweepFolder: URL? = nil,
                             now: @escaping @Sendable () -> Date = { Date() }) -> StudioPorts {
         StudioPorts(generate: LiveGeneratePort(client: runner.client, history: history),

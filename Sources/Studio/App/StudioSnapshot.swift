@@ -5,36 +5,36 @@ import TerminalUI
 /// What of the studio comes back after a restart: the form's draft and the focused field, the
 /// screen (with History's search, pane and selected job) and the Generate strip of results.
 /// Pure value; `StudioStateFile` reads and writes it.
-public struct StudioSnapshot: Codable, Sendable, Equatable {
+package struct StudioSnapshot: Codable, Sendable, Equatable {
     /// Bumped when the shape changes; a file of another version is ignored, named.
-    public static let version = 1
+    package static let version = 1
 
-    public var version = Self.version
+    package var version = Self.version
     /// The task object being edited (as `GenerateForm.document`).
-    public var draft: JSONValue
+    package var draft: JSONValue
     /// The focused field's path (`steps`, `lora[0].weight`).
-    public var focus: String
-    public var formScroll: Int
-    public var screen: String
-    public var historyQuery: String
-    public var historyList: Bool
-    public var historySelectedID: Int64?
-    public var historySelected: Int
+    package var focus: String
+    package var formScroll: Int
+    package var screen: String
+    package var historyQuery: String
+    package var historyList: Bool
+    package var historySelectedID: Int64?
+    package var historySelected: Int
     /// Stacks on or off (`u`); absent in files written before stacks.
-    public var historyStacked: Bool?
-    public var results: [Result]
-    public var selectedResult: Int
+    package var historyStacked: Bool?
+    package var results: [Result]
+    package var selectedResult: Int
 
     /// One picture of the strip.
-    public struct Result: Codable, Sendable, Equatable {
-        public var path: String
-        public var seed: UInt64?
-        public var job: String
-        public var index: Int
-        public var flagged: Bool
+    package struct Result: Codable, Sendable, Equatable {
+        package var path: String
+        package var seed: UInt64?
+        package var job: String
+        package var index: Int
+        package var flagged: Bool
     }
 
-    public init(_ state: StudioState) {
+    package init(_ state: StudioState) {
         let g = state.generate
         draft = g.form.document
         focus = g.focusedField?.path.description ?? ""
@@ -52,7 +52,7 @@ public struct StudioSnapshot: Codable, Sendable, Equatable {
     /// Puts the snapshot back into a freshly made state. Results whose file is gone are left
     /// out (`fileExists` is asked of each), and so are any past the strip's 48. The file is from
     /// outside: a draft past the parameter table's sizes is cut (`SizeCaps`), said in the notice.
-    public func restore(into state: inout StudioState, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
+    package func restore(into state: inout StudioState, fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
         if let object = draft.objectValue {
             let (kept, cuts) = SizeCaps.capped(object)
             state.generate.load(kept)

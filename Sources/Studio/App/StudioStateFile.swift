@@ -6,8 +6,8 @@ import TerminalUI
 /// The small file the studio comes back from (`$XDG_STATE_HOME/darkroom/studio.json`): read once
 /// at start, written atomically while the studio runs (at most once a second, off the UI
 /// thread) and as it ends. A damaged file is named and ignored, never a reason not to start.
-public final class StudioStateFile: Sendable {
-    public let url: URL
+package final class StudioStateFile: Sendable {
+    package let url: URL
     private let minimumInterval: Duration
     private let queue = DispatchQueue(label: "darkroom.state-file")
     private struct Progress {
@@ -18,13 +18,13 @@ public final class StudioStateFile: Sendable {
     }
     private let progress = Mutex(Progress())
 
-    public init(url: URL, minimumInterval: Duration = .seconds(1)) {
+    package init(url: URL, minimumInterval: Duration = .seconds(1)) {
         self.url = url
         self.minimumInterval = minimumInterval
     }
 
     /// What reading found: a snapshot, nothing (first start), or a file that could not be used.
-    public enum Reading: Sendable, Equatable {
+    package enum Reading: Sendable, Equatable {
         case none
         case snapshot(StudioSnapshot)
         /// Said on the status line: the path and what is wrong with it.
@@ -34,9 +34,9 @@ public final class StudioStateFile: Sendable {
     /// The largest state file that is read (1 MiB): the draft, within the parameter table's
     /// sizes, and 48 results take a few kilobytes. A 20 MB prompt in it once held the first frame
     /// for 20 s at 983 MB.
-    public static let maxBytes = 1 << 20
+    package static let maxBytes = 1 << 20
 
-    public func read() -> Reading {
+    package func read() -> Reading {
         var info = stat()
         if stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > Self.maxBytes {
             return .damaged(problem("is \(info.st_size) bytes, over the limit of \(Self.maxBytes) for a studio state file"))
@@ -67,7 +67,7 @@ public final class StudioStateFile: Sendable {
     /// The state after a turn of the loop. Written when it changed, unless the last write was
     /// under `minimumInterval` ago (then a later offer writes it). `failed` hears the first
     /// write that fails, once.
-    public func offer(_ snapshot: StudioSnapshot, failed: @escaping @Sendable (String) -> Void) {
+    package func offer(_ snapshot: StudioSnapshot, failed: @escaping @Sendable (String) -> Void) {
         let now = ContinuousClock.now
         let due = progress.withLock { p -> Bool in
             guard snapshot != p.written, snapshot != p.offered else { return false }
@@ -83,7 +83,7 @@ public final class StudioStateFile: Sendable {
     }
 
     /// Writes the last state now (the studio is ending), after any write under way.
-    public func flush(_ snapshot: StudioSnapshot) -> String? {
+    package func flush(_ snapshot: StudioSnapshot) -> String? {
         queue.sync { write(snapshot) }
     }
 

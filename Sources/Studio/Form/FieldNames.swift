@@ -4,8 +4,8 @@ import RunwareAPI
 /// and a feature's setting after the feature (`lora[0].weight` is "LoRA 1 weight",
 /// `inputs.seedImage` is "Seed image", `ui.size` is "Size"). Messages in the studio use it; the
 /// command line keeps the API's paths, which are its option names' sources.
-public enum FieldNames {
-    public static func name(of path: String) -> String {
+package enum FieldNames {
+    package static func name(of path: String) -> String {
         if let own = FormLayout.formOnlyRows.first(where: { $0.path.description == path }) { return own.label }
         var words: [String] = []
         var table = ""  // the path as the table spells it, items as []
@@ -39,10 +39,10 @@ public enum FieldNames {
     }
 
     /// Several paths, as a list of names.
-    public static func names(of paths: [String]) -> String { paths.map(name(of:)).joined(separator: ", ") }
+    package static func names(of paths: [String]) -> String { paths.map(name(of:)).joined(separator: ", ") }
 
     /// A validation issue as the studio says it: the field's name, the value and the rule.
-    public static func message(_ issue: ValidationIssue) -> String {
+    package static func message(_ issue: ValidationIssue) -> String {
         let names = names(of: issue.parameters)
         if let value = issue.value { return "\(names) = \(value): \(issue.rule)" }
         return "\(names): \(issue.rule)"

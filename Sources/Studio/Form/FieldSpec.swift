@@ -1,7 +1,7 @@
 import RunwareAPI
 
 /// How a field is edited and shown.
-public enum FieldKind: Sendable, Equatable {
+package enum FieldKind: Sendable, Equatable {
     /// The multi-line prompt editor.
     case prompt
     case text
@@ -26,7 +26,7 @@ public enum FieldKind: Sendable, Equatable {
     case stack(String)
 
     /// Whether printable keys type into the field (so single-character bindings like `?` stay off).
-    public var takesText: Bool {
+    package var takesText: Bool {
         switch self {
         case .prompt, .text, .integer, .decimal, .seed, .model, .image: return true
         case .choice, .toggle, .feature, .sizePreset, .aspectLock, .stack: return false
@@ -34,7 +34,7 @@ public enum FieldKind: Sendable, Equatable {
     }
 
     /// A number typed in (the first digit typed replaces it).
-    public var isNumber: Bool {
+    package var isNumber: Bool {
         switch self {
         case .integer, .decimal, .seed: return true
         default: return false
@@ -43,17 +43,17 @@ public enum FieldKind: Sendable, Equatable {
 }
 
 /// One row of the Generate form.
-public struct FieldSpec: Sendable, Equatable {
-    public var path: JSONPath
-    public var label: String
-    public var kind: FieldKind
-    public var section: String
+package struct FieldSpec: Sendable, Equatable {
+    package var path: JSONPath
+    package var label: String
+    package var kind: FieldKind
+    package var section: String
     /// The documented limit, shown beside the value ("1-50").
-    public var limit: String?
+    package var limit: String?
     /// Indentation level: settings of a feature or an item of a stack.
-    public var depth: Int
+    package var depth: Int
 
-    public init(_ path: JSONPath, _ label: String, _ kind: FieldKind, section: String, limit: String? = nil, depth: Int = 0) {
+    package init(_ path: JSONPath, _ label: String, _ kind: FieldKind, section: String, limit: String? = nil, depth: Int = 0) {
         self.path = path
         self.label = label
         self.kind = kind
@@ -63,7 +63,7 @@ public struct FieldSpec: Sendable, Equatable {
     }
 
     /// The stack this row belongs to (`lora` for `lora[2].weight` and for the `lora` head).
-    public var stackName: String? {
+    package var stackName: String? {
         if case .stack(let name) = kind { return name }
         guard case .key(let first)? = path.components.first, path.components.count > 2,
               case .index = path.components[1], ["lora", "controlNet", "ipAdapters"].contains(first) else { return nil }
@@ -71,7 +71,7 @@ public struct FieldSpec: Sendable, Equatable {
     }
 
     /// The item index within its stack.
-    public var stackIndex: Int? {
+    package var stackIndex: Int? {
         guard stackName != nil, path.components.count > 2, case .index(let i) = path.components[1] else { return nil }
         return i
     }

@@ -4,12 +4,12 @@ import RunwareAPI
 /// one row per parameter with a form placement, one group of rows per stack item, and each
 /// feature's settings only while the feature is on. Only the size preset and the aspect lock are
 /// the form's own rows.
-public enum FormLayout {
-    public static let sizePresets = [
+package enum FormLayout {
+    package static let sizePresets = [
         "1024x1024", "1152x896", "896x1152", "1216x832", "832x1216", "1344x768", "768x1344", "1536x640", "640x1536",
     ]
 
-    public static func fields(for document: JSONValue) -> [FieldSpec] {
+    package static func fields(for document: JSONValue) -> [FieldSpec] {
         var rows: [FieldSpec] = []
         for parameter in Parameters.all where !parameter.path.contains("[]") {
             guard parameter.form != nil else { continue }
@@ -60,7 +60,7 @@ public enum FormLayout {
     }
 
     /// How the form edits a parameter of this kind, with the table's range and step.
-    public static func kind(of parameter: Parameter) -> FieldKind {
+    package static func kind(of parameter: Parameter) -> FieldKind {
         switch parameter.kind {
         case .prompt: return .prompt
         case .text, .url, .uuid: return .text

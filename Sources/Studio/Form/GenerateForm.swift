@@ -4,27 +4,27 @@ import TerminalUI
 
 /// The Generate form: the task object being edited, the rows it shows, and every violation of
 /// the documented limits, recomputed on each edit. Pure value.
-public struct GenerateForm: Sendable, Equatable {
-    public private(set) var document: JSONValue
-    public private(set) var fields: [FieldSpec] = []
+package struct GenerateForm: Sendable, Equatable {
+    package private(set) var document: JSONValue
+    package private(set) var fields: [FieldSpec] = []
     /// Decoding and validation problems of the current draft, plus text that is not a number.
-    public private(set) var issues: [ValidationIssue] = []
+    package private(set) var issues: [ValidationIssue] = []
     /// Text typed into a number field that does not parse; the document keeps its last value.
-    public private(set) var rawText: [JSONPath: String] = [:]
+    package private(set) var rawText: [JSONPath: String] = [:]
     /// Height over width while the aspect lock is on.
-    public private(set) var lockedRatio: Double?
+    package private(set) var lockedRatio: Double?
 
     static let placeholderTaskUUID = "00000000-0000-4000-8000-000000000000"
 
-    public init(document: [String: JSONValue]) {
+    package init(document: [String: JSONValue]) {
         self.document = .object(document)
         recompute()
     }
 
     /// The request as it would be sent now (with a placeholder taskUUID).
-    public var draft: ImageInferenceRequest { request(taskUUID: Self.placeholderTaskUUID) }
+    package var draft: ImageInferenceRequest { request(taskUUID: Self.placeholderTaskUUID) }
 
-    public func request(taskUUID: String) -> ImageInferenceRequest {
+    package func request(taskUUID: String) -> ImageInferenceRequest {
         var object = document.objectValue ?? [:]
         object["taskUUID"] = .string(taskUUID)
         object["taskType"] = .string(ImageInferenceRequest.taskType)
@@ -32,13 +32,13 @@ public struct GenerateForm: Sendable, Equatable {
     }
 
     /// The task object a finished job's request JSON gives, for fork and recall.
-    public static func document(from request: ImageInferenceRequest) -> [String: JSONValue] {
+    package static func document(from request: ImageInferenceRequest) -> [String: JSONValue] {
         guard let data = try? RunwareJSON.encode(request) else { return [:] }
         return document(fromJSON: data) ?? [:]
     }
 
     /// A task object as the form holds it: recorded request JSON without its taskUUID and taskType.
-    public static func document(fromJSON data: Data) -> [String: JSONValue]? {
+    package static func document(fromJSON data: Data) -> [String: JSONValue]? {
         guard var object = (try? JSONValue.parse(data))?.objectValue else { return nil }
         object["taskUUID"] = nil
         object["taskType"] = nil
@@ -47,10 +47,10 @@ public struct GenerateForm: Sendable, Equatable {
 
     // MARK: Reading
 
-    public func value(_ path: JSONPath) -> JSONValue? { document[path] }
+    package func value(_ path: JSONPath) -> JSONValue? { document[path] }
 
     /// What a field shows: typed text that did not parse, else the value ("" when unset).
-    public func text(_ field: FieldSpec) -> String {
+    package func text(_ field: FieldSpec) -> String {
         if let raw = rawText[field.path] { return raw }
         switch field.kind {
         case .sizePreset:
@@ -84,7 +84,7 @@ public struct GenerateForm: Sendable, Equatable {
     /// Issues that name this field (or, for an image list, the list it is the first item of), in
     /// their order: looked up by path (`issueIndex`), so a form of 400 stack items with an issue
     /// each is drawn in linear time.
-    public func issues(for field: FieldSpec) -> [ValidationIssue] {
+    package func issues(for field: FieldSpec) -> [ValidationIssue] {
         var found = issueIndex[field.path] ?? []
         if case .stack(let name) = field.kind { found += issueIndex[JSONPath(name)] ?? [] }
         if case .index? = field.path.components.last, let list = field.path.parent { found += issueIndex[list] ?? [] }
@@ -92,7 +92,7 @@ public struct GenerateForm: Sendable, Equatable {
     }
 
     /// Issues that no row shows (so the form lists them at the top).
-    public private(set) var unplacedIssues: [ValidationIssue] = []
+    package private(set) var unplacedIssues: [ValidationIssue] = []
 
     /// Where each issue is shown: its parameters' paths to the issues' positions in `issues`.
     private var issueIndex: [JSONPath: [Int]] = [:]
@@ -116,26 +116,26 @@ public struct GenerateForm: Sendable, Equatable {
 
     /// What a choice row offers: its options, after "default" (leave it out, the API decides)
     /// unless the API's default is one of them (then "default" would be that option twice).
-    public static func choices(_ field: FieldSpec) -> [String] {
+    package static func choices(_ field: FieldSpec) -> [String] {
         guard case .choice(let options) = field.kind else { return [] }
         return apiDefault(field) == nil ? ["default"] + options : options
     }
 
     /// The documented default of a choice row when it is one of its options (sync for delivery).
-    public static func apiDefault(_ field: FieldSpec) -> String? {
+    package static func apiDefault(_ field: FieldSpec) -> String? {
         guard case .choice(let options) = field.kind, let value = Parameters[field.path.description]?.defaultValue else { return nil }
         return options.first { $0.caseInsensitiveCompare(value) == .orderedSame }
     }
 
     /// What an unset choice row shows: "default", or the API's default named as such.
-    public static func unsetChoice(_ field: FieldSpec) -> String {
+    package static func unsetChoice(_ field: FieldSpec) -> String {
         apiDefault(field).map { "\($0) (API default)" } ?? "default"
     }
 
     // MARK: Editing
 
     /// Sets a field from typed text. Empty text removes the parameter (the API default).
-    public mutating func set(_ field: FieldSpec, text: String) {
+    package mutating func set(_ field: FieldSpec, text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         rawText[field.path] = nil
         switch field.kind {
@@ -183,7 +183,7 @@ public struct GenerateForm: Sendable, Equatable {
     }
 
     /// Steps a number by its step times `delta`, inside its limits; cycles a choice; flips a toggle.
-    public mutating func step(_ field: FieldSpec, by delta: Int) {
+    package mutating func step(_ field: FieldSpec, by delta: Int) {
         switch field.kind {
         case .integer(let range, let step):
             guard let current = document[field.path]?.intValue else {
@@ -231,7 +231,7 @@ public struct GenerateForm: Sendable, Equatable {
         }
     }
 
-    public mutating func toggle(_ field: FieldSpec) {
+    package mutating func toggle(_ field: FieldSpec) {
         switch field.kind {
         case .toggle:
             write(field.path, document[field.path] == .bool(true) ? nil : .bool(true))
@@ -258,7 +258,7 @@ public struct GenerateForm: Sendable, Equatable {
 
     // MARK: Stacks
 
-    public mutating func addStackItem(_ stack: String, after index: Int?, model: String) -> Int {
+    package mutating func addStackItem(_ stack: String, after index: Int?, model: String) -> Int {
         let item: JSONValue = switch stack {
         case "controlNet": .object(["model": .string(model), "guideImage": .string("")])
         case "ipAdapters": .object(["model": .string(model), "guideImages": .array([])])
@@ -271,7 +271,7 @@ public struct GenerateForm: Sendable, Equatable {
         return editor.selected ?? 0
     }
 
-    public mutating func removeStackItem(_ stack: String, at index: Int) {
+    package mutating func removeStackItem(_ stack: String, at index: Int) {
         var editor = stackEditor(stack, selecting: index)
         guard editor.selected == index else { return }
         editor.removeSelected()
@@ -279,7 +279,7 @@ public struct GenerateForm: Sendable, Equatable {
     }
 
     /// Moves an item up (-1) or down (+1); returns its new index.
-    public mutating func moveStackItem(_ stack: String, at index: Int, by delta: Int) -> Int {
+    package mutating func moveStackItem(_ stack: String, at index: Int, by delta: Int) -> Int {
         var editor = stackEditor(stack, selecting: index)
         guard editor.selected == index else { return index }
         editor.moveSelected(by: delta)
@@ -299,7 +299,7 @@ public struct GenerateForm: Sendable, Equatable {
     }
 
     /// Replaces the whole task object (a recalled or forked request).
-    public mutating func replace(with object: [String: JSONValue]) {
+    package mutating func replace(with object: [String: JSONValue]) {
         document = .object(object)
         rawText = [:]
         recompute()

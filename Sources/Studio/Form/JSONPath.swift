@@ -3,15 +3,15 @@ import RunwareAPI
 /// A field's place in the task object, spelled as validation names it: `steps`,
 /// `lora[1].weight`, `pulid.images[0]`. Reading and writing by path is how the form edits the
 /// request without one hand-written setter per parameter.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public enum Component: Sendable, Hashable {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+    package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public let components: [Component]
+    package let components: [Component]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var out: [Component] = []
         for part in text.split(separator: ".") {
             var rest = Substring(part)
@@ -29,9 +29,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         components = out
     }
 
-    public init(stringLiteral value: String) { self.init(value) }
+    package init(stringLiteral value: String) { self.init(value) }
 
-    public var description: String {
+    package var description: String {
         var s = ""
         for c in components {
             switch c {
@@ -43,18 +43,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
     }
 
     /// The path one level up (`lora[1].weight` -> `lora[1]`).
-    public var parent: JSONPath? {
+    package var parent: JSONPath? {
         components.count > 1 ? JSONPath(components: Array(components.dropLast())) : nil
     }
 
     init(components: [Component]) { self.components = components }
 
-    public func appending(_ key: String) -> JSONPath { JSONPath(components: components + [.key(key)]) }
-    public func appending(index: Int) -> JSONPath { JSONPath(components: components + [.index(index)]) }
+    package func appending(_ key: String) -> JSONPath { JSONPath(components: components + [.key(key)]) }
+    package func appending(index: Int) -> JSONPath { JSONPath(components: components + [.index(index)]) }
 }
 
 extension JSONValue {
-    public subscript(path: JSONPath) -> JSONValue? {
+    package subscript(path: JSONPath) -> JSONValue? {
         get { value(at: path.components[...]) }
         set { set(newValue, at: path.components[...]) }
     }

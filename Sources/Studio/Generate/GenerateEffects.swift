@@ -7,7 +7,7 @@ import RunwareAPI
 import TerminalUI
 
 /// Work the Generate screen asks for.
-public enum GenerateEffect: Sendable, Equatable {
+package enum GenerateEffect: Sendable, Equatable {
     /// A cost for the form's model, size and steps.
     case estimate(EstimateKey)
     /// The prompts sent before, for recall (asked once, at start).
@@ -17,7 +17,7 @@ public enum GenerateEffect: Sendable, Equatable {
 }
 
 /// What comes back to the Generate screen.
-public enum GenerateAnswer: Sendable, Equatable {
+package enum GenerateAnswer: Sendable, Equatable {
     case estimate(EstimateKey, CostEstimate)
     case promptHistory([String])
     /// The task object read from an image file's metadata, or why there is none.
@@ -26,7 +26,7 @@ public enum GenerateAnswer: Sendable, Equatable {
 }
 
 /// What the Generate screen needs from outside: History's figures, the API's prices, image files.
-public protocol GeneratePort: Sendable {
+package protocol GeneratePort: Sendable {
     /// From comparable jobs in History, else the model's published price.
     func estimate(_ key: EstimateKey) async throws -> CostEstimate
     func promptHistory() throws -> [String]
@@ -36,11 +36,11 @@ public protocol GeneratePort: Sendable {
 }
 
 /// Maps the Generate screen's effects to calls of its port and their outcomes to answers.
-public struct GenerateRunner: Sendable {
-    public let port: any GeneratePort
-    public init(port: any GeneratePort) { self.port = port }
+package struct GenerateRunner: Sendable {
+    package let port: any GeneratePort
+    package init(port: any GeneratePort) { self.port = port }
 
-    public func perform(_ effect: GenerateEffect, answer: @Sendable (GenerateAnswer) -> Void) async {
+    package func perform(_ effect: GenerateEffect, answer: @Sendable (GenerateAnswer) -> Void) async {
         let port = self.port
         switch effect {
         case .estimate(let key):
@@ -61,18 +61,18 @@ public struct GenerateRunner: Sendable {
 }
 
 /// The Generate screen's port on the real things: History in SQLite, the API's pricing, files.
-public struct LiveGeneratePort: GeneratePort {
-    public let client: RunwareClient
-    public let history: HistoryStore?
+package struct LiveGeneratePort: GeneratePort {
+    package let client: RunwareClient
+    package let history: HistoryStore?
     /// Each model's published price, asked of the content service once.
     private let prices = PriceCache()
 
-    public init(client: RunwareClient, history: HistoryStore?) {
+    package init(client: RunwareClient, history: HistoryStore?) {
         self.client = client
         self.history = history
     }
 
-    public func estimate(_ key: EstimateKey) async throws -> CostEstimate {
+    package func estimate(_ key: EstimateKey) async throws -> CostEstimate {
         // History's figures are a SQLite read: on the bounded worker, as every blocking call.
         let history = self.history
         let comparable = try await BlockingWorker.shared.run {
@@ -88,11 +88,11 @@ public struct LiveGeneratePort: GeneratePort {
         return .published(price)
     }
 
-    public func promptHistory() throws -> [String] {
+    package func promptHistory() throws -> [String] {
         try history?.recentPrompts() ?? []
     }
 
-    public func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? {
+    package func taskObject(fromImage path: String) throws -> (object: [String: JSONValue], note: String?)? {
         let data = try ImageFile.read(path)
         let (texts, cut) = ImageText.readNotingCuts(data)
         guard let request = ImageMetadata.request(fromTexts: texts) else { return nil }

@@ -4,7 +4,7 @@ import TerminalUI
 extension GenerateState {
     /// The key contexts that take keys with this field focused, most specific first: text
     /// fields edit before the field keys, number fields step before text editing.
-    public var keyContexts: [KeyContext] {
+    package var keyContexts: [KeyContext] {
         if previewZoomed { return [.preview, .generate, .global] }
         return switch focusedField?.kind {
         case .prompt?: [.prompt, .text, .generate, .global]
@@ -15,7 +15,7 @@ extension GenerateState {
     }
 
     /// Printable keys are typed into the focused field.
-    public var takesText: Bool { !previewZoomed && focusedField?.kind.takesText == true }
+    package var takesText: Bool { !previewZoomed && focusedField?.kind.takesText == true }
 
     mutating func moveFocus(by delta: Int) {
         let n = form.fields.count

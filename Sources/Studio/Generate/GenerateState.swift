@@ -6,51 +6,51 @@ import TerminalUI
 
 /// The Generate screen: the form and its focus, the prompt editor, prompt recall, the recent
 /// results and the cost estimates.
-public struct GenerateState: Sendable {
-    public var form: GenerateForm
+package struct GenerateState: Sendable {
+    package var form: GenerateForm
     /// Index into `form.fields`.
-    public var focus = 0
+    package var focus = 0
     /// First form row shown.
-    public var formScroll = 0
-    public var prompt: TextEditor
+    package var formScroll = 0
+    package var prompt: TextEditor
     /// The editor of the focused single-line field, loaded when focus arrives.
-    public var line = LineEditor()
+    package var line = LineEditor()
     /// A number field just focused: the first character typed replaces its value (1536, then
     /// typing 1024, gives 1024); any other edit first keeps it.
-    public var replaceOnType = false
-    public var recall = PromptRecall()
-    public var results: [RecentResult] = []
-    public var selectedResult = 0
-    public var lastSeed: UInt64?
-    public var estimates: [EstimateKey: CostEstimate] = [:]
+    package var replaceOnType = false
+    package var recall = PromptRecall()
+    package var results: [RecentResult] = []
+    package var selectedResult = 0
+    package var lastSeed: UInt64?
+    package var estimates: [EstimateKey: CostEstimate] = [:]
     /// Set by a fork from History: the next job generated from the form descends from it.
-    public var forkedFrom: JobParent?
+    package var forkedFrom: JobParent?
     /// The preview has the whole screen (the zoom key; on a narrow terminal, the way to results).
-    public var previewZoomed = false
+    package var previewZoomed = false
 
-    public init(document: [String: JSONValue]) {
+    package init(document: [String: JSONValue]) {
         form = GenerateForm(document: document)
         prompt = TextEditor(document["positivePrompt"]?.stringValue ?? "")
     }
 
     /// The screen's geometry for a terminal size, zoomed or not.
-    public func layout(columns: Int, rows: Int) -> GenerateLayout {
+    package func layout(columns: Int, rows: Int) -> GenerateLayout {
         GenerateLayout(columns: columns, rows: rows, zoomed: previewZoomed)
     }
 
-    public var focusedField: FieldSpec? { form.fields.indices.contains(focus) ? form.fields[focus] : nil }
-    public var selected: RecentResult? { results.indices.contains(selectedResult) ? results[selectedResult] : nil }
+    package var focusedField: FieldSpec? { form.fields.indices.contains(focus) ? form.fields[focus] : nil }
+    package var selected: RecentResult? { results.indices.contains(selectedResult) ? results[selectedResult] : nil }
 
-    public var estimateKey: EstimateKey {
+    package var estimateKey: EstimateKey {
         let d = form.draft
         return EstimateKey(model: d.model, width: d.width, height: d.height, steps: d.steps)
     }
 
     /// How many results the strip keeps.
-    public static let resultLimit = 48
+    package static let resultLimit = 48
 
     /// A saved image of a job joins the front of the strip.
-    public mutating func add(_ result: RecentResult) {
+    package mutating func add(_ result: RecentResult) {
         results.insert(result, at: 0)
         if results.count > Self.resultLimit { results.removeLast(results.count - Self.resultLimit) }
         selectedResult = 0
@@ -58,7 +58,7 @@ public struct GenerateState: Sendable {
     }
 
     /// The preview's picture and the strip's, at their sizes.
-    public func wantedThumbnails(_ layout: GenerateLayout, pixelPreview: Bool) -> [ThumbnailKey] {
+    package func wantedThumbnails(_ layout: GenerateLayout, pixelPreview: Bool) -> [ThumbnailKey] {
         var keys: [ThumbnailKey] = []
         if !pixelPreview, let preview = layout.preview, let selected, preview.height >= 2 {
             keys.append(ThumbnailKey(path: selected.path, columns: preview.width, rows: preview.height))
@@ -71,17 +71,17 @@ public struct GenerateState: Sendable {
 }
 
 /// Every prompt sent, newest first (from History, then this session's), and where recall is.
-public struct PromptRecall: Sendable, Equatable {
-    public var prompts: [String] = []
+package struct PromptRecall: Sendable, Equatable {
+    package var prompts: [String] = []
     /// Position in `prompts` while recalling.
-    public var position: Int?
+    package var position: Int?
     /// The text in the editor before recall started.
-    public var before: String?
+    package var before: String?
 
-    public init() {}
+    package init() {}
 
     /// A prompt just sent goes to the front, once.
-    public mutating func sent(_ prompt: String) {
+    package mutating func sent(_ prompt: String) {
         prompts.removeAll { $0 == prompt }
         prompts.insert(prompt, at: 0)
         position = nil
@@ -89,22 +89,22 @@ public struct PromptRecall: Sendable, Equatable {
     }
 
     /// Prompts History knows, after this session's.
-    public mutating func learn(_ more: [String]) {
+    package mutating func learn(_ more: [String]) {
         var seen = Set(prompts)
         prompts += more.filter { seen.insert($0).inserted }
     }
 }
 
 /// A result image in the recent strip.
-public struct RecentResult: Sendable, Equatable {
-    public var path: String
-    public var seed: UInt64?
+package struct RecentResult: Sendable, Equatable {
+    package var path: String
+    package var seed: UInt64?
     /// The job's History id; nil before History recorded it (or when it could not).
-    public var historyID: Int64?
-    public var index: Int
+    package var historyID: Int64?
+    package var index: Int
     /// The content checker flagged it (`NSFWContent`).
-    public var flagged: Bool
-    public init(path: String, seed: UInt64?, historyID: Int64?, index: Int, flagged: Bool = false) {
+    package var flagged: Bool
+    package init(path: String, seed: UInt64?, historyID: Int64?, index: Int, flagged: Bool = false) {
         self.path = path
         self.seed = seed
         self.historyID = historyID
@@ -113,16 +113,16 @@ public struct RecentResult: Sendable, Equatable {
     }
 
     /// The job's number as shown, without its `#`: History's id, or "new" (as `JobLine.number`).
-    public var job: String { historyID.map(String.init) ?? "new" }
+    package var job: String { historyID.map(String.init) ?? "new" }
 }
 
 /// What a comparable past job cost: same model, size and steps.
-public struct EstimateKey: Sendable, Hashable {
-    public var model: String
-    public var width: Int?
-    public var height: Int?
-    public var steps: Int?
-    public init(model: String, width: Int?, height: Int?, steps: Int?) {
+package struct EstimateKey: Sendable, Hashable {
+    package var model: String
+    package var width: Int?
+    package var height: Int?
+    package var steps: Int?
+    package init(model: String, width: Int?, height: Int?, steps: Int?) {
         self.model = model
         self.width = width
         self.height = height
@@ -130,7 +130,7 @@ public struct EstimateKey: Sendable, Hashable {
     }
 }
 
-public enum CostEstimate: Sendable, Equatable {
+package enum CostEstimate: Sendable, Equatable {
     case unknown
     case perImage(Double, samples: Int)
     /// Nothing comparable in History yet: the model's published price per image.

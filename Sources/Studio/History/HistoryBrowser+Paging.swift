@@ -3,7 +3,7 @@ import Preview
 
 extension HistoryBrowser {
     /// Keeps the selected job on screen.
-    public mutating func keepSelectionVisible(_ layout: HistoryLayout) {
+    package mutating func keepSelectionVisible(_ layout: HistoryLayout) {
         let row = selected / layout.perRow(mode), visible = layout.visibleRows(mode)
         if row < scroll { scroll = row }
         if row >= scroll + visible { scroll = row - visible + 1 }
@@ -11,7 +11,7 @@ extension HistoryBrowser {
 
     /// Pages the screen needs that are neither loaded nor asked for; far pages are dropped. While
     /// the selected job is being looked for, the pages around where it was are needed too.
-    public mutating func neededPages(_ layout: HistoryLayout) -> [HistoryEffect] {
+    package mutating func neededPages(_ layout: HistoryLayout) -> [HistoryEffect] {
         guard queryError == nil else { return [] }
         let first = scroll * layout.perRow(mode)
         let last = first + layout.pageCount(mode)
@@ -33,7 +33,7 @@ extension HistoryBrowser {
     }
 
     /// The first image of every job on screen, at contact-sheet size; the open pane's pictures.
-    public func wantedThumbnails(_ layout: HistoryLayout, pixelPreview: Bool) -> [ThumbnailKey] {
+    package func wantedThumbnails(_ layout: HistoryLayout, pixelPreview: Bool) -> [ThumbnailKey] {
         switch pane {
         case .sweep:
             guard let sweep else { return [] }

@@ -5,7 +5,7 @@ import RunwareAPI
 import TerminalUI
 
 /// Work the History screen asks for.
-public enum HistoryEffect: Sendable, Equatable {
+package enum HistoryEffect: Sendable, Equatable {
     /// A page of the jobs matching `query`. `stacked`: jobs that differ only in seed come as one
     /// (the newest, with the stack's count).
     case load(query: String, generation: Int, page: Int, stacked: Bool = false)
@@ -23,7 +23,7 @@ public enum HistoryEffect: Sendable, Equatable {
 }
 
 /// What comes back to the History screen.
-public enum HistoryAnswer: Sendable, Equatable {
+package enum HistoryAnswer: Sendable, Equatable {
     /// A page of History's matching jobs, for the query of `generation`.
     /// `total`: the cells (stacks, when stacked); `matching`: the jobs, when they differ.
     case page(generation: Int, page: Int, total: Int, jobs: [HistoryJob], matching: Int? = nil)
@@ -43,7 +43,7 @@ public enum HistoryAnswer: Sendable, Equatable {
 }
 
 /// What the History screen needs from outside: the store, and the sweep sheets' folder.
-public protocol HistoryPort: Sendable {
+package protocol HistoryPort: Sendable {
     /// One page of the jobs matching a History query, and how many match in all.
     /// Stacked: the newest job of each stack, `total` counting stacks and `matching` the jobs.
     func page(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?)
@@ -62,11 +62,11 @@ public protocol HistoryPort: Sendable {
 
 /// Maps the History screen's effects to calls of its port, on the bounded worker (SQLite and
 /// image files block), and their outcomes to answers.
-public struct HistoryRunner: Sendable {
-    public let port: any HistoryPort
-    public init(port: any HistoryPort) { self.port = port }
+package struct HistoryRunner: Sendable {
+    package let port: any HistoryPort
+    package init(port: any HistoryPort) { self.port = port }
 
-    public func perform(_ effect: HistoryEffect, answer: @Sendable (HistoryAnswer) -> Void) async {
+    package func perform(_ effect: HistoryEffect, answer: @Sendable (HistoryAnswer) -> Void) async {
         let port = self.port
         do {
             switch effect {

@@ -3,7 +3,7 @@ import History
 import RunwareAPI
 
 /// What the History screen shows under its search line: one thing at a time.
-public enum HistoryPane: Sendable, Equatable {
+package enum HistoryPane: Sendable, Equatable {
     /// The contact sheet or the list.
     case browse
     /// The sheet or list, with keys going to the search line.
@@ -17,7 +17,7 @@ public enum HistoryPane: Sendable, Equatable {
     case loupe
 
     /// The key contexts that take keys in this pane, most specific first.
-    public var keyContexts: [KeyContext] {
+    package var keyContexts: [KeyContext] {
         switch self {
         case .browse: [.history, .global]
         case .search: [.historySearch, .text, .global]
@@ -29,22 +29,22 @@ public enum HistoryPane: Sendable, Equatable {
         }
     }
 
-    public var takesText: Bool { self == .search }
+    package var takesText: Bool { self == .search }
 }
 
 /// One job in full: every parameter of the request, the results and what the API answered for
 /// each, as label and value lines made when the detail opens.
-public struct JobDetail: Sendable, Equatable {
-    public struct Line: Sendable, Equatable {
-        public var label: String
-        public var value: String
+package struct JobDetail: Sendable, Equatable {
+    package struct Line: Sendable, Equatable {
+        package var label: String
+        package var value: String
     }
 
-    public var row: HistoryRow
-    public var lines: [Line]
-    public var scroll = 0
+    package var row: HistoryRow
+    package var lines: [Line]
+    package var scroll = 0
 
-    public init(_ row: HistoryRow) {
+    package init(_ row: HistoryRow) {
         self.row = row
         let job = row.job
         var lines = [
@@ -79,19 +79,19 @@ public struct JobDetail: Sendable, Equatable {
 }
 
 /// Two jobs side by side: every parameter of either request, and whether they differ.
-public struct Comparison: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
-        public var name: String
-        public var a: String
-        public var b: String
-        public var differs: Bool { a != b }
+package struct Comparison: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
+        package var name: String
+        package var a: String
+        package var b: String
+        package var differs: Bool { a != b }
     }
 
-    public var a: HistoryJob
-    public var b: HistoryJob
-    public var rows: [Row]
+    package var a: HistoryJob
+    package var b: HistoryJob
+    package var rows: [Row]
 
-    public init(_ first: HistoryRow, _ second: HistoryRow) {
+    package init(_ first: HistoryRow, _ second: HistoryRow) {
         a = first.job
         b = second.job
         let oa = first.request ?? [:], ob = second.request ?? [:]

@@ -4,19 +4,19 @@ import Imaging
 
 /// The History screen's port on the real store (nil when History is not kept this session)
 /// and the folder sweep sheets are saved in.
-public struct LiveHistoryPort: HistoryPort {
-    public let history: HistoryStore?
+package struct LiveHistoryPort: HistoryPort {
+    package let history: HistoryStore?
     /// Where sweeps saved as one PNG go (not the images folder, which holds History's files only).
-    public let sweepFolder: URL
+    package let sweepFolder: URL
     let now: @Sendable () -> Date
 
-    public init(history: HistoryStore?, sweepFolder: URL, now: @escaping @Sendable () -> Date = { Date() }) {
+    package init(history: HistoryStore?, sweepFolder: URL, now: @escaping @Sendable () -> Date = { Date() }) {
         self.history = history
         self.sweepFolder = sweepFolder
         self.now = now
     }
 
-    public func page(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) {
+    package func page(query: String, page: Int, stacked: Bool) throws -> (total: Int, jobs: [HistoryJob], matching: Int?) {
         guard let history else { return (0, [], nil) }
         let parsed = try history.parse(query, typing: true)
         let size = HistoryBrowser.pageSize
@@ -31,19 +31,19 @@ public struct LiveHistoryPort: HistoryPort {
         return (try history.count(matching: parsed), try history.search(parsed, limit: size, offset: page * size), nil)
     }
 
-    public func apply(_ batch: HistoryBatch) throws -> BatchOutcome {
+    package func apply(_ batch: HistoryBatch) throws -> BatchOutcome {
         guard let history else { return BatchOutcome(said: "History is not kept in this session") }
         return try history.apply(batch)
     }
 
-    public func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String]) {
+    package func measure(_ target: HistoryBatch.Target) throws -> (ids: [Int64], files: Int, userFiles: [String]) {
         guard let history else { return ([], 0, []) }
         let ids = try history.ids(target)
         let files = try history.files(of: ids)
         return (ids, files.filter(\.owned).count, files.filter { !$0.owned }.map(\.path))
     }
 
-    public func lineage(of id: Int64) throws -> LineageTree {
+    package func lineage(of id: Int64) throws -> LineageTree {
         guard let history else { throw HistoryError.noSuchJob(id) }
         let job = try history.job(id)
         // A deleted parent leaves the tree without its top; any other failure is reported.
@@ -54,7 +54,7 @@ public struct LiveHistoryPort: HistoryPort {
         return LineageTree(parent: parent, job: job, children: try history.children(of: id))
     }
 
-    public func saveSweep(_ sweep: SweepGrid) throws -> [String] {
+    package func saveSweep(_ sweep: SweepGrid) throws -> [String] {
         let cell = LabelledSheet.cellSide(forFiles: sweep.cells.compactMap(\.path), columns: sweep.columns, rows: sweep.rows)
         var title = "sweep of job \(sweep.baseJobID)"
         if let base = try? history?.job(sweep.baseJobID) {
@@ -77,15 +77,15 @@ public struct LiveHistoryPort: HistoryPort {
         return saved
     }
 
-    public func savedSearches() throws -> [String: String] {
+    package func savedSearches() throws -> [String: String] {
         Dictionary((try history?.savedSearches() ?? []).map { ($0.name, $0.query) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func saveSearch(name: String, query: String) throws {
+    package func saveSearch(name: String, query: String) throws {
         try history?.saveSearch(name, query: query)
     }
 
-    public func version() throws -> Int {
+    package func version() throws -> Int {
         try history?.dataVersion() ?? 0
     }
 }

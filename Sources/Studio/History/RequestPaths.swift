@@ -22,10 +22,10 @@ enum RequestPaths {
 
 /// Which words one prompt has that the other has not: the longest common run of words is kept,
 /// the rest marked `-` (only in the first) and `+` (only in the second).
-public enum WordDiff {
-    public enum Change: Sendable, Equatable { case same, removed, added }
+package enum WordDiff {
+    package enum Change: Sendable, Equatable { case same, removed, added }
 
-    public static func diff(_ a: String, _ b: String) -> [(word: String, change: Change)] {
+    package static func diff(_ a: String, _ b: String) -> [(word: String, change: Change)] {
         let x = a.split(whereSeparator: \.isWhitespace).map(String.init)
         let y = b.split(whereSeparator: \.isWhitespace).map(String.init)
         // Longest common subsequence by dynamic programming; prompts are at most 3000 characters.
@@ -51,7 +51,7 @@ public enum WordDiff {
     }
 
     /// "-red +grey": the changed words only, in order.
-    public static func summary(_ a: String, _ b: String) -> String {
+    package static func summary(_ a: String, _ b: String) -> String {
         diff(a, b).compactMap { word, change in
             switch change {
             case .same: nil

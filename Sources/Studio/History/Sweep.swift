@@ -3,77 +3,77 @@ import RunwareAPI
 
 /// A sweep: one, two or three parameters, each with a list of values, over a base request; one
 /// job per cell, shown as a labelled contact sheet (the third parameter's values are its pages).
-public struct SweepAxis: Sendable, Equatable {
-    public var name: String
-    public var values: [String]
+package struct SweepAxis: Sendable, Equatable {
+    package var name: String
+    package var values: [String]
     /// A prompt search-and-replace axis (`prompt:fox/cat,owl`): the word each value takes the
     /// place of in the prompt; its first value is the word itself (the prompt as it was).
-    public var replacing: String?
+    package var replacing: String?
 
-    public init(name: String, values: [String], replacing: String? = nil) {
+    package init(name: String, values: [String], replacing: String? = nil) {
         self.name = name
         self.values = values
         self.replacing = replacing
     }
 }
 
-public struct SweepCell: Sendable, Equatable {
-    public var label: String
-    public var path: String?
-    public var failure: String?
+package struct SweepCell: Sendable, Equatable {
+    package var label: String
+    package var path: String?
+    package var failure: String?
 }
 
-public struct SweepGrid: Sendable, Equatable {
-    public var baseJobID: Int64
-    public var axes: [SweepAxis]
+package struct SweepGrid: Sendable, Equatable {
+    package var baseJobID: Int64
+    package var axes: [SweepAxis]
     /// Page by page (a page per value of the third axis, one page without it), each row-major: a
     /// row per value of the second axis (one row without it), a column per value of the first.
-    public var cells: [SweepCell]
+    package var cells: [SweepCell]
     /// The page on screen (0 without a third axis).
-    public var page = 0
+    package var page = 0
     /// The PNGs it was saved as, one per page.
-    public var savedPNGs: [String] = []
+    package var savedPNGs: [String] = []
 
-    public init(baseJobID: Int64, axes: [SweepAxis], cells: [SweepCell]) {
+    package init(baseJobID: Int64, axes: [SweepAxis], cells: [SweepCell]) {
         self.baseJobID = baseJobID
         self.axes = axes
         self.cells = cells
     }
 
-    public var columns: Int { axes[0].values.count }
-    public var rows: Int { axes.count > 1 ? axes[1].values.count : 1 }
-    public var pages: Int { axes.count > 2 ? axes[2].values.count : 1 }
-    public var columnLabels: [String] { axes[0].values.map { "\(axes[0].name)=\($0)" } }
-    public var rowLabels: [String] { axes.count > 1 ? axes[1].values.map { "\(axes[1].name)=\($0)" } : [] }
+    package var columns: Int { axes[0].values.count }
+    package var rows: Int { axes.count > 1 ? axes[1].values.count : 1 }
+    package var pages: Int { axes.count > 2 ? axes[2].values.count : 1 }
+    package var columnLabels: [String] { axes[0].values.map { "\(axes[0].name)=\($0)" } }
+    package var rowLabels: [String] { axes.count > 1 ? axes[1].values.map { "\(axes[1].name)=\($0)" } : [] }
     /// `seed=2` for each page; empty without a third axis.
-    public var pageLabels: [String] { axes.count > 2 ? axes[2].values.map { "\(axes[2].name)=\($0)" } : [] }
+    package var pageLabels: [String] { axes.count > 2 ? axes[2].values.map { "\(axes[2].name)=\($0)" } : [] }
 
     /// The cell at a row and column of a page.
-    public func cell(page: Int, row: Int, column: Int) -> SweepCell {
+    package func cell(page: Int, row: Int, column: Int) -> SweepCell {
         cells[(page * rows + row) * columns + column]
     }
 
     /// The cells of one page, row-major.
-    public func cells(ofPage page: Int) -> ArraySlice<SweepCell> {
+    package func cells(ofPage page: Int) -> ArraySlice<SweepCell> {
         let size = rows * columns
         return cells[min(cells.count, page * size)..<min(cells.count, (page + 1) * size)]
     }
 
     /// Another page, kept within the pages.
-    public mutating func turn(by delta: Int) {
+    package mutating func turn(by delta: Int) {
         page = max(0, min(pages - 1, page + delta))
     }
 
-    public static let maxCells = 36
+    package static let maxCells = 36
 
-    public struct ParseError: Error, Sendable, CustomStringConvertible, Equatable {
-        public var description: String
+    package struct ParseError: Error, Sendable, CustomStringConvertible, Equatable {
+        package var description: String
     }
 
     /// `CFGScale=2,4,6 steps=20,28,36 seed=1,2`: one, two or three axes (the third as pages), each
     /// a field name and its values. A value may hold spaces (`scheduler=Euler,DPM++ 2M Karras`):
     /// an axis ends where the next `NAME=` starts; quotes keep a comma or an `=` in a value (`"a, b"`).
-    public static func axes(_ text: String, fields: [FieldSpec]) throws -> [SweepAxis] {
+    package static func axes(_ text: String, fields: [FieldSpec]) throws -> [SweepAxis] {
         let parts = try split(text)
         guard (1...3).contains(parts.count) else {
             throw ParseError(description: "give one, two or three parameters (the third as pages), e.g. CFGScale=2,4,6 steps=20,28 seed=1,2")
@@ -160,7 +160,7 @@ public struct SweepGrid: Sendable, Equatable {
 
     /// The request of every cell, in `cells`' order (page by page, row-major); every cell that
     /// breaks a documented limit is named.
-    public static func requests(base: [String: JSONValue], axes: [SweepAxis]) throws -> [(label: String, request: ImageInferenceRequest)] {
+    package static func requests(base: [String: JSONValue], axes: [SweepAxis]) throws -> [(label: String, request: ImageInferenceRequest)] {
         let rowValues: [String?] = axes.count > 1 ? axes[1].values : [nil]
         let pageValues: [String?] = axes.count > 2 ? axes[2].values : [nil]
         var out: [(String, ImageInferenceRequest)] = []

@@ -1,7 +1,7 @@
 /// Where a binding works. A key is looked up along a chain of contexts, most specific first
 /// (for example a History detail: `detail`, then `history`, then `global`), so a pane or a pop-up
 /// can give a key its own meaning and leave the rest to what is under it.
-public enum KeyContext: String, Sendable, Equatable, CaseIterable {
+package enum KeyContext: String, Sendable, Equatable, CaseIterable {
     /// Everywhere, pop-ups included.
     case global
     case generate
@@ -31,7 +31,7 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     case preview
 
     /// The heading of the context's part of the `?` screen.
-    public var title: String {
+    package var title: String {
         switch self {
         case .global: "Everywhere"
         case .generate: "Generate"
@@ -57,7 +57,7 @@ public enum KeyContext: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The contexts `?` lists for a screen: everything a key can do there.
-    public static func listed(on screen: StudioScreen) -> [KeyContext] {
+    package static func listed(on screen: StudioScreen) -> [KeyContext] {
         switch screen {
         case .generate: [.global, .generate, .preview, .field, .prompt, .text, .dialog, .files, .list, .promptSearch, .message, .help]
         case .history: [.global, .history, .historySearch, .loupe, .detail, .lineage, .compare, .sweep, .confirm, .dialog, .files, .list, .text, .message, .help]

@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// Key names in key map files and help: `ctrl-g`, `alt-x`, `f5`, `enter`, `shift-tab`, `?`.
-public enum KeyName {
+package enum KeyName {
     static let named: [String: Key] = [
         "enter": .enter, "tab": .tab, "shift-tab": .backTab, "backspace": .backspace, "delete": .delete, "esc": .escape,
         "escape": .escape, "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
@@ -9,7 +9,7 @@ public enum KeyName {
         "ctrl-left": .ctrlLeft, "ctrl-right": .ctrlRight, "ctrl-_": .ctrl("_"),
     ]
 
-    public static func parse(_ name: String) -> Key? {
+    package static func parse(_ name: String) -> Key? {
         let n = name.lowercased()
         if let k = named[n] { return k }
         if n.hasPrefix("ctrl-"), n.count == 6, let c = n.last, c.isLetter { return .ctrl(c) }
@@ -19,7 +19,7 @@ public enum KeyName {
         return nil
     }
 
-    public static func name(_ key: Key) -> String {
+    package static func name(_ key: Key) -> String {
         switch key {
         case .character(" "): return "space"
         case .character(let c): return String(c)

@@ -2,7 +2,7 @@ import RunwareAPI
 import TerminalUI
 
 /// Everything a key can do in the studio, by stable name (used in `keys.toml`).
-public enum StudioAction: String, Sendable, CaseIterable {
+package enum StudioAction: String, Sendable, CaseIterable {
     case generate, cancel, quit, help
     case focusNext = "focus.next", focusPrevious = "focus.previous", focusProblem = "focus.problem"
     case sectionPrompt = "section.prompt", sectionParameters = "section.parameters", sectionLoRA = "section.lora"
@@ -63,7 +63,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
     case editUndo = "edit.undo"
 
     /// The line-editing command an `edit.*` action runs.
-    public var editCommand: EditCommand? {
+    package var editCommand: EditCommand? {
         switch self {
         case .editLeft: .left
         case .editRight: .right
@@ -84,7 +84,7 @@ public enum StudioAction: String, Sendable, CaseIterable {
 
 extension StudioAction {
     /// The form section a `section.*` action jumps to.
-    public var section: FormSection? {
+    package var section: FormSection? {
         switch self {
         case .sectionPrompt: .prompt
         case .sectionParameters: .parameters
@@ -99,7 +99,7 @@ extension StudioAction {
     }
 
     /// The rating 0-5 a `history.rate-N` or `preview.rate-N` action gives.
-    public var rating: Int? {
+    package var rating: Int? {
         switch self {
         case .historyRate0, .previewRate0: 0
         case .historyRate1, .previewRate1: 1

@@ -5,8 +5,8 @@ import TerminalUI
 /// are drawn on its own row, so rows never shift while typing (a shift makes ncurses scroll whole
 /// terminal lines, dragging the preview pane along). Built for both drawing and mouse hits, and for
 /// scrolling the focused field into view.
-public struct FormRow: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct FormRow: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case estimate
         case generalIssue(String)
         case section(String)
@@ -14,10 +14,10 @@ public struct FormRow: Sendable, Equatable {
         case promptBody(Int)
     }
 
-    public var kind: Kind
-    public var height: Int
+    package var kind: Kind
+    package var height: Int
 
-    public static func build(_ form: GenerateForm) -> [FormRow] {
+    package static func build(_ form: GenerateForm) -> [FormRow] {
         var rows: [FormRow] = [FormRow(kind: .estimate, height: 1)]
         for issue in form.unplacedIssues { rows.append(FormRow(kind: .generalIssue(FieldNames.message(issue)), height: 1)) }
         var section = ""
@@ -33,14 +33,14 @@ public struct FormRow: Sendable, Equatable {
     }
 
     /// An issue as shown beside its field: the value and the rule (the row names the field).
-    public static func message(_ issue: ValidationIssue) -> String {
+    package static func message(_ issue: ValidationIssue) -> String {
         let others = issue.parameters.count > 1 ? " (\(FieldNames.names(of: issue.parameters)))" : ""
         if let value = issue.value { return "\(value): \(issue.rule)\(others)" }
         return issue.rule + others
     }
 
     /// The first row (in row units, from the top) of a field, and its extent.
-    public static func span(of field: Int, in rows: [FormRow]) -> (top: Int, height: Int)? {
+    package static func span(of field: Int, in rows: [FormRow]) -> (top: Int, height: Int)? {
         var y = 0, top: Int?, height = 0
         for row in rows {
             switch row.kind {

@@ -2,41 +2,41 @@ import TerminalUI
 
 /// Where each part of the Generate screen goes for a terminal size. Views draw into these
 /// rectangles; the reducer uses them to map mouse clicks and to size thumbnails.
-public struct GenerateLayout: Sendable, Equatable {
-    public struct Rect: Sendable, Equatable {
-        public var x, y, width, height: Int
-        public func contains(_ px: Int, _ py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
+package struct GenerateLayout: Sendable, Equatable {
+    package struct Rect: Sendable, Equatable {
+        package var x, y, width, height: Int
+        package func contains(_ px: Int, _ py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
     }
 
     /// Where the form is, or would be: with the preview on the whole screen it is not drawn,
     /// but its size still sets how the form scrolls.
-    public var form: Rect
+    package var form: Rect
     /// Inside the form's border.
-    public var formBody: Rect
+    package var formBody: Rect
     /// False while the preview has the whole screen (`zoomed`).
-    public var formShown = true
+    package var formShown = true
     /// The preview has the whole screen: the zoom key, and the only way to see results on a
     /// terminal narrower than `sideBySideColumns`.
-    public var zoomed = false
-    public var right: Rect?
-    public var jobs: Rect?
-    public var preview: Rect?
-    public var strip: Rect?
-    public var status: Rect
-    public var footer: Rect
+    package var zoomed = false
+    package var right: Rect?
+    package var jobs: Rect?
+    package var preview: Rect?
+    package var strip: Rect?
+    package var status: Rect
+    package var footer: Rect
 
-    public static let stripThumbWidth = 12
-    public static let stripThumbHeight = 5
-    public static let promptHeight = 4
-    public static let jobRows = 4
+    package static let stripThumbWidth = 12
+    package static let stripThumbHeight = 5
+    package static let promptHeight = 4
+    package static let jobRows = 4
 
     /// From this width the form and the preview stand side by side.
-    public static let sideBySideColumns = 90
+    package static let sideBySideColumns = 90
     /// The smallest terminal the studio draws in; below it, a message says the size needed.
-    public static let minimumColumns = 60
-    public static let minimumRows = 16
+    package static let minimumColumns = 60
+    package static let minimumRows = 16
 
-    public init(columns: Int, rows: Int, zoomed: Bool = false) {
+    package init(columns: Int, rows: Int, zoomed: Bool = false) {
         let bodyHeight = max(3, rows - 2)
         status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
         footer = Rect(x: 0, y: rows - 1, width: columns, height: 1)
@@ -80,10 +80,10 @@ public struct GenerateLayout: Sendable, Equatable {
     }
 
     /// Only the form fits beside nothing: the preview is a key away.
-    public var previewHidden: Bool { right == nil }
+    package var previewHidden: Bool { right == nil }
 
     /// How many thumbnails fit in the strip.
-    public var stripCount: Int {
+    package var stripCount: Int {
         guard let strip else { return 0 }
         return max(0, (strip.width + 1) / (Self.stripThumbWidth + 1))
     }

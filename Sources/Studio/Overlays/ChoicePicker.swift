@@ -2,16 +2,16 @@ import RunwareAPI
 import TerminalUI
 
 /// A documented set of values to choose from, with type-to-filter.
-public struct ChoicePicker: Sendable, Equatable {
-    public var path: JSONPath
+package struct ChoicePicker: Sendable, Equatable {
+    package var path: JSONPath
     /// The field's name as the form shows it.
-    public var title: String { path == Self.savedSearchTarget ? "Saved searches (Enter: search it)" : FieldNames.name(of: path.description) }
+    package var title: String { path == Self.savedSearchTarget ? "Saved searches (Enter: search it)" : FieldNames.name(of: path.description) }
     /// The target of the saved-search list: the chosen `@name` goes into History's search line.
-    public static let savedSearchTarget: JSONPath = "ui.savedSearch"
-    public var list: ChoiceList
-    public var filter = LineEditor()
+    package static let savedSearchTarget: JSONPath = "ui.savedSearch"
+    package var list: ChoiceList
+    package var filter = LineEditor()
 
-    public init(path: JSONPath, options: [String], current: String?) {
+    package init(path: JSONPath, options: [String], current: String?) {
         self.path = path
         list = ChoiceList(options, selecting: current)
     }

@@ -2,8 +2,8 @@ import History
 import RunwareAPI
 
 /// A yes/no question before something that cannot be undone.
-public struct Confirmation: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable {
+package struct Confirmation: Sendable, Equatable {
+    package enum Purpose: Sendable, Equatable {
         case deleteJob(Int64)
         /// A batch delete of exactly these jobs (measured before asking).
         case deleteJobs([Int64])
@@ -11,12 +11,12 @@ public struct Confirmation: Sendable, Equatable {
         case quit
     }
 
-    public var purpose: Purpose
-    public var question: String
+    package var purpose: Purpose
+    package var question: String
     /// The user's own image files a delete would leave (named in the question); `f` deletes them too.
-    public var userFiles: [String]
+    package var userFiles: [String]
 
-    public init(_ purpose: Purpose, question: String, userFiles: [String] = []) {
+    package init(_ purpose: Purpose, question: String, userFiles: [String] = []) {
         self.purpose = purpose
         self.question = question
         self.userFiles = userFiles

@@ -6,28 +6,28 @@ import TerminalUI
 /// The file picker for input images: folders first, images only, filter as you type (names
 /// that start with the filter first), a typed path (`/…`, `~/…`, `sub/folder`) opened or chosen
 /// with Enter, a key to the images folder, and a thumbnail of the selected file.
-public struct FilePicker: Sendable, Equatable {
-    public var target: JSONPath
-    public var folder: String
-    public var entries: [FileEntry] = []
-    public var filter = LineEditor()
-    public var selected = 0
-    public var loading = true
-    public var error: String?
+package struct FilePicker: Sendable, Equatable {
+    package var target: JSONPath
+    package var folder: String
+    package var entries: [FileEntry] = []
+    package var filter = LineEditor()
+    package var selected = 0
+    package var loading = true
+    package var error: String?
 
-    public init(target: JSONPath, folder: String) {
+    package init(target: JSONPath, folder: String) {
         self.target = target
         self.folder = folder
     }
 
-    public static let imageExtensions = ImageFolder.imageExtensions
+    package static let imageExtensions = ImageFolder.imageExtensions
     /// The target when the picker opens an image to load its parameters rather than filling a field.
-    public static let openImageTarget: JSONPath = "ui.openImage"
+    package static let openImageTarget: JSONPath = "ui.openImage"
 
     /// The entries shown: with no filter `..` first, then every entry; with a filter the
     /// matches only, names that start with it before names that contain it (so Enter takes the
     /// best match); nothing while a path is typed.
-    public var visible: [FileEntry] {
+    package var visible: [FileEntry] {
         let text = filter.text.lowercased()
         guard !text.isEmpty else { return [FileEntry(name: "..", isDirectory: true, bytes: 0)] + entries }
         guard !typesPath else { return [] }
@@ -38,22 +38,22 @@ public struct FilePicker: Sendable, Equatable {
     }
 
     /// The filter holds a path rather than words: it has a `/` or starts with `~`.
-    public var typesPath: Bool { filter.text.contains("/") || filter.text.hasPrefix("~") }
+    package var typesPath: Bool { filter.text.contains("/") || filter.text.hasPrefix("~") }
 
     /// The typed path made absolute: `~` is the home folder, a relative path is under the folder on show.
-    public func typedPath(home: String?) -> String {
+    package func typedPath(home: String?) -> String {
         var text = filter.text.trimmingCharacters(in: .whitespaces)
         if text == "~" || text.hasPrefix("~/"), let home { text = home + text.dropFirst() }
         let absolute = text.hasPrefix("/") ? text : (folder as NSString).appendingPathComponent(text)
         return (absolute as NSString).standardizingPath
     }
 
-    public var selection: FileEntry? {
+    package var selection: FileEntry? {
         let v = visible
         return v.indices.contains(selected) ? v[selected] : nil
     }
 
-    public var selectedPath: String? {
+    package var selectedPath: String? {
         guard let e = selection, !e.isDirectory else { return nil }
         return (folder as NSString).appendingPathComponent(e.name)
     }

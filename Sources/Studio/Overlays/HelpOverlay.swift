@@ -1,9 +1,9 @@
 /// The `?` screen: every binding of the screen it was opened on, by context, scrolled.
-public struct HelpOverlay: Sendable, Equatable {
-    public var screen: StudioScreen
-    public var scroll = 0
+package struct HelpOverlay: Sendable, Equatable {
+    package var screen: StudioScreen
+    package var scroll = 0
 
-    public init(screen: StudioScreen) { self.screen = screen }
+    package init(screen: StudioScreen) { self.screen = screen }
 
     mutating func handle(_ input: Input, _ context: ScreenContext) -> OverlayOutcome {
         guard case .action(let action) = input else { return .stay(.help(self)) }

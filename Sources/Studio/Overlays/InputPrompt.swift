@@ -3,8 +3,8 @@ import History
 import TerminalUI
 
 /// One line of text asked for (tags, a folder, a sweep).
-public struct InputPrompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable {
+package struct InputPrompt: Sendable, Equatable {
+    package enum Purpose: Sendable, Equatable {
         /// `current`: the job's tags when asked; those no longer listed are removed.
         case tags(jobID: Int64, current: [String])
         case exportFolder(jobID: Int64)
@@ -15,10 +15,10 @@ public struct InputPrompt: Sendable, Equatable {
         /// A name for the search line's query (`@name`).
         case saveSearch(query: String)
     }
-    public var purpose: Purpose
-    public var title: String
-    public var line: LineEditor
-    public init(_ purpose: Purpose, title: String, text: String = "") {
+    package var purpose: Purpose
+    package var title: String
+    package var line: LineEditor
+    package init(_ purpose: Purpose, title: String, text: String = "") {
         self.purpose = purpose
         self.title = title
         line = LineEditor(text)

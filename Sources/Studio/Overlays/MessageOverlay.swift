@@ -1,18 +1,18 @@
 /// The whole of what the status line and the job rows cut short: the last error, the last
 /// notice and every job of this run that failed, with its reason in full. Scrolled like help.
-public struct MessageOverlay: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var title: String
-        public var text: String
+package struct MessageOverlay: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var title: String
+        package var text: String
     }
 
-    public var entries: [Entry]
-    public var scroll = 0
+    package var entries: [Entry]
+    package var scroll = 0
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// What there is to read now, newest first.
-    public init(_ state: StudioState) {
+    package init(_ state: StudioState) {
         var entries: [Entry] = []
         if let error = state.status.lastError { entries.append(Entry(title: "Last error", text: error)) }
         if let notice = state.status.notice { entries.append(Entry(title: "Last notice", text: notice)) }

@@ -2,7 +2,7 @@ import RunwareAPI
 import TerminalUI
 
 /// What a picker writes into when something is chosen.
-public enum PickerTarget: Sendable, Equatable {
+package enum PickerTarget: Sendable, Equatable {
     case field(JSONPath)
     /// A new item of a stack, added after the given index (or at the end).
     case newStackItem(stack: String, after: Int?)
@@ -10,19 +10,19 @@ public enum PickerTarget: Sendable, Equatable {
 
 /// The model picker: a query searched as it is typed (`modelSearch`, for models of the form's
 /// model's architecture), or the IP-Adapters the model's page lists.
-public struct ModelPicker: Sendable, Equatable {
-    public var target: PickerTarget
-    public var kind: ModelKind
+package struct ModelPicker: Sendable, Equatable {
+    package var target: PickerTarget
+    package var kind: ModelKind
     /// The form's model's architecture (`flux1d`), when known: LoRAs and ControlNets made for it.
-    public var architecture: String?
-    public var query: LineEditor
-    public var results: [ModelEntry] = []
-    public var selected = 0
+    package var architecture: String?
+    package var query: LineEditor
+    package var results: [ModelEntry] = []
+    package var selected = 0
     /// The query the shown results answer; differs from `query.text` while a search is on its way.
-    public var answered: String?
-    public var error: String?
+    package var answered: String?
+    package var error: String?
 
-    public init(target: PickerTarget, kind: ModelKind, architecture: String? = nil, query: String = "") {
+    package init(target: PickerTarget, kind: ModelKind, architecture: String? = nil, query: String = "") {
         self.target = target
         self.kind = kind
         self.architecture = architecture
@@ -30,9 +30,9 @@ public struct ModelPicker: Sendable, Equatable {
     }
 
     /// The search for what is typed now.
-    public var search: StudioEffect { .picker(.searchModels(query: query.text, kind: kind, architecture: architecture)) }
+    package var search: StudioEffect { .picker(.searchModels(query: query.text, kind: kind, architecture: architecture)) }
 
-    public var searching: Bool { answered != query.text }
+    package var searching: Bool { answered != query.text }
 
     mutating func handle(_ input: Input, _ context: ScreenContext) -> OverlayOutcome {
         switch input {

@@ -2,7 +2,7 @@ import Foundation
 import TerminalUI
 
 /// The pop-up over a screen: each is a state of its own with its own reducer and view.
-public enum Overlay: Sendable, Equatable {
+package enum Overlay: Sendable, Equatable {
     case help(HelpOverlay)
     case input(InputPrompt)
     case choice(ChoicePicker)
@@ -13,7 +13,7 @@ public enum Overlay: Sendable, Equatable {
     case message(MessageOverlay)
 
     /// The key contexts that take keys while it is open, most specific first.
-    public var keyContexts: [KeyContext] {
+    package var keyContexts: [KeyContext] {
         switch self {
         case .help: [.help, .list, .global]
         case .message: [.message, .list, .global]
@@ -26,7 +26,7 @@ public enum Overlay: Sendable, Equatable {
     }
 
     /// Printable keys are typed into it rather than looked up in the key map.
-    public var takesText: Bool {
+    package var takesText: Bool {
         switch self {
         case .help, .confirm, .message: false
         default: true
@@ -35,9 +35,9 @@ public enum Overlay: Sendable, Equatable {
 }
 
 /// What a pop-up's reducer decided: stay open (changed) or close, and what to ask of the shell.
-public struct OverlayOutcome: Sendable, Equatable {
-    public var overlay: Overlay?
-    public var commands: [Command]
+package struct OverlayOutcome: Sendable, Equatable {
+    package var overlay: Overlay?
+    package var commands: [Command]
 
     static func stay(_ overlay: Overlay, _ commands: [Command] = []) -> OverlayOutcome { .init(overlay: overlay, commands: commands) }
     static func close(_ commands: [Command] = []) -> OverlayOutcome { .init(overlay: nil, commands: commands) }

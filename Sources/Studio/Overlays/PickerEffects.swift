@@ -5,30 +5,30 @@ import RunwareAPI
 import TerminalUI
 
 /// Work the pickers ask for.
-public enum PickerEffect: Sendable, Equatable {
+package enum PickerEffect: Sendable, Equatable {
     case searchModels(query: String, kind: ModelKind, architecture: String?)
     case listFolder(String)
 }
 
 /// What comes back to the picker that is open (answers for another query or folder are dropped).
-public enum PickerAnswer: Sendable, Equatable {
+package enum PickerAnswer: Sendable, Equatable {
     case models(query: String, results: [ModelEntry], error: String?)
     case folder(path: String, entries: [FileEntry], error: String?)
 }
 
 /// What the pickers need from outside: the API's model search and the file system.
-public protocol PickerPort: Sendable {
+package protocol PickerPort: Sendable {
     /// Models of `kind` matching `query`, made for `architecture` when it is given, and how many
     /// entries of the answer were malformed and left out.
     func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int)
     func listFolder(_ path: String) throws -> [FileEntry]
 }
 
-public struct PickerRunner: Sendable {
-    public let port: any PickerPort
-    public init(port: any PickerPort) { self.port = port }
+package struct PickerRunner: Sendable {
+    package let port: any PickerPort
+    package init(port: any PickerPort) { self.port = port }
 
-    public func perform(_ effect: PickerEffect, answer: @Sendable (PickerAnswer) -> Void) async {
+    package func perform(_ effect: PickerEffect, answer: @Sendable (PickerAnswer) -> Void) async {
         switch effect {
         case .searchModels(let query, let kind, let architecture):
             do {
@@ -49,17 +49,17 @@ public struct PickerRunner: Sendable {
 }
 
 /// The pickers' port on the API and the file system.
-public struct LivePickerPort: PickerPort {
-    public let client: RunwareClient
-    public init(client: RunwareClient) { self.client = client }
+package struct LivePickerPort: PickerPort {
+    package let client: RunwareClient
+    package init(client: RunwareClient) { self.client = client }
 
-    public func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
+    package func searchModels(query: String, kind: ModelKind, architecture: String?) async throws -> (results: [ModelEntry], skipped: Int) {
         guard let request = kind.search(query, architecture: architecture) else { return (ModelKind.ipAdapters(matching: query), 0) }
         let found = try await client.modelSearch(request)
         return (found.results, found.skipped)
     }
 
-    public func listFolder(_ path: String) throws -> [FileEntry] { try ImageFolder.list(path) }
+    package func listFolder(_ path: String) throws -> [FileEntry] { try ImageFolder.list(path) }
 }
 
 extension Overlay {

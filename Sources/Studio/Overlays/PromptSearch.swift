@@ -1,15 +1,15 @@
 import TerminalUI
 
 /// Reverse search through every prompt sent, as you type (Ctrl-R).
-public struct PromptSearch: Sendable, Equatable {
+package struct PromptSearch: Sendable, Equatable {
     /// The prompts searched, newest first, as they were when the search opened.
-    public var prompts: [String]
-    public var query = LineEditor()
-    public var selected = 0
+    package var prompts: [String]
+    package var query = LineEditor()
+    package var selected = 0
 
-    public init(prompts: [String]) { self.prompts = prompts }
+    package init(prompts: [String]) { self.prompts = prompts }
 
-    public var matches: [String] {
+    package var matches: [String] {
         let words = query.text.lowercased().split(separator: " ")
         guard !words.isEmpty else { return prompts }
         return prompts.filter { p in

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// What a screen's or a pop-up's reducer asks of the shell, which owns everything outside that
 /// screen: the status line, the pop-up slot, which screen is up, the jobs, the other screen.
-public enum Command: Sendable, Equatable {
+package enum Command: Sendable, Equatable {
     case effect(StudioEffect)
     case notice(String)
     /// Said on the status line as an error (it takes the line from any notice).
@@ -23,7 +23,7 @@ public enum Command: Sendable, Equatable {
 }
 
 /// Changes to the Generate screen asked for by the shell, a pop-up or History.
-public enum GenerateOrder: Sendable, Equatable {
+package enum GenerateOrder: Sendable, Equatable {
     case setField(JSONPath, String)
     case chooseModel(String, for: PickerTarget)
     /// A prompt from the search: into the editor, remembered as a recall position.
@@ -39,12 +39,12 @@ public enum GenerateOrder: Sendable, Equatable {
 }
 
 /// Which input image a History result becomes.
-public enum ImageUse: String, Sendable, Equatable {
+package enum ImageUse: String, Sendable, Equatable {
     case seedImage = "seed image", maskImage = "mask", guideImage = "ControlNet guide image"
 }
 
 /// Changes to the History screen asked for by the shell, a pop-up or the Generate screen.
-public enum HistoryOrder: Sendable, Equatable {
+package enum HistoryOrder: Sendable, Equatable {
     case sweep(String, over: Int64)
     /// The job is going: close what shows it.
     case forget(Int64)
@@ -64,7 +64,7 @@ public enum HistoryOrder: Sendable, Equatable {
 }
 
 /// A key press, typed text or a paste, as the owner of the focus receives it.
-public enum Input: Sendable, Equatable {
+package enum Input: Sendable, Equatable {
     case action(StudioAction)
     case type(String)
     case paste(String)

@@ -9,7 +9,7 @@ import TerminalUI
 
 /// What the shell needs from outside: the job runner, the thumbnailer, History's spend and the
 /// account's balance.
-public protocol ShellPort: Sendable {
+package protocol ShellPort: Sendable {
     /// Runs one job to the end; throws `JobFailure`.
     func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws
     func thumbnail(_ key: ThumbnailKey) throws -> CellGrid
@@ -20,14 +20,14 @@ public protocol ShellPort: Sendable {
 
 /// Runs the shell's effects that need no terminal: jobs (each cancellable by its studio id),
 /// thumbnails on the bounded worker, newest first, and the status line's figures.
-public final class ShellRunner: Sendable {
-    public let port: any ShellPort
+package final class ShellRunner: Sendable {
+    package let port: any ShellPort
     private let jobs = Mutex<[Int: Task<Void, Never>]>([:])
 
-    public init(port: any ShellPort) { self.port = port }
+    package init(port: any ShellPort) { self.port = port }
 
     /// Runs `effect` and returns when every answer has been given (a job's, when it ends).
-    public func perform(_ effect: StudioEffect, answer: @escaping @Sendable (StudioEvent) -> Void) async {
+    package func perform(_ effect: StudioEffect, answer: @escaping @Sendable (StudioEvent) -> Void) async {
         let port = self.port
         switch effect {
         case .run(let id, let request, let parent):
@@ -65,16 +65,16 @@ public final class ShellRunner: Sendable {
 
 /// The shell's port on the real things: the job runner against the chosen target, History,
 /// chafa thumbnails.
-public struct LiveShellPort: ShellPort {
-    public let runner: JobRunner
-    public let history: HistoryStore?
+package struct LiveShellPort: ShellPort {
+    package let runner: JobRunner
+    package let history: HistoryStore?
     /// Where results are saved.
-    public let folder: URL
-    public let thumbnailer: Thumbnailer
-    public let previewOptions: PreviewOptions
+    package let folder: URL
+    package let thumbnailer: Thumbnailer
+    package let previewOptions: PreviewOptions
     let now: @Sendable () -> Date
 
-    public init(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer, previewOptions: PreviewOptions,
+    package init(runner: JobRunner, history: HistoryStore?, folder: URL, thumbnailer: Thumbnailer, previewOptions: PreviewOptions,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.runner = runner
         self.history = history
@@ -84,20 +84,20 @@ public struct LiveShellPort: ShellPort {
         self.now = now
     }
 
-    public func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {
+    package func run(_ request: ImageInferenceRequest, parent: JobParent?, events: @escaping @Sendable (JobEvent) -> Void) async throws {
         _ = try await runner.run(request, into: folder, parent: parent, events: events)
     }
 
-    public func thumbnail(_ key: ThumbnailKey) throws -> CellGrid {
+    package func thumbnail(_ key: ThumbnailKey) throws -> CellGrid {
         try thumbnailer.cells(forFile: key.path, columns: key.columns, rows: key.rows, options: previewOptions)
     }
 
-    public func spendToday() throws -> Double {
+    package func spendToday() throws -> Double {
         guard let history else { return 0 }
         return try history.spend(since: Calendar.current.startOfDay(for: now()))
     }
 
-    public func balance() async throws -> Double? {
+    package func balance() async throws -> Double? {
         try await runner.client.accountDetails().balance
     }
 }

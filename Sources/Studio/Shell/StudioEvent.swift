@@ -9,7 +9,7 @@ import TerminalUI
 /// thread. A screen's answers come in its own family (`GenerateAnswer`, `HistoryAnswer`,
 /// `PickerAnswer`), which the shell hands to that screen's reducer; the rest are the shell's own
 /// (jobs, pictures, the status line's figures).
-public enum StudioEvent: Sendable {
+package enum StudioEvent: Sendable {
     case terminal(TerminalEvent)
     case tick(Date)
     case generate(GenerateAnswer)
@@ -33,7 +33,7 @@ public enum StudioEvent: Sendable {
 /// Work the reducer asks for; the app hands each family to its runner off the UI thread, and
 /// the answers come back as events. The shell's own: jobs, pictures, the status line's figures
 /// and the terminal.
-public enum StudioEffect: Sendable, Equatable {
+package enum StudioEffect: Sendable, Equatable {
     case generate(GenerateEffect)
     case history(HistoryEffect)
     case picker(PickerEffect)

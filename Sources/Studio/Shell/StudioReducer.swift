@@ -10,14 +10,14 @@ import TerminalUI
 /// else the screen's pane or field), runs the actions that belong to no screen (quit, help,
 /// cancel, suspend, redraw, switching screens) itself, and hands the rest to the owner's reducer
 /// with a read-only context. Owners answer with commands the shell carries out.
-public struct StudioReducer: Sendable {
-    public var keyMap: KeyMap
+package struct StudioReducer: Sendable {
+    package var keyMap: KeyMap
     let generateReducer = GenerateReducer()
     let historyReducer = HistoryReducer()
 
-    public init(keyMap: KeyMap = .defaults) { self.keyMap = keyMap }
+    package init(keyMap: KeyMap = .defaults) { self.keyMap = keyMap }
 
-    public func reduce(_ state: inout StudioState, _ event: StudioEvent) -> [StudioEffect] {
+    package func reduce(_ state: inout StudioState, _ event: StudioEvent) -> [StudioEffect] {
         var effects: [StudioEffect]
         switch event {
         case .terminal(.key(let key)):
@@ -47,7 +47,7 @@ public struct StudioReducer: Sendable {
 
     /// The key contexts for whatever has the focus, most specific first, and whether it takes
     /// printable keys as text.
-    public static func focus(_ state: StudioState) -> (contexts: [KeyContext], takesText: Bool) {
+    package static func focus(_ state: StudioState) -> (contexts: [KeyContext], takesText: Bool) {
         if let overlay = state.overlay { return (overlay.keyContexts, overlay.takesText) }
         switch state.screen {
         case .generate: return (state.generate.keyContexts, state.generate.takesText)

@@ -1,4 +1,4 @@
 /// The studio's screens.
-public enum StudioScreen: String, Sendable, Equatable, CaseIterable {
+package enum StudioScreen: String, Sendable, Equatable, CaseIterable {
     case generate, history
 }

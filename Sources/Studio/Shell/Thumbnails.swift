@@ -2,7 +2,7 @@ import Preview
 
 extension StudioState {
     /// The thumbnails the current screen and pop-up show.
-    public var wantedThumbnails: [ThumbnailKey] {
+    package var wantedThumbnails: [ThumbnailKey] {
         var keys: [ThumbnailKey] = switch screen {
         case .generate: generate.wantedThumbnails(generate.layout(columns: columns, rows: rows), pixelPreview: pixelPreview)
         case .history: history.wantedThumbnails(HistoryLayout(columns: columns, rows: rows), pixelPreview: pixelPreview)
@@ -16,7 +16,7 @@ extension StudioState {
 
     /// Where a pixel-protocol picture goes on the current screen, and which file: the Generate
     /// preview, or the picture of an open History detail.
-    public var pixelTarget: (GenerateLayout.Rect, String)? {
+    package var pixelTarget: (GenerateLayout.Rect, String)? {
         guard overlay == nil else { return nil }
         switch screen {
         case .generate:

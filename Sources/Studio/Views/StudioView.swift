@@ -2,17 +2,17 @@ import Foundation
 import TerminalUI
 
 /// The whole studio as a frame: the screen on show, the status line and footer, the pop-up.
-public struct StudioView: Sendable {
-    public var theme: Theme
-    public var keyMap: KeyMap
+package struct StudioView: Sendable {
+    package var theme: Theme
+    package var keyMap: KeyMap
 
-    public init(theme: Theme, keyMap: KeyMap) {
+    package init(theme: Theme, keyMap: KeyMap) {
         self.theme = theme
         self.keyMap = keyMap
     }
 
     /// The frame and where the cursor goes (nil: hidden).
-    public func draw(_ state: StudioState) -> (frame: Frame, cursor: (x: Int, y: Int)?) {
+    package func draw(_ state: StudioState) -> (frame: Frame, cursor: (x: Int, y: Int)?) {
         var frame = Frame(width: state.columns, height: state.rows)
         guard state.columns >= GenerateLayout.minimumColumns, state.rows >= GenerateLayout.minimumRows else {
             return (Self.tooSmall(columns: state.columns, rows: state.rows), nil)

@@ -1,6 +1,6 @@
 extension Frame {
     /// Paints a picture's cells with (x, y) as its top-left corner, clipped to the frame.
-    public mutating func place(_ grid: CellGrid, x: Int, y: Int) {
+    package mutating func place(_ grid: CellGrid, x: Int, y: Int) {
         for row in 0..<grid.height where y + row < height {
             for col in 0..<grid.width where x + col < width {
                 let cell = grid[col, row]

@@ -3,18 +3,18 @@ import Foundation
 /// Finds the best pixel format for the terminal on stdout: the environment first, then (only
 /// when stdin and stdout are a terminal) a graphics query answered within a short timeout.
 /// Inside tmux, pixels need `allow-passthrough on`; when it is off the result says so.
-public enum TerminalProbe {
-    public struct Result: Sendable, Equatable {
-        public var format: PixelFormat
-        public var tmuxPassthrough: Bool
+package enum TerminalProbe {
+    package struct Result: Sendable, Equatable {
+        package var format: PixelFormat
+        package var tmuxPassthrough: Bool
         /// Advice for the user, e.g. how to let pixels through tmux.
-        public var hint: String?
+        package var hint: String?
         /// kitty pictures go through Unicode placeholders (`KittyPlaceholders`), not at the cursor.
-        public var kittyPlaceholders: Bool
+        package var kittyPlaceholders: Bool
         /// The hint is advice that may not apply (a terminal that could not be asked may have no
         /// pixels at all): said once, not kept on the status line.
-        public var hintIsAdvice: Bool
-        public init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?, kittyPlaceholders: Bool = false,
+        package var hintIsAdvice: Bool
+        package init(format: PixelFormat, tmuxPassthrough: Bool, hint: String?, kittyPlaceholders: Bool = false,
                     hintIsAdvice: Bool = false) {
             self.format = format
             self.tmuxPassthrough = tmuxPassthrough
@@ -27,12 +27,12 @@ public enum TerminalProbe {
     /// The kitty graphics query (1x1 pixel, query only), the terminal's name and version
     /// (XTVERSION), then primary device attributes, which every terminal answers, so the wait
     /// ends as soon as that answer arrives.
-    public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[>0q\u{1B}[c"
+    package static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[>0q\u{1B}[c"
 
     /// The query without its kitty graphics part, for a tmux or screen Darkroom cannot reach
     /// (`TERM` says one, `TMUX` is unset: Darkroom runs over SSH inside a local tmux). Such a
     /// multiplexer takes an APC string for a title: the graphics query became the pane's title.
-    public static let queryWithoutGraphics = "\u{1B}[>0q\u{1B}[c"
+    package static let queryWithoutGraphics = "\u{1B}[>0q\u{1B}[c"
 
     /// A multiplexer sits between Darkroom and the terminal, and Darkroom cannot ask it for passthrough.
     static func behindUnreachableMultiplexer(_ env: [String: String]) -> Bool {
@@ -40,7 +40,7 @@ public enum TerminalProbe {
         return env["TMUX"] == nil && (term.hasPrefix("tmux") || term.hasPrefix("screen"))
     }
 
-    public static func detect(environment env: [String: String], interactive: Bool,
+    package static func detect(environment env: [String: String], interactive: Bool,
                               ask: (String) -> String = { askTerminal($0) },
                               tmuxPassthroughOn: () -> Bool? = { tmuxAllowsPassthrough() }) -> Result {
         guard interactive else { return Result(format: .symbols, tmuxPassthrough: false, hint: nil) }
@@ -91,7 +91,7 @@ public enum TerminalProbe {
     /// not say. tmux 3.3 answers no OSC 11 of its own (3.4 answers for the pane), so inside tmux an
     /// unanswered query is sent again through passthrough to the terminal tmux runs in, the device
     /// attributes query after it too, so the read ends on the terminal's answer rather than tmux's.
-    public static func lightBackground(environment env: [String: String], ask: (String) -> String = { askTerminal($0) },
+    package static func lightBackground(environment env: [String: String], ask: (String) -> String = { askTerminal($0) },
                                        tmuxPassthroughOn: () -> Bool? = { tmuxAllowsPassthrough() }) -> Bool? {
         let query = "\u{1B}]11;?\u{07}\u{1B}[c"
         if let answer = TerminalReply.lightBackground(in: ask(query)) { return answer }
@@ -100,7 +100,7 @@ public enum TerminalProbe {
     }
 
     /// The terminal's name and version (XTVERSION) alone: nil when it does not answer.
-    public static func version(environment env: [String: String], ask: (String) -> String = { askTerminal($0) }) -> TerminalReply.Version? {
+    package static func version(environment env: [String: String], ask: (String) -> String = { askTerminal($0) }) -> TerminalReply.Version? {
         let q = "\u{1B}[>0q\u{1B}[c"
         return TerminalReply.version(in: ask(env["TMUX"] != nil ? TmuxPassthrough.wrap(q) : q))
     }
@@ -108,7 +108,7 @@ public enum TerminalProbe {
     /// Writes `query` to the controlling terminal in raw mode and collects the reply until the
     /// device-attributes answer ends it, or 500 ms pass (a terminal just started, or at the far end of
     /// a slow link, can take that long; an answer later still is dropped by `TerminalReplyFilter`).
-    public static func askTerminal(_ query: String, timeout: Duration = .milliseconds(500)) -> String {
+    package static func askTerminal(_ query: String, timeout: Duration = .milliseconds(500)) -> String {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return "" }
         defer { close(fd) }
@@ -137,7 +137,7 @@ public enum TerminalProbe {
     }
 
     /// `tmux show -gv allow-passthrough`: nil when tmux cannot be asked.
-    public static func tmuxAllowsPassthrough() -> Bool? {
+    package static func tmuxAllowsPassthrough() -> Bool? {
         Tmux.option("allow-passthrough").map { $0 == "on" || $0 == "all" }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How many colours the terminal shows.
-public enum ColorMode: String, Sendable, CaseIterable {
+package enum ColorMode: String, Sendable, CaseIterable {
     case truecolor
     case colors256 = "256"
     case colors16 = "16"
@@ -9,13 +9,13 @@ public enum ColorMode: String, Sendable, CaseIterable {
 }
 
 /// What the environment and terminfo say about the terminal; no queries are sent.
-public enum TerminalProfile {
+package enum TerminalProfile {
     /// The colours pictures are drawn with: the mode chafa picks from the same variables, so a
     /// picture looks as it does in chafa. Debian's xterm says `TERM=xterm` (8 colours in terminfo)
     /// yet shows 256, so an xterm-like name means 256; names known to take 24-bit colour get it.
     /// Darkroom's own exceptions: NO_COLOR, an empty TERM, `dumb` and terminals whose terminfo
     /// has no colours at all (vt100) get none.
-    public static func colorMode(environment env: [String: String],
+    package static func colorMode(environment env: [String: String],
                                  terminfoColors: (String) -> Int? = { TerminfoColors.count($0) }) -> ColorMode {
         if let v = env["NO_COLOR"], !v.isEmpty { return .monochrome }
         let term = env["TERM"] ?? ""

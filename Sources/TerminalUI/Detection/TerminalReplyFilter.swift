@@ -2,24 +2,24 @@
 /// attributes, a colour report) from keys, one character at a time after `ESC` and its
 /// introducer. A person's Alt+_ or Alt+P is followed by nothing (or by another key soon after),
 /// where an answer comes whole, in one write.
-public struct TerminalReplyFilter: Sendable {
+package struct TerminalReplyFilter: Sendable {
     /// `_` (APC: kitty graphics), `P` (DCS: XTVERSION), `]` (OSC: colours), `[` (CSI: device
     /// attributes; keys the terminal's key map knows never get here, ncurses took them).
-    public static let introducers: Set<Unicode.Scalar> = ["_", "P", "]", "["]
+    package static let introducers: Set<Unicode.Scalar> = ["_", "P", "]", "["]
     /// How long to wait for the next character of an answer: it comes in one piece.
-    public static let patienceMilliseconds = 30
+    package static let patienceMilliseconds = 30
     /// Longer than any answer asked for; beyond it the rest is dropped as it comes.
-    public static let longest = 512
+    package static let longest = 512
 
-    public enum Step: Sendable, Equatable { case more, ended, notAReply }
+    package enum Step: Sendable, Equatable { case more, ended, notAReply }
 
     private let introducer: Unicode.Scalar
     private var sawEscape = false
     private var count = 0
 
-    public init(introducer: Unicode.Scalar) { self.introducer = introducer }
+    package init(introducer: Unicode.Scalar) { self.introducer = introducer }
 
-    public mutating func take(_ c: Unicode.Scalar) -> Step {
+    package mutating func take(_ c: Unicode.Scalar) -> Step {
         count += 1
         switch introducer {
         case "[":

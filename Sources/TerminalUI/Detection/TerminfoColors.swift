@@ -3,10 +3,10 @@ import Synchronization
 
 /// terminfo's `colors` for a terminal type, read straight from the compiled terminfo file (no
 /// setupterm: that would swap ncurses' global terminal under a running screen). Cached per type.
-public enum TerminfoColors {
+package enum TerminfoColors {
     private static let cache = Mutex<[String: Int?]>([:])
 
-    public static func count(_ term: String, environment env: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+    package static func count(_ term: String, environment env: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         guard !term.isEmpty, !term.contains("/") else { return nil }
         return cache.withLock { known in
             if let hit = known[term] { return hit }

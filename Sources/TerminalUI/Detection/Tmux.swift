@@ -2,15 +2,15 @@ import Foundation
 
 /// The tmux Darkroom runs inside, asked through its command line (the text of a buffer goes in on
 /// stdin, never in argv).
-public enum Tmux {
+package enum Tmux {
     /// A global option's value, nil when tmux cannot be asked.
-    public static func option(_ name: String) -> String? {
+    package static func option(_ name: String) -> String? {
         guard let out = runTmux(["show", "-gv", name], input: nil) else { return nil }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Puts text into tmux's paste buffer (`tmux load-buffer -`); nil when it worked, else why not.
-    public static func loadBuffer(_ text: String) -> String? {
+    package static func loadBuffer(_ text: String) -> String? {
         runTmux(["load-buffer", "-"], input: Data(text.utf8)) == nil ? "tmux load-buffer failed" : nil
     }
 

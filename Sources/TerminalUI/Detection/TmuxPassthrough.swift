@@ -2,10 +2,10 @@
 /// `ESC P tmux; ... ESC \`, with every ESC of the sequence doubled, and only while
 /// `allow-passthrough` is on. The terminal's answer to a query sent this way comes back to the
 /// program (tmux 3.3 was seen to do so for device attributes, XTVERSION and XTSMGRAPHICS).
-public enum TmuxPassthrough {
+package enum TmuxPassthrough {
     /// Each escape sequence in its own wrapper (kitty chunks stay separate commands); plain bytes
     /// after the last sequence (cursor moves) are left as they are.
-    public static func wrap(_ bytes: [UInt8]) -> [UInt8] {
+    package static func wrap(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
         var sequence: [UInt8] = []
@@ -30,5 +30,5 @@ public enum TmuxPassthrough {
         return out
     }
 
-    public static func wrap(_ text: String) -> String { String(decoding: wrap(Array(text.utf8)), as: UTF8.self) }
+    package static func wrap(_ text: String) -> String { String(decoding: wrap(Array(text.utf8)), as: UTF8.self) }
 }

@@ -2,24 +2,24 @@ import Foundation
 
 /// A list of choices with type-to-filter (the scheduler list has 75 names) and a selection that
 /// stays on a visible item. Pure value.
-public struct ChoiceList: Sendable, Equatable {
-    public let all: [String]
-    public private(set) var filter = ""
-    public private(set) var visible: [String]
-    public private(set) var selected = 0
+package struct ChoiceList: Sendable, Equatable {
+    package let all: [String]
+    package private(set) var filter = ""
+    package private(set) var visible: [String]
+    package private(set) var selected = 0
     /// First visible row when the list is taller than its box.
-    public private(set) var scroll = 0
+    package private(set) var scroll = 0
 
-    public init(_ choices: [String], selecting current: String? = nil) {
+    package init(_ choices: [String], selecting current: String? = nil) {
         all = choices
         visible = choices
         if let current, let i = choices.firstIndex(of: current) { selected = i }
     }
 
-    public var selection: String? { visible.isEmpty ? nil : visible[selected] }
+    package var selection: String? { visible.isEmpty ? nil : visible[selected] }
 
     /// Filters by every word of `text`, case-insensitive, in any order ("dpm karras").
-    public mutating func setFilter(_ text: String) {
+    package mutating func setFilter(_ text: String) {
         let keep = selection
         filter = text
         let words = text.lowercased().split(separator: " ")
@@ -31,7 +31,7 @@ public struct ChoiceList: Sendable, Equatable {
         scroll = 0
     }
 
-    public mutating func moveSelection(by delta: Int, height: Int) {
+    package mutating func moveSelection(by delta: Int, height: Int) {
         guard !visible.isEmpty else { return }
         selected = max(0, min(visible.count - 1, selected + delta))
         if selected < scroll { scroll = selected }
@@ -39,7 +39,7 @@ public struct ChoiceList: Sendable, Equatable {
     }
 
     /// Draws the visible part into a box; the selected row in `selectedStyle`.
-    public func draw(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, style: Style, selectedStyle: Style) {
+    package func draw(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, style: Style, selectedStyle: Style) {
         frame.fill(x: x, y: y, width: width, height: height, style: style)
         for row in 0..<height {
             let i = scroll + row
@@ -53,13 +53,13 @@ public struct ChoiceList: Sendable, Equatable {
 
 /// A number with a step and documented limits; out-of-range values are kept (so validation can
 /// name them) but stepping stays inside the limits.
-public struct NumberField: Sendable, Equatable {
-    public var value: Double?
-    public let step: Double
-    public let range: ClosedRange<Double>
-    public let integer: Bool
+package struct NumberField: Sendable, Equatable {
+    package var value: Double?
+    package let step: Double
+    package let range: ClosedRange<Double>
+    package let integer: Bool
 
-    public init(value: Double?, step: Double, range: ClosedRange<Double>, integer: Bool) {
+    package init(value: Double?, step: Double, range: ClosedRange<Double>, integer: Bool) {
         self.value = value
         self.step = step
         self.range = range
@@ -67,7 +67,7 @@ public struct NumberField: Sendable, Equatable {
     }
 
     /// Steps by `times` steps; an unset value steps away from 0 (or the limit nearest to it).
-    public mutating func increment(_ times: Int = 1) {
+    package mutating func increment(_ times: Int = 1) {
         let start = value ?? min(range.upperBound, max(range.lowerBound, 0))
         var v = start + step * Double(times)
         v = min(range.upperBound, max(range.lowerBound, v))
@@ -75,7 +75,7 @@ public struct NumberField: Sendable, Equatable {
     }
 
     /// Parses typed text; empty clears the value. Returns false (value unchanged) when not a number.
-    public mutating func set(_ text: String) -> Bool {
+    package mutating func set(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { value = nil; return true }
         guard let v = Double(trimmed), v.isFinite, !integer || v == v.rounded() else { return false }
@@ -83,9 +83,9 @@ public struct NumberField: Sendable, Equatable {
         return true
     }
 
-    public var isInRange: Bool { value.map { range.contains($0) } ?? true }
+    package var isInRange: Bool { value.map { range.contains($0) } ?? true }
 
-    public var text: String {
+    package var text: String {
         guard let value else { return "" }
         if integer { return String(Int64(value)) }
         let s = String(format: "%.2f", value)

@@ -1,6 +1,6 @@
 /// One line-editing command. Both editors (a single-line field and the multi-line prompt) do
 /// the same thing for each, so one key table (the studio's key map) drives both.
-public enum EditCommand: String, Sendable, CaseIterable {
+package enum EditCommand: String, Sendable, CaseIterable {
     case left, right, home, end, wordLeft, wordRight
     case deleteBackward, deleteForward, deleteWordBackward
     /// To the start of the line the cursor is on (in the prompt: the wrapped line, where Home goes).
@@ -12,12 +12,12 @@ public enum EditCommand: String, Sendable, CaseIterable {
 
 /// The state of a single-line text field: text as grapheme clusters, a cursor between them, an
 /// optional selection, and undo. Pure value; views draw it, key handlers change it.
-public struct LineEditor: Sendable, Equatable {
-    public private(set) var characters: [Character]
+package struct LineEditor: Sendable, Equatable {
+    package private(set) var characters: [Character]
     /// Index between characters, 0...count.
-    public private(set) var cursor: Int
+    package private(set) var cursor: Int
     /// The other end of the selection, when there is one.
-    public private(set) var anchor: Int?
+    package private(set) var anchor: Int?
     private var undoStack: [Snapshot] = []
 
     struct Snapshot: Sendable, Equatable {
@@ -25,21 +25,21 @@ public struct LineEditor: Sendable, Equatable {
         var cursor: Int
     }
 
-    public init(_ text: String = "") {
+    package init(_ text: String = "") {
         characters = Array(text)
         cursor = characters.count
     }
 
-    public var text: String { String(characters) }
+    package var text: String { String(characters) }
 
-    public var selection: Range<Int>? {
+    package var selection: Range<Int>? {
         guard let anchor, anchor != cursor else { return nil }
         return min(anchor, cursor)..<max(anchor, cursor)
     }
 
     // MARK: Editing
 
-    public mutating func insert(_ text: String) {
+    package mutating func insert(_ text: String) {
         let clean = text.filter { !$0.isNewline && $0 != "\t" }
         guard !clean.isEmpty || selection != nil else { return }
         remember()
@@ -49,11 +49,11 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// Pasted text: newlines become spaces in a single-line field.
-    public mutating func paste(_ text: String) {
+    package mutating func paste(_ text: String) {
         insert(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
     }
 
-    public mutating func deleteBackward() {
+    package mutating func deleteBackward() {
         if selection != nil { remember(); deleteSelection(); return }
         guard cursor > 0 else { return }
         remember()
@@ -61,7 +61,7 @@ public struct LineEditor: Sendable, Equatable {
         cursor -= 1
     }
 
-    public mutating func deleteForward() {
+    package mutating func deleteForward() {
         if selection != nil { remember(); deleteSelection(); return }
         guard cursor < characters.count else { return }
         remember()
@@ -69,7 +69,7 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// Ctrl-W: the word before the cursor (and the spaces after it).
-    public mutating func deleteWordBackward() {
+    package mutating func deleteWordBackward() {
         guard cursor > 0 else { return }
         remember()
         let start = wordStart(before: cursor)
@@ -79,7 +79,7 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// Ctrl-U and Ctrl-K.
-    public mutating func deleteToStart() {
+    package mutating func deleteToStart() {
         guard cursor > 0 else { return }
         remember()
         characters.removeSubrange(0..<cursor)
@@ -87,21 +87,21 @@ public struct LineEditor: Sendable, Equatable {
         anchor = nil
     }
 
-    public mutating func deleteToEnd() {
+    package mutating func deleteToEnd() {
         guard cursor < characters.count else { return }
         remember()
         characters.removeSubrange(cursor...)
         anchor = nil
     }
 
-    public mutating func setText(_ text: String) {
+    package mutating func setText(_ text: String) {
         remember()
         characters = Array(text)
         cursor = characters.count
         anchor = nil
     }
 
-    public mutating func undo() {
+    package mutating func undo() {
         guard let last = undoStack.popLast() else { return }
         characters = last.characters
         cursor = last.cursor
@@ -110,7 +110,7 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Runs one editing command; true when the text changed.
     @discardableResult
-    public mutating func apply(_ command: EditCommand) -> Bool {
+    package mutating func apply(_ command: EditCommand) -> Bool {
         let before = characters
         switch command {
         case .left: left()
@@ -131,24 +131,24 @@ public struct LineEditor: Sendable, Equatable {
 
     // MARK: Moving
 
-    public mutating func move(to position: Int, selecting: Bool = false) {
+    package mutating func move(to position: Int, selecting: Bool = false) {
         if selecting { anchor = anchor ?? cursor } else { anchor = nil }
         cursor = max(0, min(characters.count, position))
     }
 
-    public mutating func left(selecting: Bool = false) { move(to: cursor - 1, selecting: selecting) }
-    public mutating func right(selecting: Bool = false) { move(to: cursor + 1, selecting: selecting) }
-    public mutating func home(selecting: Bool = false) { move(to: 0, selecting: selecting) }
-    public mutating func end(selecting: Bool = false) { move(to: characters.count, selecting: selecting) }
-    public mutating func wordLeft() { move(to: wordStart(before: cursor)) }
-    public mutating func wordRight() {
+    package mutating func left(selecting: Bool = false) { move(to: cursor - 1, selecting: selecting) }
+    package mutating func right(selecting: Bool = false) { move(to: cursor + 1, selecting: selecting) }
+    package mutating func home(selecting: Bool = false) { move(to: 0, selecting: selecting) }
+    package mutating func end(selecting: Bool = false) { move(to: characters.count, selecting: selecting) }
+    package mutating func wordLeft() { move(to: wordStart(before: cursor)) }
+    package mutating func wordRight() {
         var i = cursor
         while i < characters.count && characters[i].isWhitespace { i += 1 }
         while i < characters.count && !characters[i].isWhitespace { i += 1 }
         move(to: i)
     }
 
-    public mutating func selectAll() {
+    package mutating func selectAll() {
         anchor = 0
         cursor = characters.count
     }
@@ -179,7 +179,7 @@ extension LineEditor {
     /// Draws the field into `width` columns at (x, y), scrolled so the cursor shows; returns the
     /// cursor's screen column.
     @discardableResult
-    public func draw(into frame: inout Frame, x: Int, y: Int, width: Int, style: Style, selectionStyle: Style) -> Int {
+    package func draw(into frame: inout Frame, x: Int, y: Int, width: Int, style: Style, selectionStyle: Style) -> Int {
         guard width > 0 else { return x }
         // Scroll: the first visible character is the one that keeps the cursor inside the field.
         var start = 0

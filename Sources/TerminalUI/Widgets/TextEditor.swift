@@ -1,18 +1,18 @@
 /// The multi-line prompt editor: text as graphemes, a cursor, undo, and word wrap by display
 /// width. Lines are wrapped for a given width when drawn; cursor up and down move by wrapped lines.
-public struct TextEditor: Sendable, Equatable {
-    public private(set) var characters: [Character]
-    public private(set) var cursor: Int
+package struct TextEditor: Sendable, Equatable {
+    package private(set) var characters: [Character]
+    package private(set) var cursor: Int
     private var undoStack: [[Character]] = []
 
-    public init(_ text: String = "") {
+    package init(_ text: String = "") {
         characters = Array(text)
         cursor = characters.count
     }
 
-    public var text: String { String(characters) }
+    package var text: String { String(characters) }
 
-    public mutating func insert(_ text: String) {
+    package mutating func insert(_ text: String) {
         guard !text.isEmpty else { return }
         remember()
         let clean = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
@@ -21,26 +21,26 @@ public struct TextEditor: Sendable, Equatable {
         cursor += clean.count
     }
 
-    public mutating func deleteBackward() {
+    package mutating func deleteBackward() {
         guard cursor > 0 else { return }
         remember()
         characters.remove(at: cursor - 1)
         cursor -= 1
     }
 
-    public mutating func deleteForward() {
+    package mutating func deleteForward() {
         guard cursor < characters.count else { return }
         remember()
         characters.remove(at: cursor)
     }
 
-    public mutating func setText(_ text: String) {
+    package mutating func setText(_ text: String) {
         remember()
         characters = Array(text)
         cursor = characters.count
     }
 
-    public mutating func undo() {
+    package mutating func undo() {
         guard let last = undoStack.popLast() else { return }
         characters = last
         cursor = min(cursor, characters.count)
@@ -49,7 +49,7 @@ public struct TextEditor: Sendable, Equatable {
     /// Runs one editing command, the same as a single-line field does; `width` is the wrap width
     /// (Home, End and the line deletions work on the wrapped line). True when the text changed.
     @discardableResult
-    public mutating func apply(_ command: EditCommand, width: Int) -> Bool {
+    package mutating func apply(_ command: EditCommand, width: Int) -> Bool {
         let before = characters
         switch command {
         case .left: left()
@@ -93,16 +93,16 @@ public struct TextEditor: Sendable, Equatable {
         return i
     }
 
-    public mutating func left() { cursor = max(0, cursor - 1) }
-    public mutating func right() { cursor = min(characters.count, cursor + 1) }
+    package mutating func left() { cursor = max(0, cursor - 1) }
+    package mutating func right() { cursor = min(characters.count, cursor + 1) }
 
     /// Start of the wrapped line holding the cursor, and its end.
-    public mutating func lineStart(width: Int) {
+    package mutating func lineStart(width: Int) {
         let lines = wrap(width: width)
         if let line = lines.last(where: { $0.start <= cursor }) { cursor = line.start }
     }
 
-    public mutating func lineEnd(width: Int) {
+    package mutating func lineEnd(width: Int) {
         let lines = wrap(width: width)
         if let line = lines.last(where: { $0.start <= cursor }) { cursor = line.end }
     }
@@ -110,7 +110,7 @@ public struct TextEditor: Sendable, Equatable {
     /// Moves to the same column on the previous or next wrapped line; false at the first or last
     /// line (so the caller can move focus or recall history instead).
     @discardableResult
-    public mutating func vertical(_ delta: Int, width: Int) -> Bool {
+    package mutating func vertical(_ delta: Int, width: Int) -> Bool {
         let lines = wrap(width: width)
         guard let index = lines.lastIndex(where: { $0.start <= cursor }) else { return false }
         let target = index + delta
@@ -128,7 +128,7 @@ public struct TextEditor: Sendable, Equatable {
     }
 
     /// Wrapped lines as ranges of characters (end excludes the newline or the wrap point's spaces).
-    public func wrap(width: Int) -> [(start: Int, end: Int)] {
+    package func wrap(width: Int) -> [(start: Int, end: Int)] {
         let width = max(1, width)
         var lines: [(Int, Int)] = []
         var start = 0, used = 0, lastSpace: Int?
@@ -162,7 +162,7 @@ public struct TextEditor: Sendable, Equatable {
     }
 
     /// The cursor's (row, column) in wrapped lines.
-    public func cursorPosition(width: Int) -> (row: Int, column: Int) {
+    package func cursorPosition(width: Int) -> (row: Int, column: Int) {
         let lines = wrap(width: width)
         let row = lines.lastIndex(where: { $0.start <= cursor }) ?? 0
         return (row, columns(from: lines[row].start, to: cursor))
@@ -170,7 +170,7 @@ public struct TextEditor: Sendable, Equatable {
 
     /// Draws the lines that keep the cursor in view; returns the cursor's screen position.
     @discardableResult
-    public func draw(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, style: Style) -> (x: Int, y: Int) {
+    package func draw(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, style: Style) -> (x: Int, y: Int) {
         let lines = wrap(width: width)
         let position = cursorPosition(width: width)
         let first = max(0, position.row - height + 1)

@@ -5,8 +5,8 @@ import TerminalUI
 
 /// What `darkroom account` says: where requests go, the organisation and its balance (the API's
 /// `accountManagement`), what today cost by History, and the default model's published price.
-public enum AccountReport {
-    public static func lines(session: Session, json: Bool) async -> [ReportLine] {
+package enum AccountReport {
+    package static func lines(session: Session, json: Bool) async -> [ReportLine] {
         var details: AccountDetails?
         var problems: [ReportLine] = []
         do { details = try await session.client.accountDetails() } catch {

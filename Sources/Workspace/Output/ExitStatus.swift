@@ -3,7 +3,7 @@ import RunwareAPI
 
 /// Darkroom's exit codes (sysexits), so scripts can tell what went wrong.
 /// Thrown, it stops a command whose failure has been said already.
-public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Error, Sendable, CaseIterable {
     /// Some of the work was done, some was not (an image that could not be shown or exported).
     case partly = 1
     /// Nothing was sent: the command line, a request file or a job id was wrong.
@@ -18,7 +18,7 @@ public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
     case cancelled = 130
 
     /// How a failed job ends the process.
-    public init(_ failure: JobFailure) {
+    package init(_ failure: JobFailure) {
         switch failure {
         case .invalid, .input: self = .invalidInput
         case .api(let e):
@@ -38,7 +38,7 @@ public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
 
 extension Session.OpenError {
     /// A target that cannot be used is a configuration problem; History that cannot be opened a write problem.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .target: .config
         case .history: .cannotWrite

@@ -7,14 +7,14 @@ import TerminalUI
 
 /// What the `history` subcommands do with the library, over the History opened from the
 /// environment, saying each outcome as `ReportLine`s. The executable maps failures to exit codes.
-public enum HistoryLibrary {
+package enum HistoryLibrary {
     /// History at `Session.historyPath(env)`; throws `HistoryError` when it cannot be opened.
-    public static func open(_ env: DarkroomEnvironment) throws -> HistoryStore {
+    package static func open(_ env: DarkroomEnvironment) throws -> HistoryStore {
         try HistoryStore(path: Session.historyPath(env))
     }
 
     /// The small thumbnails of stored images (`Session.thumbnailFolder`).
-    public static func thumbnails(_ env: DarkroomEnvironment) -> StoredThumbnails {
+    package static func thumbnails(_ env: DarkroomEnvironment) -> StoredThumbnails {
         StoredThumbnails(folder: Session.thumbnailFolder(env))
     }
 
@@ -23,7 +23,7 @@ public enum HistoryLibrary {
     /// or one per image when their seeds are unrelated); for a variation, without its seed (new
     /// random seeds); for a fork, the first image's seed and a fresh taskUUID, so the printed task
     /// can be sent as it is. An imported job's request is made harmless (`note` says how).
-    public static func again(_ job: HistoryJob, as lineage: Lineage) throws
+    package static func again(_ job: HistoryJob, as lineage: Lineage) throws
         -> (requests: [ImageInferenceRequest], parent: JobParent, note: String?) {
         var (request, note) = try job.runnableRequest()
         var requests = [request]
@@ -51,7 +51,7 @@ public enum HistoryLibrary {
     /// where it lies (the user's own file) or, with `copyInto`, as a copy in the library; a file
     /// History already has is named with its job. Returns how many were refused. A `HistoryError`
     /// stops at that file.
-    public static func importImages(_ paths: [String], into store: HistoryStore, thumbnails: StoredThumbnails,
+    package static func importImages(_ paths: [String], into store: HistoryStore, thumbnails: StoredThumbnails,
                                     copyInto: URL? = nil, emit: (ReportLine) -> Void) throws -> Int {
         var failed = 0
         for path in paths {
@@ -80,7 +80,7 @@ public enum HistoryLibrary {
     /// `history export`: copies each job's images and request JSON into `folder`, printing the
     /// image paths; returns how many images were missing. An image that cannot be read (exit 1)
     /// or written (exit 73) stops it, named with its job; a `HistoryError` stops at that job.
-    public static func export(_ ids: [Int64], from store: HistoryStore, to folder: URL, emit: (ReportLine) -> Void) throws -> Int {
+    package static func export(_ ids: [Int64], from store: HistoryStore, to folder: URL, emit: (ReportLine) -> Void) throws -> Int {
         var missing = 0
         for id in ids {
             let outcome: JobExport.Outcome
@@ -99,7 +99,7 @@ public enum HistoryLibrary {
 
     /// History for `history check`: a damaged database is said problem by problem with how to
     /// recover (exit 1); one that cannot be opened otherwise exits 73.
-    public static func openForCheck(_ env: DarkroomEnvironment, emit: (ReportLine) -> Void) throws(ExitStatus) -> HistoryStore {
+    package static func openForCheck(_ env: DarkroomEnvironment, emit: (ReportLine) -> Void) throws(ExitStatus) -> HistoryStore {
         do { return try open(env) } catch {
             if let e = error as? HistoryError, let lines = damaged(e, path: Session.historyPath(env)) {
                 lines.forEach(emit)
@@ -111,7 +111,7 @@ public enum HistoryLibrary {
     }
 
     /// `history check` on a database that cannot be trusted: every problem, then how to recover.
-    public static func damaged(_ error: HistoryError, path: String) -> [ReportLine]? {
+    package static func damaged(_ error: HistoryError, path: String) -> [ReportLine]? {
         guard case .damaged(_, let problems) = error else { return nil }
         return problems.map { .out("database: \($0)") } + error.recoverySteps.map(ReportLine.out)
             + [.error("\(path) is damaged: \(counted(problems.count, "problem")) found")]
@@ -119,7 +119,7 @@ public enum HistoryLibrary {
 
     /// `history check`'s report: database problems, missing and unknown files (with what
     /// `--repair` did to each), temporary files removed, and the verdict.
-    public static func lines(_ report: LibraryCheck.Report) -> [ReportLine] {
+    package static func lines(_ report: LibraryCheck.Report) -> [ReportLine] {
         var lines: [ReportLine] = report.databaseProblems.map { .error("database: \(SafeText.line($0))") }
         lines += report.missing.map { .out("missing: job \($0.jobID): \(SafeText.line($0.path))") }
         for image in report.unknown {
@@ -147,7 +147,7 @@ public enum HistoryLibrary {
     }
 
     /// Runs `LibraryCheck` over the images folder of `env` (`repair`: fix what is safe).
-    public static func check(_ store: HistoryStore, env: DarkroomEnvironment, repair: Bool) throws -> LibraryCheck.Report {
+    package static func check(_ store: HistoryStore, env: DarkroomEnvironment, repair: Bool) throws -> LibraryCheck.Report {
         try LibraryCheck.run(store, images: env.dataFolder.appendingPathComponent("images"), repair: repair, thumbnails: thumbnails(env))
     }
 }

@@ -5,9 +5,9 @@ import TerminalUI
 
 /// History jobs as the `history` subcommands print them: a table, one job's details, or one
 /// JSON line per job. Outside text (prompts, paths) is sanitized here and again by the console.
-public enum HistoryText {
+package enum HistoryText {
     /// The table of `history list` and `search` (or JSON lines); no jobs is a note.
-    public static func list(_ jobs: [HistoryJob], json: Bool) -> [ReportLine] {
+    package static func list(_ jobs: [HistoryJob], json: Bool) -> [ReportLine] {
         if json { return jobs.map { .json(jsonLine($0)) } }
         if jobs.isEmpty { return [.note("no jobs")] }
         return [.out("   ID  DATE              STATUS       SIZE       N  RATE  PROMPT")] + jobs.map { .out(row($0)) }
@@ -27,7 +27,7 @@ public enum HistoryText {
     }
 
     /// `history show`: one `label value` line per fact the job has.
-    public static func detail(_ job: HistoryJob) -> [ReportLine] {
+    package static func detail(_ job: HistoryJob) -> [ReportLine] {
         var lines: [ReportLine] = []
         func row(_ k: String, _ v: String?) { if let v { lines.append(.out(k.padding(toLength: 10, withPad: " ", startingAt: 0) + SafeText.line(v))) } }
         row("job", "\(job.id)  \(job.taskUUID)")
@@ -53,7 +53,7 @@ public enum HistoryText {
     }
 
     /// One job as a JSON object on one line; the recorded task object, or its raw text when it cannot be read.
-    public static func jsonLine(_ job: HistoryJob) -> String {
+    package static func jsonLine(_ job: HistoryJob) -> String {
         var o: [String: JSONValue] = [
             "id": .int(job.id), "taskUUID": .string(job.taskUUID), "status": .string(job.status.rawValue),
             "createdAt": .string(ISO8601DateFormatter().string(from: job.createdAt)), "model": .string(job.model),
@@ -76,7 +76,7 @@ public enum HistoryText {
     }
 
     /// `history stats`: the totals, then the spend per day and per model.
-    public static func stats(_ stats: HistoryStats) -> [ReportLine] {
+    package static func stats(_ stats: HistoryStats) -> [ReportLine] {
         var lines: [ReportLine] = [.out("jobs: \(stats.jobs)   images: \(stats.images)   spend: $\(String(format: "%.4f", stats.totalCost))")]
         for (day, cost) in stats.costPerDay { lines.append(.out("  \(day)  $\(String(format: "%.4f", cost))")) }
         for m in stats.perModel { lines.append(.out("  \(SafeText.line(m.model))  \(m.jobs) jobs  $\(String(format: "%.4f", m.cost))")) }

@@ -5,14 +5,14 @@ import TerminalUI
 
 /// The bytes `darkroom show` writes for its files, symbols or pixels, with the one-line reason
 /// of every file that could not be shown (names and reasons sanitized).
-public enum ImageSheet {
-    public struct Drawn: Sendable {
-        public var bytes: [UInt8]
-        public var failures: [String]
+package enum ImageSheet {
+    package struct Drawn: Sendable {
+        package var bytes: [UInt8]
+        package var failures: [String]
     }
 
     /// Decodes and renders every file as symbols, several at once, in their order, as one contact sheet.
-    public static func symbols(_ files: [String], thumbnailer: Thumbnailer, layout: SheetLayout, options: PreviewOptions) async -> Drawn {
+    package static func symbols(_ files: [String], thumbnailer: Thumbnailer, layout: SheetLayout, options: PreviewOptions) async -> Drawn {
         let slot = (layout.slotWidth, layout.slotHeight)
         let entries = await withTaskGroup(of: (Int, ContactSheet.Entry).self) { group in
             for (i, file) in files.enumerated() {
@@ -40,7 +40,7 @@ public enum ImageSheet {
     }
 
     /// Pixel pictures in the same grid as the symbol sheet (`PixelSheet`).
-    public static func pixels(_ files: [String], layout: SheetLayout, format: PixelFormat, renderer: PixelRenderer,
+    package static func pixels(_ files: [String], layout: SheetLayout, format: PixelFormat, renderer: PixelRenderer,
                               stored: StoredThumbnails?) async -> Drawn {
         let entries = await PixelSheet.load(files, covering: layout.slotWidth * renderer.cellWidth, layout.slotHeight * renderer.cellHeight,
                                             stored: stored, name: { SafeText.line($0) }, reason: { SafeText.line($0) })

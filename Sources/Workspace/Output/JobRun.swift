@@ -6,17 +6,17 @@ import Synchronization
 
 /// One job from the command line (`generate`, `history rerun`): opens the session, settles
 /// jobs an earlier run left behind, runs this one and says every step as `ReportLine`s.
-public enum JobRun {
+package enum JobRun {
     /// Why the run stopped; what went wrong has been said already (`issues` excepted: the
     /// caller lists them under its own heading).
-    public struct Stop: Error, Sendable {
-        public var status: ExitStatus
-        public var issues: ValidationFailure?
+    package struct Stop: Error, Sendable {
+        package var status: ExitStatus
+        package var issues: ValidationFailure?
     }
 
     /// `historyHint` follows a History failure (what else the user can do). `taskUUID` is the
     /// user's own; otherwise the runner mints one.
-    public static func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
+    package static func execute(_ draft: ImageInferenceRequest, env: DarkroomEnvironment, config: Configuration,
                                options: Session.Options, quiet: Bool, json: Bool, parent: JobParent?, taskUUID: String?,
                                historyHint: String, emit: @escaping @Sendable (ReportLine) -> Void) async throws(Stop) {
         let session: Session
@@ -70,7 +70,7 @@ public enum JobRun {
 
     /// `history collect`: settles the jobs a stopped Darkroom left unfinished (collecting async
     /// ones with getResponse), saying each outcome.
-    public static func collect(env: DarkroomEnvironment, config: Configuration, options: Session.Options,
+    package static func collect(env: DarkroomEnvironment, config: Configuration, options: Session.Options,
                                emit: @escaping @Sendable (ReportLine) -> Void) async throws(Stop) {
         let session: Session
         do throws(Session.OpenError) { session = try await Session.open(env: env, config: config, options: options) } catch {

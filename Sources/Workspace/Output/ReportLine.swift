@@ -2,7 +2,7 @@ import Foundation
 
 /// One line a subcommand prints, and where: the executable's `Console` writes each through the
 /// sanitizer. Workspace builds these so the executable only prints them.
-public enum ReportLine: Sendable, Equatable {
+package enum ReportLine: Sendable, Equatable {
     /// A result on stdout (tab-separated fields stay apart).
     case out(String)
     /// Progress or a remark on stderr (`darkroom: ...`).

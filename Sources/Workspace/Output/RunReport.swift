@@ -4,10 +4,10 @@ import RunwareAPI
 
 /// What `generate` and `history rerun` print while a job runs: crash recovery's outcome, then
 /// each job event, the job named by its History id.
-public enum RunReport {
+package enum RunReport {
     /// Temporary files that could not be removed and History writes that failed are errors;
     /// each settled earlier job is a note unless `quiet`.
-    public static func recovery(_ recovery: Session.Recovery, quiet: Bool) -> [ReportLine] {
+    package static func recovery(_ recovery: Session.Recovery, quiet: Bool) -> [ReportLine] {
         var lines: [ReportLine] = recovery.cleanupFailures.map { .error($0.description) }
         for outcome in recovery.outcomes {
             if let failure = outcome.historyWriteFailure { lines.append(.error(failure)) }
@@ -26,7 +26,7 @@ public enum RunReport {
 
     /// One job event: a saved image's path (or its JSON line with `json`) on stdout; progress on
     /// stderr unless `quiet`; failures always.
-    public static func lines(_ event: JobEvent, quiet: Bool, json: Bool) -> [ReportLine] {
+    package static func lines(_ event: JobEvent, quiet: Bool, json: Bool) -> [ReportLine] {
         let job = event.jobName
         switch event.step {
         case .saved(let image):
@@ -58,7 +58,7 @@ public enum RunReport {
     }
 
     /// A delay as `1.5 s`.
-    public static func seconds(_ d: Duration) -> String {
+    package static func seconds(_ d: Duration) -> String {
         String(format: "%.1f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 }

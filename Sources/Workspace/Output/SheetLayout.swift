@@ -1,10 +1,10 @@
 /// How `darkroom show` lays pictures out: how many per row and how big each slot is, in cells.
-public struct SheetLayout: Sendable, Equatable {
-    public var perRow: Int
-    public var slotWidth: Int
-    public var slotHeight: Int
+package struct SheetLayout: Sendable, Equatable {
+    package var perRow: Int
+    package var slotWidth: Int
+    package var slotHeight: Int
 
-    public init(perRow: Int, slotWidth: Int, slotHeight: Int) {
+    package init(perRow: Int, slotWidth: Int, slotHeight: Int) {
         self.perRow = perRow
         self.slotWidth = slotWidth
         self.slotHeight = slotHeight
@@ -13,7 +13,7 @@ public struct SheetLayout: Sendable, Equatable {
     /// From `--size COLSxROWS` and `--grid COLS[xROWS]` over a terminal `columns` wide (and
     /// `terminalRows` high, when known): one picture filling the width, or a grid whose slots
     /// share it with two columns between them.
-    public static func choose(size: String?, grid: String?, columns: Int, terminalRows: Int?) throws -> SheetLayout {
+    package static func choose(size: String?, grid: String?, columns: Int, terminalRows: Int?) throws -> SheetLayout {
         var fixed: (Int, Int)?
         if let size {
             let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }

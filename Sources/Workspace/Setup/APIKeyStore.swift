@@ -2,26 +2,26 @@ import Foundation
 
 /// Where the Runware key comes from: `RUNWARE_API_KEY`, else the `api-key` file in the config
 /// folder, which must be private (mode 0600). The key is kept out of argv, logs and messages.
-public enum APIKeyStore {
-    public static let variable = "RUNWARE_API_KEY"
-    public static let fileName = "api-key"
+package enum APIKeyStore {
+    package static let variable = "RUNWARE_API_KEY"
+    package static let fileName = "api-key"
 
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         case environment
         case file(String)
     }
 
-    public struct Found: Sendable {
-        public var key: String
-        public var source: Source
+    package struct Found: Sendable {
+        package var key: String
+        package var source: Source
     }
 
     /// A key that cannot be used, named by where it came from; the key itself is never shown.
-    public struct Refusal: Error, CustomStringConvertible, Sendable {
-        public var source: String
-        public var reason: String
-        public var description: String { "refusing the API key from \(source): \(reason)" }
-        public init(source: String, reason: String) {
+    package struct Refusal: Error, CustomStringConvertible, Sendable {
+        package var source: String
+        package var reason: String
+        package var description: String { "refusing the API key from \(source): \(reason)" }
+        package init(source: String, reason: String) {
             self.source = source
             self.reason = reason
         }
@@ -30,7 +30,7 @@ public enum APIKeyStore {
     /// `nil` when no key is configured (the sandbox is used then). A key that is set but unusable
     /// (control characters, a key file that is a folder, empty, not UTF-8 or readable by others)
     /// stops with a `Refusal` rather than falling back to the sandbox.
-    public static func find(_ env: DarkroomEnvironment) throws -> Found? {
+    package static func find(_ env: DarkroomEnvironment) throws -> Found? {
         if let raw = env.variables[variable], !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return Found(key: try checked(raw, source: variable), source: .environment)
         }
@@ -41,7 +41,7 @@ public enum APIKeyStore {
 
     /// The key in a private file, or nil when there is no file. Links are followed: the mode
     /// that counts is the target's.
-    public static func readKeyFile(_ path: String) throws -> String? {
+    package static func readKeyFile(_ path: String) throws -> String? {
         var info = stat()
         if lstat(path, &info) != 0 { return nil }
         guard stat(path, &info) == 0 else { throw Refusal(source: path, reason: "it is a link to a file that does not exist") }
@@ -69,7 +69,7 @@ public enum APIKeyStore {
 
     /// The most of a key file that is read: a key is one short line (Runware's are 32 characters),
     /// and a 1 GiB file was read whole.
-    public static let maxKeyFileBytes = 4096
+    package static let maxKeyFileBytes = 4096
 
     private static func tooLong(_ path: String, size: String) -> Refusal {
         Refusal(source: path, reason: "it is \(size), over the limit of \(maxKeyFileBytes) for a key file (a key is one short line)")
@@ -77,7 +77,7 @@ public enum APIKeyStore {
 
     /// The key without surrounding whitespace; refused when a control character (a CR or LF
     /// that would start a new HTTP header) or a space is left inside it.
-    public static func checked(_ raw: String, source: String) throws -> String {
+    package static func checked(_ raw: String, source: String) throws -> String {
         let key = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if key.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
             throw Refusal(source: source, reason: "it holds a control character or a space (a key is one line of printable text)")
@@ -86,7 +86,7 @@ public enum APIKeyStore {
     }
 
     /// Writes the key file with mode 0600 from the start (never readable by others, even briefly).
-    public static func save(_ key: String, env: DarkroomEnvironment) throws -> String {
+    package static func save(_ key: String, env: DarkroomEnvironment) throws -> String {
         let folder = env.configFolder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(fileName).path

@@ -3,22 +3,22 @@ import Foundation
 /// A mistake in one of Darkroom's own files (`config.toml`, `keys.toml`, a theme), named by the
 /// file's path, the line when it is known, and what is wrong. Every loader of those files throws
 /// this one type.
-public struct ConfigFileError: Error, Sendable, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int?
-    public var message: String
+package struct ConfigFileError: Error, Sendable, CustomStringConvertible, Equatable {
+    package var file: String
+    package var line: Int?
+    package var message: String
 
-    public init(file: String, line: Int? = nil, message: String) {
+    package init(file: String, line: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    package var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 
     /// The file's text, or nil when there is no such file. A file that exists but cannot be used
     /// (a folder, unreadable, not UTF-8) is an error naming it, never taken for a missing one.
-    public static func readText(_ url: URL) throws -> String? {
+    package static func readText(_ url: URL) throws -> String? {
         let path = url.path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }

@@ -19,32 +19,32 @@ import TOMLKit
 /// quality = 90
 /// type = "base64Data"
 /// ```
-public struct Configuration: Sendable, Equatable {
-    public var endpoint: String?
-    public var model: String?
-    public var outputFolder: String?
-    public var outputFormat: String?
-    public var outputQuality: Int?
-    public var outputType: String?
-    public var width: Int?
-    public var height: Int?
-    public var steps: Int?
-    public var cfgScale: Double?
-    public var scheduler: String?
+package struct Configuration: Sendable, Equatable {
+    package var endpoint: String?
+    package var model: String?
+    package var outputFolder: String?
+    package var outputFormat: String?
+    package var outputQuality: Int?
+    package var outputType: String?
+    package var width: Int?
+    package var height: Int?
+    package var steps: Int?
+    package var cfgScale: Double?
+    package var scheduler: String?
     /// `async` (the default: a job can be collected after a crash or a lost answer) or `sync`.
-    public var delivery: String?
+    package var delivery: String?
     /// The studio's theme by name (`dark`, `light`, `high-contrast`, or one in the themes folder).
-    public var theme: String?
+    package var theme: String?
 
-    public init() {}
+    package init() {}
 
-    public static let fileName = "config.toml"
+    package static let fileName = "config.toml"
 
-    public typealias LoadError = ConfigFileError
+    package typealias LoadError = ConfigFileError
 
     /// Reads `config.toml` from the config folder; a missing file is an empty configuration, a
     /// file that cannot be read (a folder, not UTF-8) is an error naming it.
-    public static func load(from folder: URL) throws -> Configuration {
+    package static func load(from folder: URL) throws -> Configuration {
         let url = folder.appendingPathComponent(fileName)
         guard let text = try ConfigFileError.readText(url) else { return Configuration() }
         return try parse(text, file: url.path)
@@ -54,7 +54,7 @@ public struct Configuration: Sendable, Equatable {
                                          "delivery", "theme"]
     static let knownOutput: Set<String> = ["folder", "format", "quality", "type"]
 
-    public static func parse(_ text: String, file: String) throws -> Configuration {
+    package static func parse(_ text: String, file: String) throws -> Configuration {
         let own = try OwnFile(text, file: file)
         let table = own.table
         var c = Configuration()

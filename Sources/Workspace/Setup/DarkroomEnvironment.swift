@@ -2,11 +2,11 @@ import Foundation
 
 /// The outside world as values: environment variables, the clock, the file-system root for XDG
 /// folders. The app builds it from the process; tests build it from a dictionary.
-public struct DarkroomEnvironment: Sendable {
-    public var variables: [String: String]
-    public var now: @Sendable () -> Date
+package struct DarkroomEnvironment: Sendable {
+    package var variables: [String: String]
+    package var now: @Sendable () -> Date
 
-    public init(variables: [String: String] = ProcessInfo.processInfo.environment,
+    package init(variables: [String: String] = ProcessInfo.processInfo.environment,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.variables = variables
         self.now = now
@@ -16,7 +16,7 @@ public struct DarkroomEnvironment: Sendable {
 
     /// `~` or `~/...` at the start of a path from a config file, read as this environment's HOME
     /// (`~user/...` as that user's home).
-    public func expandingTilde(_ path: String) -> String {
+    package func expandingTilde(_ path: String) -> String {
         if path == "~" { return home }
         if path.hasPrefix("~/") { return home + path.dropFirst() }
         if path.hasPrefix("~") { return (path as NSString).expandingTildeInPath }  // ~user
@@ -29,27 +29,27 @@ public struct DarkroomEnvironment: Sendable {
     }
 
     /// `$XDG_CONFIG_HOME/darkroom` (config.toml, api-key, themes).
-    public var configFolder: URL { xdg("XDG_CONFIG_HOME", ".config") }
+    package var configFolder: URL { xdg("XDG_CONFIG_HOME", ".config") }
     /// `$XDG_DATA_HOME/darkroom` (history and images).
-    public var dataFolder: URL { xdg("XDG_DATA_HOME", ".local/share") }
+    package var dataFolder: URL { xdg("XDG_DATA_HOME", ".local/share") }
     /// `$XDG_CACHE_HOME/darkroom` (thumbnails; safe to delete).
-    public var cacheFolder: URL { xdg("XDG_CACHE_HOME", ".cache") }
+    package var cacheFolder: URL { xdg("XDG_CACHE_HOME", ".cache") }
     /// `$XDG_STATE_HOME/darkroom` (what the studio comes back to).
-    public var stateFolder: URL { xdg("XDG_STATE_HOME", ".local/state") }
+    package var stateFolder: URL { xdg("XDG_STATE_HOME", ".local/state") }
     /// The studio's draft, screen and strip between runs (`StudioStateFile`).
-    public var studioStateFile: URL { stateFolder.appendingPathComponent("studio.json") }
+    package var studioStateFile: URL { stateFolder.appendingPathComponent("studio.json") }
 
     /// `cells` under the cache folder: thumbnails already turned into terminal cells.
-    public var cellCacheFolder: URL { cacheFolder.appendingPathComponent("cells") }
+    package var cellCacheFolder: URL { cacheFolder.appendingPathComponent("cells") }
     /// `thumbnails` under the cache folder: the small copies made when an image is stored.
-    public var storedThumbnailFolder: URL { cacheFolder.appendingPathComponent("thumbnails") }
+    package var storedThumbnailFolder: URL { cacheFolder.appendingPathComponent("thumbnails") }
     /// `inputs` under the data folder: the local input images of jobs, kept by content (`KeptInputs`).
-    public var inputsFolder: URL { dataFolder.appendingPathComponent("inputs") }
+    package var inputsFolder: URL { dataFolder.appendingPathComponent("inputs") }
     /// `sweeps` under the data folder: the studio's saved sweep sheets.
-    public var sweepFolder: URL { dataFolder.appendingPathComponent("sweeps") }
+    package var sweepFolder: URL { dataFolder.appendingPathComponent("sweeps") }
 
     /// `images/YYYY/MM` under the data folder, for the current month.
-    public func imagesFolder() -> URL {
+    package func imagesFolder() -> URL {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now())
         return dataFolder.appendingPathComponent("images")
             .appendingPathComponent(String(format: "%04d", parts.year ?? 1970))

@@ -2,11 +2,11 @@ import Foundation
 import RunwareSandbox
 
 /// What `darkroom sandbox` serves with: the key clients must send and the memory limits.
-public enum SandboxSetup {
+package enum SandboxSetup {
     /// The key from `--api-key`, else the 0600 file `--api-key-file`, else `DARKROOM_SANDBOX_KEY`,
     /// checked like a Runware key; nil when none is given. Throws `APIKeyStore.Refusal` naming
     /// where an unusable key came from.
-    public static func key(option: String?, file: String?, environment: [String: String]) throws -> String? {
+    package static func key(option: String?, file: String?, environment: [String: String]) throws -> String? {
         if let option { return try APIKeyStore.checked(option, source: "--api-key") }
         if let file {
             guard let key = try APIKeyStore.readKeyFile(file) else {
@@ -18,7 +18,7 @@ public enum SandboxSetup {
     }
 
     /// The limits from `--image-memory` (MB), `--task-records` and `--idle-timeout` (seconds).
-    public static func limits(imageMegabytes: Int, taskRecords: Int, idleSeconds: Double) -> SandboxLimits {
+    package static func limits(imageMegabytes: Int, taskRecords: Int, idleSeconds: Double) -> SandboxLimits {
         var limits = SandboxLimits()
         limits.imageBytes = imageMegabytes << 20
         limits.taskRecords = taskRecords

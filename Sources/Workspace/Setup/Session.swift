@@ -7,27 +7,27 @@ import RunwareAPI
 /// Everything one run of Darkroom works with, opened in one place for the studio and every
 /// subcommand: the target (Runware or the sandbox), the client with its retry policy, History,
 /// the job runner with its poll budget, and the output folder.
-public struct Session: Sendable {
-    public let env: DarkroomEnvironment
-    public let target: Target
-    public let client: RunwareClient
+package struct Session: Sendable {
+    package let env: DarkroomEnvironment
+    package let target: Target
+    package let client: RunwareClient
     /// nil when the run was asked not to record (`--no-history`).
-    public let history: HistoryStore?
-    public let runner: JobRunner
+    package let history: HistoryStore?
+    package let runner: JobRunner
     /// The small copies made when an image is stored (design section 4), which sheets read.
-    public let thumbnails: StoredThumbnails
+    package let thumbnails: StoredThumbnails
     /// Where images are saved: `--out`, else config.toml's `output.folder`, else `images/YYYY/MM`.
-    public let outputFolder: URL
+    package let outputFolder: URL
 
     /// What the command line (or the studio) chose.
-    public struct Options: Sendable {
-        public var endpoint: String?
-        public var forceSandbox: Bool
-        public var outputFolder: String?
-        public var policy: RunPolicy
-        public var recordsHistory: Bool
+    package struct Options: Sendable {
+        package var endpoint: String?
+        package var forceSandbox: Bool
+        package var outputFolder: String?
+        package var policy: RunPolicy
+        package var recordsHistory: Bool
 
-        public init(endpoint: String? = nil, forceSandbox: Bool = false, outputFolder: String? = nil,
+        package init(endpoint: String? = nil, forceSandbox: Bool = false, outputFolder: String? = nil,
                     policy: RunPolicy = RunPolicy(), recordsHistory: Bool = true) {
             self.endpoint = endpoint
             self.forceSandbox = forceSandbox
@@ -38,13 +38,13 @@ public struct Session: Sendable {
     }
 
     /// Why a session could not be opened; the executable maps each case to its exit code.
-    public enum OpenError: Error, CustomStringConvertible {
+    package enum OpenError: Error, CustomStringConvertible {
         /// No usable key, or the sandbox could not start.
         case target(any Error)
         /// History's database could not be opened or created.
         case history(any Error)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .target(let e), .history(let e): "\(e)"
             }
@@ -53,7 +53,7 @@ public struct Session: Sendable {
 
     /// Chooses the target and opens History; the sandbox is stopped again if History fails.
     /// Retries are not reported here: each arrives as its job's `.retrying` event.
-    public static func open(env: DarkroomEnvironment, config: Configuration, options: Options) async throws(OpenError) -> Session {
+    package static func open(env: DarkroomEnvironment, config: Configuration, options: Options) async throws(OpenError) -> Session {
         let target: Target
         do { target = try await Target.choose(env: env, config: config, endpoint: options.endpoint, forceSandbox: options.forceSandbox) } catch {
             throw .target(error)
@@ -76,18 +76,18 @@ public struct Session: Sendable {
     }
 
     /// `history.sqlite` in the data folder.
-    public static func historyPath(_ env: DarkroomEnvironment) -> String {
+    package static func historyPath(_ env: DarkroomEnvironment) -> String {
         env.dataFolder.appendingPathComponent(HistoryStore.fileName).path
     }
 
     /// Where stored thumbnails live: `$XDG_CACHE_HOME/darkroom/thumbnails`.
-    public static func thumbnailFolder(_ env: DarkroomEnvironment) -> URL {
+    package static func thumbnailFolder(_ env: DarkroomEnvironment) -> URL {
         env.storedThumbnailFolder
     }
 
     /// `--out`, else config.toml's `output.folder` (a leading `~` is the environment's HOME),
     /// else this month's images folder.
-    public static func outputFolder(_ given: String?, config: Configuration, env: DarkroomEnvironment) -> URL {
+    package static func outputFolder(_ given: String?, config: Configuration, env: DarkroomEnvironment) -> URL {
         given.map { URL(fileURLWithPath: $0) }
             ?? config.outputFolder.map { URL(fileURLWithPath: env.expandingTilde($0)) }
             ?? env.imagesFolder()
@@ -95,18 +95,18 @@ public struct Session: Sendable {
 
     /// What crash recovery did: each earlier job it settled, and the abandoned temporary files
     /// it could not remove.
-    public struct Recovery: Sendable {
-        public var outcomes: [JobRecovery.Outcome] = []
-        public var cleanupFailures: [FileRemovalFailure] = []
+    package struct Recovery: Sendable {
+        package var outcomes: [JobRecovery.Outcome] = []
+        package var cleanupFailures: [FileRemovalFailure] = []
         /// Files of deleted jobs an interrupted delete had left, removed now.
-        public var removals = RemovalFinish()
+        package var removals = RemovalFinish()
     }
 
     /// Crash recovery: temporary files an interrupted write left behind (in the images folder
     /// and the output folder) are removed, and jobs a crashed run left unfinished are settled.
     /// Nothing when History is off; throws when History cannot list the unfinished jobs.
     /// With `collect` false, earlier async jobs are named and left for later (`JobRecovery`).
-    public func recover(collect: Bool = true) async throws -> Recovery {
+    package func recover(collect: Bool = true) async throws -> Recovery {
         guard let history else { return Recovery() }
         var recovery = Recovery()
         for place in [env.dataFolder.appendingPathComponent("images"), outputFolder] {
@@ -122,7 +122,7 @@ public struct Session: Sendable {
     }
 
     /// Stops this run's sandbox, if it started one.
-    public func close() async {
+    package func close() async {
         await target.stop()
     }
 }

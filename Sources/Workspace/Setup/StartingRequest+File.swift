@@ -7,7 +7,7 @@ extension StartingRequest {
     /// `taskUUID` (else a fresh one) when the file names none. Throws `StackSpec.ParseError`
     /// naming `--request` and the file when it cannot be read or is not one task, and
     /// `ValidationFailure` listing every field that does not decode.
-    public static func request(file requestFile: String?, config: Configuration, taskUUID: String?) throws -> ImageInferenceRequest {
+    package static func request(file requestFile: String?, config: Configuration, taskUUID: String?) throws -> ImageInferenceRequest {
         var base = try requestFile.map(taskObject(file:)) ?? [:]
         for (key, value) in document(config) where base[key] == nil { base[key] = value }
         base["taskUUID"] = base["taskUUID"] ?? .string(taskUUID ?? TaskID.make())

@@ -3,16 +3,16 @@ import RunwareAPI
 import RunwareSandbox
 
 /// Where requests go: the Runware API with the user's key, or the built-in sandbox.
-public struct Target: Sendable {
-    public var endpoint: String
-    public var apiKey: String
+package struct Target: Sendable {
+    package var endpoint: String
+    package var apiKey: String
     /// Said to the user once: why the sandbox is used and where it listens.
-    public var notice: String?
-    public var sandbox: SandboxServer?
+    package var notice: String?
+    package var sandbox: SandboxServer?
 
     /// The endpoint given (`--endpoint`), else config.toml's, else Runware's, with the user's
     /// key; the built-in sandbox when no key is set or `forceSandbox`.
-    public static func choose(env: DarkroomEnvironment, config: Configuration, endpoint: String?,
+    package static func choose(env: DarkroomEnvironment, config: Configuration, endpoint: String?,
                               forceSandbox: Bool) async throws -> Target {
         let found = forceSandbox ? nil : try APIKeyStore.find(env)
         if let found {
@@ -31,17 +31,17 @@ public struct Target: Sendable {
 
     /// A server on this machine (the built-in sandbox, or one at 127.0.0.1, ::1 or localhost):
     /// polled as often as it can answer, not at Runware's pace.
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         guard let host = URL(string: endpoint)?.host?.lowercased() else { return false }
         return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// The name the studio shows: "sandbox" or "Runware <host>".
-    public var displayName: String {
+    package var displayName: String {
         sandbox == nil ? "Runware \(URL(string: endpoint)?.host ?? endpoint)" : "sandbox"
     }
 
-    public func stop() async {
+    package func stop() async {
         await sandbox?.stop()
     }
 }

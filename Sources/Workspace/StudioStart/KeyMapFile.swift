@@ -5,7 +5,7 @@ import TerminalUI
 /// that action); `unbind = ["ctrl-d"]` frees keys. Unknown actions or keys are `ConfigFileError`s
 /// naming the file, the line and the name.
 extension KeyMap {
-    public func overridden(by text: String, file: String) throws -> KeyMap {
+    package func overridden(by text: String, file: String) throws -> KeyMap {
         let own = try OwnFile(text, file: file)
         let table = own.table
         for key in table.keys where key != "keys" && key != "unbind" {

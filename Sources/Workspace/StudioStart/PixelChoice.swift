@@ -3,9 +3,9 @@ import TerminalUI
 /// The picture format the user chose (`--format` of show, `--preview` of the studio): `auto`
 /// asks the environment and, when `interactive`, the terminal; a named one is taken as it is,
 /// passed through tmux when inside it.
-public enum PixelChoice {
+package enum PixelChoice {
     /// `tmuxHint`: say when tmux's allow-passthrough is off (show asks tmux; the studio does not).
-    public static func resolve(_ name: String, option: String, environment env: [String: String], interactive: Bool,
+    package static func resolve(_ name: String, option: String, environment env: [String: String], interactive: Bool,
                                tmuxHint: Bool) throws -> TerminalProbe.Result {
         if name == "auto" { return TerminalProbe.detect(environment: env, interactive: interactive) }
         guard let chosen = PixelFormat(rawValue: name) else {

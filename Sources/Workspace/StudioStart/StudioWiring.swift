@@ -8,9 +8,9 @@ import TerminalUI
 /// What the studio runs with, made from an open session: its ports (runner, History,
 /// thumbnails with their caches, the sweep folder), the pixel renderer when the terminal shows
 /// pixels, and crash recovery said as studio events.
-public enum StudioWiring {
+package enum StudioWiring {
     /// `size`: the terminal's, whose cell shape the symbol pictures follow.
-    public static func ports(_ session: Session, history: HistoryStore, colors: ColorMode, size: TerminalSize? = nil) -> StudioPorts {
+    package static func ports(_ session: Session, history: HistoryStore, colors: ColorMode, size: TerminalSize? = nil) -> StudioPorts {
         let thumbnailer = Thumbnailer(renderer: SymbolRenderer(threadsPerImage: 1),
                                       cache: ThumbnailCache(folder: session.env.cellCacheFolder),
                                       stored: session.thumbnails)
@@ -20,14 +20,14 @@ public enum StudioWiring {
     }
 
     /// The pixel format and its renderer sized to the terminal's cells; nil for symbols.
-    public static func pixels(_ probe: TerminalProbe.Result, size: TerminalSize?) -> (format: PixelFormat, renderer: PixelRenderer)? {
+    package static func pixels(_ probe: TerminalProbe.Result, size: TerminalSize?) -> (format: PixelFormat, renderer: PixelRenderer)? {
         probe.format == .symbols ? nil
             : (probe.format, PixelRenderer(cellWidth: size?.cellWidth ?? 10, cellHeight: size?.cellHeight ?? 20,
                                            tmuxPassthrough: probe.tmuxPassthrough, kittyPlaceholders: probe.kittyPlaceholders))
     }
 
     /// Crash recovery as the studio reports it: what could not be done as errors, settled jobs as a notice.
-    public static func recover(_ session: Session) async -> [StudioEvent] {
+    package static func recover(_ session: Session) async -> [StudioEvent] {
         let recovery: Session.Recovery
         do { recovery = try await session.recover() } catch { return [.error("recovering earlier jobs: \(error)")] }
         var events: [StudioEvent] = recovery.cleanupFailures.map { .error($0.description) }
@@ -43,7 +43,7 @@ public enum StudioWiring {
     /// Runs the studio on `session` until the user quits, on a thread of its own (the UI loop
     /// blocks on the terminal, so it stays off the concurrency pool); jobs a crashed run left
     /// behind are settled in the background meanwhile, their outcome posted to the studio.
-    public static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
+    package static func run(_ session: Session, history: HistoryStore, config: Configuration, keyMap: KeyMap, theme: Theme,
                            colors: ColorMode, probe: TerminalProbe.Result, size: TerminalSize?) async {
         let ports = ports(session, history: history, colors: colors, size: size)
         let pixels = pixels(probe, size: size)

@@ -5,7 +5,7 @@ import TerminalUI
 /// A theme file: `name`, and `[roles]` mapping each role to `{ fg, bg, attrs }`. Mistakes are
 /// `ConfigFileError`s naming the file and line, like those in config.toml.
 extension Theme {
-    public static func parse(_ text: String, file: String) throws -> Theme {
+    package static func parse(_ text: String, file: String) throws -> Theme {
         let own = try OwnFile(text, file: file)
         let table = own.table
         for key in table.keys where key != "name" && key != "roles" {
@@ -52,7 +52,7 @@ extension Theme {
     /// compiled in (`BuiltInThemes`, made from `themes/`): an installed binary needs no files. A
     /// theme file that exists but cannot be read (a folder, unreadable, not UTF-8) stops with its
     /// path rather than being skipped.
-    public static func load(named name: String, user: URL, extra: URL? = nil) throws -> Theme {
+    package static func load(named name: String, user: URL, extra: URL? = nil) throws -> Theme {
         for folder in [user] + (extra.map { [$0] } ?? []) {
             let file = folder.appendingPathComponent("\(name).toml")
             if let text = try ConfigFileError.readText(file) { return try parse(text, file: file.path) }
@@ -64,13 +64,13 @@ extension Theme {
 }
 
 /// Colour and attribute names for theme files.
-public enum ColorName {
+package enum ColorName {
     static let basic = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
     static let attributes: [String: TextAttributes] = [
         "bold": .bold, "dim": .dim, "italic": .italic, "underline": .underline, "reverse": .reverse,
     ]
 
-    public static func parse(_ s: String) -> TermColor? {
+    package static func parse(_ s: String) -> TermColor? {
         let v = s.lowercased()
         if v == "default" { return .terminalDefault }
         if let i = basic.firstIndex(of: v) { return .indexed(UInt8(i)) }
