@@ -39,8 +39,9 @@ final class Inbox: Sendable {
                 b.changes += 1
                 return b.take()
             }
+            // Only a waiting `settle` hears of it: an effect that ended without an answer has
+            // nothing for the loop to draw, so the loop is not woken.
             for w in waiting { w.resume() }
-            self.wake?.wake()
         }
     }
 

@@ -49,7 +49,7 @@ package final class StudioApp: @unchecked Sendable {
 
     /// Loads History's figures, then draws the first frame.
     package func start() {
-        for effect in [StudioEffect.generate(.loadPromptHistory), .refreshSpend, .history(.loadSavedSearches)] { perform(effect) }
+        for effect in [StudioEffect.generate(.loadPromptHistory), .loadSpend, .history(.loadSavedSearches)] { perform(effect) }
         dispatch(.terminal(.resize(columns: terminal.columns, rows: terminal.rows)))
         render()
     }
@@ -154,12 +154,14 @@ package final class StudioApp: @unchecked Sendable {
     package func render() {
         let (frame, cursor) = view.draw(state)
         cellsPainted += renderer.render(frame, to: terminal, cursor: cursor)
-        let inbox = self.inbox
-        let target = state.pixelTarget.map { rect, path in
-            (area: PictureLayer.Area(x: rect.x, y: rect.y, width: rect.width, height: rect.height), path: path)
-        }
-        pixels?.update(target, frame: frame, previous: lastFrame, terminal: terminal, work: { inbox.track($0) }) { key, picture, cell in
-            inbox.post(.pixels(key, picture.bytes, columns: picture.columns, rows: picture.rows, cell: cell))
+        if let pixels {
+            let inbox = self.inbox
+            let target = state.pixelTarget.map { rect, path in
+                (area: PictureLayer.Area(x: rect.x, y: rect.y, width: rect.width, height: rect.height), path: path)
+            }
+            pixels.update(target, frame: frame, previous: lastFrame, terminal: terminal, work: { inbox.track($0) }) { key, picture, cell in
+                inbox.post(.pixels(key, picture.bytes, columns: picture.columns, rows: picture.rows, cell: cell))
+            }
         }
         lastFrame = frame
     }
@@ -178,7 +180,7 @@ package final class StudioApp: @unchecked Sendable {
         case .picker(let effect):
             let runner = PickerRunner(port: ports.pickers)
             inbox.track { await runner.perform(effect) { inbox.post(.picker($0)) } }
-        case .run, .cancel, .thumbnail, .refreshSpend:
+        case .run, .cancel, .thumbnail, .loadSpend, .refreshSpend:
             let runner = shell
             inbox.track { await runner.perform(effect) { inbox.post($0) } }
         case .copy(let text):

@@ -91,7 +91,9 @@ package struct HistoryRunner: Sendable {
                     answer(.failed(SafeText.line("saving the sweep failed: \(error)")))
                 }
             case .loadSavedSearches:
-                answer(.savedSearches(try await BlockingWorker.shared.run { try port.savedSearches() }))
+                do { answer(.savedSearches(try await BlockingWorker.shared.run { try port.savedSearches() })) } catch {
+                    answer(.failed(SafeText.line("History: saved searches: \(error)")))
+                }
             case .saveSearch(let name, let query):
                 let saved = try await BlockingWorker.shared.run(.inOrder) { () -> [String: String] in
                     try port.saveSearch(name: name, query: query)

@@ -51,10 +51,11 @@ package final class ShellRunner: Sendable {
             do { answer(.thumbnail(key, try await BlockingWorker.shared.run(.newestFirst) { try port.thumbnail(key) })) } catch {
                 answer(.thumbnailFailed(key, reason: "\(error)"))
             }
-        case .refreshSpend:
+        case .loadSpend, .refreshSpend:
             do { answer(.spendToday(try await BlockingWorker.shared.run { try port.spendToday() })) } catch {
                 answer(.error("History: today's spend: \(error)"))
             }
+            guard effect == .refreshSpend else { return }
             // The balance is the API's to say; one it cannot give leaves the line as it was.
             if let balance = try? await port.balance() { answer(.balance(balance)) }
         default:

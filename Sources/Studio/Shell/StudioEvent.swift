@@ -41,6 +41,8 @@ package enum StudioEffect: Sendable, Equatable {
     case run(jobID: Int, ImageInferenceRequest, parent: JobParent?)
     case cancel(jobID: Int)
     case thumbnail(ThumbnailKey)
+    /// Today's spend from History, at start: the balance is asked once a job has cost something.
+    case loadSpend
     /// Today's spend from History and the account's balance from the API.
     case refreshSpend
     /// To the clipboard by `StudioState.clipboard`: OSC 52 (the terminal, and over SSH the local
